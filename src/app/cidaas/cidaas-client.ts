@@ -1,0 +1,98 @@
+import { DOCUMENT, Injectable, inject } from '@angular/core';
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { Observable, catchError, map, throwError, timeout } from 'rxjs';
+import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
+import { ApiError, toApiError } from './api-error';
+import type { ChangePasswordRequest, ClientInfo, FieldSetup, PreloginMetadata } from './cidaas-types';
+import { postForm } from './form-post';
+import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
+
+/** How long a start-up request may take before the page offers to try again. */
+export const CIDAAS_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Options of {@link CidaasClient.getClientInfo}. */
+export interface ClientInfoOptions {
+  readonly requestId: string;
+  /** Sent as `Accept-Language`, so cidaas localizes its texts. */
+  readonly acceptlanguage?: string;
+}
+
+/** Options of {@link CidaasClient.getRegistrationSetup}. */
+export interface RegistrationSetupOptions {
+  readonly requestId: string;
+  readonly acceptlanguage: string;
+}
+
+/**
+ * A typed client for the cidaas endpoints the password_set page uses, with the method names and wire
+ * contract of `cidaas-javascript-sdk`. Every failure surfaces as an {@link ApiError}.
+ */
+@Injectable({ providedIn: 'root' })
+export class CidaasClient {
+  private readonly http = inject(HttpClient);
+  private readonly document = inject(DOCUMENT);
+  private readonly baseUrl = inject(CIDAAS_BASE_URL);
+
+  /** E3: public client information (branding, password policy) for a login request. */
+  getClientInfo(options: ClientInfoOptions): Observable<ClientInfo> {
+    const headers = options.acceptlanguage ? new HttpHeaders({ 'Accept-Language': options.acceptlanguage }) : undefined;
+    return this.getJson(`/public-srv/public/${encodeURIComponent(options.requestId)}`, { headers }).pipe(
+      map((body) => parseClientInfo(unwrapEnvelope(body))),
+      catchError(rethrowAsApiError),
+    );
+  }
+
+  /** E5: the localized field setup for a login request. */
+  getRegistrationSetup(options: RegistrationSetupOptions): Observable<FieldSetup[]> {
+    const params = new HttpParams({ fromObject: { acceptlanguage: options.acceptlanguage, requestId: options.requestId } });
+    return this.getJson('/registration-setup-srv/public/list', { params }).pipe(
+      map((body) => parseFieldSetup(unwrapEnvelope(body))),
+      catchError(rethrowAsApiError),
+    );
+  }
+
+  /**
+   * E7: what cidaas knows about a login track. Emits `null` when cidaas answers 204 (the track is
+   * expired, unknown or already used), so the page can say so before the user types anything.
+   */
+  getPreloginMetadata(lsid: string): Observable<PreloginMetadata | null> {
+    return this.http
+      .get<unknown>(this.url(`/token-srv/prelogin/metadata/${encodeURIComponent(lsid)}`), { observe: 'response' })
+      .pipe(
+        timeout(CIDAAS_REQUEST_TIMEOUT_MS),
+        map((response) => (response.status === 204 || response.body === null ? null : parsePreloginMetadata(unwrapEnvelope(response.body)))),
+        catchError(rethrowAsApiError),
+      );
+  }
+
+  /**
+   * E8 (the SDK's `firstTimeChangePassword`): continues the login with the new password. This is a
+   * top-level form POST, not XHR: the browser leaves the page and follows cidaas' redirect to the
+   * application, or back to this page with error parameters.
+   */
+  firstTimeChangePassword(request: ChangePasswordRequest, lsid: string): void {
+    postForm(this.document, this.url(`/login-srv/precheck/continue/${encodeURIComponent(lsid)}`), {
+      old_password: request.old_password,
+      new_password: request.new_password,
+      confirm_password: request.confirm_password,
+    });
+  }
+
+  /** E12: the URL that sends the user back to sign-in for the same login request. */
+  resolveRedirectUrl(requestId: string): string {
+    return this.url(`/authz-srv/authz/resolve_redirect/${encodeURIComponent(requestId)}`);
+  }
+
+  private url(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
+  private getJson(path: string, options: { headers?: HttpHeaders; params?: HttpParams }): Observable<unknown> {
+    return this.http.get<unknown>(this.url(path), options).pipe(timeout(CIDAAS_REQUEST_TIMEOUT_MS));
+  }
+}
+
+function rethrowAsApiError(error: unknown): Observable<never> {
+  const apiError: ApiError = toApiError(error);
+  return throwError(() => apiError);
+}

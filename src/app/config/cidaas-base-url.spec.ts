@@ -1,0 +1,20 @@
+import { resolveCidaasBaseUrl } from './cidaas-base-url';
+
+const ORIGIN = 'http://localhost:4200';
+
+describe('resolveCidaasBaseUrl', () => {
+  it.each([
+    ['', ORIGIN],
+    [null, ORIGIN],
+    ['https://demo.cidaas.de', 'https://demo.cidaas.de'],
+    ['https://demo.cidaas.de/', 'https://demo.cidaas.de'],
+    ['https://example.com/tenant/', 'https://example.com/tenant'],
+    ['/', ORIGIN],
+    ['http://evil.example.com', ORIGIN],
+    ['javascript:alert(1)', ORIGIN],
+    ['https://user:pass@demo.cidaas.de', ORIGIN],
+    ['https://demo.cidaas.de?x=1', ORIGIN],
+  ])('%p → %p', (configured, expected) => {
+    expect(resolveCidaasBaseUrl(configured, ORIGIN)).toBe(expected);
+  });
+});

@@ -1,0 +1,66 @@
+import type { ValidationErrors } from '@angular/forms';
+import type { PolicyRuleId } from '../policy/password-policy';
+import type { PasswordField } from './password-form';
+import type { UrlError } from './page-params';
+
+/** A translation key with its parameters. */
+export interface Message {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** The message for a field's validation errors, most important first; `null` when valid. */
+export function validationMessage(field: PasswordField, errors: ValidationErrors | null): Message | null {
+  if (!errors) return null;
+  if (errors['required']) return { key: `validation.${field}.required` };
+  if (errors['mismatch']) return { key: 'validation.mismatch' };
+  if (errors['sameAsCurrent']) return { key: 'validation.sameAsCurrent' };
+  if (errors['maxlength']) {
+    return { key: 'validation.maxlength', params: { count: Number(errors['maxlength'].requiredLength) } };
+  }
+  return { key: 'validation.policy' };
+}
+
+/** The field a server-reported error belongs to, so its message can sit next to that field. */
+export function fieldOfUrlError(error: UrlError): PasswordField | null {
+  switch (error.code) {
+    case 'invalid_old_password':
+      return 'oldPassword';
+    case 'password_mismatch':
+      return 'confirmPassword';
+    case 'password_policy_violation':
+    case 'password_already_used':
+    case 'password_same_as_old':
+    case 'password_compromised':
+      return 'newPassword';
+    case 'track_expired':
+    case 'too_many_attempts':
+    case 'unknown':
+      return null;
+  }
+}
+
+function ruleKey(rule: PolicyRuleId | null): string {
+  return rule === null ? 'errors.url.password_policy_violation' : `errors.url.policy.${rule}`;
+}
+
+/** The localized explanation of an error that came back in the URL (never the server's own text). */
+export function urlErrorMessage(error: UrlError): Message {
+  switch (error.code) {
+    case 'password_policy_violation':
+      return { key: ruleKey(error.rule) };
+    case 'too_many_attempts':
+      return error.retryAfterSeconds === null
+        ? { key: 'errors.url.too_many_attempts' }
+        : { key: 'errors.url.too_many_attempts_retry', params: { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) } };
+    case 'unknown':
+      return { key: 'errors.url.unknown', params: { code: error.rawCode } };
+    case 'invalid_old_password':
+    case 'password_mismatch':
+    case 'password_already_used':
+    case 'password_same_as_old':
+    case 'password_compromised':
+    case 'track_expired':
+      return { key: `errors.url.${error.code}` };
+  }
+}

@@ -1,0 +1,84 @@
+import { PasswordPolicy, PolicyRule, rulesFromPolicy } from '../policy/password-policy';
+import type { ApiError } from '../cidaas/api-error';
+import type { ClientInfo, FieldSetup, PreloginMetadata } from '../cidaas/cidaas-types';
+import type { LinkProblem, PageParams } from './page-params';
+
+/** The tenant's texts and constraints for the two new-password fields, from the field setup (E5). */
+export interface PasswordFields {
+  /** The `password` field (the new password), if the tenant's field setup has it. */
+  readonly newPassword: FieldSetup | null;
+  /** The `password_echo` field (the confirmation), if the tenant's field setup has it. */
+  readonly confirmPassword: FieldSetup | null;
+}
+
+/** Everything the form needs once start-up succeeded. */
+export interface PageData {
+  readonly lsid: string;
+  readonly requestId: string;
+  readonly clientInfo: ClientInfo;
+  readonly fields: PasswordFields;
+  /** E7 metadata; `null` when cidaas did not answer it (the page works without it). */
+  readonly metadata: PreloginMetadata | null;
+  /** The policy rules plus the field setup's length constraints, in display order. */
+  readonly rules: readonly PolicyRule[];
+}
+
+/** Why the page cannot offer the form at all. */
+export type DeadEnd = LinkProblem | 'expired-track' | 'expired-request';
+
+/** The state of the page, from URL to form. */
+export type PageState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly data: PageData }
+  /** The link cannot work: the user must start signing in again. */
+  | { readonly kind: 'dead-end'; readonly reason: DeadEnd; readonly requestId: string | null; readonly clientInfo: ClientInfo | null }
+  /** Start-up failed in a way that trying again may fix. */
+  | { readonly kind: 'failed'; readonly error: ApiError };
+
+/** Picks the system password fields (`password`, `password_echo`) out of the field setup. */
+export function passwordFieldsFromSetup(fields: readonly FieldSetup[]): PasswordFields {
+  const passwordFields = fields.filter((field) => field.dataType === 'PASSWORD' && field.fieldType === 'SYSTEM');
+  return {
+    newPassword: passwordFields.find((field) => field.fieldKey === 'password') ?? null,
+    confirmPassword: passwordFields.find((field) => field.fieldKey === 'password_echo') ?? null,
+  };
+}
+
+function positive(value: number | null | undefined): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * The effective policy: the client's password policy, tightened by the field setup's `minLength` and
+ * `maxLength` for the new-password field (the stricter value wins).
+ */
+export function effectivePolicy(policy: PasswordPolicy | undefined, newPassword: FieldSetup | null): PasswordPolicy {
+  const base = policy ?? {};
+  const fieldMin = positive(newPassword?.fieldDefinition.minLength);
+  const fieldMax = positive(newPassword?.fieldDefinition.maxLength);
+  const policyMin = positive(base.minimumLength);
+  const policyMax = positive(base.maximumLength);
+  return {
+    ...base,
+    minimumLength: fieldMin !== undefined && policyMin !== undefined ? Math.max(fieldMin, policyMin) : (fieldMin ?? policyMin),
+    maximumLength: fieldMax !== undefined && policyMax !== undefined ? Math.min(fieldMax, policyMax) : (fieldMax ?? policyMax),
+  };
+}
+
+/** Builds the ready state from the start-up answers. */
+export function toPageData(
+  params: Extract<PageParams, { ok: true }>,
+  clientInfo: ClientInfo,
+  fieldSetup: readonly FieldSetup[],
+  metadata: PreloginMetadata | null,
+): PageData {
+  const fields = passwordFieldsFromSetup(fieldSetup);
+  return {
+    lsid: params.lsid,
+    requestId: params.requestId,
+    clientInfo,
+    fields,
+    metadata,
+    rules: rulesFromPolicy(effectivePolicy(clientInfo.password_policy, fields.newPassword)),
+  };
+}

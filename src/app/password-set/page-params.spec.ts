@@ -1,0 +1,65 @@
+import { parsePageParams, parseUrlError } from './page-params';
+
+const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
+const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
+
+describe('parsePageParams', () => {
+  it('reads lsid, requestId and ui_locales', () => {
+    expect(parsePageParams(`?lsid=${LSID}&requestId=${REQUEST_ID}&ui_locales=de-CH%20en`)).toEqual({
+      ok: true,
+      lsid: LSID,
+      requestId: REQUEST_ID,
+      uiLocales: 'de-CH en',
+      error: null,
+    });
+  });
+
+  it.each(['track_id', 'trackId'])('accepts %s as an alias of lsid', (name) => {
+    const params = parsePageParams(`?${name}=${LSID}&requestId=${REQUEST_ID}`);
+    expect(params.ok && params.lsid).toBe(LSID);
+  });
+
+  it.each([
+    ['no lsid', `?requestId=${REQUEST_ID}`, 'missing-lsid', REQUEST_ID],
+    ['empty lsid', `?lsid=&requestId=${REQUEST_ID}`, 'missing-lsid', REQUEST_ID],
+    ['lsid not a UUID', `?lsid=abc&requestId=${REQUEST_ID}`, 'malformed-lsid', REQUEST_ID],
+    ['script in lsid', `?lsid=%3Cscript%3Ealert(1)%3C%2Fscript%3E&requestId=${REQUEST_ID}`, 'malformed-lsid', REQUEST_ID],
+    ['10 kB lsid', `?lsid=${'a'.repeat(10_000)}&requestId=${REQUEST_ID}`, 'malformed-lsid', REQUEST_ID],
+    ['no requestId', `?lsid=${LSID}`, 'missing-request-id', null],
+    ['requestId not a UUID', `?lsid=${LSID}&requestId=nope`, 'malformed-request-id', null],
+    ['nothing at all', '', 'missing-lsid', null],
+  ])('%s → %s', (_name, search, problem, requestId) => {
+    expect(parsePageParams(search)).toEqual({ ok: false, problem, requestId, uiLocales: null });
+  });
+
+  it('ignores unknown parameters', () => {
+    expect(parsePageParams(`?lsid=${LSID}&requestId=${REQUEST_ID}&foo=bar`).ok).toBe(true);
+  });
+});
+
+describe('parseUrlError', () => {
+  const parse = (query: string) => parseUrlError(new URLSearchParams(query));
+
+  it.each([
+    ['', null],
+    ['error=invalid_old_password', { code: 'invalid_old_password' }],
+    ['error=password_mismatch', { code: 'password_mismatch' }],
+    ['error=password_already_used', { code: 'password_already_used' }],
+    ['error=password_same_as_old', { code: 'password_same_as_old' }],
+    ['error=password_compromised&error_code=VER_0120', { code: 'password_compromised' }],
+    ['error=track_expired', { code: 'track_expired' }],
+    ['error=password_policy_violation&error_code=noOfDigits', { code: 'password_policy_violation', rule: 'noOfDigits' }],
+    ['error=password_policy_violation&error_code=bogus', { code: 'password_policy_violation', rule: null }],
+    ['error=too_many_attempts&retry_after=300', { code: 'too_many_attempts', retryAfterSeconds: 300 }],
+    ['error=too_many_attempts&retry_after=-5', { code: 'too_many_attempts', retryAfterSeconds: null }],
+    ['error=too_many_attempts', { code: 'too_many_attempts', retryAfterSeconds: null }],
+    ['error=SOMETHING_NEW', { code: 'unknown', rawCode: 'SOMETHING_NEW' }],
+  ])('%p → %p', (query, expected) => {
+    expect(parse(query)).toEqual(expected);
+  });
+
+  it('never keeps more than 64 characters of an unknown code', () => {
+    const error = parse(`error=${'x'.repeat(500)}`);
+    expect(error?.code === 'unknown' && error.rawCode.length).toBe(64);
+  });
+});

@@ -1,0 +1,118 @@
+import { PolicyRuleId, POLICY_RULE_IDS } from '../policy/password-policy';
+
+/** cidaas identifiers (`lsid`, `requestId`) are UUIDs. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value is a UUID, the shape of every cidaas identifier the page accepts. */
+export function isUuid(value: string | null | undefined): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** Error codes cidaas (and our emulator) send back to the page after a failed submit. */
+export const URL_ERROR_CODES = [
+  'invalid_old_password',
+  'password_mismatch',
+  'password_policy_violation',
+  'password_already_used',
+  'password_same_as_old',
+  'password_compromised',
+  'track_expired',
+  'too_many_attempts',
+] as const;
+
+/** A known error code from the URL. */
+export type UrlErrorCode = (typeof URL_ERROR_CODES)[number];
+
+/** An error that came back in the page URL (`error`, `error_description`, `error_code`, `retry_after`). */
+export type UrlError =
+  | { readonly code: Exclude<UrlErrorCode, 'password_policy_violation' | 'too_many_attempts'> }
+  | { readonly code: 'password_policy_violation'; readonly rule: PolicyRuleId | null }
+  | { readonly code: 'too_many_attempts'; readonly retryAfterSeconds: number | null }
+  /** A code we do not know: shown with a generic message and the code, for support. */
+  | { readonly code: 'unknown'; readonly rawCode: string };
+
+/** Why the page cannot offer the form, decided from the URL alone. */
+export type LinkProblem = 'missing-lsid' | 'missing-request-id' | 'malformed-lsid' | 'malformed-request-id';
+
+/** The page parameters, read from the URL. */
+export type PageParams =
+  | {
+      readonly ok: true;
+      readonly lsid: string;
+      readonly requestId: string;
+      readonly uiLocales: string | null;
+      readonly error: UrlError | null;
+    }
+  | {
+      readonly ok: false;
+      readonly problem: LinkProblem;
+      /** The `requestId` when it is usable, so the page can still offer "sign in again". */
+      readonly requestId: string | null;
+      readonly uiLocales: string | null;
+    };
+
+/** Longest value we look at; anything longer is treated as malformed without further parsing. */
+const MAX_PARAM_LENGTH = 200;
+
+function first(params: URLSearchParams, ...names: string[]): string | null {
+  for (const name of names) {
+    const value = params.get(name);
+    if (value !== null && value !== '') return value.length > MAX_PARAM_LENGTH ? value.slice(0, MAX_PARAM_LENGTH + 1) : value;
+  }
+  return null;
+}
+
+function isKnownCode(code: string): code is UrlErrorCode {
+  return (URL_ERROR_CODES as readonly string[]).includes(code);
+}
+
+function isRuleId(value: string | null): value is PolicyRuleId {
+  return value !== null && (POLICY_RULE_IDS as readonly string[]).includes(value);
+}
+
+/** Reads the error cidaas appended to the URL, if any. */
+export function parseUrlError(params: URLSearchParams): UrlError | null {
+  const raw = first(params, 'error');
+  if (raw === null) return null;
+  const code = raw.trim().toLowerCase();
+  if (!isKnownCode(code)) return { code: 'unknown', rawCode: raw.slice(0, 64) };
+  switch (code) {
+    case 'password_policy_violation': {
+      const rule = first(params, 'error_code');
+      return { code, rule: isRuleId(rule) ? rule : null };
+    }
+    case 'too_many_attempts': {
+      const seconds = Number(first(params, 'retry_after'));
+      return { code, retryAfterSeconds: Number.isInteger(seconds) && seconds > 0 ? seconds : null };
+    }
+    default:
+      return { code };
+  }
+}
+
+/**
+ * Reads the page parameters from a query string. Accepts the `lsid` aliases `track_id` and `trackId`
+ * (SDK v5 renamed it); unknown parameters are ignored.
+ */
+export function parsePageParams(search: string | URLSearchParams): PageParams {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const lsid = first(params, 'lsid', 'track_id', 'trackId');
+  const requestIdRaw = first(params, 'requestId');
+  const uiLocalesRaw = first(params, 'ui_locales');
+  const uiLocales = uiLocalesRaw && uiLocalesRaw.length <= MAX_PARAM_LENGTH ? uiLocalesRaw : null;
+  const requestId = isUuid(requestIdRaw) ? requestIdRaw : null;
+  const problem: LinkProblem | null =
+    lsid === null
+      ? 'missing-lsid'
+      : !isUuid(lsid)
+        ? 'malformed-lsid'
+        : requestIdRaw === null
+          ? 'missing-request-id'
+          : requestId === null
+            ? 'malformed-request-id'
+            : null;
+  if (problem !== null || lsid === null || requestId === null) {
+    return { ok: false, problem: problem ?? 'missing-lsid', requestId, uiLocales };
+  }
+  return { ok: true, lsid, requestId, uiLocales, error: parseUrlError(params) };
+}

@@ -1,0 +1,242 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { ActivatedRoute, convertToParamMap } from '@angular/router';
+import { render, screen, within } from '@testing-library/angular';
+import userEvent from '@testing-library/user-event';
+import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
+import { CidaasClient } from '../cidaas/cidaas-client';
+import { provideI18n } from '../i18n/provide-i18n';
+import { PasswordSetPage } from './password-set-page';
+
+const BASE = 'http://localhost';
+const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
+const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
+
+const CLIENT_INFO = {
+  success: true,
+  status: 200,
+  data: {
+    client_display_name: 'Acme Demo',
+    primaryColor: '#2455c3',
+    password_policy: { minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true },
+  },
+};
+const FIELD_SETUP = {
+  success: true,
+  status: 200,
+  data: [
+    { fieldKey: 'email', dataType: 'EMAIL', fieldType: 'SYSTEM', fieldDefinition: {}, localeText: { language: 'en', name: 'Email' } },
+    { fieldKey: 'password', dataType: 'PASSWORD', fieldType: 'SYSTEM', fieldDefinition: { maxLength: 64 }, localeText: { language: 'en', name: 'Your new password' } },
+    {
+      fieldKey: 'password_echo',
+      dataType: 'PASSWORD',
+      fieldType: 'SYSTEM',
+      fieldDefinition: { maxLength: 64, matchWith: 'password' },
+      localeText: { language: 'en', name: 'Repeat your new password' },
+    },
+  ],
+};
+const METADATA = {
+  success: true,
+  status: 200,
+  data: { precheck: 'password_change', username: 'new.user@example.com', reason: 'first_login', requestId: REQUEST_ID },
+};
+
+async function setup(query: Record<string, string>) {
+  const rendered = await render(PasswordSetPage, {
+    providers: [
+      provideZonelessChangeDetection(),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideI18n(),
+      { provide: CIDAAS_BASE_URL, useValue: BASE },
+      { provide: ActivatedRoute, useValue: { snapshot: { queryParamMap: convertToParamMap(query) } } },
+    ],
+  });
+  const http = TestBed.inject(HttpTestingController);
+  const client = TestBed.inject(CidaasClient);
+  const user = userEvent.setup();
+  return { ...rendered, http, client, user };
+}
+
+function answer(request: TestRequest, body: Parameters<TestRequest['flush']>[0], status = 200) {
+  request.flush(body, { status, statusText: status === 200 ? 'OK' : 'Error' });
+}
+
+async function setupReady(extra: Record<string, string> = {}) {
+  const context = await setup({ lsid: LSID, requestId: REQUEST_ID, ...extra });
+  answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+  answer(context.http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+  answer(context.http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
+  await screen.findByRole('heading', { name: 'Choose a new password' });
+  return context;
+}
+
+describe('PasswordSetPage', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('shows a loading state before the answers arrive', async () => {
+    const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID });
+    expect(screen.getByRole('status')).toHaveTextContent('Loading your sign-in details');
+    for (const request of http.match(() => true)) if (!request.cancelled) request.flush(null);
+  });
+
+  it('renders the form with the tenant labels, the reason and the account', async () => {
+    await setupReady();
+    expect(screen.getByLabelText('Current password')).toHaveAttribute('autocomplete', 'current-password');
+    expect(screen.getByLabelText('Your new password')).toHaveAttribute('autocomplete', 'new-password');
+    expect(screen.getByLabelText('Repeat your new password')).toHaveAttribute('autocomplete', 'new-password');
+    expect(screen.getByText(/first sign-in with a temporary password/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Username')).toHaveValue('new.user@example.com');
+    expect(screen.getByLabelText('Your new password')).toHaveAttribute(
+      'passwordrules',
+      'minlength: 10; maxlength: 64; required: digit; required: special; required: lower; required: upper;',
+    );
+    expect(screen.getByText('Acme Demo')).toBeInTheDocument();
+  });
+
+  it('puts focus on the current password field', async () => {
+    await setupReady();
+    expect(screen.getByLabelText('Current password')).toHaveFocus();
+  });
+
+  it('updates the rule checklist as the user types', async () => {
+    const { user } = await setupReady();
+    const list = screen.getByRole('list', { name: 'Your new password needs:' });
+    const rule = (name: RegExp) => within(list).getByText(name).closest('li');
+    expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
+    await user.type(screen.getByLabelText('Your new password'), 'abc1');
+    expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
+    expect(rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
+    expect(rule(/lowercase and uppercase/)).toHaveAttribute('data-state', 'unmet');
+    expect(rule(/At least 10 characters/)).toHaveTextContent('(not met)');
+    await user.type(screen.getByLabelText('Your new password'), 'DEFGH!');
+    expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'met');
+    expect(rule(/lowercase and uppercase/)).toHaveTextContent('(met)');
+  });
+
+  it('links the checklist to the new password field', async () => {
+    await setupReady();
+    const field = screen.getByLabelText('Your new password');
+    const describedBy = field.getAttribute('aria-describedby') ?? '';
+    expect(describedBy.split(' ')).toContain('ps-new-password-rules');
+    expect(document.getElementById('ps-new-password-rules')).toContainElement(screen.getByRole('list', { name: 'Your new password needs:' }));
+  });
+
+  it('on an invalid submit shows the errors, focuses the first one and does not submit', async () => {
+    const { user, client } = await setupReady();
+    const submit = jest.spyOn(client, 'firstTimeChangePassword').mockImplementation(() => undefined);
+    await user.type(screen.getByLabelText('Current password'), 'Welcome-2026');
+    await user.type(screen.getByLabelText('Your new password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Set new password' }));
+    expect(submit).not.toHaveBeenCalled();
+    const newField = screen.getByLabelText('Your new password');
+    expect(newField).toHaveFocus();
+    expect(newField).toHaveAttribute('aria-invalid', 'true');
+    expect(newField).toHaveAccessibleDescription(expect.stringContaining('does not meet all the requirements'));
+    expect(screen.getByText('Enter your new password again.')).toBeInTheDocument();
+  });
+
+  it('explains a mismatch and a new password equal to the current one', async () => {
+    const { user } = await setupReady();
+    await user.type(screen.getByLabelText('Current password'), 'Same-Password-1');
+    await user.type(screen.getByLabelText('Your new password'), 'Same-Password-1');
+    await user.type(screen.getByLabelText('Repeat your new password'), 'Other-Password-1');
+    await user.click(screen.getByRole('button', { name: 'Set new password' }));
+    expect(screen.getByText('Your new password must be different from your current password.')).toBeInTheDocument();
+    expect(screen.getByText('The two new passwords do not match.')).toBeInTheDocument();
+  });
+
+  it('submits a valid form once, however often the button is clicked', async () => {
+    const { user, client } = await setupReady();
+    const submit = jest.spyOn(client, 'firstTimeChangePassword').mockImplementation(() => undefined);
+    await user.type(screen.getByLabelText('Current password'), 'Welcome-2026');
+    await user.type(screen.getByLabelText('Your new password'), 'Brand-new-2026!');
+    await user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
+    const button = screen.getByRole('button', { name: 'Set new password' });
+    await user.click(button);
+    await user.click(button);
+    await user.dblClick(button);
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(submit).toHaveBeenCalledWith({ old_password: 'Welcome-2026', new_password: 'Brand-new-2026!', confirm_password: 'Brand-new-2026!' }, LSID);
+    expect(button).toHaveTextContent('Saving your new password…');
+  });
+
+  it('explains an error that came back in the URL and focuses it', async () => {
+    await setupReady({ error: 'invalid_old_password', error_description: '<b>bad</b>' });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('The current password is not correct.');
+    expect(alert).not.toHaveTextContent('bad');
+    expect(alert).toHaveFocus();
+    expect(screen.getByLabelText('Current password')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('names the broken rule of a server-side policy violation', async () => {
+    await setupReady({ error: 'password_policy_violation', error_code: 'noOfDigits' });
+    expect(screen.getByRole('alert')).toHaveTextContent('The new password needs more digits.');
+  });
+
+  it('shows an unknown error code for support, as text', async () => {
+    await setupReady({ error: '<img src=x onerror=alert(1)>' });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('mention the code <img src=x onerror=alert(1)>');
+    expect(alert.querySelector('img')).toBeNull();
+  });
+
+  it('explains an expired track (E7 204) and offers to sign in again', async () => {
+    const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID });
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).flush(null, { status: 204, statusText: 'No Content' });
+    const heading = await screen.findByRole('heading', { name: 'This link has expired' });
+    expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+    expect(heading).toHaveFocus();
+  });
+
+  it('explains a link without lsid and still offers sign-in for the known request', async () => {
+    const { http } = await setup({ requestId: REQUEST_ID });
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+    await screen.findByRole('heading', { name: 'This link is incomplete' });
+    expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+  });
+
+  it('explains a link without anything and points back to the application', async () => {
+    await setup({});
+    await screen.findByRole('heading', { name: 'This link is incomplete' });
+    expect(screen.getByText(/go back to the application/)).toBeInTheDocument();
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
+  it('explains an unknown requestId (PUB10002)', async () => {
+    const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID });
+    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+    answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { success: false, status: 400, code: 'PUB10002' }, 400);
+    await screen.findByRole('heading', { name: 'Your sign-in has expired' });
+  });
+
+  it('offers a retry when client info fails, and the retry works', async () => {
+    const { http, user } = await setup({ lsid: LSID, requestId: REQUEST_ID });
+    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+    answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), 'boom', 500);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The sign-in service had a problem');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+    answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
+    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
+  });
+
+  it('works with its own labels when the field setup fails', async () => {
+    const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID });
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), 'garbage', 500);
+    answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
+    await screen.findByRole('heading', { name: 'Choose a new password' });
+    expect(screen.getByLabelText('New password')).toBeInTheDocument();
+    expect(screen.getByLabelText('Confirm new password')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,63 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
+import { PolicyRule, evaluatePassword } from '../policy/password-policy';
+
+/** How a rule is shown: not yet judged (nothing typed), met, or not met. */
+export type RuleState = 'pending' | 'met' | 'unmet';
+
+/** The translation parameters of a rule's message, e.g. `{ count: 10 }` for "at least 10 characters". */
+export function ruleMessageParams(rule: PolicyRule): { count?: number } {
+  switch (rule.id) {
+    case 'minimumLength':
+    case 'noOfDigits':
+    case 'noOfSpecialChars':
+      return { count: rule.min };
+    case 'maximumLength':
+      return { count: rule.max };
+    case 'lowerAndUpperCase':
+      return {};
+  }
+}
+
+/**
+ * The live list of password rules under the new-password field. Each rule states its state in text
+ * (not by colour or icon alone) and exposes it as `data-state` for styling.
+ */
+@Component({
+  selector: 'ps-rule-checklist',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <p class="heading" [id]="listId() + '-heading'">{{ 'rules.heading' | translate }}</p>
+    <ul [attr.aria-labelledby]="listId() + '-heading'">
+      @for (item of items(); track item.rule.id) {
+        <li [attr.data-state]="item.state" [attr.data-rule]="item.rule.id">
+          <span class="icon" aria-hidden="true"></span>
+          <span class="text">{{ 'rules.' + item.rule.id | translate: item.params }}</span>
+          <span class="visually-hidden">({{ 'rules.state.' + item.state | translate }})</span>
+        </li>
+      }
+    </ul>
+  `,
+  styleUrl: './rule-checklist.css',
+})
+export class RuleChecklist {
+  /** The rules to list, in display order. */
+  readonly rules = input.required<readonly PolicyRule[]>();
+  /** The password typed so far. */
+  readonly password = input.required<string>();
+  /** Whether to show unmet rules as errors even before anything is typed (after a submit attempt). */
+  readonly showErrors = input(false);
+  /** The id of the list, so the password field can reference it with `aria-describedby`. */
+  readonly listId = input.required<string>();
+
+  protected readonly items = computed(() => {
+    const password = this.password();
+    const judged = password !== '' || this.showErrors();
+    return evaluatePassword(password, this.rules()).map((result) => ({
+      rule: result.rule,
+      params: ruleMessageParams(result.rule),
+      state: (judged ? (result.met ? 'met' : 'unmet') : 'pending') satisfies RuleState,
+    }));
+  });
+}
