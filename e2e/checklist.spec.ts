@@ -1,0 +1,59 @@
+import { USERS, expect, expectAccessible, test } from './fixtures';
+
+test('the checklist shows unmet rules live, and an invalid submit focuses the first error', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+
+  await test.step('rules start neutral and update as the user types', async () => {
+    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
+    await passwordSet.newPassword.pressSequentially('abc1');
+    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
+    await expect(passwordSet.rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
+    await expect(passwordSet.rule(/special character/)).toHaveAttribute('data-state', 'unmet');
+    await expect(passwordSet.rule(/lowercase and uppercase/)).toContainText('not met');
+    await expectAccessible(page);
+  });
+
+  await test.step('an invalid submit sends nothing and focuses the first field in error', async () => {
+    let posted = false;
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posted = true;
+    });
+    await passwordSet.submitButton.click();
+    await expect(passwordSet.currentPassword).toBeFocused();
+    await expect(passwordSet.currentPassword).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Enter your current password.')).toBeVisible();
+    await expect(passwordSet.newPassword).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page);
+
+    await passwordSet.currentPassword.fill(USERS.newUser.password);
+    await passwordSet.submitButton.click();
+    await expect(passwordSet.newPassword).toBeFocused();
+    expect(posted).toBe(false);
+  });
+
+  await test.step('meeting every rule turns the list green and lets the change through', async () => {
+    await passwordSet.newPassword.fill('Abcdefgh1!');
+    for (const item of await passwordSet.checklist.getByRole('listitem').all()) {
+      await expect(item).toHaveAttribute('data-state', 'met');
+    }
+    await passwordSet.confirmPassword.fill('Abcdefgh1!');
+    await passwordSet.submitButton.click();
+    await expect(page).toHaveURL(/\/callback\?code=/);
+  });
+});
+
+test('a double click on submit sends one POST', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url());
+  });
+  await passwordSet.currentPassword.fill(USERS.newUser.password);
+  await passwordSet.newPassword.fill('Sunny-Meadow-42');
+  await passwordSet.confirmPassword.fill('Sunny-Meadow-42');
+  await passwordSet.submitButton.dblclick();
+  await expect(page).toHaveURL(/\/callback\?code=/);
+  expect(posts.filter((url) => url.includes('/login-srv/precheck/continue/'))).toHaveLength(1);
+});

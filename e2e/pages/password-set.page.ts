@@ -1,0 +1,63 @@
+import { Locator, Page } from '@playwright/test';
+
+/** The password_set page, by role and label (English unless a test switches language). */
+export class PasswordSetPage {
+  readonly heading: Locator;
+  readonly currentPassword: Locator;
+  readonly newPassword: Locator;
+  readonly confirmPassword: Locator;
+  readonly submitButton: Locator;
+  readonly alert: Locator;
+  readonly checklist: Locator;
+  readonly signInAgain: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.currentPassword = page.getByLabel('Current password');
+    this.newPassword = page.getByLabel('New password', { exact: true });
+    this.confirmPassword = page.getByLabel('Confirm new password');
+    this.submitButton = page.getByRole('button', { name: 'Set new password' });
+    this.alert = page.getByRole('alert');
+    this.checklist = page.getByRole('list', { name: 'Your new password needs:' });
+    this.signInAgain = page.getByRole('link', { name: 'Sign in again' });
+  }
+
+  /** Opens the page at a (relative) password_set URL. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  /** The checklist item whose text matches. */
+  rule(text: RegExp): Locator {
+    return this.checklist.getByRole('listitem').filter({ hasText: text });
+  }
+
+  /** Fills the three fields and submits. */
+  async changePassword(current: string, next: string, confirm: string = next): Promise<void> {
+    await this.currentPassword.fill(current);
+    await this.newPassword.fill(next);
+    await this.confirmPassword.fill(confirm);
+    await this.submitButton.click();
+  }
+
+  /** Posts straight to E8 from the page, around the page's own validation (as an attacker or old client could). */
+  async postAroundTheClient(lsid: string, fields: Record<string, string>): Promise<void> {
+    await this.page.evaluate(
+      ({ action, values }) => {
+        const form = document.createElement('form');
+        form.method = 'POST';
+        form.action = action;
+        for (const [name, value] of Object.entries(values)) {
+          const input = document.createElement('input');
+          input.type = 'hidden';
+          input.name = name;
+          input.value = value;
+          form.append(input);
+        }
+        document.body.append(form);
+        form.submit();
+      },
+      { action: `/login-srv/precheck/continue/${lsid}`, values: fields },
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { USERS, expect, expectAccessible, test } from './fixtures';
+
+test('a wrong current password is explained, the session is kept, and a retry succeeds', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+
+  await passwordSet.changePassword('Not-my-password-1', 'Sunny-Meadow-42');
+
+  await expect(page).toHaveURL(new RegExp(`lsid=${session.lsid}.*requestId=${session.requestId}.*error=invalid_old_password`));
+  await expect(passwordSet.alert).toContainText('The current password is not correct.');
+  await expect(passwordSet.alert).toBeFocused();
+  await expect(passwordSet.currentPassword).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+
+  await passwordSet.changePassword(USERS.newUser.password, 'Sunny-Meadow-42');
+  await expect(page).toHaveURL(/\/callback\?code=/);
+  await expect(page.getByText(`Signed in as ${USERS.newUser.username}`)).toBeVisible();
+});
+
+test('passwords never appear in the URL', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  await passwordSet.changePassword('Wrong-current-9', 'Sunny-Meadow-42');
+  await expect(passwordSet.alert).toBeVisible();
+  expect(urls.length).toBeGreaterThan(0);
+  for (const url of urls) {
+    expect(url).not.toContain('Wrong-current-9');
+    expect(url).not.toContain('Sunny-Meadow-42');
+  }
+});

@@ -1,0 +1,151 @@
+import { firstViolation, normalizePassword, type PasswordPolicy } from '../../src/app/policy/password-policy';
+import { callbackUrl } from './oauth';
+import { isBreachedPassword, verifyPassword } from './passwords';
+import { relativeUrl } from './http';
+import { LOCKOUT_MS, LOCKOUT_THRESHOLD, PASSWORD_HISTORY_SIZE, type EmulatorStore } from './store';
+
+/** The page every password_set redirect goes back to. */
+export const PASSWORD_SET_PATH = '/identity/password_set';
+
+/** The `error` codes E8 sends back to the page (see the contract's error table). */
+export type PasswordChangeError =
+  | 'track_expired'
+  | 'too_many_attempts'
+  | 'invalid_old_password'
+  | 'password_mismatch'
+  | 'password_same_as_old'
+  | 'password_policy_violation'
+  | 'password_compromised'
+  | 'password_already_used'
+  | 'invalid_request';
+
+/** The English `error_description` for each error. The page must not rely on it (it translates the code). */
+export const ERROR_DESCRIPTIONS: Readonly<Record<PasswordChangeError, string>> = {
+  track_expired: 'The password change session has expired or was already used. Please sign in again.',
+  too_many_attempts: 'Too many wrong current passwords. Please try again later.',
+  invalid_old_password: 'The current password is wrong.',
+  password_mismatch: 'The new password and its confirmation do not match.',
+  password_same_as_old: 'The new password must be different from the current password.',
+  password_policy_violation: 'The new password does not meet the password policy.',
+  password_compromised: 'This password is known from a data breach. Please choose another one.',
+  password_already_used: 'This password was used recently. Please choose another one.',
+  invalid_request: 'The new password is required.',
+};
+
+/** The breached-password `error_code` cidaas uses. */
+export const COMPROMISED_ERROR_CODE = 'VER_0120';
+
+/** The fields of the E8 form (missing fields arrive as `''`). */
+export interface PasswordChangeForm {
+  readonly old_password: string;
+  readonly new_password: string;
+  readonly confirm_password: string;
+}
+
+/** A rejected submission: what to put in the redirect back to the page. */
+export interface PasswordChangeFailure {
+  readonly error: PasswordChangeError;
+  readonly errorCode?: string | undefined;
+  readonly retryAfterSeconds?: number | undefined;
+}
+
+/**
+ * The checks on the new password that need no stored hashes, in E8 order: confirmation (4), same as
+ * current (5), the client's policy via the shared policy module (6; an empty password that no rule
+ * forbids is still refused as `invalid_request`), and the breached list (7). `current` is the already
+ * verified current password. Returns the first failure or `undefined`.
+ */
+export function checkNewPassword(input: {
+  readonly current: string;
+  readonly next: string;
+  readonly confirm: string;
+  readonly policy: PasswordPolicy | undefined;
+}): PasswordChangeFailure | undefined {
+  const current = normalizePassword(input.current);
+  const next = normalizePassword(input.next);
+  if (next !== normalizePassword(input.confirm)) return { error: 'password_mismatch' };
+  if (next === current) return { error: 'password_same_as_old' };
+  const violation = firstViolation(next, input.policy);
+  if (violation !== undefined) return { error: 'password_policy_violation', errorCode: violation };
+  if (next === '') return { error: 'invalid_request' };
+  if (isBreachedPassword(next)) return { error: 'password_compromised', errorCode: COMPROMISED_ERROR_CODE };
+  return undefined;
+}
+
+/** The URL of the password_set page with the track's parameters and, when given, an error. */
+export function passwordSetUrl(params: {
+  readonly lsid: string;
+  readonly requestId?: string | undefined;
+  readonly uiLocales?: string | undefined;
+  readonly failure?: PasswordChangeFailure | undefined;
+}): string {
+  const failure = params.failure;
+  return relativeUrl(PASSWORD_SET_PATH, {
+    lsid: params.lsid,
+    requestId: params.requestId,
+    ui_locales: params.uiLocales,
+    error: failure?.error,
+    error_description: failure ? ERROR_DESCRIPTIONS[failure.error] : undefined,
+    error_code: failure?.errorCode,
+    retry_after: failure?.retryAfterSeconds === undefined ? undefined : String(failure.retryAfterSeconds),
+  });
+}
+
+/**
+ * E8: completes a forced password change. Runs the checks in the contract's order and returns where
+ * to redirect: back to the page with an error, or to the app's `redirect_uri` with a code.
+ */
+export async function continuePasswordChange(store: EmulatorStore, lsid: string, form: PasswordChangeForm): Promise<string> {
+  const track = store.getTrack(lsid);
+  // 1. Unknown track: we cannot know its requestId, so the redirect carries only the lsid.
+  if (!track) return passwordSetUrl({ lsid, failure: { error: 'track_expired' } });
+  const request = store.getLoginRequest(track.requestId);
+  const back = (failure: PasswordChangeFailure): string =>
+    passwordSetUrl({ lsid: track.lsid, requestId: track.requestId, uiLocales: request?.ui_locales, failure });
+  const user = store.getUser(track.userId);
+  if (!request || !user || !store.isTrackUsable(track)) return back({ error: 'track_expired' });
+
+  // 2. Locked after too many wrong current passwords.
+  if (user.lockedUntil !== undefined) {
+    const remaining = user.lockedUntil - store.now();
+    if (remaining > 0) return back({ error: 'too_many_attempts', retryAfterSeconds: Math.ceil(remaining / 1000) });
+    user.lockedUntil = undefined;
+    user.failedAttempts = 0;
+  }
+
+  // 3. The current password.
+  if (!(await verifyPassword(form.old_password, user.passwordHash))) {
+    user.failedAttempts += 1;
+    track.failedAttempts += 1;
+    if (user.failedAttempts >= LOCKOUT_THRESHOLD) {
+      user.lockedUntil = store.now() + LOCKOUT_MS;
+      user.failedAttempts = 0;
+      return back({ error: 'too_many_attempts', retryAfterSeconds: LOCKOUT_MS / 1000 });
+    }
+    return back({ error: 'invalid_old_password' });
+  }
+  user.failedAttempts = 0;
+
+  // 4.–7. Confirmation, same as current, policy, breached list.
+  const client = store.getClient(request.client_id);
+  const policy = client?.password_policy;
+  const failure = checkNewPassword({ current: form.old_password, next: form.new_password, confirm: form.confirm_password, policy });
+  if (failure) return back(failure);
+
+  // 8. Recent passwords.
+  if (policy?.preventAlreadyUsedPwd === true) {
+    for (const previous of user.history) {
+      if (await verifyPassword(form.new_password, previous)) return back({ error: 'password_already_used' });
+    }
+  }
+
+  const newHash = await store.hash(form.new_password);
+  // Another submission on the same track may have finished while we were hashing.
+  if (!store.isTrackUsable(track)) return back({ error: 'track_expired' });
+  user.history = [user.passwordHash, ...user.history].slice(0, PASSWORD_HISTORY_SIZE);
+  user.passwordHash = newHash;
+  user.mustChangePassword = false;
+  user.reason = undefined;
+  track.used = true;
+  return callbackUrl(request, store.issueCode(user, request));
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
+
+import express, { Router } from 'express';
+
+import { messagePage } from './emulator/html';
+
+/** Where `ng build` puts the browser bundle, relative to the repository root. */
+export const DEFAULT_DIST_DIR = resolve(__dirname, '..', 'dist', 'password-set', 'browser');
+
+/** The hosted-page URLs that serve the Angular page's `index.html` (any query). */
+export const PAGE_PATHS = ['/identity/password_set', '/password_set', '/identity/password_set_success'] as const;
+
+/** Whether the built page exists: its `index.html` in the dist folder. */
+export function isPageBuilt(distDir: string): boolean {
+  return existsSync(join(distDir, 'index.html'));
+}
+
+// Angular's output hashing appends `-<8 base32 chars>` to bundle names (main-ABCD1234.js).
+const HASHED_BUNDLE = /-[A-Z0-9]{8}\.(?:js|css)$/;
+
+function setCacheHeaders(res: ServerResponse, filePath: string): void {
+  const name = basename(filePath);
+  if (HASHED_BUNDLE.test(name)) {
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  } else {
+    // i18n/*.json, favicon, index.html and anything unhashed: always revalidate.
+    res.setHeader('Cache-Control', 'no-cache');
+  }
+}
+
+/**
+ * Serves the built Angular page: `index.html` (no-store) at the hosted-page paths, and the dist
+ * folder's files (no directory indexes). When the page is not built, the page paths answer 503 with
+ * a note to run `npm run build`; other files fall through (to the 404 page).
+ */
+export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR): Router {
+  const router = Router();
+  const root = resolve(distDir);
+
+  for (const path of PAGE_PATHS) {
+    router.get(path, (_req, res, next) => {
+      res.set('Cache-Control', 'no-store');
+      if (!isPageBuilt(root)) {
+        res
+          .status(503)
+          .type('html')
+          .send(
+            messagePage({
+              title: 'Page not built',
+              message: `The password_set page has not been built yet (no index.html in ${root + sep}). Run "npm run build", then reload.`,
+            }),
+          );
+        return;
+      }
+      res.sendFile(join(root, 'index.html'), { cacheControl: false, lastModified: false, etag: false }, (error) => {
+        if (error) next(error);
+      });
+    });
+  }
+
+  router.use(express.static(root, { index: false, redirect: false, fallthrough: true, dotfiles: 'ignore', setHeaders: setCacheHeaders }));
+  return router;
+}
