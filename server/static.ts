@@ -6,8 +6,13 @@ import express, { Router } from 'express';
 
 import { messagePage } from './emulator/html';
 
-/** Where `ng build` puts the browser bundle, relative to the repository root. */
-export const DEFAULT_DIST_DIR = resolve(__dirname, '..', 'dist', 'password-set', 'browser');
+/**
+ * Where `ng build` puts the browser bundle, relative to the repository root; `PAGE_DIST_DIR`
+ * overrides it (e.g. to test a build made with `ng build --output-path` elsewhere).
+ */
+export const DEFAULT_DIST_DIR = process.env['PAGE_DIST_DIR']
+  ? resolve(process.env['PAGE_DIST_DIR'])
+  : resolve(__dirname, '..', 'dist', 'password-set', 'browser');
 
 /** The hosted-page URLs that serve the Angular page's `index.html` (any query). */
 export const PAGE_PATHS = ['/identity/password_set', '/password_set', '/identity/password_set_success'] as const;
