@@ -18,7 +18,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  // Per port, so concurrent runs (e.g. several engineers on one machine) do not delete each other's artifacts.
+  outputDir: `test-results/port-${PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',

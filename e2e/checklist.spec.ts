@@ -20,14 +20,26 @@ test('the checklist shows unmet rules live, and an invalid submit focuses the fi
       if (request.method() === 'POST') posted = true;
     });
     await passwordSet.submitButton.click();
-    await expect(passwordSet.currentPassword).toBeFocused();
+    await expect(passwordSet.errorSummary).toBeFocused();
+    await expect(passwordSet.errorSummary.getByRole('link')).toHaveText([
+      'Enter your current password.',
+      'Your new password does not meet all the requirements below yet.',
+      'Enter your new password again.',
+    ]);
     await expect(passwordSet.currentPassword).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText('Enter your current password.')).toBeVisible();
     await expect(passwordSet.newPassword).toHaveAttribute('aria-invalid', 'true');
     await expectAccessible(page);
+    await passwordSet.errorSummary.getByRole('link').first().click();
+    await expect(passwordSet.currentPassword).toBeFocused();
+    await expect(page).toHaveURL(/\/identity\/password_set\?/);
 
     await passwordSet.currentPassword.fill(USERS.newUser.password);
     await passwordSet.submitButton.click();
+    await expect(passwordSet.errorSummary.getByRole('link')).toHaveText([
+      'Your new password does not meet all the requirements below yet.',
+      'Enter your new password again.',
+    ]);
+    await passwordSet.errorSummary.getByRole('link').first().click();
     await expect(passwordSet.newPassword).toBeFocused();
     expect(posted).toBe(false);
   });

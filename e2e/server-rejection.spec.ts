@@ -13,8 +13,8 @@ test('a server-side policy rejection (posting around the client) comes back expl
 
   await expect(page).toHaveURL(/error=password_policy_violation/);
   await expect(page).toHaveURL(new RegExp(`lsid=${session.lsid}`));
-  await expect(passwordSet.alert).toContainText('The new password');
-  await expect(passwordSet.alert).not.toContainText('error_description');
+  await expect(passwordSet.errorSummary).toContainText('The new password');
+  await expect(passwordSet.errorSummary).not.toContainText('error_description');
   await expectAccessible(page);
 
   await test.step('the session is still usable', async () => {
@@ -33,5 +33,5 @@ test('a mismatch posted around the client is explained next to the confirmation'
     confirm_password: 'Sunny-Meadow-43',
   });
   await expect(page).toHaveURL(/error=password_mismatch/);
-  await expect(passwordSet.alert).toContainText('did not match');
+  await expect(passwordSet.errorSummary).toContainText('did not match');
 });

@@ -7,8 +7,8 @@ test('a wrong current password is explained, the session is kept, and a retry su
   await passwordSet.changePassword('Not-my-password-1', 'Sunny-Meadow-42');
 
   await expect(page).toHaveURL(new RegExp(`lsid=${session.lsid}.*requestId=${session.requestId}.*error=invalid_old_password`));
-  await expect(passwordSet.alert).toContainText('The current password is not correct.');
-  await expect(passwordSet.alert).toBeFocused();
+  await expect(passwordSet.errorSummary).toContainText('The current password is not correct.');
+  await expect(passwordSet.errorSummary).toBeFocused();
   await expect(passwordSet.currentPassword).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
 
@@ -23,7 +23,7 @@ test('passwords never appear in the URL', async ({ page, emulator, passwordSet }
   const urls: string[] = [];
   page.on('request', (request) => urls.push(request.url()));
   await passwordSet.changePassword('Wrong-current-9', 'Sunny-Meadow-42');
-  await expect(passwordSet.alert).toBeVisible();
+  await expect(passwordSet.errorSummary).toBeVisible();
   expect(urls.length).toBeGreaterThan(0);
   for (const url of urls) {
     expect(url).not.toContain('Wrong-current-9');

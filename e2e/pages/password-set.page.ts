@@ -7,17 +7,23 @@ export class PasswordSetPage {
   readonly newPassword: Locator;
   readonly confirmPassword: Locator;
   readonly submitButton: Locator;
+  /** The startup failure's alert. */
   readonly alert: Locator;
+  /** The error summary above the form (client-side validation or an error from cidaas). */
+  readonly errorSummary: Locator;
+  readonly otherAccount: Locator;
   readonly checklist: Locator;
   readonly signInAgain: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.currentPassword = page.getByLabel('Current password');
+    this.currentPassword = page.getByLabel('Current password', { exact: true });
     this.newPassword = page.getByLabel('New password', { exact: true });
-    this.confirmPassword = page.getByLabel('Confirm new password');
+    this.confirmPassword = page.getByLabel('Confirm new password', { exact: true });
     this.submitButton = page.getByRole('button', { name: 'Set new password' });
     this.alert = page.getByRole('alert');
+    this.errorSummary = page.getByRole('region', { name: /There is a problem|Your password was not changed/ });
+    this.otherAccount = page.getByRole('link', { name: 'Sign in with another account' });
     this.checklist = page.getByRole('list', { name: 'Your new password needs:' });
     this.signInAgain = page.getByRole('link', { name: 'Sign in again' });
   }
@@ -25,6 +31,11 @@ export class PasswordSetPage {
   /** Opens the page at a (relative) password_set URL. */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
+  }
+
+  /** The show/hide toggle of a field, by the field's label. */
+  toggle(fieldLabel: string): Locator {
+    return this.page.getByRole('button', { name: `Show ${fieldLabel}` });
   }
 
   /** The checklist item whose text matches. */

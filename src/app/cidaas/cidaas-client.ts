@@ -3,7 +3,7 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Observable, catchError, map, throwError, timeout } from 'rxjs';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { ApiError, toApiError } from './api-error';
-import type { ChangePasswordRequest, ClientInfo, FieldSetup, PreloginMetadata } from './cidaas-types';
+import type { ChangePasswordRequest, ClientInfo, FieldSetup, PreloginMetadata, ResetPasswordRequest } from './cidaas-types';
 import { postForm } from './form-post';
 import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
 
@@ -75,6 +75,20 @@ export class CidaasClient {
       old_password: request.old_password,
       new_password: request.new_password,
       confirm_password: request.confirm_password,
+    });
+  }
+
+  /**
+   * E11 (the SDK's `resetPassword`): sets the new password at the end of the forgot-password flow.
+   * Like {@link firstTimeChangePassword}, a top-level form POST: cidaas redirects to the success page,
+   * or back to this page with error parameters.
+   */
+  resetPassword(request: ResetPasswordRequest): void {
+    postForm(this.document, this.url('/users-srv/resetpassword/accept'), {
+      resetRequestId: request.resetRequestId,
+      exchangeId: request.exchangeId,
+      password: request.password,
+      confirmPassword: request.confirmPassword,
     });
   }
 

@@ -66,3 +66,11 @@ export interface ChangePasswordRequest {
   readonly new_password: string;
   readonly confirm_password: string;
 }
+
+/** The body of the SDK's `resetPassword`, as posted to E11 at the end of the forgot-password flow. */
+export interface ResetPasswordRequest {
+  readonly resetRequestId: string;
+  readonly exchangeId: string;
+  readonly password: string;
+  readonly confirmPassword: string;
+}

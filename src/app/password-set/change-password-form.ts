@@ -3,6 +3,7 @@ import {
   Component,
   DestroyRef,
   ElementRef,
+  Injector,
   OnInit,
   afterNextRender,
   computed,
@@ -22,23 +23,32 @@ import { passwordRulesAttribute } from '../policy/password-policy';
 import { Message, fieldOfUrlError, urlErrorMessage, validationMessage } from './field-messages';
 import type { PageData } from './page-data';
 import type { UrlError } from './page-params';
-import { PASSWORD_FIELDS, PasswordField, createPasswordForm, firstInvalidField } from './password-form';
+import { PasswordField } from './password-field';
+import { PASSWORD_FIELDS, PasswordField as PasswordFieldName, createPasswordForm, firstInvalidField } from './password-form';
 import { RuleChecklist } from './rule-checklist';
 
-/** Ids of the form's elements, so labels, hints and errors can reference each other. */
-const IDS: Readonly<Record<PasswordField, string>> = {
+/** Ids of the form's inputs, so labels, hints, errors and the error summary can reference them. */
+const IDS: Readonly<Record<PasswordFieldName, string>> = {
   oldPassword: 'ps-old-password',
   newPassword: 'ps-new-password',
   confirmPassword: 'ps-confirm-password',
 };
 
+/** One entry of the error summary: a message that links to its field (or to nothing, e.g. a lockout). */
+interface SummaryItem {
+  readonly field: PasswordFieldName | null;
+  readonly message: Message;
+}
+
 /**
- * The change-password form: current, new and confirm fields, the live rule checklist, and the submit
- * that hands over to cidaas with a real form POST.
+ * The password form: current (change mode only), new and confirm fields, the live rule checklist, and
+ * the submit that hands over to cidaas with a real form POST (E8 in change mode, E11 in reset mode).
+ * An invalid submit or an error from cidaas shows an error summary that takes focus and links to each
+ * field in error (the GOV.UK pattern).
  */
 @Component({
   selector: 'ps-change-password-form',
-  imports: [ReactiveFormsModule, TranslatePipe, RuleChecklist],
+  imports: [ReactiveFormsModule, TranslatePipe, RuleChecklist, PasswordField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-password-form.html',
   styleUrl: './change-password-form.css',
@@ -55,7 +65,9 @@ export class ChangePasswordForm implements OnInit {
   readonly urlError = input<UrlError | null>(null);
 
   protected readonly ids = IDS;
-  protected readonly form = computed(() => createPasswordForm(this.data().rules));
+  /** Change mode asks for the current password; reset mode (forgot password) cannot. */
+  protected readonly mode = computed(() => this.data().target.mode);
+  protected readonly form = computed(() => createPasswordForm(this.data().rules, this.mode()));
   protected readonly newPassword = signal('');
   /** Whether the user tried to submit; from then on every error is shown. */
   protected readonly attempted = signal(false);
@@ -64,10 +76,12 @@ export class ChangePasswordForm implements OnInit {
   /** Bumped whenever a control's value or status changes, so computed messages re-evaluate. */
   private readonly formVersion = signal(0);
   /** The server's error, shown next to its field until the user edits that field. */
-  private readonly pendingServerError = signal<PasswordField | null>(null);
+  private readonly pendingServerError = signal<PasswordFieldName | null>(null);
+  /** Whether the server's error is still shown in the summary (until the next submit attempt). */
+  private readonly showServerError = signal(true);
 
-  private readonly inputs = viewChildren<ElementRef<HTMLInputElement>>('passwordInput');
-  private readonly alertBox = viewChild<ElementRef<HTMLElement>>('alertBox');
+  private readonly fields = viewChildren(PasswordField);
+  private readonly summary = viewChild<ElementRef<HTMLElement>>('summary');
 
   protected readonly passwordRules = computed(() => passwordRulesAttribute(this.data().rules));
   protected readonly maxLength = computed(() => {
@@ -79,30 +93,48 @@ export class ChangePasswordForm implements OnInit {
     return rule?.id === 'minimumLength' ? rule.min : null;
   });
   protected readonly username = computed(() => this.data().metadata?.username ?? null);
-  protected readonly reasonKey = computed(() => `page.reason.${this.data().metadata?.reason ?? 'default'}`);
-  protected readonly alert = computed<Message | null>(() => {
-    const error = this.urlError();
-    return error ? urlErrorMessage(error) : null;
-  });
+  protected readonly reasonKey = computed(() =>
+    this.mode() === 'reset' ? 'page.reason.reset' : `page.reason.${this.data().metadata?.reason ?? 'default'}`,
+  );
+  protected readonly otherAccountUrl = computed(() => this.client.resolveRedirectUrl(this.data().requestId));
 
   /** The message under each field, or `null`. */
-  protected readonly messages = computed<Record<PasswordField, Message | null>>(() => {
+  protected readonly messages = computed<Record<PasswordFieldName, Message | null>>(() => {
     this.formVersion();
     const form = this.form();
     const attempted = this.attempted();
     const serverField = this.pendingServerError();
     const error = this.urlError();
-    const result: Record<PasswordField, Message | null> = { oldPassword: null, newPassword: null, confirmPassword: null };
+    const result: Record<PasswordFieldName, Message | null> = { oldPassword: null, newPassword: null, confirmPassword: null };
     for (const field of PASSWORD_FIELDS) {
       const control = form.controls[field];
+      if (control.disabled) continue;
       if (serverField === field && error) result[field] = urlErrorMessage(error);
       else if (control.invalid && (control.touched || attempted)) result[field] = validationMessage(field, control.errors);
     }
     return result;
   });
 
+  /** The error summary: the server's error (if still relevant), then each field in error, in order. */
+  protected readonly summaryItems = computed<readonly SummaryItem[]>(() => {
+    const items: SummaryItem[] = [];
+    const error = this.urlError();
+    const messages = this.messages();
+    if (error && this.showServerError()) items.push({ field: fieldOfUrlError(error), message: urlErrorMessage(error) });
+    if (this.attempted()) {
+      for (const field of PASSWORD_FIELDS) {
+        const message = messages[field];
+        if (message && !items.some((item) => item.field === field)) items.push({ field, message });
+      }
+    }
+    return items;
+  });
+  protected readonly summaryTitleKey = computed(() =>
+    this.urlError() && this.showServerError() ? 'errors.alertTitle' : 'errors.summaryTitle',
+  );
+
   /** Each field's label: the tenant's text when it is in the page language, else our translation key. */
-  protected readonly labels = computed<Record<PasswordField, { readonly text: string | null; readonly key: string }>>(() => ({
+  protected readonly labels = computed<Record<PasswordFieldName, { readonly text: string | null; readonly key: string }>>(() => ({
     oldPassword: { text: null, key: 'fields.oldPassword' },
     newPassword: { text: this.tenantLabel(this.data().fields.newPassword), key: 'fields.newPassword' },
     confirmPassword: { text: this.tenantLabel(this.data().fields.confirmPassword), key: 'fields.confirmPassword' },
@@ -111,9 +143,9 @@ export class ChangePasswordForm implements OnInit {
   constructor() {
     // Put the user where they need to be: on the explanation of what went wrong, else on the first field.
     afterNextRender(() => {
-      const alertBox = this.alertBox();
-      if (alertBox) alertBox.nativeElement.focus();
-      else this.focus('oldPassword');
+      const summary = this.summary();
+      if (summary) summary.nativeElement.focus();
+      else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
     });
   }
 
@@ -130,47 +162,61 @@ export class ChangePasswordForm implements OnInit {
   }
 
   /** Clears the server's message for a field as soon as the user starts correcting it. */
-  protected onEdit(field: PasswordField): void {
+  protected onEdit(field: PasswordFieldName): void {
     if (this.pendingServerError() === field) this.pendingServerError.set(null);
   }
 
-  protected describedBy(field: PasswordField, ...extra: string[]): string {
-    const ids = [...extra];
-    if (this.messages()[field]) ids.unshift(`${IDS[field]}-error`);
-    return ids.join(' ') || '';
+  /** A summary link moves focus to its field (the page's `<base href>` would turn `#id` into a navigation). */
+  protected onSummaryLink(event: Event, field: PasswordFieldName): void {
+    event.preventDefault();
+    this.focusField(field);
   }
 
   protected submit(): void {
     if (this.submitting()) return;
     const form = this.form();
     this.attempted.set(true);
-    form.markAllAsTouched();
+    this.showServerError.set(false);
     this.pendingServerError.set(null);
-    const invalid = firstInvalidField(form);
-    if (invalid !== null) {
-      this.focus(invalid);
+    form.markAllAsTouched();
+    if (firstInvalidField(form) !== null) {
+      // Focus moves after the summary has rendered with the new errors.
+      afterNextRender(() => this.summary()?.nativeElement.focus(), { injector: this.injector });
+      this.formVersion.update((version) => version + 1);
       return;
     }
     this.submitting.set(true);
     const { oldPassword, newPassword, confirmPassword } = form.getRawValue();
-    this.client.firstTimeChangePassword(
-      { old_password: oldPassword, new_password: newPassword, confirm_password: confirmPassword },
-      this.data().lsid,
-    );
+    const target = this.data().target;
+    switch (target.mode) {
+      case 'change':
+        this.client.firstTimeChangePassword(
+          { old_password: oldPassword, new_password: newPassword, confirm_password: confirmPassword },
+          target.lsid,
+        );
+        return;
+      case 'reset':
+        this.client.resetPassword({ resetRequestId: target.rprq, exchangeId: target.exchangeId, password: newPassword, confirmPassword });
+        return;
+    }
   }
 
   /** Coming back with the back button restores the page from the cache: make it usable and empty again. */
   protected onPageShow(event: PageTransitionEvent): void {
     if (!event.persisted) return;
     this.submitting.set(false);
+    // Empty the fields (passwords must not linger) but keep the form's mode.
     this.form().reset();
     this.attempted.set(false);
+    for (const field of this.fields()) field.conceal();
   }
 
-  private focus(field: PasswordField): void {
-    this.inputs()
-      .find((ref) => ref.nativeElement.id === IDS[field])
-      ?.nativeElement.focus();
+  private readonly injector = inject(Injector);
+
+  private focusField(field: PasswordFieldName): void {
+    this.fields()
+      .find((candidate) => candidate.inputId() === IDS[field])
+      ?.focus();
   }
 
   /** The tenant's label when it is in the page language (the tenant's wording wins over ours). */
@@ -179,7 +225,7 @@ export class ChangePasswordForm implements OnInit {
     if (!name) return null;
     const language = field?.localeText.language ?? field?.localeText.locale;
     const current = this.translate.getCurrentLang() ?? '';
-    if (language && language.split(/[-_]/)[0]?.toLowerCase() !== current.split('-')[0]) return null;
+    if (language && language.split(/[-_]/)[0]?.toLowerCase() !== current.split('-')[0]?.toLowerCase()) return null;
     return name;
   }
 }

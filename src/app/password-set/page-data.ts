@@ -1,7 +1,7 @@
 import { PasswordPolicy, PolicyRule, rulesFromPolicy } from '../policy/password-policy';
 import type { ApiError } from '../cidaas/api-error';
 import type { ClientInfo, FieldSetup, PreloginMetadata } from '../cidaas/cidaas-types';
-import type { LinkProblem, PageParams } from './page-params';
+import type { LinkProblem, PageParams, SubmitTarget } from './page-params';
 
 /** The tenant's texts and constraints for the two new-password fields, from the field setup (E5). */
 export interface PasswordFields {
@@ -13,18 +13,19 @@ export interface PasswordFields {
 
 /** Everything the form needs once start-up succeeded. */
 export interface PageData {
-  readonly lsid: string;
+  /** Where and how the new password is submitted (change mode: E8; reset mode: E11). */
+  readonly target: SubmitTarget;
   readonly requestId: string;
   readonly clientInfo: ClientInfo;
   readonly fields: PasswordFields;
-  /** E7 metadata; `null` when cidaas did not answer it (the page works without it). */
+  /** E7 metadata (change mode only); `null` when unavailable (the page works without it). */
   readonly metadata: PreloginMetadata | null;
   /** The policy rules plus the field setup's length constraints, in display order. */
   readonly rules: readonly PolicyRule[];
 }
 
 /** Why the page cannot offer the form at all. */
-export type DeadEnd = LinkProblem | 'expired-track' | 'expired-request';
+export type DeadEnd = LinkProblem | 'expired-track' | 'expired-reset' | 'expired-request';
 
 /** The state of the page, from URL to form. */
 export type PageState =
@@ -74,7 +75,7 @@ export function toPageData(
 ): PageData {
   const fields = passwordFieldsFromSetup(fieldSetup);
   return {
-    lsid: params.lsid,
+    target: params.target,
     requestId: params.requestId,
     clientInfo,
     fields,

@@ -24,6 +24,13 @@ export class PageLoader {
     );
   }
 
+  /** Loads the translations and, when a request is known, the client info for branding; never errors. */
+  loadBranding(requestId: string | null, language: SupportedLanguage): Observable<ClientInfo | null> {
+    return forkJoin({ translations: this.loadTranslations(language), clientInfo: this.brandingFor(requestId, language) }).pipe(
+      map(({ clientInfo }) => clientInfo),
+    );
+  }
+
   private loadTranslations(language: SupportedLanguage): Observable<unknown> {
     // A missing or broken translation file must not blank the page: English is bundled.
     return this.translate.use(language).pipe(catchError(() => this.translate.use(DEFAULT_LANGUAGE)));
@@ -35,21 +42,24 @@ export class PageLoader {
         map((clientInfo): PageState => ({ kind: 'dead-end', reason: params.problem, requestId: params.requestId, clientInfo })),
       );
     }
+    const expiredReason = params.target.mode === 'change' ? 'expired-track' : 'expired-reset';
     if (params.error?.code === 'track_expired') {
       return this.brandingFor(params.requestId, language).pipe(
-        map((clientInfo): PageState => ({ kind: 'dead-end', reason: 'expired-track', requestId: params.requestId, clientInfo })),
+        map((clientInfo): PageState => ({ kind: 'dead-end', reason: expiredReason, requestId: params.requestId, clientInfo })),
       );
     }
+    const target = params.target;
     return forkJoin({
       clientInfo: this.client.getClientInfo({ requestId: params.requestId, acceptlanguage: language }),
       // The page has its own labels, so a failing field setup only costs the tenant's wording.
       fieldSetup: this.client.getRegistrationSetup({ requestId: params.requestId, acceptlanguage: language }).pipe(catchError(() => of([]))),
       // Likewise the metadata: it only lets us tell an expired link early. `undefined` = unknown.
-      metadata: this.client.getPreloginMetadata(params.lsid).pipe(catchError(() => of(undefined))),
+      metadata:
+        target.mode === 'change' ? this.client.getPreloginMetadata(target.lsid).pipe(catchError(() => of(undefined))) : of(undefined),
     }).pipe(
       map(({ clientInfo, fieldSetup, metadata }): PageState => {
         if (metadata === null) {
-          return { kind: 'dead-end', reason: 'expired-track', requestId: params.requestId, clientInfo };
+          return { kind: 'dead-end', reason: expiredReason, requestId: params.requestId, clientInfo };
         }
         return { kind: 'ready', data: toPageData(params, clientInfo, fieldSetup, metadata ?? null) };
       }),

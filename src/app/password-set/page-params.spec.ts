@@ -2,12 +2,14 @@ import { parsePageParams, parseUrlError } from './page-params';
 
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
+const RPRQ = '3b0d7c1e-2f4a-4c6b-9d8e-7f6a5b4c3d2e';
+const EXCHANGE_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 
 describe('parsePageParams', () => {
   it('reads lsid, requestId and ui_locales', () => {
     expect(parsePageParams(`?lsid=${LSID}&requestId=${REQUEST_ID}&ui_locales=de-CH%20en`)).toEqual({
       ok: true,
-      lsid: LSID,
+      target: { mode: 'change', lsid: LSID },
       requestId: REQUEST_ID,
       uiLocales: 'de-CH en',
       error: null,
@@ -16,7 +18,7 @@ describe('parsePageParams', () => {
 
   it.each(['track_id', 'trackId'])('accepts %s as an alias of lsid', (name) => {
     const params = parsePageParams(`?${name}=${LSID}&requestId=${REQUEST_ID}`);
-    expect(params.ok && params.lsid).toBe(LSID);
+    expect(params.ok && params.target).toEqual({ mode: 'change', lsid: LSID });
   });
 
   it.each([
@@ -28,6 +30,26 @@ describe('parsePageParams', () => {
     ['no requestId', `?lsid=${LSID}`, 'missing-request-id', null],
     ['requestId not a UUID', `?lsid=${LSID}&requestId=nope`, 'malformed-request-id', null],
     ['nothing at all', '', 'missing-lsid', null],
+  ])('%s → %s', (_name, search, problem, requestId) => {
+    expect(parsePageParams(search)).toEqual({ ok: false, problem, requestId, uiLocales: null });
+  });
+
+  it.each(['exchangeid', 'exchangeId'])('reads reset mode from rprq and %s', (name) => {
+    expect(parsePageParams(`?requestId=${REQUEST_ID}&rprq=${RPRQ}&${name}=${EXCHANGE_ID}&resetMedium=email`)).toEqual({
+      ok: true,
+      target: { mode: 'reset', rprq: RPRQ, exchangeId: EXCHANGE_ID },
+      requestId: REQUEST_ID,
+      uiLocales: null,
+      error: null,
+    });
+  });
+
+  it.each([
+    ['lsid and rprq together', `?lsid=${LSID}&requestId=${REQUEST_ID}&rprq=${RPRQ}&exchangeid=${EXCHANGE_ID}`, 'ambiguous-mode', REQUEST_ID],
+    ['rprq without exchangeId', `?requestId=${REQUEST_ID}&rprq=${RPRQ}`, 'malformed-reset', REQUEST_ID],
+    ['exchangeId without rprq', `?requestId=${REQUEST_ID}&exchangeid=${EXCHANGE_ID}`, 'malformed-reset', REQUEST_ID],
+    ['rprq not a UUID', `?requestId=${REQUEST_ID}&rprq=x&exchangeid=${EXCHANGE_ID}`, 'malformed-reset', REQUEST_ID],
+    ['reset without requestId', `?rprq=${RPRQ}&exchangeid=${EXCHANGE_ID}`, 'missing-request-id', null],
   ])('%s → %s', (_name, search, problem, requestId) => {
     expect(parsePageParams(search)).toEqual({ ok: false, problem, requestId, uiLocales: null });
   });

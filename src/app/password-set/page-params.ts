@@ -32,13 +32,28 @@ export type UrlError =
   | { readonly code: 'unknown'; readonly rawCode: string };
 
 /** Why the page cannot offer the form, decided from the URL alone. */
-export type LinkProblem = 'missing-lsid' | 'missing-request-id' | 'malformed-lsid' | 'malformed-request-id';
+export type LinkProblem =
+  | 'missing-lsid'
+  | 'missing-request-id'
+  | 'malformed-lsid'
+  | 'malformed-request-id'
+  | 'malformed-reset'
+  /** Both a change-password track (`lsid`) and a reset request (`rprq`): we cannot tell which flow this is. */
+  | 'ambiguous-mode';
+
+/** How the new password is submitted: the login's precheck (E8) or the forgot-password flow (E11). */
+export type SubmitTarget =
+  | { readonly mode: 'change'; readonly lsid: string }
+  | { readonly mode: 'reset'; readonly rprq: string; readonly exchangeId: string };
+
+/** The mode of the page: changing a known password at login, or resetting a forgotten one. */
+export type PageMode = SubmitTarget['mode'];
 
 /** The page parameters, read from the URL. */
 export type PageParams =
   | {
       readonly ok: true;
-      readonly lsid: string;
+      readonly target: SubmitTarget;
       readonly requestId: string;
       readonly uiLocales: string | null;
       readonly error: UrlError | null;
@@ -90,29 +105,33 @@ export function parseUrlError(params: URLSearchParams): UrlError | null {
   }
 }
 
+/** Decides the submit target from the URL: `lsid` means change mode, `rprq` + `exchangeId` reset mode. */
+function submitTarget(params: URLSearchParams): SubmitTarget | LinkProblem {
+  const lsid = first(params, 'lsid', 'track_id', 'trackId');
+  const rprq = first(params, 'rprq');
+  const exchangeId = first(params, 'exchangeId', 'exchangeid');
+  if (lsid !== null && (rprq !== null || exchangeId !== null)) return 'ambiguous-mode';
+  if (rprq !== null || exchangeId !== null) {
+    return isUuid(rprq) && isUuid(exchangeId) ? { mode: 'reset', rprq, exchangeId } : 'malformed-reset';
+  }
+  if (lsid === null) return 'missing-lsid';
+  return isUuid(lsid) ? { mode: 'change', lsid } : 'malformed-lsid';
+}
+
 /**
- * Reads the page parameters from a query string. Accepts the `lsid` aliases `track_id` and `trackId`
- * (SDK v5 renamed it); unknown parameters are ignored.
+ * Reads the page parameters from a query string. Change mode: `lsid` (aliases `track_id`, `trackId`:
+ * SDK v5 renamed it) and `requestId`. Reset mode (end of forgot-password): `requestId`, `rprq` and
+ * `exchangeId` (also spelled `exchangeid`). Unknown parameters are ignored.
  */
 export function parsePageParams(search: string | URLSearchParams): PageParams {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const lsid = first(params, 'lsid', 'track_id', 'trackId');
   const requestIdRaw = first(params, 'requestId');
   const uiLocalesRaw = first(params, 'ui_locales');
   const uiLocales = uiLocalesRaw && uiLocalesRaw.length <= MAX_PARAM_LENGTH ? uiLocalesRaw : null;
   const requestId = isUuid(requestIdRaw) ? requestIdRaw : null;
-  const problem: LinkProblem | null =
-    lsid === null
-      ? 'missing-lsid'
-      : !isUuid(lsid)
-        ? 'malformed-lsid'
-        : requestIdRaw === null
-          ? 'missing-request-id'
-          : requestId === null
-            ? 'malformed-request-id'
-            : null;
-  if (problem !== null || lsid === null || requestId === null) {
-    return { ok: false, problem: problem ?? 'missing-lsid', requestId, uiLocales };
-  }
-  return { ok: true, lsid, requestId, uiLocales, error: parseUrlError(params) };
+  const target = submitTarget(params);
+  if (typeof target === 'string') return { ok: false, problem: target, requestId, uiLocales };
+  if (requestIdRaw === null) return { ok: false, problem: 'missing-request-id', requestId, uiLocales };
+  if (requestId === null) return { ok: false, problem: 'malformed-request-id', requestId, uiLocales };
+  return { ok: true, target, requestId, uiLocales, error: parseUrlError(params) };
 }

@@ -1,5 +1,6 @@
 import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { PolicyRule } from '../policy/password-policy';
+import type { PageMode } from './page-params';
 import { differentFromValidator, matchesValidator, passwordPolicyValidator } from '../policy/policy-validators';
 
 /** The controls of the change-password form. */
@@ -19,10 +20,11 @@ export const PASSWORD_FIELDS = ['oldPassword', 'newPassword', 'confirmPassword']
 export type PasswordField = (typeof PASSWORD_FIELDS)[number];
 
 /**
- * Builds the change-password form from the policy rules: all three fields required, the new password
- * checked against the rules and against the current password, the confirmation against the new one.
+ * Builds the password form from the policy rules: every field required, the new password checked
+ * against the rules and against the current password, the confirmation against the new one. In reset
+ * mode there is no current password: that control is disabled, so it neither validates nor submits.
  */
-export function createPasswordForm(rules: readonly PolicyRule[]): PasswordForm {
+export function createPasswordForm(rules: readonly PolicyRule[], mode: PageMode = 'change'): PasswordForm {
   const oldPassword = new FormControl('', { nonNullable: true, validators: [Validators.required] });
   const newPassword = new FormControl('', {
     nonNullable: true,
@@ -35,6 +37,7 @@ export function createPasswordForm(rules: readonly PolicyRule[]): PasswordForm {
   // Cross-field validators read their sibling, so they must re-run when the sibling changes.
   oldPassword.valueChanges.subscribe(() => newPassword.updateValueAndValidity());
   newPassword.valueChanges.subscribe(() => confirmPassword.updateValueAndValidity());
+  if (mode === 'reset') oldPassword.disable();
   return new FormGroup<PasswordFormControls>({ oldPassword, newPassword, confirmPassword });
 }
 

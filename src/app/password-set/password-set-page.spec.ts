@@ -74,6 +74,9 @@ async function setupReady(extra: Record<string, string> = {}) {
   return context;
 }
 
+const RPRQ = '3b0d7c1e-2f4a-4c6b-9d8e-7f6a5b4c3d2e';
+const EXCHANGE_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+
 describe('PasswordSetPage', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
@@ -125,18 +128,27 @@ describe('PasswordSetPage', () => {
     expect(document.getElementById('ps-new-password-rules')).toContainElement(screen.getByRole('list', { name: 'Your new password needs:' }));
   });
 
-  it('on an invalid submit shows the errors, focuses the first one and does not submit', async () => {
+  it('on an invalid submit focuses an error summary that links to each field in error, and does not submit', async () => {
     const { user, client } = await setupReady();
     const submit = jest.spyOn(client, 'firstTimeChangePassword').mockImplementation(() => undefined);
     await user.type(screen.getByLabelText('Current password'), 'Welcome-2026');
     await user.type(screen.getByLabelText('Your new password'), 'short');
     await user.click(screen.getByRole('button', { name: 'Set new password' }));
     expect(submit).not.toHaveBeenCalled();
+    const summary = await screen.findByRole('region', { name: 'There is a problem' });
+    expect(summary).toHaveFocus();
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((link) => link.textContent?.trim())).toEqual([
+      'Your new password does not meet all the requirements below yet.',
+      'Enter your new password again.',
+    ]);
     const newField = screen.getByLabelText('Your new password');
-    expect(newField).toHaveFocus();
     expect(newField).toHaveAttribute('aria-invalid', 'true');
     expect(newField).toHaveAccessibleDescription(expect.stringContaining('does not meet all the requirements'));
-    expect(screen.getByText('Enter your new password again.')).toBeInTheDocument();
+    await user.click(links[1] ?? summary);
+    expect(screen.getByLabelText('Repeat your new password')).toHaveFocus();
+    await user.click(links[0] ?? summary);
+    expect(newField).toHaveFocus();
   });
 
   it('explains a mismatch and a new password equal to the current one', async () => {
@@ -145,8 +157,79 @@ describe('PasswordSetPage', () => {
     await user.type(screen.getByLabelText('Your new password'), 'Same-Password-1');
     await user.type(screen.getByLabelText('Repeat your new password'), 'Other-Password-1');
     await user.click(screen.getByRole('button', { name: 'Set new password' }));
-    expect(screen.getByText('Your new password must be different from your current password.')).toBeInTheDocument();
-    expect(screen.getByText('The two new passwords do not match.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Your new password')).toHaveAccessibleDescription(
+      expect.stringContaining('Your new password must be different from your current password.'),
+    );
+    expect(screen.getByLabelText('Repeat your new password')).toHaveAccessibleDescription(
+      expect.stringContaining('The two new passwords do not match.'),
+    );
+  });
+
+  it('announces a debounced summary of the rules, not every key', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      const { user } = await setupReady();
+      const live = screen.getByTestId('rules-live-summary');
+      await user.type(screen.getByLabelText('Your new password'), 'abc1');
+      expect(live).toHaveTextContent('');
+      jest.advanceTimersByTime(800);
+      expect(await screen.findByText('2 of 5 requirements met')).toBe(live);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('shows and hides a password with a toggle that names its field', async () => {
+    const { user } = await setupReady();
+    const field = screen.getByLabelText('Your new password');
+    const toggle = screen.getByRole('button', { name: 'Show Your new password' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await user.click(toggle);
+    expect(field).toHaveAttribute('type', 'text');
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await user.click(toggle);
+    expect(field).toHaveAttribute('type', 'password');
+  });
+
+  it('warns politely when Caps Lock is on', async () => {
+    const { user } = await setupReady();
+    const field = screen.getByLabelText('Current password');
+    await user.click(field);
+    await user.keyboard('{CapsLock}a');
+    expect(screen.getByText('Caps Lock is on.')).toBeInTheDocument();
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Caps Lock is on.'));
+    await user.keyboard('{CapsLock}b');
+    expect(screen.queryByText('Caps Lock is on.')).toBeNull();
+  });
+
+  it('warns a minute before the link expires and then explains that it has', async () => {
+    jest.useFakeTimers({ advanceTimers: true, now: Date.parse('2026-11-22T10:00:00Z') });
+    try {
+      const context = await setup({ lsid: LSID, requestId: REQUEST_ID });
+      answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+      answer(context.http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+      answer(context.http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), {
+        ...METADATA,
+        data: { ...METADATA.data, expires_at: '2026-11-22T10:01:30Z' },
+      });
+      await screen.findByRole('heading', { name: 'Choose a new password' });
+      expect(screen.queryByText(/expires in about a minute/)).toBeNull();
+      jest.advanceTimersByTime(31_000);
+      expect(await screen.findByText(/expires in about a minute/)).toBeInTheDocument();
+      jest.advanceTimersByTime(60_000);
+      expect(await screen.findByRole('heading', { name: 'This link has expired' })).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Sign in again' })).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('always offers a way out: sign in with another account (E12)', async () => {
+    await setupReady();
+    expect(screen.getByRole('link', { name: 'Sign in with another account' })).toHaveAttribute(
+      'href',
+      `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`,
+    );
   });
 
   it('submits a valid form once, however often the button is clicked', async () => {
@@ -166,7 +249,7 @@ describe('PasswordSetPage', () => {
 
   it('explains an error that came back in the URL and focuses it', async () => {
     await setupReady({ error: 'invalid_old_password', error_description: '<b>bad</b>' });
-    const alert = screen.getByRole('alert');
+    const alert = screen.getByRole('region', { name: 'Your password was not changed' });
     expect(alert).toHaveTextContent('The current password is not correct.');
     expect(alert).not.toHaveTextContent('bad');
     expect(alert).toHaveFocus();
@@ -175,12 +258,12 @@ describe('PasswordSetPage', () => {
 
   it('names the broken rule of a server-side policy violation', async () => {
     await setupReady({ error: 'password_policy_violation', error_code: 'noOfDigits' });
-    expect(screen.getByRole('alert')).toHaveTextContent('The new password needs more digits.');
+    expect(screen.getByRole('region', { name: 'Your password was not changed' })).toHaveTextContent('The new password needs more digits.');
   });
 
   it('shows an unknown error code for support, as text', async () => {
     await setupReady({ error: '<img src=x onerror=alert(1)>' });
-    const alert = screen.getByRole('alert');
+    const alert = screen.getByRole('region', { name: 'Your password was not changed' });
     expect(alert).toHaveTextContent('mention the code <img src=x onerror=alert(1)>');
     expect(alert.querySelector('img')).toBeNull();
   });
@@ -238,5 +321,47 @@ describe('PasswordSetPage', () => {
     await screen.findByRole('heading', { name: 'Choose a new password' });
     expect(screen.getByLabelText('New password')).toBeInTheDocument();
     expect(screen.getByLabelText('Confirm new password')).toBeInTheDocument();
+  });
+
+  describe('reset mode (end of forgot password)', () => {
+    async function setupReset(extra: Record<string, string> = {}) {
+      const context = await setup({ requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID, resetMedium: 'email', ...extra });
+      answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+      answer(context.http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+      context.http.expectNone(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
+      await screen.findByRole('heading', { name: 'Choose a new password' });
+      return context;
+    }
+
+    it('has no current-password field, explains itself and focuses the new password', async () => {
+      await setupReset();
+      expect(screen.queryByLabelText('Current password')).toBeNull();
+      expect(screen.getByText(/You asked to reset your password/)).toBeInTheDocument();
+      expect(screen.getByLabelText('Your new password')).toHaveFocus();
+    });
+
+    it('submits to E11 with the reset identifiers', async () => {
+      const { user, client } = await setupReset();
+      const reset = jest.spyOn(client, 'resetPassword').mockImplementation(() => undefined);
+      const change = jest.spyOn(client, 'firstTimeChangePassword').mockImplementation(() => undefined);
+      await user.type(screen.getByLabelText('Your new password'), 'Brand-new-2026!');
+      await user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
+      await user.click(screen.getByRole('button', { name: 'Set new password' }));
+      expect(change).not.toHaveBeenCalled();
+      expect(reset).toHaveBeenCalledWith({ resetRequestId: RPRQ, exchangeId: EXCHANGE_ID, password: 'Brand-new-2026!', confirmPassword: 'Brand-new-2026!' });
+    });
+
+    it('explains an expired reset link', async () => {
+      const { http } = await setup({ requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID, error: 'track_expired' });
+      answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+      await screen.findByRole('heading', { name: 'This reset link has expired' });
+      expect(screen.getByRole('link', { name: 'Sign in again' })).toBeInTheDocument();
+    });
+  });
+
+  it('explains a link that mixes change and reset', async () => {
+    const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID });
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+    await screen.findByRole('heading', { name: 'This link does not fit together' });
   });
 });

@@ -18,11 +18,17 @@ import { Subscription } from 'rxjs';
 import { brandingFromClientInfo } from '../branding/branding';
 import { CidaasClient } from '../cidaas/cidaas-client';
 import type { ApiError } from '../cidaas/api-error';
-import { negotiateLanguage, textDirection } from '../i18n/locale';
+import { setDocumentLanguage } from '../i18n/document-language';
+import { LanguageSwitcher } from '../i18n/language-switcher';
+import { negotiateLanguage } from '../i18n/locale';
+import { PageShell } from '../branding/page-shell';
 import { ChangePasswordForm } from './change-password-form';
 import type { DeadEnd, PageState } from './page-data';
 import { PageLoader } from './page-loader';
 import { parsePageParams } from './page-params';
+
+/** How long before the login track expires the page warns the user. */
+export const EXPIRY_WARNING_MS = 60_000;
 
 /** The translation key explaining a start-up failure. */
 function failureKey(error: ApiError): string {
@@ -49,21 +55,27 @@ function deadEndKey(reason: DeadEnd): string {
     case 'malformed-lsid':
     case 'missing-request-id':
     case 'malformed-request-id':
+    case 'malformed-reset':
       return 'deadEnd.invalidLink';
+    case 'ambiguous-mode':
+      return 'deadEnd.ambiguousLink';
     case 'expired-track':
       return 'deadEnd.expiredTrack';
+    case 'expired-reset':
+      return 'deadEnd.expiredReset';
     case 'expired-request':
       return 'deadEnd.expiredRequest';
   }
 }
 
 /**
- * The password_set hosted page (`/identity/password_set?lsid&requestId[&ui_locales]`): reads the URL,
- * loads what it needs, and shows the form, a dead end with the way back to sign-in, or a retry.
+ * The password_set hosted page: `?lsid&requestId` after a login that requires a new password, or
+ * `?requestId&rprq&exchangeId` at the end of forgot-password. Reads the URL, loads what it needs, and
+ * shows the form, a dead end with the way back to sign-in, or a retry.
  */
 @Component({
   selector: 'ps-password-set-page',
-  imports: [TranslatePipe, ChangePasswordForm],
+  imports: [TranslatePipe, PageShell, ChangePasswordForm, LanguageSwitcher],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-set-page.html',
   styleUrl: './password-set-page.css',
@@ -106,10 +118,13 @@ export class PasswordSetPage {
 
   private readonly focusTarget = viewChild<ElementRef<HTMLElement>>('focusTarget');
 
+  /** Whether the login track expires within a minute (from E7 `expires_at`). */
+  protected readonly expiresSoon = signal(false);
+  private expiryTimers: ReturnType<typeof setTimeout>[] = [];
+
   constructor() {
-    const root = this.document.documentElement;
-    root.lang = this.language;
-    root.dir = textDirection(this.language);
+    this.destroyRef.onDestroy(() => this.clearExpiryTimers());
+    setDocumentLanguage(this.document, this.language);
     // A dead end or a failure replaces the whole card: move focus to its heading so it is read out.
     afterRenderEffect(() => this.focusTarget()?.nativeElement.focus());
     this.load();
@@ -118,6 +133,7 @@ export class PasswordSetPage {
   /** Loads (or, after a failure, reloads) everything the page needs. */
   protected load(): void {
     this.loading?.unsubscribe();
+    this.clearExpiryTimers();
     this.state.set({ kind: 'loading' });
     this.loading = this.loader
       .load(this.params, this.language)
@@ -125,7 +141,33 @@ export class PasswordSetPage {
       .subscribe((state) => {
         this.state.set(state);
         this.updateTitle();
+        if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.requestId);
       });
+  }
+
+  /**
+   * Warns a minute before the login track expires and, once it has, replaces the form with the
+   * explanation and the way back to sign-in, instead of letting the user type into a dead form.
+   */
+  private watchExpiry(expiresAt: string | undefined, requestId: string): void {
+    this.clearExpiryTimers();
+    const expiry = expiresAt ? Date.parse(expiresAt) : Number.NaN;
+    if (Number.isNaN(expiry)) return;
+    const remaining = expiry - Date.now();
+    this.expiryTimers = [
+      setTimeout(() => this.expiresSoon.set(true), Math.max(0, remaining - EXPIRY_WARNING_MS)),
+      setTimeout(() => {
+        this.expiresSoon.set(false);
+        const state = this.state();
+        const clientInfo = state.kind === 'ready' ? state.data.clientInfo : null;
+        this.state.set({ kind: 'dead-end', reason: 'expired-track', requestId, clientInfo });
+      }, Math.max(0, remaining)),
+    ];
+  }
+
+  private clearExpiryTimers(): void {
+    for (const timer of this.expiryTimers) clearTimeout(timer);
+    this.expiryTimers = [];
   }
 
   private updateTitle(): void {

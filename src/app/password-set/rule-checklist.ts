@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { PolicyRule, evaluatePassword } from '../policy/password-policy';
 
@@ -19,9 +19,13 @@ export function ruleMessageParams(rule: PolicyRule): { count?: number } {
   }
 }
 
+/** How long typing must pause before the summary is announced, so screen readers are not flooded. */
+export const LIVE_SUMMARY_DELAY_MS = 700;
+
 /**
  * The live list of password rules under the new-password field. Each rule states its state in text
- * (not by colour or icon alone) and exposes it as `data-state` for styling.
+ * (not by colour or icon alone) and exposes it as `data-state` for styling. Screen readers hear one
+ * debounced, polite summary ("2 of 5 requirements met") instead of the whole list on every key.
  */
 @Component({
   selector: 'ps-rule-checklist',
@@ -38,6 +42,11 @@ export function ruleMessageParams(rule: PolicyRule): { count?: number } {
         </li>
       }
     </ul>
+    <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="rules-live-summary">
+      @if (announcement(); as counts) {
+        {{ 'rules.summary' | translate: counts }}
+      }
+    </p>
   `,
   styleUrl: './rule-checklist.css',
 })
@@ -50,6 +59,22 @@ export class RuleChecklist {
   readonly showErrors = input(false);
   /** The id of the list, so the password field can reference it with `aria-describedby`. */
   readonly listId = input.required<string>();
+
+  /** The counts last announced in the live region; `null` before the user types. */
+  protected readonly announcement = signal<{ met: number; total: number } | null>(null);
+
+  constructor() {
+    effect((onCleanup) => {
+      const items = this.items();
+      if (this.password() === '') {
+        this.announcement.set(null);
+        return;
+      }
+      const counts = { met: items.filter((item) => item.state === 'met').length, total: items.length };
+      const timer = setTimeout(() => this.announcement.set(counts), LIVE_SUMMARY_DELAY_MS);
+      onCleanup(() => clearTimeout(timer));
+    });
+  }
 
   protected readonly items = computed(() => {
     const password = this.password();

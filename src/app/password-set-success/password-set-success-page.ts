@@ -1,0 +1,88 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Title } from '@angular/platform-browser';
+import { ActivatedRoute } from '@angular/router';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { brandingFromClientInfo } from '../branding/branding';
+import { PageShell } from '../branding/page-shell';
+import { CidaasClient } from '../cidaas/cidaas-client';
+import type { ClientInfo } from '../cidaas/cidaas-types';
+import { setDocumentLanguage } from '../i18n/document-language';
+import { negotiateLanguage } from '../i18n/locale';
+import { PageLoader } from '../password-set/page-loader';
+import { isUuid } from '../password-set/page-params';
+
+/**
+ * The password_set_success hosted page (`/identity/password_set_success?requestId[&ui_locales]`),
+ * where cidaas sends the user after a successful reset: confirms the change and offers to continue
+ * to sign-in for the same login request (E12).
+ */
+@Component({
+  selector: 'ps-password-set-success-page',
+  imports: [TranslatePipe, PageShell],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    '[style.--ps-primary]': 'branding().primaryColor',
+    '[style.--ps-on-primary]': 'branding().onPrimaryColor',
+  },
+  template: `
+    <ps-page-shell [branding]="branding()" [busy]="!ready()">
+      @if (ready()) {
+        <div class="success-icon" aria-hidden="true"></div>
+        <h1 tabindex="-1" #heading>{{ 'success.heading' | translate }}</h1>
+        <p>{{ 'success.body' | translate }}</p>
+        @if (signInUrl; as url) {
+          <a class="ps-button" [href]="url">{{ 'success.continue' | translate }}</a>
+        } @else {
+          <p>{{ 'success.returnToApp' | translate }}</p>
+        }
+      } @else {
+        <p role="status" class="loading">{{ 'page.loading' | translate }}</p>
+      }
+    </ps-page-shell>
+  `,
+  styles: `
+    .success-icon {
+      inline-size: 2.5rem;
+      block-size: 2.5rem;
+      margin-block-end: 0.75rem;
+      border-radius: 50%;
+      background: var(--ps-success);
+      mask: radial-gradient(circle, #000 62%, transparent 63%);
+    }
+    .loading {
+      min-block-size: 8rem;
+      color: var(--ps-text-muted);
+    }
+  `,
+})
+export class PasswordSetSuccessPage {
+  private readonly document = inject(DOCUMENT);
+  private readonly client = inject(CidaasClient);
+  private readonly translate = inject(TranslateService);
+  private readonly title = inject(Title);
+  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
+
+  private readonly requestId = ((value) => (isUuid(value) ? value : null))(this.query.get('requestId'));
+  private readonly language = negotiateLanguage(this.query.get('ui_locales'), this.document.defaultView?.navigator.languages ?? []);
+  private readonly clientInfo = signal<ClientInfo | null>(null);
+  protected readonly ready = signal(false);
+  protected readonly branding = computed(() => brandingFromClientInfo(this.clientInfo(), this.document.location.origin));
+  protected readonly signInUrl = this.requestId ? this.client.resolveRedirectUrl(this.requestId) : null;
+  private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
+
+  constructor() {
+    setDocumentLanguage(this.document, this.language);
+    afterRenderEffect(() => this.heading()?.nativeElement.focus());
+    inject(PageLoader)
+      .loadBranding(this.requestId, this.language)
+      .pipe(takeUntilDestroyed())
+      .subscribe((clientInfo) => {
+        this.clientInfo.set(clientInfo);
+        this.ready.set(true);
+        const name = this.branding().displayName;
+        const heading = this.translate.instant('success.title');
+        this.title.setTitle(name ? `${heading} – ${name}` : heading);
+      });
+  }
+}
