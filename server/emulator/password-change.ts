@@ -2,12 +2,12 @@ import { firstViolation, normalizePassword, type PasswordPolicy } from '../../sr
 import { callbackUrl } from './oauth';
 import { isBreachedPassword, verifyPassword } from './passwords';
 import { relativeUrl } from './http';
-import { LOCKOUT_MS, LOCKOUT_THRESHOLD, PASSWORD_HISTORY_SIZE, type EmulatorStore } from './store';
+import { LOCKOUT_MS, LOCKOUT_THRESHOLD, PASSWORD_HISTORY_SIZE, type EmulatorStore, type UserRecord } from './store';
 
 /** The page every password_set redirect goes back to. */
 export const PASSWORD_SET_PATH = '/identity/password_set';
 
-/** The `error` codes E8 sends back to the page (see the contract's error table). */
+/** The `error` codes E8 and E11 send back to the page (see the contract's error table). */
 export type PasswordChangeError =
   | 'track_expired'
   | 'too_many_attempts'
@@ -50,10 +50,30 @@ export interface PasswordChangeFailure {
 }
 
 /**
- * The checks on the new password that need no stored hashes, in E8 order: confirmation (4), same as
- * current (5), the client's policy via the shared policy module (6; an empty password that no rule
- * forbids is still refused as `invalid_request`), and the breached list (7). `current` is the already
- * verified current password. Returns the first failure or `undefined`.
+ * The checks on the new password that need no stored hashes, in E8/E11 order: confirmation, same as
+ * current (decided by the caller: E8 knows the current password, E11 only its hash), the client's
+ * policy via the shared policy module (an empty password that no rule forbids is still refused as
+ * `invalid_request`), and the breached list. Returns the first failure or `undefined`.
+ */
+export function checkCandidatePassword(input: {
+  readonly next: string;
+  readonly confirm: string;
+  readonly sameAsCurrent: boolean;
+  readonly policy: PasswordPolicy | undefined;
+}): PasswordChangeFailure | undefined {
+  const next = normalizePassword(input.next);
+  if (next !== normalizePassword(input.confirm)) return { error: 'password_mismatch' };
+  if (input.sameAsCurrent) return { error: 'password_same_as_old' };
+  const violation = firstViolation(next, input.policy);
+  if (violation !== undefined) return { error: 'password_policy_violation', errorCode: violation };
+  if (next === '') return { error: 'invalid_request' };
+  if (isBreachedPassword(next)) return { error: 'password_compromised', errorCode: COMPROMISED_ERROR_CODE };
+  return undefined;
+}
+
+/**
+ * E8 steps 4–7 ({@link checkCandidatePassword}) when the current password is known in plain text:
+ * `current` is the already verified current password.
  */
 export function checkNewPassword(input: {
   readonly current: string;
@@ -61,15 +81,59 @@ export function checkNewPassword(input: {
   readonly confirm: string;
   readonly policy: PasswordPolicy | undefined;
 }): PasswordChangeFailure | undefined {
-  const current = normalizePassword(input.current);
-  const next = normalizePassword(input.next);
-  if (next !== normalizePassword(input.confirm)) return { error: 'password_mismatch' };
-  if (next === current) return { error: 'password_same_as_old' };
-  const violation = firstViolation(next, input.policy);
-  if (violation !== undefined) return { error: 'password_policy_violation', errorCode: violation };
-  if (next === '') return { error: 'invalid_request' };
-  if (isBreachedPassword(next)) return { error: 'password_compromised', errorCode: COMPROMISED_ERROR_CODE };
+  const sameAsCurrent = normalizePassword(input.next) === normalizePassword(input.current);
+  return checkCandidatePassword({ next: input.next, confirm: input.confirm, sameAsCurrent, policy: input.policy });
+}
+
+/**
+ * Every check on a user's new password, shared by E8 (steps 4–8) and E11: {@link checkCandidatePassword},
+ * then the recent-password history when the policy asks for it. `current` is the verified current
+ * password when the caller has it (E8); without it (E11) "same as current" is decided against the
+ * stored hash. Returns the first failure or `undefined`.
+ */
+export async function checkReplacementPassword(input: {
+  readonly user: UserRecord;
+  readonly next: string;
+  readonly confirm: string;
+  readonly policy: PasswordPolicy | undefined;
+  readonly current?: string | undefined;
+}): Promise<PasswordChangeFailure | undefined> {
+  const sameAsCurrent =
+    input.current === undefined
+      ? await verifyPassword(input.next, input.user.passwordHash)
+      : normalizePassword(input.next) === normalizePassword(input.current);
+  const failure = checkCandidatePassword({ next: input.next, confirm: input.confirm, sameAsCurrent, policy: input.policy });
+  if (failure) return failure;
+  if (input.policy?.preventAlreadyUsedPwd === true) {
+    for (const previous of input.user.history) {
+      if (await verifyPassword(input.next, previous)) return { error: 'password_already_used' };
+    }
+  }
   return undefined;
+}
+
+/** Stores a new password hash: the old one moves into the history, and no change is required any more. */
+export function applyNewPasswordHash(user: UserRecord, newHash: string): void {
+  user.history = [user.passwordHash, ...user.history].slice(0, PASSWORD_HISTORY_SIZE);
+  user.passwordHash = newHash;
+  user.mustChangePassword = false;
+  user.reason = undefined;
+}
+
+/**
+ * The error parameters of a redirect back to the page: `error`, `error_description` (from
+ * `descriptions`), `error_code` and `retry_after` when present; all `undefined` without a failure.
+ */
+export function failureParams(
+  failure: PasswordChangeFailure | undefined,
+  descriptions: Readonly<Record<PasswordChangeError, string>> = ERROR_DESCRIPTIONS,
+): Readonly<Record<'error' | 'error_description' | 'error_code' | 'retry_after', string | undefined>> {
+  return {
+    error: failure?.error,
+    error_description: failure ? descriptions[failure.error] : undefined,
+    error_code: failure?.errorCode,
+    retry_after: failure?.retryAfterSeconds === undefined ? undefined : String(failure.retryAfterSeconds),
+  };
 }
 
 /** The URL of the password_set page with the track's parameters and, when given, an error. */
@@ -79,15 +143,11 @@ export function passwordSetUrl(params: {
   readonly uiLocales?: string | undefined;
   readonly failure?: PasswordChangeFailure | undefined;
 }): string {
-  const failure = params.failure;
   return relativeUrl(PASSWORD_SET_PATH, {
     lsid: params.lsid,
     requestId: params.requestId,
     ui_locales: params.uiLocales,
-    error: failure?.error,
-    error_description: failure ? ERROR_DESCRIPTIONS[failure.error] : undefined,
-    error_code: failure?.errorCode,
-    retry_after: failure?.retryAfterSeconds === undefined ? undefined : String(failure.retryAfterSeconds),
+    ...failureParams(params.failure),
   });
 }
 
@@ -126,26 +186,21 @@ export async function continuePasswordChange(store: EmulatorStore, lsid: string,
   }
   user.failedAttempts = 0;
 
-  // 4.–7. Confirmation, same as current, policy, breached list.
+  // 4.–8. Confirmation, same as current, policy, breached list, recent passwords.
   const client = store.getClient(request.client_id);
-  const policy = client?.password_policy;
-  const failure = checkNewPassword({ current: form.old_password, next: form.new_password, confirm: form.confirm_password, policy });
+  const failure = await checkReplacementPassword({
+    user,
+    current: form.old_password,
+    next: form.new_password,
+    confirm: form.confirm_password,
+    policy: client?.password_policy,
+  });
   if (failure) return back(failure);
-
-  // 8. Recent passwords.
-  if (policy?.preventAlreadyUsedPwd === true) {
-    for (const previous of user.history) {
-      if (await verifyPassword(form.new_password, previous)) return back({ error: 'password_already_used' });
-    }
-  }
 
   const newHash = await store.hash(form.new_password);
   // Another submission on the same track may have finished while we were hashing.
   if (!store.isTrackUsable(track)) return back({ error: 'track_expired' });
-  user.history = [user.passwordHash, ...user.history].slice(0, PASSWORD_HISTORY_SIZE);
-  user.passwordHash = newHash;
-  user.mustChangePassword = false;
-  user.reason = undefined;
+  applyNewPasswordHash(user, newHash);
   track.used = true;
   return callbackUrl(request, store.issueCode(user, request));
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -117,6 +117,35 @@ export interface AuthorizationCode {
   used: boolean;
 }
 
+/**
+ * A forgot-password request (`rprq`): the code step, then the exchange id that lets the page set a
+ * new password through E11. Valid for {@link RESET_REQUEST_LIFETIME_MS}, single use.
+ */
+export interface ResetRequest {
+  readonly rprq: string;
+  /** The `sub` of the account, or `undefined` when no account uses the email (no code can ever match). */
+  readonly userId: string | undefined;
+  /** The email as entered, normalized like a login name. */
+  readonly username: string;
+  /** The login request the reset started from (the success page signs in through it). */
+  readonly requestId: string;
+  /** The 6-digit code the tenant would email; `undefined` for unknown accounts. */
+  readonly code: string | undefined;
+  /** Issued once the code was validated; E11 requires it. */
+  exchangeId: string | undefined;
+  /** Expiry (epoch ms). */
+  expiresAt: number;
+  /** Whether a new password was set with it. */
+  used: boolean;
+  /** Wrong codes submitted so far. */
+  failedCodeAttempts: number;
+}
+
+/** How long a forgot-password request stays valid. */
+export const RESET_REQUEST_LIFETIME_MS = 15 * 60 * 1000;
+/** Wrong codes after which a forgot-password request is void (a 6-digit code must not be guessable). */
+export const MAX_RESET_CODE_ATTEMPTS = 5;
+
 /** How long a track stays valid. */
 export const TRACK_LIFETIME_MS = 60 * 60 * 1000;
 /** How long an authorization code stays valid. */
@@ -205,6 +234,7 @@ export class EmulatorStore {
   private requests = new Map<string, LoginRequest>();
   private tracks = new Map<string, Track>();
   private codes = new Map<string, AuthorizationCode>();
+  private resetRequests = new Map<string, ResetRequest>();
   // Verified against for unknown users, so a login takes as long whether or not the user exists.
   private dummyHash: Promise<string> | undefined;
 
@@ -231,7 +261,7 @@ export class EmulatorStore {
     this.clockOffset += ms;
   }
 
-  /** Restores the seed: clients and users; clears requests, tracks, codes and the clock offset. */
+  /** Restores the seed: clients and users; clears requests, tracks, codes, reset requests and the clock offset. */
   async reset(): Promise<void> {
     const users = new Map<string, UserRecord>();
     for (const input of this.seed.users) {
@@ -244,6 +274,7 @@ export class EmulatorStore {
     this.requests = new Map();
     this.tracks = new Map();
     this.codes = new Map();
+    this.resetRequests = new Map();
     this.clockOffset = 0;
   }
 
@@ -358,6 +389,45 @@ export class EmulatorStore {
     const track = this.getTrack(lsid);
     if (!track) return false;
     track.expiresAt = Math.min(track.expiresAt, this.now());
+    return true;
+  }
+
+  /**
+   * Records a forgot-password request for an email. An email no account uses still gets a request
+   * (same shape, same lifetime) but no code, so the flow looks the same whether or not the account exists.
+   */
+  createResetRequest(email: string, request: LoginRequest): ResetRequest {
+    const user = this.findUser(email);
+    const reset: ResetRequest = {
+      rprq: randomUUID(),
+      userId: user?.sub,
+      username: normalizeUsername(email),
+      requestId: request.requestId,
+      code: user ? String(randomInt(0, 1_000_000)).padStart(6, '0') : undefined,
+      exchangeId: undefined,
+      expiresAt: this.now() + RESET_REQUEST_LIFETIME_MS,
+      used: false,
+      failedCodeAttempts: 0,
+    };
+    setBounded(this.resetRequests, reset.rprq, reset);
+    return reset;
+  }
+
+  /** A forgot-password request by `rprq` (case-insensitive UUID), whether usable or not. */
+  getResetRequest(rprq: string): ResetRequest | undefined {
+    return this.resetRequests.get(rprq.toLowerCase());
+  }
+
+  /** Whether a forgot-password request can still be used: not expired and not used. */
+  isResetRequestUsable(reset: ResetRequest): boolean {
+    return !reset.used && reset.expiresAt > this.now();
+  }
+
+  /** Expires a forgot-password request now. Returns whether it existed. */
+  expireResetRequest(rprq: string): boolean {
+    const reset = this.getResetRequest(rprq);
+    if (!reset) return false;
+    reset.expiresAt = Math.min(reset.expiresAt, this.now());
     return true;
   }
 

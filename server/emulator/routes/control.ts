@@ -12,6 +12,7 @@ import {
   type EmulatorStore,
 } from '../store';
 import { DEMO_CLIENT_ID } from './demo-app';
+import { checkResetCode, resetPasswordSetUrl } from './reset';
 
 /** The prefix of the test-control API. */
 export const CONTROL_PREFIX = '/__emulator';
@@ -32,7 +33,8 @@ function isStringArray(value: unknown): value is string[] {
 
 /**
  * The test-control API (JSON in, JSON out), mounted only when enabled: reset, users, clients,
- * ready-made password_set sessions, track expiry, the clock, faults and a read-only view of a user.
+ * ready-made password_set sessions (change and reset mode), track and reset-request expiry, the
+ * clock, faults and a read-only view of a user.
  */
 export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Router {
   const router = Router();
@@ -126,6 +128,50 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
   router.post('/tracks/:lsid/expire', (req, res) => {
     if (!store.expireTrack(req.params.lsid)) return fail(res, 404, 'not_found', 'unknown lsid');
     res.json({ lsid: req.params.lsid.toLowerCase(), expired: true });
+  });
+
+  router.post('/reset-sessions', (req, res) => {
+    const body: unknown = req.body;
+    const username = ownProperty(body, 'username');
+    const clientId = optionalString(body, 'client_id') ?? DEMO_CLIENT_ID;
+    const redirectUri = optionalString(body, 'redirect_uri') ?? requestOrigin(req) + CALLBACK_PATH;
+    const uiLocales = optionalString(body, 'ui_locales');
+    if (typeof username !== 'string' || username.trim() === '') return fail(res, 400, 'invalid_request', 'username must be a non-empty string');
+    if (clientId === null || !store.getClient(clientId)) return fail(res, 400, 'invalid_client', 'unknown client_id');
+    if (redirectUri === null || !isAllowedRedirectUri(redirectUri)) return fail(res, 400, 'invalid_request', 'redirect_uri is not allowed');
+    if (uiLocales === null) return fail(res, 400, 'invalid_request', 'ui_locales must be a string');
+    if (!store.findUser(username)) return fail(res, 404, 'not_found', 'unknown user');
+    const request = store.createLoginRequest({
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      state: undefined,
+      nonce: undefined,
+      scope: 'openid profile email',
+      ui_locales: uiLocales || undefined,
+    });
+    const reset = store.createResetRequest(username, request);
+    const code = reset.code;
+    // The user exists, so the request has a code; validating it is what the code page would do.
+    const check = code === undefined ? undefined : checkResetCode(store, reset, code);
+    if (code === undefined || check?.outcome !== 'valid') return fail(res, 500, 'server_error', 'could not validate the reset code');
+    res.status(201).json({
+      requestId: request.requestId,
+      rprq: reset.rprq,
+      exchangeId: check.exchangeId,
+      code,
+      url: resetPasswordSetUrl({ requestId: request.requestId, rprq: reset.rprq, exchangeId: check.exchangeId, uiLocales: request.ui_locales }),
+    });
+  });
+
+  router.get('/reset-requests/:rprq', (req, res) => {
+    const reset = store.getResetRequest(req.params.rprq);
+    if (!reset) return fail(res, 404, 'not_found', 'unknown rprq');
+    res.json({ code: reset.code ?? null, used: reset.used, expired: reset.expiresAt <= store.now() });
+  });
+
+  router.post('/reset-requests/:rprq/expire', (req, res) => {
+    if (!store.expireResetRequest(req.params.rprq)) return fail(res, 404, 'not_found', 'unknown rprq');
+    res.json({ rprq: req.params.rprq.toLowerCase(), expired: true });
   });
 
   router.post('/clock', (req, res) => {

@@ -7,6 +7,7 @@ import { callbackUrl } from '../oauth';
 import { passwordSetUrl } from '../password-change';
 import type { EmulatorStore } from '../store';
 import { badRequestPage, loginUrl } from './authz';
+import { RESET_TEXTS, forgotPasswordUrl, pickResetLanguage } from './reset';
 
 /** The `error` the login page understands. */
 export const INVALID_CREDENTIALS = 'invalid_credentials';
@@ -50,7 +51,8 @@ ${showError ? html`<p class="error" role="alert" id="login-error">${texts.invali
   <label for="password">${texts.password}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required${showError ? html` aria-describedby="login-error" aria-invalid="true"` : ''}>
   <button type="submit">${texts.submit}</button>
-</form>`,
+</form>
+<p><a href="${forgotPasswordUrl(request)}">${RESET_TEXTS[pickResetLanguage(request.ui_locales ?? queryParam(req, 'ui_locales'))].forgotLink}</a></p>`,
       }),
     );
   });

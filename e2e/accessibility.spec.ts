@@ -1,0 +1,147 @@
+import { USERS, expect, expectAccessible, test } from './fixtures';
+
+const SERVER_ERRORS = [
+  'invalid_old_password',
+  'password_mismatch',
+  'password_policy_violation&error_code=noOfDigits',
+  'password_already_used',
+  'password_same_as_old',
+  'password_compromised&error_code=VER_0120',
+  'too_many_attempts&retry_after=600',
+  'something_new',
+] as const;
+
+test.describe('axe finds nothing in any state', () => {
+  test('empty, typing, rules met and unmet, invalid submit', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(session.url);
+    await expect(passwordSet.heading).toBeVisible();
+    await expectAccessible(page);
+
+    await passwordSet.newPassword.fill('abc');
+    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
+    await expectAccessible(page);
+
+    await passwordSet.newPassword.fill('Abcdefgh1!');
+    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'met');
+    await expectAccessible(page);
+
+    await passwordSet.newPassword.fill('');
+    await passwordSet.submitButton.click();
+    await expect(passwordSet.errorSummary).toBeFocused();
+    await expectAccessible(page);
+  });
+
+  for (const error of SERVER_ERRORS) {
+    test(`server error ${error}`, async ({ page, emulator, passwordSet }) => {
+      const session = await emulator.loginSession(USERS.newUser);
+      await passwordSet.open(`${session.url}&error=${error}`);
+      await expect(passwordSet.errorSummary).toBeFocused();
+      await expectAccessible(page);
+    });
+  }
+
+  test('expired link, dark mode', async ({ page, emulator, passwordSet }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const session = await emulator.loginSession(USERS.newUser);
+    await emulator.expireTrack(session.lsid);
+    await passwordSet.open(session.url);
+    await expect(passwordSet.heading).toHaveText('This link has expired');
+    await expectAccessible(page);
+  });
+
+  test('dark mode with errors', async ({ page, emulator, passwordSet }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(`${session.url}&error=invalid_old_password`);
+    await passwordSet.newPassword.fill('abc1');
+    await expect(passwordSet.rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
+    await expectAccessible(page);
+  });
+});
+
+test('password managers get what they need', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+  await expect(passwordSet.currentPassword).toHaveAttribute('autocomplete', 'current-password');
+  await expect(passwordSet.newPassword).toHaveAttribute('autocomplete', 'new-password');
+  await expect(passwordSet.confirmPassword).toHaveAttribute('autocomplete', 'new-password');
+  await expect(passwordSet.newPassword).toHaveAttribute(
+    'passwordrules',
+    'minlength: 10; maxlength: 64; required: digit; required: special; required: lower; required: upper;',
+  );
+  await expect(passwordSet.newPassword).toHaveAttribute('minlength', '10');
+  await expect(passwordSet.newPassword).toHaveAttribute('maxlength', '64');
+  const username = page.locator('input[autocomplete="username"]');
+  await expect(username).toHaveValue(USERS.newUser.username);
+  await expect(username).toHaveAttribute('readonly', '');
+  // Clipped, not display:none, so password managers still read it.
+  await expect(username).not.toBeHidden();
+  expect(await username.evaluate((element) => getComputedStyle(element).display)).not.toBe('none');
+  const box = await username.boundingBox();
+  expect((box?.width ?? 0) * (box?.height ?? 0)).toBeLessThanOrEqual(1);
+});
+
+test('toggles show and hide each password and name their field', async ({ emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+  for (const [label, field] of [
+    ['Current password', passwordSet.currentPassword],
+    ['New password', passwordSet.newPassword],
+    ['Confirm new password', passwordSet.confirmPassword],
+  ] as const) {
+    const toggle = passwordSet.toggle(label);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(field).toHaveAttribute('type', 'text');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await toggle.click();
+    await expect(field).toHaveAttribute('type', 'password');
+  }
+});
+
+test('the live summary counts met rules after a pause, politely', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+  const live = page.getByTestId('rules-live-summary');
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await passwordSet.newPassword.pressSequentially('abc1');
+  await expect(live).toHaveText('2 of 5 requirements met');
+  await passwordSet.newPassword.pressSequentially('DEFGHI!');
+  await expect(live).toHaveText('5 of 5 requirements met');
+});
+
+test('a Caps Lock warning appears while Caps Lock is on', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+  // Headless Chromium cannot toggle the real Caps Lock, so the key events carry the modifier state
+  // Chromium reports through getModifierState('CapsLock').
+  const key = (capsLock: boolean) =>
+    passwordSet.currentPassword.evaluate((input, on) => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: on ? 'A' : 'b', bubbles: true, modifierCapsLock: on } as KeyboardEventInit));
+    }, capsLock);
+  await key(true);
+  await expect(page.getByText('Caps Lock is on.')).toBeVisible();
+  await expect(passwordSet.currentPassword).toHaveAttribute('aria-describedby', /ps-old-password-caps/);
+  await key(false);
+  await expect(page.getByText('Caps Lock is on.')).toBeHidden();
+});
+
+test('pasting into every field works', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+  for (const field of [passwordSet.currentPassword, passwordSet.newPassword, passwordSet.confirmPassword]) {
+    await field.focus();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'Pasted-Secret-1');
+      const target = document.activeElement;
+      const allowed = target?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      if (allowed && target instanceof HTMLInputElement) {
+        target.value = 'Pasted-Secret-1';
+        target.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    await expect(field).toHaveValue('Pasted-Secret-1');
+  }
+});

@@ -1,0 +1,121 @@
+import { USERS, expect, expectAccessible, test } from './fixtures';
+
+const NEW_PASSWORD = 'Quiet-Harbor-73';
+
+test('forgot password: code, reset on our page, success page, then sign in with the new password', async ({
+  page,
+  login,
+  passwordSet,
+}) => {
+  await test.step('from the login page to the forgot-password form', async () => {
+    await login.startFromDemoApp();
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.getByLabel(/email/i).fill(USERS.regularUser.username);
+    await page.getByRole('button', { name: /send|continue|code/i }).click();
+  });
+
+  await test.step('enter the code the emulator shows instead of mailing it', async () => {
+    const code = (await page.locator('#reset-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    await page.getByLabel(/code/i).fill(code);
+    await page.getByRole('button', { name: /verify|continue|confirm/i }).click();
+  });
+
+  await test.step('our page in reset mode: no current password', async () => {
+    await expect(page).toHaveURL(/\/identity\/password_set\?requestId=.*&rprq=.*&exchangeid=/);
+    await expect(passwordSet.heading).toHaveText('Choose a new password');
+    await expect(page.getByText(/You asked to reset your password/)).toBeVisible();
+    await expect(passwordSet.currentPassword).toHaveCount(0);
+    await expect(passwordSet.newPassword).toBeFocused();
+    await expectAccessible(page);
+    await passwordSet.newPassword.fill(NEW_PASSWORD);
+    await passwordSet.confirmPassword.fill(NEW_PASSWORD);
+    await passwordSet.submitButton.click();
+  });
+
+  await test.step('the success page continues to sign-in', async () => {
+    await expect(page).toHaveURL(/\/identity\/password_set_success\?requestId=/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your password has been changed');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Continue to sign in' }).click();
+    await expect(page).toHaveURL(/\/identity\/login\?requestId=/);
+  });
+
+  await test.step('the new password signs in; the old one does not', async () => {
+    await login.signIn(USERS.regularUser.username, NEW_PASSWORD);
+    await expect(page).toHaveURL(/\/callback\?code=/);
+    await expect(page.getByText(`Signed in as ${USERS.regularUser.username}`)).toBeVisible();
+    await login.startFromDemoApp();
+    await login.signIn(USERS.regularUser.username, USERS.regularUser.password);
+    await expect(page).toHaveURL(/error=invalid_credentials/);
+  });
+});
+
+test('a weak password is stopped by the checklist in reset mode', async ({ page, request, passwordSet }) => {
+  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
+  await passwordSet.open(session.url);
+  let posted = false;
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posted = true;
+  });
+  await passwordSet.newPassword.fill('weak');
+  await passwordSet.confirmPassword.fill('weak');
+  await passwordSet.submitButton.click();
+  await expect(passwordSet.errorSummary).toBeFocused();
+  await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
+  expect(posted).toBe(false);
+});
+
+test('a server-side rejection in reset mode (posting around the client) comes back explained', async ({ page, request, passwordSet }) => {
+  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
+  await passwordSet.open(session.url);
+  await expect(passwordSet.heading).toBeVisible();
+  await page.evaluate(
+    ({ rprq, exchangeId }) => {
+      const form = document.createElement('form');
+      form.method = 'POST';
+      form.action = '/users-srv/resetpassword/accept';
+      for (const [name, value] of Object.entries({ resetRequestId: rprq, exchangeId, password: 'nodigits!!Aa', confirmPassword: 'nodigits!!Aa' })) {
+        const input = document.createElement('input');
+        input.name = name;
+        input.value = value;
+        form.append(input);
+      }
+      document.body.append(form);
+      form.submit();
+    },
+    { rprq: session.rprq, exchangeId: session.exchangeId },
+  );
+  await expect(page).toHaveURL(/error=password_policy_violation&.*error_code=noOfDigits|error_code=noOfDigits/);
+  await expect(passwordSet.errorSummary).toContainText('The new password needs more digits.');
+  await expect(passwordSet.currentPassword).toHaveCount(0);
+  await passwordSet.newPassword.fill(NEW_PASSWORD);
+  await passwordSet.confirmPassword.fill(NEW_PASSWORD);
+  await passwordSet.submitButton.click();
+  await expect(page).toHaveURL(/\/identity\/password_set_success/);
+});
+
+test('an expired reset request is explained', async ({ request, passwordSet }) => {
+  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
+  expect((await request.post(`/__emulator/reset-requests/${session.rprq}/expire`)).ok()).toBe(true);
+  await passwordSet.open(session.url);
+  await passwordSet.newPassword.fill(NEW_PASSWORD);
+  await passwordSet.confirmPassword.fill(NEW_PASSWORD);
+  await passwordSet.submitButton.click();
+  await expect(passwordSet.heading).toHaveText('This reset link has expired');
+  await expect(passwordSet.signInAgain).toBeVisible();
+});
+
+test('a reused reset link is explained', async ({ page, request, passwordSet }) => {
+  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
+  await passwordSet.open(session.url);
+  await passwordSet.newPassword.fill(NEW_PASSWORD);
+  await passwordSet.confirmPassword.fill(NEW_PASSWORD);
+  await passwordSet.submitButton.click();
+  await expect(page).toHaveURL(/password_set_success/);
+  await passwordSet.open(session.url);
+  await passwordSet.newPassword.fill('Another-Harbor-74');
+  await passwordSet.confirmPassword.fill('Another-Harbor-74');
+  await passwordSet.submitButton.click();
+  await expect(passwordSet.heading).toHaveText('This reset link has expired');
+});
