@@ -1,6 +1,9 @@
 import { Routes } from '@angular/router';
 import { PasswordSetPage } from './password-set/password-set-page';
-import { PasswordSetSuccessPage } from './password-set-success/password-set-success-page';
+
+function loadSuccessPage() {
+  return import('./password-set-success/password-set-success-page').then((module) => module.PasswordSetSuccessPage);
+}
 
 /**
  * One route per hosted page key. cidaas serves its pages under `/identity/<key>`; custom deployments
@@ -9,7 +12,8 @@ import { PasswordSetSuccessPage } from './password-set-success/password-set-succ
 export const routes: Routes = [
   { path: 'identity/password_set', component: PasswordSetPage },
   { path: 'password_set', component: PasswordSetPage },
-  { path: 'identity/password_set_success', component: PasswordSetSuccessPage },
-  { path: 'password_set_success', component: PasswordSetSuccessPage },
+  // The success page is rarely needed, so it is a separate chunk that loads only on its own URL.
+  { path: 'identity/password_set_success', loadComponent: loadSuccessPage },
+  { path: 'password_set_success', loadComponent: loadSuccessPage },
   { path: '**', component: PasswordSetPage },
 ];

@@ -78,6 +78,7 @@ export class PasswordSetSuccessPage {
       .loadBranding(this.requestId, this.language)
       .pipe(takeUntilDestroyed())
       .subscribe((clientInfo) => {
+        setDocumentLanguage(this.document, this.translate.getCurrentLang() ?? this.language);
         this.clientInfo.set(clientInfo);
         this.ready.set(true);
         const name = this.branding().displayName;

@@ -27,6 +27,9 @@ import type { DeadEnd, PageState } from './page-data';
 import { PageLoader } from './page-loader';
 import { parsePageParams } from './page-params';
 
+/** After this long, the loading state says that it is taking longer than usual. */
+export const SLOW_LOADING_MS = 5_000;
+
 /** How long before the login track expires the page warns the user. */
 export const EXPIRY_WARNING_MS = 60_000;
 
@@ -118,12 +121,18 @@ export class PasswordSetPage {
 
   private readonly focusTarget = viewChild<ElementRef<HTMLElement>>('focusTarget');
 
+  /** Whether start-up is taking longer than usual. */
+  protected readonly slow = signal(false);
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the login track expires within a minute (from E7 `expires_at`). */
   protected readonly expiresSoon = signal(false);
   private expiryTimers: ReturnType<typeof setTimeout>[] = [];
 
   constructor() {
-    this.destroyRef.onDestroy(() => this.clearExpiryTimers());
+    this.destroyRef.onDestroy(() => {
+      this.clearExpiryTimers();
+      clearTimeout(this.slowTimer);
+    });
     setDocumentLanguage(this.document, this.language);
     // A dead end or a failure replaces the whole card: move focus to its heading so it is read out.
     afterRenderEffect(() => this.focusTarget()?.nativeElement.focus());
@@ -135,10 +144,16 @@ export class PasswordSetPage {
     this.loading?.unsubscribe();
     this.clearExpiryTimers();
     this.state.set({ kind: 'loading' });
+    this.slow.set(false);
+    clearTimeout(this.slowTimer);
+    this.slowTimer = setTimeout(() => this.slow.set(true), SLOW_LOADING_MS);
     this.loading = this.loader
       .load(this.params, this.language)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((state) => {
+        clearTimeout(this.slowTimer);
+        // The translation may have fallen back to English: say so to the browser.
+        setDocumentLanguage(this.document, this.translate.getCurrentLang() ?? this.language);
         this.state.set(state);
         this.updateTitle();
         if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.requestId);

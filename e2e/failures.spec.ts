@@ -1,0 +1,198 @@
+import type { APIRequestContext } from '@playwright/test';
+import { USERS, expect, expectAccessible, test } from './fixtures';
+
+/** The lazily loaded chunk of the success page: the dynamic import in the app's entry script. */
+async function lazyChunkOfSuccessPage(request: APIRequestContext): Promise<string> {
+  const html = await (await request.get('/identity/password_set')).text();
+  const scripts = [...html.matchAll(/(?:src|href)="((?:main|chunk)-[A-Z0-9]+\.js)"/g)].map((match) => match[1] ?? '');
+  for (const script of scripts) {
+    const source = await (await request.get(`/${script}`)).text();
+    const lazy = /import\("\.\/(chunk-[A-Z0-9]+\.js)"\)/.exec(source)?.[1];
+    if (lazy) return lazy;
+  }
+  throw new Error(`no lazy chunk found in ${scripts.join(', ')}`);
+}
+
+const UNKNOWN_UUID = '0b7e2a5c-93f1-4d6e-8a2b-5c4d3e2f1a0b';
+
+test.describe('every failure has an answer, and the login session is never lost', () => {
+  test('no requestId', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    const url = `/identity/password_set?lsid=${session.lsid}`;
+    await passwordSet.open(url);
+    await expect(passwordSet.heading).toHaveText('This link is incomplete');
+    await expect(page.getByText(/go back to the application/)).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('lsid')).toBe(session.lsid);
+    await expectAccessible(page);
+  });
+
+  for (const [name, lsid] of [
+    ['not a UUID', 'not-a-uuid'],
+    ['10 kB long', 'a'.repeat(10_000)],
+    ['a script', '"><script>window.__pwned=1</script>'],
+  ] as const) {
+    test(`a malformed lsid: ${name}`, async ({ page, emulator, passwordSet }) => {
+      const session = await emulator.loginSession(USERS.newUser);
+      let dialogs = 0;
+      page.on('dialog', async (dialog) => {
+        dialogs++;
+        await dialog.dismiss();
+      });
+      await passwordSet.open(`/identity/password_set?lsid=${encodeURIComponent(lsid)}&requestId=${session.requestId}`);
+      await expect(passwordSet.heading).toHaveText('This link is incomplete');
+      await expect(passwordSet.signInAgain).toHaveAttribute('href', new RegExp(`resolve_redirect/${session.requestId}$`));
+      expect(await page.evaluate(() => 'pwned' in window || '__pwned' in window)).toBe(false);
+      expect(dialogs).toBe(0);
+    });
+  }
+
+  test('a malformed requestId with script in it', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(`/identity/password_set?lsid=${session.lsid}&requestId=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    await expect(passwordSet.heading).toHaveText('This link is incomplete');
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  });
+
+  test('an unknown requestId (E3 PUB10002)', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(`/identity/password_set?lsid=${session.lsid}&requestId=${UNKNOWN_UUID}`);
+    await expect(passwordSet.heading).toHaveText('Your sign-in has expired');
+    await expect(page.getByText(/go back to the application/)).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  for (const [name, fault] of [
+    ['500', { status: 500 }],
+    ['garbage JSON', { status: 200, body: '{"success":true,"data":[{"fieldKey":' }],
+  ] as const) {
+    test(`the field setup fails (${name}): the page works with its own labels`, async ({ page, emulator, passwordSet }) => {
+      const session = await emulator.loginSession(USERS.newUser);
+      await emulator.fault({ path: '/registration-setup-srv/**', ...fault });
+      await passwordSet.open(session.url);
+      await expect(passwordSet.heading).toHaveText('Choose a new password');
+      await passwordSet.changePassword(USERS.newUser.password, 'Sunny-Meadow-42');
+      await expect(page).toHaveURL(/\/callback\?code=/);
+    });
+  }
+
+  test('the network drops on start-up: a retry button that then works', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    // Not limited to one: Chromium silently retries a GET whose connection was dropped.
+    await emulator.fault({ path: '/public-srv/public/*', drop: true });
+    await passwordSet.open(session.url);
+    await expect(passwordSet.alert).toContainText('We could not reach the sign-in service');
+    await expect(passwordSet.heading).toBeFocused();
+    await expectAccessible(page);
+    expect((await page.request.delete('/__emulator/faults')).ok()).toBe(true);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(passwordSet.heading).toHaveText('Choose a new password');
+    expect(page.url()).toContain(session.lsid);
+  });
+
+  test('an API that takes 15 s: the loading state stays informative and nothing fires twice', async ({ page, emulator, passwordSet }) => {
+    test.setTimeout(45_000);
+    const session = await emulator.loginSession(USERS.newUser);
+    await emulator.fault({ path: '/public-srv/public/*', delayMs: 15_000, times: 1 });
+    let clientInfoRequests = 0;
+    page.on('request', (request) => {
+      if (request.url().includes('/public-srv/public/')) clientInfoRequests++;
+    });
+    await passwordSet.open(session.url);
+    await expect(page.getByRole('status').filter({ hasText: 'Loading your sign-in details' })).toBeVisible();
+    await expect(page.getByText('This is taking longer than usual.', { exact: false })).toBeVisible({ timeout: 8_000 });
+    await expect(passwordSet.heading).toHaveText('Choose a new password', { timeout: 20_000 });
+    expect(clientInfoRequests).toBe(1);
+  });
+
+  test('a missing translation file falls back to English, never a blank page', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession({ ...USERS.newUser, ui_locales: 'de' });
+    await emulator.fault({ path: '/i18n/de.json', status: 404 });
+    await passwordSet.open(session.url);
+    await expect(passwordSet.heading).toHaveText('Choose a new password');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test('error_description with HTML is never rendered, an unknown code is shown for support', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    const description = encodeURIComponent('<img src=x onerror="window.__pwned=1"><b>bold</b>');
+    await passwordSet.open(`${session.url}&error=brand_new_error&error_description=${description}`);
+    await expect(passwordSet.errorSummary).toContainText('mention the code brand_new_error');
+    await expect(page.locator('img[src="x"], b')).toHaveCount(0);
+    expect(await page.evaluate(() => '__pwned' in window)).toBe(false);
+  });
+
+  const CODE_MESSAGES = {
+    invalid_old_password: 'The current password is not correct.',
+    password_mismatch: 'The two new passwords did not match.',
+    'password_policy_violation&error_code=minimumLength': 'The new password is too short.',
+    password_policy_violation: 'The new password does not meet the password requirements.',
+    password_already_used: 'You have used this password before.',
+    password_same_as_old: 'must be different from your current password',
+    'password_compromised&error_code=VER_0120': 'appeared in a data breach',
+    'too_many_attempts&retry_after=600': 'Please try again in 10 minutes.',
+    too_many_attempts: 'Please wait a while, then try again.',
+  } as const;
+  for (const [error, message] of Object.entries(CODE_MESSAGES)) {
+    test(`the URL error ${error} is explained`, async ({ emulator, passwordSet }) => {
+      const session = await emulator.loginSession(USERS.newUser);
+      await passwordSet.open(`${session.url}&error=${error}&error_description=server+text`);
+      await expect(passwordSet.errorSummary).toContainText(message);
+      await expect(passwordSet.errorSummary).not.toContainText('server text');
+    });
+  }
+
+  test('five wrong current passwords lock the account for a while, explained with the wait', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(session.url);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await passwordSet.changePassword(`Wrong-${attempt}-password`, 'Sunny-Meadow-42');
+      await expect(page).toHaveURL(/error=/);
+    }
+    await expect(page).toHaveURL(/error=too_many_attempts&.*retry_after=\d+/);
+    await expect(passwordSet.errorSummary).toContainText('Too many attempts. Please try again in 15 minutes.');
+  });
+
+  test('a triple click on submit sends one POST', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(session.url);
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await passwordSet.currentPassword.fill(USERS.newUser.password);
+    await passwordSet.newPassword.fill('Sunny-Meadow-42');
+    await passwordSet.confirmPassword.fill('Sunny-Meadow-42');
+    await passwordSet.submitButton.click({ clickCount: 3 });
+    await expect(page).toHaveURL(/\/callback\?code=/);
+    expect(posts).toHaveLength(1);
+  });
+
+  test('the back button after a successful change: no re-post, no dead form', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(session.url);
+    await passwordSet.changePassword(USERS.newUser.password, 'Sunny-Meadow-42');
+    await expect(page).toHaveURL(/\/callback\?code=/);
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await page.goBack();
+    await expect(passwordSet.heading).toHaveText('This link has expired');
+    await expect(passwordSet.currentPassword).toHaveCount(0);
+    expect(posts).toEqual([]);
+  });
+
+  test('a lazily loaded chunk that fails after a redeploy offers a reload that works', async ({ page, emulator, browserProblems }) => {
+    browserProblems.allow(/Failed to fetch dynamically imported module/);
+    const session = await emulator.loginSession(USERS.newUser);
+    const lazyChunk = await lazyChunkOfSuccessPage(page.request);
+    await emulator.fault({ path: `/${lazyChunk}`, status: 404 });
+    await page.goto(`/identity/password_set_success?requestId=${session.requestId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page was just updated');
+    await expectAccessible(page);
+    expect(new URL(page.url()).searchParams.get('requestId')).toBe(session.requestId);
+    expect((await page.request.delete('/__emulator/faults')).ok()).toBe(true);
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your password has been changed');
+  });
+});
