@@ -17,6 +17,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { merge } from 'rxjs';
+import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
 import type { FieldSetup } from '../cidaas/cidaas-types';
 import { passwordRulesAttribute } from '../policy/password-policy';
@@ -56,6 +57,7 @@ interface SummaryItem {
 })
 export class ChangePasswordForm implements OnInit {
   private readonly client = inject(CidaasClient);
+  private readonly auth0 = inject(Auth0Client);
   private readonly translate = inject(TranslateService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -65,7 +67,7 @@ export class ChangePasswordForm implements OnInit {
   readonly urlError = input<UrlError | null>(null);
 
   protected readonly ids = IDS;
-  /** Change mode asks for the current password; reset mode (forgot password) cannot. */
+  /** Change mode asks for the current password; reset and Auth0 modes cannot (and need not). */
   protected readonly mode = computed(() => this.data().target.mode);
   protected readonly form = computed(() => createPasswordForm(this.data().rules, this.mode()));
   protected readonly newPassword = signal('');
@@ -96,7 +98,7 @@ export class ChangePasswordForm implements OnInit {
   protected readonly reasonKey = computed(() =>
     this.mode() === 'reset' ? 'page.reason.reset' : `page.reason.${this.data().metadata?.reason ?? 'default'}`,
   );
-  protected readonly otherAccountUrl = computed(() => this.client.resolveRedirectUrl(this.data().requestId));
+  protected readonly otherAccountUrl = computed(() => this.data().exitUrl);
 
   /** The message under each field, or `null`. */
   protected readonly messages = computed<Record<PasswordFieldName, Message | null>>(() => {
@@ -197,6 +199,9 @@ export class ChangePasswordForm implements OnInit {
         return;
       case 'reset':
         this.client.resetPassword({ resetRequestId: target.rprq, exchangeId: target.exchangeId, password: newPassword, confirmPassword });
+        return;
+      case 'auth0':
+        this.auth0.setPassword({ sessionToken: target.sessionToken, state: target.state, password: newPassword, confirmPassword });
         return;
     }
   }

@@ -13,9 +13,10 @@ export interface PasswordFields {
 
 /** Everything the form needs once start-up succeeded. */
 export interface PageData {
-  /** Where and how the new password is submitted (change mode: E8; reset mode: E11). */
+  /** Where and how the new password is submitted (change mode: E8; reset mode: E11; Auth0 mode). */
   readonly target: SubmitTarget;
-  readonly requestId: string;
+  /** The way out: back to sign-in for another account (cidaas E12, or Auth0's cancel). */
+  readonly exitUrl: string;
   readonly clientInfo: ClientInfo;
   readonly fields: PasswordFields;
   /** E7 metadata (change mode only); `null` when unavailable (the page works without it). */
@@ -32,7 +33,13 @@ export type PageState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly data: PageData }
   /** The link cannot work: the user must start signing in again. */
-  | { readonly kind: 'dead-end'; readonly reason: DeadEnd; readonly requestId: string | null; readonly clientInfo: ClientInfo | null }
+  | {
+      readonly kind: 'dead-end';
+      readonly reason: DeadEnd;
+      /** Where "sign in again" leads, when there is a login to go back to. */
+      readonly exitUrl: string | null;
+      readonly clientInfo: ClientInfo | null;
+    }
   /** Start-up failed in a way that trying again may fix. */
   | { readonly kind: 'failed'; readonly error: ApiError };
 
@@ -69,6 +76,7 @@ export function effectivePolicy(policy: PasswordPolicy | undefined, newPassword:
 /** Builds the ready state from the start-up answers. */
 export function toPageData(
   params: Extract<PageParams, { ok: true }>,
+  exitUrl: string,
   clientInfo: ClientInfo,
   fieldSetup: readonly FieldSetup[],
   metadata: PreloginMetadata | null,
@@ -76,7 +84,7 @@ export function toPageData(
   const fields = passwordFieldsFromSetup(fieldSetup);
   return {
     target: params.target,
-    requestId: params.requestId,
+    exitUrl,
     clientInfo,
     fields,
     metadata,

@@ -9,6 +9,7 @@ describe('parsePageParams', () => {
   it('reads lsid, requestId and ui_locales', () => {
     expect(parsePageParams(`?lsid=${LSID}&requestId=${REQUEST_ID}&ui_locales=de-CH%20en`)).toEqual({
       ok: true,
+      platform: 'cidaas',
       target: { mode: 'change', lsid: LSID },
       requestId: REQUEST_ID,
       uiLocales: 'de-CH en',
@@ -37,6 +38,7 @@ describe('parsePageParams', () => {
   it.each(['exchangeid', 'exchangeId'])('reads reset mode from rprq and %s', (name) => {
     expect(parsePageParams(`?requestId=${REQUEST_ID}&rprq=${RPRQ}&${name}=${EXCHANGE_ID}&resetMedium=email`)).toEqual({
       ok: true,
+      platform: 'cidaas',
       target: { mode: 'reset', rprq: RPRQ, exchangeId: EXCHANGE_ID },
       requestId: REQUEST_ID,
       uiLocales: null,
@@ -52,6 +54,25 @@ describe('parsePageParams', () => {
     ['reset without requestId', `?rprq=${RPRQ}&exchangeid=${EXCHANGE_ID}`, 'missing-request-id', null],
   ])('%s → %s', (_name, search, problem, requestId) => {
     expect(parsePageParams(search)).toEqual({ ok: false, problem, requestId, uiLocales: null });
+  });
+
+  it('reads Auth0 mode from session_token and state', () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxIn0.c2lnbmF0dXJl';
+    expect(parsePageParams(`?session_token=${token}&state=abc123`)).toEqual({
+      ok: true,
+      platform: 'auth0',
+      target: { mode: 'auth0', sessionToken: token, state: 'abc123' },
+      uiLocales: null,
+      error: null,
+    });
+  });
+
+  it.each([
+    ['not a JWT', '?session_token=abc&state=s'],
+    ['no state', '?session_token=a.b.c'],
+    ['too long', `?session_token=${'a'.repeat(3000)}.${'b'.repeat(1100)}.c&state=s`],
+  ])('rejects an Auth0 link with a session token that is %s', (_name, search) => {
+    expect(parsePageParams(search)).toMatchObject({ ok: false, problem: 'malformed-session' });
   });
 
   it('ignores unknown parameters', () => {

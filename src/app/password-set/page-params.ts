@@ -38,13 +38,25 @@ export type LinkProblem =
   | 'malformed-lsid'
   | 'malformed-request-id'
   | 'malformed-reset'
+  /** An Auth0 link whose session token or state is missing or malformed. */
+  | 'malformed-session'
   /** Both a change-password track (`lsid`) and a reset request (`rprq`): we cannot tell which flow this is. */
   | 'ambiguous-mode';
 
-/** How the new password is submitted: the login's precheck (E8) or the forgot-password flow (E11). */
-export type SubmitTarget =
+/** How the new password is submitted to cidaas: the login's precheck (E8) or forgot-password (E11). */
+export type CidaasTarget =
   | { readonly mode: 'change'; readonly lsid: string }
   | { readonly mode: 'reset'; readonly rprq: string; readonly exchangeId: string };
+
+/** Auth0 mode: the post-login Action sent the user here with a signed session token and its state. */
+export interface Auth0Target {
+  readonly mode: 'auth0';
+  readonly sessionToken: string;
+  readonly state: string;
+}
+
+/** How and where the new password is submitted. */
+export type SubmitTarget = CidaasTarget | Auth0Target;
 
 /** The mode of the page: changing a known password at login, or resetting a forgotten one. */
 export type PageMode = SubmitTarget['mode'];
@@ -53,8 +65,16 @@ export type PageMode = SubmitTarget['mode'];
 export type PageParams =
   | {
       readonly ok: true;
-      readonly target: SubmitTarget;
+      readonly platform: 'cidaas';
+      readonly target: CidaasTarget;
       readonly requestId: string;
+      readonly uiLocales: string | null;
+      readonly error: UrlError | null;
+    }
+  | {
+      readonly ok: true;
+      readonly platform: 'auth0';
+      readonly target: Auth0Target;
       readonly uiLocales: string | null;
       readonly error: UrlError | null;
     }
@@ -68,6 +88,12 @@ export type PageParams =
 
 /** Longest value we look at; anything longer is treated as malformed without further parsing. */
 const MAX_PARAM_LENGTH = 200;
+
+/** Auth0 session tokens are JWTs: longer than identifiers, but still bounded. */
+const MAX_TOKEN_LENGTH = 4096;
+
+/** A JWT's shape: three base64url parts. */
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 function first(params: URLSearchParams, ...names: string[]): string | null {
   for (const name of names) {
@@ -105,8 +131,17 @@ export function parseUrlError(params: URLSearchParams): UrlError | null {
   }
 }
 
+/** Reads Auth0 mode's `session_token` and `state`, or `null` when the URL is not an Auth0 one. */
+function auth0Target(params: URLSearchParams): Auth0Target | 'malformed-session' | null {
+  const token = params.get('session_token');
+  if (token === null) return null;
+  const state = params.get('state');
+  if (token.length > MAX_TOKEN_LENGTH || !JWT.test(token) || !state || state.length > MAX_TOKEN_LENGTH) return 'malformed-session';
+  return { mode: 'auth0', sessionToken: token, state };
+}
+
 /** Decides the submit target from the URL: `lsid` means change mode, `rprq` + `exchangeId` reset mode. */
-function submitTarget(params: URLSearchParams): SubmitTarget | LinkProblem {
+function submitTarget(params: URLSearchParams): CidaasTarget | LinkProblem {
   const lsid = first(params, 'lsid', 'track_id', 'trackId');
   const rprq = first(params, 'rprq');
   const exchangeId = first(params, 'exchangeId', 'exchangeid');
@@ -121,7 +156,8 @@ function submitTarget(params: URLSearchParams): SubmitTarget | LinkProblem {
 /**
  * Reads the page parameters from a query string. Change mode: `lsid` (aliases `track_id`, `trackId`:
  * SDK v5 renamed it) and `requestId`. Reset mode (end of forgot-password): `requestId`, `rprq` and
- * `exchangeId` (also spelled `exchangeid`). Unknown parameters are ignored.
+ * `exchangeId` (also spelled `exchangeid`). Auth0 mode: `session_token` and `state` from the
+ * post-login Action. Unknown parameters are ignored.
  */
 export function parsePageParams(search: string | URLSearchParams): PageParams {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
@@ -129,9 +165,12 @@ export function parsePageParams(search: string | URLSearchParams): PageParams {
   const uiLocalesRaw = first(params, 'ui_locales');
   const uiLocales = uiLocalesRaw && uiLocalesRaw.length <= MAX_PARAM_LENGTH ? uiLocalesRaw : null;
   const requestId = isUuid(requestIdRaw) ? requestIdRaw : null;
+  const auth0 = auth0Target(params);
+  if (auth0 === 'malformed-session') return { ok: false, problem: auth0, requestId, uiLocales };
+  if (auth0 !== null) return { ok: true, platform: 'auth0', target: auth0, uiLocales, error: parseUrlError(params) };
   const target = submitTarget(params);
   if (typeof target === 'string') return { ok: false, problem: target, requestId, uiLocales };
   if (requestIdRaw === null) return { ok: false, problem: 'missing-request-id', requestId, uiLocales };
   if (requestId === null) return { ok: false, problem: 'malformed-request-id', requestId, uiLocales };
-  return { ok: true, target, requestId, uiLocales, error: parseUrlError(params) };
+  return { ok: true, platform: 'cidaas', target, requestId, uiLocales, error: parseUrlError(params) };
 }

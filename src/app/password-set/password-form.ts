@@ -21,8 +21,8 @@ export type PasswordField = (typeof PASSWORD_FIELDS)[number];
 
 /**
  * Builds the password form from the policy rules: every field required, the new password checked
- * against the rules and against the current password, the confirmation against the new one. In reset
- * mode there is no current password: that control is disabled, so it neither validates nor submits.
+ * against the rules and against the current password, the confirmation against the new one. Outside
+ * change mode there is no current password: that control is disabled, so it neither validates nor submits.
  */
 export function createPasswordForm(rules: readonly PolicyRule[], mode: PageMode = 'change'): PasswordForm {
   const oldPassword = new FormControl('', { nonNullable: true, validators: [Validators.required] });
@@ -37,7 +37,8 @@ export function createPasswordForm(rules: readonly PolicyRule[], mode: PageMode 
   // Cross-field validators read their sibling, so they must re-run when the sibling changes.
   oldPassword.valueChanges.subscribe(() => newPassword.updateValueAndValidity());
   newPassword.valueChanges.subscribe(() => confirmPassword.updateValueAndValidity());
-  if (mode === 'reset') oldPassword.disable();
+  // Only a login's precheck asks for the current password; reset and Auth0 modes have none.
+  if (mode !== 'change') oldPassword.disable();
   return new FormGroup<PasswordFormControls>({ oldPassword, newPassword, confirmPassword });
 }
 

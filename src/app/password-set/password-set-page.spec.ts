@@ -6,6 +6,7 @@ import { ActivatedRoute, convertToParamMap } from '@angular/router';
 import { render, screen, within } from '@testing-library/angular';
 import userEvent from '@testing-library/user-event';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
+import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
 import { provideI18n } from '../i18n/provide-i18n';
 import { PasswordSetPage } from './password-set-page';
@@ -363,5 +364,38 @@ describe('PasswordSetPage', () => {
     const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID });
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
     await screen.findByRole('heading', { name: 'This link does not fit together' });
+  });
+
+  describe('Auth0 mode', () => {
+    const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxIn0.c2lnbmF0dXJl';
+    const CONTEXT_URL = (req: { url: string }) => req.url === 'auth0/password_set/context';
+
+    it('loads the context from the page server, shows new and confirm only, and posts to it', async () => {
+      const { http, user } = await setup({ session_token: TOKEN, state: 'st-1' });
+      const request = http.expectOne(CONTEXT_URL);
+      expect(request.request.params.get('session_token')).toBe(TOKEN);
+      http.expectNone(`${BASE}/public-srv/public/${REQUEST_ID}`);
+      answer(request, { email: 'first.login@example.com', reason: 'first_login', password_policy: { minimumLength: 12, noOfDigits: 1 } });
+      await screen.findByRole('heading', { name: 'Choose a new password' });
+      expect(screen.queryByLabelText('Current password')).toBeNull();
+      expect(screen.getByLabelText('Username')).toHaveValue('first.login@example.com');
+      expect(screen.getByText(/At least 12 characters/)).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Sign in with another account' }).getAttribute('href')).toMatch(
+        /\/auth0\/password_set\/cancel\?state=st-1$/,
+      );
+      const auth0 = TestBed.inject(Auth0Client);
+      const submit = jest.spyOn(auth0, 'setPassword').mockImplementation(() => undefined);
+      await user.type(screen.getByLabelText('New password'), 'Brand-new-2026');
+      await user.type(screen.getByLabelText('Confirm new password'), 'Brand-new-2026');
+      await user.click(screen.getByRole('button', { name: 'Set new password' }));
+      expect(submit).toHaveBeenCalledWith({ sessionToken: TOKEN, state: 'st-1', password: 'Brand-new-2026', confirmPassword: 'Brand-new-2026' });
+    });
+
+    it('explains an expired or forged session token and offers the way back', async () => {
+      const { http } = await setup({ session_token: TOKEN, state: 'st-1' });
+      answer(http.expectOne(CONTEXT_URL), { error: 'track_expired' }, 400);
+      await screen.findByRole('heading', { name: 'This link has expired' });
+      expect(screen.getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toMatch(/\/auth0\/password_set\/cancel\?state=st-1$/);
+    });
   });
 });

@@ -16,7 +16,6 @@ import { ActivatedRoute } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Subscription } from 'rxjs';
 import { brandingFromClientInfo } from '../branding/branding';
-import { CidaasClient } from '../cidaas/cidaas-client';
 import type { ApiError } from '../cidaas/api-error';
 import { setDocumentLanguage } from '../i18n/document-language';
 import { LanguageSwitcher } from '../i18n/language-switcher';
@@ -59,6 +58,7 @@ function deadEndKey(reason: DeadEnd): string {
     case 'missing-request-id':
     case 'malformed-request-id':
     case 'malformed-reset':
+    case 'malformed-session':
       return 'deadEnd.invalidLink';
     case 'ambiguous-mode':
       return 'deadEnd.ambiguousLink';
@@ -89,7 +89,6 @@ function deadEndKey(reason: DeadEnd): string {
 })
 export class PasswordSetPage {
   private readonly loader = inject(PageLoader);
-  private readonly client = inject(CidaasClient);
   private readonly translate = inject(TranslateService);
   private readonly title = inject(Title);
   private readonly document = inject(DOCUMENT);
@@ -108,7 +107,7 @@ export class PasswordSetPage {
   protected readonly urlError = this.params.ok ? this.params.error : null;
   protected readonly signInAgainUrl = computed(() => {
     const state = this.state();
-    return state.kind === 'dead-end' && state.requestId ? this.client.resolveRedirectUrl(state.requestId) : null;
+    return state.kind === 'dead-end' ? state.exitUrl : null;
   });
   protected readonly deadEndKey = computed(() => {
     const state = this.state();
@@ -156,7 +155,7 @@ export class PasswordSetPage {
         setDocumentLanguage(this.document, this.translate.getCurrentLang() ?? this.language);
         this.state.set(state);
         this.updateTitle();
-        if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.requestId);
+        if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
       });
   }
 
@@ -164,7 +163,7 @@ export class PasswordSetPage {
    * Warns a minute before the login track expires and, once it has, replaces the form with the
    * explanation and the way back to sign-in, instead of letting the user type into a dead form.
    */
-  private watchExpiry(expiresAt: string | undefined, requestId: string): void {
+  private watchExpiry(expiresAt: string | undefined, exitUrl: string): void {
     this.clearExpiryTimers();
     const expiry = expiresAt ? Date.parse(expiresAt) : Number.NaN;
     if (Number.isNaN(expiry)) return;
@@ -175,7 +174,7 @@ export class PasswordSetPage {
         this.expiresSoon.set(false);
         const state = this.state();
         const clientInfo = state.kind === 'ready' ? state.data.clientInfo : null;
-        this.state.set({ kind: 'dead-end', reason: 'expired-track', requestId, clientInfo });
+        this.state.set({ kind: 'dead-end', reason: 'expired-track', exitUrl, clientInfo });
       }, Math.max(0, remaining)),
     ];
   }

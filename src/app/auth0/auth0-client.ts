@@ -1,0 +1,90 @@
+import { DOCUMENT, Injectable, inject } from '@angular/core';
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Observable, catchError, map, throwError, timeout } from 'rxjs';
+import { ApiError, toApiError } from '../cidaas/api-error';
+import { postForm } from '../cidaas/form-post';
+import type { PasswordChangeReason } from '../cidaas/cidaas-types';
+import type { PasswordPolicy } from '../policy/password-policy';
+
+/** What the page server knows about an Auth0 session token (`GET /auth0/password_set/context`). */
+export interface Auth0Context {
+  readonly email: string | null;
+  readonly reason: PasswordChangeReason | null;
+  readonly expiresAt: string | null;
+  readonly passwordPolicy: PasswordPolicy | null;
+}
+
+/** The form the page posts to set the new password in Auth0 mode. */
+export interface Auth0PasswordRequest {
+  readonly sessionToken: string;
+  readonly state: string;
+  readonly password: string;
+  readonly confirmPassword: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function reason(value: unknown): PasswordChangeReason | null {
+  return value === 'first_login' || value === 'admin_required' || value === 'expired' ? value : null;
+}
+
+/** Reads the context endpoint's JSON; anything unexpected is a `bad-response`. */
+export function parseAuth0Context(body: unknown): Auth0Context {
+  if (!isRecord(body)) throw { kind: 'bad-response' } satisfies ApiError;
+  const policy = body['password_policy'];
+  return {
+    email: text(body['email']),
+    reason: reason(body['reason']),
+    expiresAt: text(body['expires_at']),
+    passwordPolicy: isRecord(policy) ? policy : null,
+  };
+}
+
+/**
+ * The page's Auth0 mode talks to its own server (same origin), which holds the Auth0 credentials:
+ * it verifies the session token the post-login Action signed, and sets the password through the
+ * Management API. See `integrations/auth0/README.md`.
+ */
+@Injectable({ providedIn: 'root' })
+export class Auth0Client {
+  private readonly http = inject(HttpClient);
+  private readonly document = inject(DOCUMENT);
+
+  /** Who is changing the password, why, until when, and the connection's password policy. */
+  getContext(sessionToken: string): Observable<Auth0Context> {
+    const params = new HttpParams({ fromObject: { session_token: sessionToken } });
+    return this.http.get<unknown>('auth0/password_set/context', { params }).pipe(
+      timeout(30_000),
+      map(parseAuth0Context),
+      catchError((error: unknown) => {
+        const apiError = toApiError(error);
+        // The server answers 400 `track_expired` for a forged, expired or used token.
+        const expired: ApiError = { kind: 'expired', code: 'track_expired' };
+        return throwError(() => (apiError.kind === 'invalid-request' ? expired : apiError));
+      }),
+    );
+  }
+
+  /** Sets the new password: a real form POST; the server redirects to Auth0's `/continue`. */
+  setPassword(request: Auth0PasswordRequest): void {
+    postForm(this.document, new URL('auth0/password_set', this.document.baseURI).href, {
+      session_token: request.sessionToken,
+      state: request.state,
+      password: request.password,
+      confirm_password: request.confirmPassword,
+    });
+  }
+
+  /** The way out: ends this login attempt so the application can start a fresh sign-in. */
+  cancelUrl(state: string): string {
+    const url = new URL('auth0/password_set/cancel', this.document.baseURI);
+    url.searchParams.set('state', state);
+    return url.href;
+  }
+}
