@@ -68,13 +68,65 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** Test fixtures: a reset emulator and page objects. */
-export const test = base.extend<{ emulator: Emulator; passwordSet: PasswordSetPage; login: LoginPage }>({
+/**
+ * What the automatic `browserProblems` fixture collected: every Content-Security-Policy or Trusted
+ * Types violation and every console error of the test. A test that provokes a particular console
+ * error on purpose declares it with {@link BrowserProblems.allow}; violations cannot be allowed.
+ */
+export class BrowserProblems {
+  /** CSP and Trusted Types violations, as `directive blocked URI (source)`. */
+  readonly violations: string[] = [];
+  /** Console errors and uncaught page errors, as their text. */
+  readonly errors: string[] = [];
+  private readonly allowed: RegExp[] = [];
+
+  /** Accepts console errors matching `pattern` in this test (for a failure the test provokes on purpose). */
+  allow(pattern: RegExp): void {
+    this.allowed.push(pattern);
+  }
+
+  /** The errors no `allow` pattern covers. */
+  unexpectedErrors(): string[] {
+    return this.errors.filter((text) => !this.allowed.some((pattern) => pattern.test(text)));
+  }
+}
+
+// Chromium's own report of an HTTP error status or a dropped connection ("Failed to load resource:
+// the server responded with a status of 500", "net::ERR_EMPTY_RESPONSE"). The failure tests provoke
+// these through the emulator and assert the page's answer themselves; a resource blocked by the CSP
+// is reported as a violation instead, so this cannot hide one.
+const NETWORK_FAILURE_REPORT = /^Failed to load resource: /;
+const VIOLATION_PREFIX = '[securitypolicyviolation]';
+
+export const test = base.extend<{ emulator: Emulator; passwordSet: PasswordSetPage; login: LoginPage; browserProblems: BrowserProblems }>({
   // Automatic: every test starts from the seed, whether or not it talks to the emulator itself.
   emulator: [
     async ({ request }, use) => {
       const emulator = new Emulator(request);
       await emulator.reset();
       await use(emulator);
+    },
+    { auto: true },
+  ],
+  // Automatic: any CSP or Trusted Types violation, or an unexpected console error, fails the test.
+  browserProblems: [
+    async ({ page }, use) => {
+      const problems = new BrowserProblems();
+      await page.addInitScript((prefix) => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`${prefix} ${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} (${event.sourceFile || event.documentURI}:${event.lineNumber})`);
+        });
+      }, VIOLATION_PREFIX);
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const text = message.text();
+        if (text.startsWith(VIOLATION_PREFIX)) problems.violations.push(text.slice(VIOLATION_PREFIX.length).trim());
+        else if (!NETWORK_FAILURE_REPORT.test(text)) problems.errors.push(text);
+      });
+      page.on('pageerror', (error) => problems.errors.push(`uncaught: ${error.message}`));
+      await use(problems);
+      expect(problems.violations, 'Content-Security-Policy or Trusted Types violations').toEqual([]);
+      expect(problems.unexpectedErrors(), 'console errors').toEqual([]);
     },
     { auto: true },
   ],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
+import { PERMISSIONS_POLICY } from './security-headers';
 import { startEmulator, type TestEmulator } from './testing';
 
 const INDEX = '<!doctype html><html><body><ps-root></ps-root><script src="main-ABCD2345.js"></script></body></html>';
@@ -76,7 +77,7 @@ describe('serving the built page', () => {
       assert.equal(response.headers.get('content-security-policy'), EXPECTED_CSP);
       assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-      assert.equal(response.headers.get('permissions-policy'), 'camera=(), microphone=(), geolocation=(), payment=()');
+      assert.equal(response.headers.get('permissions-policy'), PERMISSIONS_POLICY);
       assert.equal(response.headers.get('strict-transport-security'), null);
       assert.equal(response.headers.get('x-powered-by'), null);
     }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import helmet from 'helmet';
 
+import { securityHeaders } from '../security-headers';
 import { staticSiteRoutes } from '../static';
 import { FaultRegistry } from './faults';
 import { messagePage } from './html';
@@ -14,6 +14,7 @@ import { fieldSetupRoutes } from './routes/fieldsetup';
 import { loginRoutes } from './routes/login';
 import { precheckRoutes } from './routes/precheck';
 import { publicRoutes } from './routes/public';
+import { resetRoutes } from './routes/reset';
 import { EmulatorStore, loadSeed, type Seed } from './store';
 
 /** How to build the emulator app. */
@@ -40,33 +41,13 @@ export interface EmulatorApp {
   readonly faults: FaultRegistry;
 }
 
-/** The Content-Security-Policy of every response (no HSTS or upgrade-insecure-requests: this runs on http://localhost). */
-export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'https:', 'data:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  requireTrustedTypesFor: ["'script'"],
-  trustedTypes: ['angular', 'angular#bundler'],
-};
-
 /** Whether the test-control API should be mounted: not when `NODE_ENV=production` or `EMULATOR_CONTROL=0`. */
 export function isControlEnabled(env: NodeJS.ProcessEnv): boolean {
   return env['NODE_ENV'] !== 'production' && env['EMULATOR_CONTROL'] !== '0';
 }
 
-/** The Permissions-Policy of every response: no powerful features. */
-export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=()';
-
 // Emulator responses carry one-time values (codes, lsids, random state); only the static files opt in to caching.
 const defaultHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
   res.setHeader('Cache-Control', 'no-store');
   next();
 };
@@ -118,14 +99,8 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
 
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-      strictTransportSecurity: false,
-      referrerPolicy: { policy: 'no-referrer' },
-      xFrameOptions: { action: 'deny' },
-    }),
-  );
+  // The same headers as the production server, minus HSTS: the emulator runs on http://localhost.
+  app.use(securityHeaders({ hsts: false }));
   app.use(defaultHeaders);
 
   if (options.control === true) app.use(CONTROL_PREFIX, controlRoutes(store, faults));
@@ -138,6 +113,7 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
   app.use(publicRoutes(store));
   app.use(fieldSetupRoutes(store));
   app.use(precheckRoutes(store));
+  app.use(resetRoutes(store));
   app.use(staticSiteRoutes(options.distDir));
 
   app.use(notFound);

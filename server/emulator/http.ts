@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { Request } from 'express';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,4 +48,19 @@ export function relativeUrl(path: string, params: Readonly<Record<string, string
 /** Whether a path belongs to a JSON API of the emulator (errors there are answered with JSON, not HTML). */
 export function isJsonApiPath(path: string): boolean {
   return /^\/(?:__emulator|public-srv|registration-setup-srv|fieldsetup-srv|user-srv|token-srv)(?:\/|$)/.test(path);
+}
+
+/**
+ * A body-parser `verify` hook for urlencoded forms: refuses (400) a body that is not valid UTF-8 or
+ * holds a malformed percent-escape (`%FF`, `%C0%AF`, an encoded lone surrogate, a bare `%`), which no
+ * browser sends. Without it such bytes silently become U+FFFD, and a password the user never typed
+ * could be stored.
+ */
+export function rejectMalformedFormEncoding(_req: IncomingMessage, _res: ServerResponse, body: Buffer): void {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    for (const component of text.split(/[&=]/)) decodeURIComponent(component.replace(/\+/g, ' '));
+  } catch {
+    throw Object.assign(new Error('The form body is not valid UTF-8 percent-encoding.'), { status: 400, type: 'entity.verify.failed' });
+  }
 }

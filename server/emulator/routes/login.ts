@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 
 import { html, renderPage } from '../html';
-import { bodyField, isUuid, queryParam } from '../http';
+import { bodyField, isUuid, queryParam, rejectMalformedFormEncoding } from '../http';
 import { LOGIN_TEXTS, pickLanguage } from '../locale';
 import { callbackUrl } from '../oauth';
 import { passwordSetUrl } from '../password-change';
@@ -13,7 +13,7 @@ import { RESET_TEXTS, forgotPasswordUrl, pickResetLanguage } from './reset';
 export const INVALID_CREDENTIALS = 'invalid_credentials';
 
 /** Parser for the small urlencoded forms the browser posts to the emulator. */
-export const formParser = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 });
+export const formParser = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50, verify: rejectMalformedFormEncoding });
 
 /** The server-rendered login page (`/identity/login`) and its form target (`POST /login-srv/login`). */
 export function loginRoutes(store: EmulatorStore): Router {

@@ -3,7 +3,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 
 import { html, renderPage, type SafeHtml } from '../html';
-import { bodyField, isUuid, ownProperty, queryParam, relativeUrl } from '../http';
+import { bodyField, isUuid, ownProperty, queryParam, rejectMalformedFormEncoding, relativeUrl } from '../http';
 import { pickLanguage, type Language } from '../locale';
 import {
   ERROR_DESCRIPTIONS,
@@ -31,7 +31,7 @@ export const RESET_VALIDATE_CODE_PATH = '/users-srv/resetpassword/validatecode';
 export const RESET_ACCEPT_PATH = '/users-srv/resetpassword/accept';
 
 // The same limits as the login form's parser; not imported from there because login.ts links here.
-const formParser = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 });
+const formParser = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50, verify: rejectMalformedFormEncoding });
 
 /** The `error` the code page understands. */
 export const INVALID_CODE = 'invalid_code';

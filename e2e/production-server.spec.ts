@@ -1,0 +1,226 @@
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+
+import type { Page } from '@playwright/test';
+
+import { expect, expectAccessible, test } from './fixtures';
+
+/**
+ * The page served by the production server (`server/production.ts`, spawned here on a free port), in
+ * Chromium under its real Content-Security-Policy and Trusted Types. The automatic `browserProblems`
+ * fixture fails every test on any CSP violation or console error.
+ */
+
+/** A spawned production server. */
+interface ProductionServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+async function startProductionServer(env: Readonly<Record<string, string>> = {}): Promise<ProductionServer> {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, '..', 'server', 'production.ts')],
+    {
+      // PAGE_DIST_DIR passes through, so this serves the same build as the emulator of the run.
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', CIDAAS_BASE_URL: '', FORM_ACTION_EXTRA: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
+      if (port !== undefined) resolveUrl(`http://127.0.0.1:${port}`);
+    });
+    child.once('exit', (code) => reject(new Error(`production server exited ${code}: ${output}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolveStopped) => {
+        if (child.exitCode !== null) {
+          resolveStopped();
+          return;
+        }
+        child.once('exit', () => resolveStopped());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A one-handler HTTP server on a free port of 127.0.0.1 (stand-ins for cidaas and an application). */
+async function startStandIn(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; port: number }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolveListening) => server.listen(0, '127.0.0.1', resolveListening));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return { server, port: (address satisfies AddressInfo).port };
+}
+
+function stopStandIn(server: Server): Promise<void> {
+  return new Promise((resolveClosed) => {
+    server.close(() => resolveClosed());
+    server.closeAllConnections();
+  });
+}
+
+test.describe('the production server', () => {
+  let production: ProductionServer;
+  test.beforeAll(async () => {
+    production = await startProductionServer();
+  });
+  test.afterAll(async () => {
+    await production.stop();
+  });
+
+  test('sends the security and caching headers with the page', async ({ request }) => {
+    const response = await request.get(`${production.url}/identity/password_set`);
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    for (const directive of [
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+      "connect-src 'self'",
+      "img-src 'self' https: data:",
+      "require-trusted-types-for 'script'",
+      'trusted-types angular angular#bundler',
+    ]) {
+      expect(csp.split(';'), directive).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe-eval');
+    expect(headers['cache-control']).toBe('no-store');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(headers['permissions-policy']).toContain('camera=()');
+
+    const html = await response.text();
+    const bundle = /src="(main-[A-Z0-9]{8}\.js)"/.exec(html)?.[1];
+    expect(bundle, 'the built index.html names its main bundle').toBeDefined();
+    const asset = await request.get(`${production.url}/${bundle}`);
+    expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await request.get(`${production.url}/i18n/en.json`)).headers()['cache-control']).toBe('no-cache');
+    expect((await request.get(`${production.url}/__emulator/reset`)).status()).toBe(404);
+    expect((await request.post(`${production.url}/__emulator/login-sessions`, { data: {} })).status()).toBe(404);
+    const ping = await request.get(`${production.url}/ping`);
+    expect(ping.status()).toBe(200);
+    expect(await ping.text()).toBe('pong');
+  });
+
+  test('renders "This link is incomplete" under the CSP and Trusted Types, without any API call', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${production.url}/identity/password_set`);
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link is incomplete');
+    await expect(page.getByText(/go back to the application/)).toBeVisible();
+    await expectAccessible(page);
+    const apiCalls = requested.filter((url) => /-srv\//.test(new URL(url).pathname));
+    expect(apiCalls).toEqual([]);
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((url) => new URL(url).origin !== production.url)).toEqual([]);
+  });
+
+  test('the violation listener is live: a blocked image is recorded as a violation', async ({ page, browserProblems }) => {
+    await page.goto(`${production.url}/identity/password_set`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link is incomplete');
+    // img-src allows https: only, so a plain-http image is blocked before any request is made.
+    await page.evaluate(() => {
+      const image = new Image();
+      image.src = 'http://127.0.0.1:9/blocked.png';
+      document.body.append(image);
+    });
+    await expect.poll(() => browserProblems.violations.length).toBe(1);
+    expect(browserProblems.violations[0]).toMatch(/^img-src blocked http:\/\/127\.0\.0\.1:9\/blocked\.png/);
+    // Proven; now let the fixture's own check pass for this deliberate one.
+    browserProblems.violations.length = 0;
+    browserProblems.allow(/^Loading the image 'http:\/\/127\.0\.0\.1:9\/blocked\.png' violates the following Content Security Policy directive/);
+  });
+});
+
+test.describe('form-action and the redirect after the password change', () => {
+  let cidaas: { server: Server; port: number };
+  let application: { server: Server; port: number };
+  let cidaasPosts = 0;
+  test.beforeAll(async () => {
+    // The application lives on another origin (localhost vs 127.0.0.1), as real applications do.
+    application = await startStandIn((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Application</title><h1>Signed in</h1>');
+    });
+    // Like E8: consume the form, answer with a redirect to the application's redirect_uri.
+    cidaas = await startStandIn((request, response) => {
+      cidaasPosts += 1;
+      request.resume();
+      request.on('end', () => response.writeHead(302, { location: `http://localhost:${application.port}/callback?code=abc&state=xyz` }).end());
+    });
+  });
+  test.afterAll(async () => {
+    await stopStandIn(cidaas.server);
+    await stopStandIn(application.server);
+  });
+
+  /** Posts a form from the page to the cidaas stand-in, the way the page submits E8. */
+  async function postToCidaas(page: Page): Promise<void> {
+    await page.evaluate((action) => {
+      const form = document.createElement('form');
+      form.method = 'POST';
+      form.action = action;
+      const field = document.createElement('input');
+      field.type = 'hidden';
+      field.name = 'new_password';
+      field.value = 'not-a-real-secret';
+      form.append(field);
+      document.body.append(form);
+      form.submit();
+    }, `http://127.0.0.1:${cidaas.port}/login-srv/precheck/continue/00000000-0000-4000-8000-000000000000`);
+  }
+
+  test('Chromium blocks the redirect to an application origin missing from form-action', async ({ page, browserProblems }) => {
+    const server = await startProductionServer({ CIDAAS_BASE_URL: `http://127.0.0.1:${cidaas.port}` });
+    try {
+      await page.goto(`${server.url}/identity/password_set`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link is incomplete');
+      const postsBefore = cidaasPosts;
+      await postToCidaas(page);
+
+      // The POST reaches cidaas (its origin is allowed); the redirect that follows is blocked.
+      // Chromium reports the form's own URL as blocked, so a cross-origin redirect target is not leaked.
+      await expect.poll(() => browserProblems.violations.length).toBe(1);
+      expect(cidaasPosts).toBe(postsBefore + 1);
+      expect(browserProblems.violations[0]).toMatch(new RegExp(`^form-action blocked http://127\\.0\\.0\\.1:${cidaas.port}/login-srv/`));
+      expect(page.url()).not.toContain('/callback');
+      // This test proves the block; the fixture must not fail it for the block it expects.
+      browserProblems.violations.length = 0;
+      browserProblems.allow(/violates the following Content Security Policy directive: "form-action/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('with the application origin in FORM_ACTION_EXTRA the redirect completes, without a violation', async ({ page }) => {
+    const server = await startProductionServer({
+      CIDAAS_BASE_URL: `http://127.0.0.1:${cidaas.port}`,
+      FORM_ACTION_EXTRA: `http://localhost:${application.port}`,
+    });
+    try {
+      await page.goto(`${server.url}/identity/password_set`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link is incomplete');
+      await postToCidaas(page);
+      await expect(page).toHaveURL(new RegExp(`^http://localhost:${application.port}/callback\\?code=abc`));
+      await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,0 +1,439 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
+import { ConfigurationError, createProductionApp, escapeHtmlAttribute, injectCidaasBaseUrl, readProductionConfig } from './production';
+import { PERMISSIONS_POLICY } from './security-headers';
+import { DEFAULT_DIST_DIR } from './static';
+
+const INDEX = [
+  '<!doctype html><html><head>',
+  '<meta name="referrer" content="no-referrer">',
+  '<meta name="cidaas-base-url" content="">',
+  '</head><body><ps-root></ps-root><script src="main-ABCD2345.js" type="module"></script></body></html>',
+].join('\n');
+// Big and repetitive enough to be compressed (the threshold is 1 kB).
+const BUNDLE = `console.log(${JSON.stringify('password_set '.repeat(2000))});`;
+
+/** Writes a fake build into a new temporary folder. */
+function makeDist(): string {
+  const dist = mkdtempSync(join(tmpdir(), 'password-set-prod-'));
+  writeFileSync(join(dist, 'index.html'), INDEX);
+  writeFileSync(join(dist, 'main-ABCD2345.js'), BUNDLE);
+  writeFileSync(join(dist, 'chunk-QRST6789.js'), 'export const x = 1;');
+  writeFileSync(join(dist, 'styles-WXYZ6789.css'), 'body{}');
+  writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // Five megabytes, to hold a response open across a shutdown.
+  writeFileSync(join(dist, 'large-file.bin'), Buffer.alloc(5 * 1024 * 1024, 7));
+  mkdirSync(join(dist, 'i18n'));
+  writeFileSync(join(dist, 'i18n', 'en.json'), '{"a":"b"}');
+  return dist;
+}
+
+/** A raw response: status, headers and the undecoded body bytes (fetch would decompress). */
+interface RawResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+function rawGet(baseUrl: string, path: string, headers: Readonly<Record<string, string>> = {}): Promise<RawResponse> {
+  return new Promise((resolveResponse, reject) => {
+    const request = httpRequest(`${baseUrl}${path}`, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolveUrl, reject) => {
+    server.once('listening', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        reject(new Error('no TCP address'));
+        return;
+      }
+      resolveUrl(`http://127.0.0.1:${(address satisfies AddressInfo).port}`);
+    });
+    server.once('error', reject);
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolveClosed) => {
+    server.close(() => resolveClosed());
+    server.closeAllConnections();
+  });
+}
+
+describe('readProductionConfig', () => {
+  it('defaults: port 8080, all interfaces, the repository dist folder, the page origin as base URL, HSTS on', () => {
+    assert.deepEqual(readProductionConfig({}), {
+      port: 8080,
+      host: '0.0.0.0',
+      distDir: DEFAULT_DIST_DIR,
+      cidaasBaseUrl: undefined,
+      formActionExtra: [],
+      hsts: true,
+    });
+  });
+
+  it('reads PORT, HOST and PAGE_DIST_DIR', () => {
+    const config = readProductionConfig({ PORT: '0', HOST: '127.0.0.1', PAGE_DIST_DIR: '/srv/page' });
+    assert.equal(config.port, 0);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.distDir, '/srv/page');
+  });
+
+  for (const port of ['-1', '65536', '80.5', 'http', ' 80']) {
+    it(`refuses PORT=${JSON.stringify(port)}`, () => {
+      assert.throws(() => readProductionConfig({ PORT: port }), ConfigurationError);
+    });
+  }
+
+  const accepted: ReadonlyArray<readonly [string, string | undefined, string]> = [
+    ['https://acme.cidaas.de', undefined, 'https://acme.cidaas.de'],
+    ['https://acme.cidaas.de/', 'production', 'https://acme.cidaas.de'],
+    ['https://example.com/tenant/', 'production', 'https://example.com/tenant'],
+    ['http://localhost:4200', 'development', 'http://localhost:4200'],
+    ['http://127.0.0.1:4200/', undefined, 'http://127.0.0.1:4200'],
+  ];
+  for (const [value, nodeEnv, expected] of accepted) {
+    it(`accepts CIDAAS_BASE_URL=${value} (NODE_ENV=${nodeEnv ?? 'unset'}) as ${expected}`, () => {
+      assert.equal(readProductionConfig({ CIDAAS_BASE_URL: value, NODE_ENV: nodeEnv }).cidaasBaseUrl, expected);
+    });
+  }
+
+  const refused: ReadonlyArray<readonly [string, string | undefined, RegExp]> = [
+    ['http://localhost:4200', 'production', /https: URL/],
+    ['http://acme.cidaas.de', undefined, /https: URL/],
+    ['javascript:alert(1)', undefined, /https: URL/],
+    ['acme.cidaas.de', undefined, /absolute URL/],
+    ['https://user:secret@acme.cidaas.de', undefined, /credentials/],
+    ['https://acme.cidaas.de/?x=1', undefined, /query/],
+  ];
+  for (const [value, nodeEnv, message] of refused) {
+    it(`refuses CIDAAS_BASE_URL=${value} (NODE_ENV=${nodeEnv ?? 'unset'}) with a clear message`, () => {
+      assert.throws(() => readProductionConfig({ CIDAAS_BASE_URL: value, NODE_ENV: nodeEnv }), (error: unknown) => {
+        assert.ok(error instanceof ConfigurationError);
+        assert.match(error.message, /CIDAAS_BASE_URL/);
+        assert.match(error.message, message);
+        return true;
+      });
+    });
+  }
+
+  it('reads FORM_ACTION_EXTRA as origins separated by spaces or commas, and accepts the scheme source https:', () => {
+    const config = readProductionConfig({ FORM_ACTION_EXTRA: ' https://app.example.com, https://shop.example.com:8443/  https: ' });
+    assert.deepEqual(config.formActionExtra, ['https://app.example.com', 'https://shop.example.com:8443', 'https:']);
+  });
+
+  for (const entry of ['http://app.example.com', 'https://app.example.com/callback', "'unsafe-inline'", '*']) {
+    it(`refuses FORM_ACTION_EXTRA=${entry}`, () => {
+      assert.throws(() => readProductionConfig({ FORM_ACTION_EXTRA: entry, NODE_ENV: 'production' }), /FORM_ACTION_EXTRA/);
+    });
+  }
+});
+
+describe('injectCidaasBaseUrl', () => {
+  it('writes the base URL into the meta element and leaves the rest alone', () => {
+    const html = injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de');
+    assert.equal(html, INDEX.replace('name="cidaas-base-url" content=""', 'name="cidaas-base-url" content="https://acme.cidaas.de"'));
+  });
+
+  it('escapes the value for an HTML attribute', () => {
+    assert.equal(escapeHtmlAttribute(`a"b'c<d>e&f`), 'a&quot;b&#39;c&lt;d&gt;e&amp;f');
+    const html = injectCidaasBaseUrl(INDEX, 'https://x.example/"><script>alert(1)</script>');
+    assert.doesNotMatch(html, /<script>alert/);
+    assert.match(html, /content="https:\/\/x\.example\/&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+  });
+
+  it('refuses an index.html without exactly one such element', () => {
+    assert.throws(() => injectCidaasBaseUrl('<html></html>', 'https://acme.cidaas.de'), /found 0/);
+    const twice = INDEX.replace('</head>', '<meta content="" name="cidaas-base-url"></head>');
+    assert.throws(() => injectCidaasBaseUrl(twice, 'https://acme.cidaas.de'), /found 2/);
+  });
+});
+
+describe('the production app', () => {
+  let dist: string;
+  let server: Server;
+  let baseUrl: string;
+  before(async () => {
+    dist = makeDist();
+    const app = createProductionApp({
+      distDir: dist,
+      cidaasBaseUrl: 'https://acme.cidaas.de/tenant',
+      formActionExtra: ['https://app.example.com'],
+      hsts: true,
+    });
+    server = app.listen(0, '127.0.0.1');
+    baseUrl = await listen(server);
+  });
+  after(async () => {
+    await close(server);
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('serves index.html with the configured base URL and no-store at every page path and /index.html', async () => {
+    for (const path of ['/identity/password_set?lsid=x&requestId=y', '/password_set', '/identity/password_set_success', '/index.html']) {
+      const response = await rawGet(baseUrl, path);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers['cache-control'], 'no-store', path);
+      assert.match(String(response.headers['content-type']), /^text\/html/, path);
+      const html = response.body.toString('utf8');
+      assert.match(html, /<meta name="cidaas-base-url" content="https:\/\/acme\.cidaas\.de\/tenant">/, path);
+      assert.match(html, /main-ABCD2345\.js/, path);
+    }
+  });
+
+  it('caches hashed bundles and chunks for a year, revalidates i18n and unhashed files', async () => {
+    for (const path of ['/main-ABCD2345.js', '/chunk-QRST6789.js', '/styles-WXYZ6789.css']) {
+      const response = await rawGet(baseUrl, path);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', path);
+    }
+    for (const path of ['/i18n/en.json', '/favicon.svg']) {
+      const response = await rawGet(baseUrl, path);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers['cache-control'], 'no-cache', path);
+    }
+  });
+
+  it('has no emulator routes, no test-control API, no directory indexes and no traversal', async () => {
+    const paths = [
+      '/__emulator/reset',
+      '/__emulator/faults',
+      '/__emulator/login-sessions',
+      '/',
+      '/callback',
+      '/authz-srv/authz',
+      '/public-srv/public/3f0c4a1e-1b2c-4d5e-8f90-0123456789ab',
+      '/login-srv/precheck/continue/x',
+      '/emulator-assets/login.css',
+      '/i18n/',
+      '/i18n',
+      '/..%2fpackage.json',
+      '/%2e%2e/package.json',
+    ];
+    for (const path of paths) {
+      const response = await rawGet(baseUrl, path);
+      assert.equal(response.status, 404, path);
+      assert.equal(response.headers['cache-control'], 'no-store', path);
+    }
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const response = await fetch(`${baseUrl}/__emulator/reset`, { method, redirect: 'manual' });
+      assert.equal(response.status, 404, method);
+    }
+    const posted = await fetch(`${baseUrl}/login-srv/precheck/continue/x`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'old_password=a&new_password=b&confirm_password=b',
+      redirect: 'manual',
+    });
+    assert.equal(posted.status, 404);
+  });
+
+  it('answers GET /ping with pong, text/plain, no-store', async () => {
+    const response = await rawGet(baseUrl, '/ping');
+    assert.equal(response.status, 200);
+    assert.equal(response.body.toString('utf8'), 'pong');
+    assert.match(String(response.headers['content-type']), /^text\/plain/);
+    assert.equal(response.headers['cache-control'], 'no-store');
+  });
+
+  it('sends the security headers on pages, files, the health check and 404s', async () => {
+    const expectedCsp =
+      "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' https: data:;font-src 'self';" +
+      "connect-src 'self' https://acme.cidaas.de;object-src 'none';base-uri 'self';" +
+      "form-action 'self' https://acme.cidaas.de https://app.example.com;frame-ancestors 'none';" +
+      "require-trusted-types-for 'script';trusted-types angular angular#bundler";
+    for (const path of ['/identity/password_set', '/main-ABCD2345.js', '/i18n/en.json', '/ping', '/__emulator/reset']) {
+      const { headers } = await rawGet(baseUrl, path);
+      assert.equal(headers['content-security-policy'], expectedCsp, path);
+      assert.equal(headers['referrer-policy'], 'no-referrer', path);
+      assert.equal(headers['strict-transport-security'], 'max-age=31536000; includeSubDomains', path);
+      assert.equal(headers['x-content-type-options'], 'nosniff', path);
+      assert.equal(headers['x-frame-options'], 'DENY', path);
+      assert.equal(headers['cross-origin-opener-policy'], 'same-origin', path);
+      assert.equal(headers['permissions-policy'], PERMISSIONS_POLICY, path);
+      assert.equal(headers['x-powered-by'], undefined, path);
+    }
+    assert.match(PERMISSIONS_POLICY, /camera=\(\)/);
+    assert.doesNotMatch(expectedCsp, /unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+
+  it('compresses with brotli or gzip as the client accepts, and not at all when it accepts neither', async () => {
+    const brotli = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': 'br' });
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(brotli.body).toString('utf8'), BUNDLE);
+    assert.ok(brotli.body.length < BUNDLE.length / 10, `brotli: ${brotli.body.length} of ${BUNDLE.length} bytes`);
+
+    const gzip = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': 'gzip' });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzip.body).toString('utf8'), BUNDLE);
+
+    const preferred = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(preferred.headers['content-encoding'], 'br');
+    assert.match(String(preferred.headers['vary']), /Accept-Encoding/i);
+
+    const plain = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': 'identity' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body.toString('utf8'), BUNDLE);
+  });
+
+  it('answers a malformed URL with a plain 4xx and keeps serving', async () => {
+    const response = await rawGet(baseUrl, '/i18n/%E0%A4%A.json');
+    assert.ok(response.status >= 400 && response.status < 500, String(response.status));
+    assert.doesNotMatch(response.body.toString('utf8'), /at .*\.js|Error:/);
+    assert.equal((await rawGet(baseUrl, '/ping')).status, 200);
+  });
+
+  it('sends no HSTS when told not to', async () => {
+    const app = createProductionApp({ distDir: dist, cidaasBaseUrl: undefined, formActionExtra: [], hsts: false });
+    const plainServer = app.listen(0, '127.0.0.1');
+    try {
+      const { headers, body } = await rawGet(await listen(plainServer), '/identity/password_set');
+      assert.equal(headers['strict-transport-security'], undefined);
+      assert.match(String(headers['content-security-policy']), /connect-src 'self';.*form-action 'self';/);
+      assert.equal(body.toString('utf8'), INDEX);
+    } finally {
+      await close(plainServer);
+    }
+  });
+
+  it('refuses to start without a built page', () => {
+    assert.throws(
+      () => createProductionApp({ distDir: join(dist, 'nothing-here'), cidaasBaseUrl: undefined, formActionExtra: [], hsts: true }),
+      /not built.*npm run build/,
+    );
+  });
+});
+
+/** A spawned `server/production.ts`: its URL and output, and how to stop it. */
+interface ServerProcess {
+  readonly url: string;
+  output(): string;
+  /** Resolves once the server has logged that it received SIGTERM. */
+  signalled(): Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+function spawnProduction(env: Readonly<Record<string, string>>): { started: Promise<ServerProcess>; exited: Promise<{ code: number | null; output: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'production.ts')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', CIDAAS_BASE_URL: '', FORM_ACTION_EXTRA: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; output: string }>((resolveExit) => child.once('exit', (code) => resolveExit({ code, output })));
+  const started = new Promise<ServerProcess>((resolveStarted, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start-up line: ${output}`)), 15_000);
+    child.stdout.on('data', () => {
+      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
+      if (port === undefined) return;
+      clearTimeout(timer);
+      resolveStarted({
+        url: `http://127.0.0.1:${port}`,
+        output: () => output,
+        signalled: () =>
+          new Promise((resolveSignalled) => {
+            const check = (): void => {
+              if (!/SIGTERM/.test(output)) return;
+              child.stdout.off('data', check);
+              resolveSignalled();
+            };
+            child.stdout.on('data', check);
+            check();
+          }),
+        stop: async () => {
+          child.kill('SIGTERM');
+          return (await exited).code;
+        },
+      });
+    });
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}: ${output}`));
+    });
+  });
+  started.catch(() => undefined);
+  return { started, exited };
+}
+
+describe('server/production.ts as a process', () => {
+  let dist: string;
+  before(() => {
+    dist = makeDist();
+  });
+  after(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('starts, serves the page with the base URL, and exits 0 on SIGTERM', async () => {
+    const server = await spawnProduction({ PAGE_DIST_DIR: dist, CIDAAS_BASE_URL: 'https://acme.cidaas.de' }).started;
+    try {
+      const page = await fetch(`${server.url}/identity/password_set`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /content="https:\/\/acme\.cidaas\.de"/);
+      assert.equal((await fetch(`${server.url}/__emulator/reset`, { method: 'POST' })).status, 404);
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+    assert.match(server.output(), /SIGTERM/);
+  });
+
+  it('finishes a response in flight after SIGTERM, then exits 0 and accepts no new connections', async () => {
+    const server = await spawnProduction({ PAGE_DIST_DIR: dist }).started;
+    let stopped: Promise<number | null> | undefined;
+    const body = await new Promise<Buffer>((resolveBody, reject) => {
+      const request = httpRequest(`${server.url}/large-file.bin`, { headers: { 'accept-encoding': 'identity' } }, (response) => {
+        const chunks: Buffer[] = [];
+        let signalled = false;
+        response.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          if (signalled) return;
+          signalled = true;
+          // Pause after the first chunk, so the response is still in flight when the server gets the signal.
+          response.pause();
+          stopped = server.stop();
+          void server.signalled().then(() => response.resume());
+        });
+        response.on('end', () => resolveBody(Buffer.concat(chunks)));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    assert.equal(body.length, 5 * 1024 * 1024);
+    assert.ok(stopped);
+    assert.equal(await stopped, 0);
+    await assert.rejects(fetch(`${server.url}/ping`));
+  });
+
+  const refusals: ReadonlyArray<readonly [Readonly<Record<string, string>>, RegExp]> = [
+    [{ CIDAAS_BASE_URL: 'http://acme.cidaas.de' }, /CIDAAS_BASE_URL must be an https: URL/],
+    [{ CIDAAS_BASE_URL: 'http://localhost:4200', NODE_ENV: 'production' }, /CIDAAS_BASE_URL must be an https: URL/],
+    [{ FORM_ACTION_EXTRA: 'https://app.example.com/callback' }, /FORM_ACTION_EXTRA lists origins/],
+    [{ PAGE_DIST_DIR: '/nonexistent/password-set' }, /not built/],
+  ];
+  for (const [env, message] of refusals) {
+    it(`refuses to start with ${JSON.stringify(env)}: exit 1 and a clear message`, async () => {
+      const { code, output } = await spawnProduction({ PAGE_DIST_DIR: dist, ...env }).exited;
+      assert.equal(code, 1);
+      assert.match(output, /production server failed to start/);
+      assert.match(output, message);
+    });
+  }
+});
