@@ -224,3 +224,25 @@ test.describe('form-action and the redirect after the password change', () => {
     }
   });
 });
+
+test('the happy path through the production server: the page there, cidaas (the emulator) on its own origin', async ({
+  page,
+  emulator,
+  baseURL,
+}) => {
+  // The emulator of this run plays the tenant's cidaas; the production server only serves the page.
+  const server = await startProductionServer({ CIDAAS_BASE_URL: baseURL ?? '' });
+  try {
+    const session = await emulator.loginSession({ username: 'new.user@example.com', password: 'Welcome-2026' });
+    await page.goto(`${server.url}${session.url}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+    await page.getByLabel('Current password', { exact: true }).fill('Welcome-2026');
+    await page.getByLabel('New password', { exact: true }).fill('Sunny-Meadow-42');
+    await page.getByLabel('Confirm new password', { exact: true }).fill('Sunny-Meadow-42');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await expect(page).toHaveURL(new RegExp(`^${baseURL}/callback\\?code=`));
+    await expect(page.getByText('Signed in as new.user@example.com')).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});

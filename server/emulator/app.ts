@@ -86,6 +86,25 @@ const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   res.type('html').send(messagePage({ title: status >= 500 ? 'Error' : 'Bad request', message, link: { href: '/', text: 'Go to the demo application' } }));
 };
 
+/** Origins on this machine, e.g. the production server serving the page while the emulator plays cidaas. */
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
+
+/** The page's start-up reads (E3, E5, E7) may come from a page on another local origin. */
+const CORS_READ_PATHS = /^\/(public-srv|registration-setup-srv|fieldsetup-srv|user-srv|token-srv)\//;
+
+/**
+ * CORS for the page's GET requests when the page is served from another loopback origin (cidaas
+ * allows the origins of a tenant's custom hosted pages the same way). Form POSTs need no CORS.
+ */
+const loopbackCors: RequestHandler = (req, res, next) => {
+  const origin = req.get('origin');
+  if (req.method === 'GET' && origin && LOOPBACK_ORIGIN.test(origin) && CORS_READ_PATHS.test(req.path)) {
+    res.set('Access-Control-Allow-Origin', origin);
+    res.vary('Origin');
+  }
+  next();
+};
+
 /**
  * Builds the cidaas emulator and the static server for the built page on one express app:
  * security headers, the control API (when enabled), fault injection, the emulated endpoints
@@ -105,6 +124,7 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
 
   if (options.control === true) app.use(CONTROL_PREFIX, controlRoutes(store, faults));
   app.use(faults.middleware());
+  app.use(loopbackCors);
 
   app.use('/emulator-assets', express.static(join(__dirname, 'assets'), { index: false, redirect: false, fallthrough: true }));
   app.use(demoAppRoutes(store, demoAccounts(seed)));

@@ -11,10 +11,18 @@ describe('resolveCidaasBaseUrl', () => {
     ['https://example.com/tenant/', 'https://example.com/tenant'],
     ['/', ORIGIN],
     ['http://evil.example.com', ORIGIN],
+    ['http://127.0.0.1:4310', 'http://127.0.0.1:4310'],
+    ['http://localhost:9999/', 'http://localhost:9999'],
     ['javascript:alert(1)', ORIGIN],
     ['https://user:pass@demo.cidaas.de', ORIGIN],
     ['https://demo.cidaas.de?x=1', ORIGIN],
   ])('%p → %p', (configured, expected) => {
     expect(resolveCidaasBaseUrl(configured, ORIGIN)).toBe(expected);
+  });
+});
+
+describe('resolveCidaasBaseUrl from a public page', () => {
+  it('never accepts plain http, even to a loopback address', () => {
+    expect(resolveCidaasBaseUrl('http://127.0.0.1:4310', 'https://login.example.com')).toBe('https://login.example.com');
   });
 });
