@@ -12,8 +12,33 @@ export function pickLanguage(list: string | undefined): Language {
   return primary === 'de' ? 'de' : 'en';
 }
 
+/** The languages the demo tenant's field setup texts (E5 `localeText`) are available in. */
+export const TENANT_LANGUAGES = ['en', 'de', 'fr', 'ar'] as const;
+
+/** A language of the tenant's field setup texts. */
+export type TenantLanguage = (typeof TENANT_LANGUAGES)[number];
+
+function isTenantLanguage(value: string): value is TenantLanguage {
+  return (TENANT_LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * Picks the tenant-text language for an `acceptlanguage` / `ui_locales` / `Accept-Language` value:
+ * the first tag (in the order given; `;q=` weights ignored) whose primary subtag the tenant has
+ * texts for (`"de-CH en"` → `de`, `"ar-XB"` → `ar`, `"xx fr"` → `fr`), else English.
+ */
+export function pickTenantLanguage(list: string | undefined): TenantLanguage {
+  // A header or parameter longer than this is no list of preferences: read only its start.
+  const tags = (list ?? '').slice(0, 512).trim().split(/[\s,]+/);
+  for (const tag of tags) {
+    const primary = tag.split(/[;_-]/)[0]?.toLowerCase() ?? '';
+    if (isTenantLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
 /** The BCP 47 locale reported in `localeText.locale` for a language. */
-export const LOCALE_OF: Readonly<Record<Language, string>> = { en: 'en-US', de: 'de-DE' };
+export const LOCALE_OF: Readonly<Record<TenantLanguage, string>> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', ar: 'ar-SA' };
 
 /** The texts of the emulator's server-rendered login page. */
 export interface LoginTexts {

@@ -58,13 +58,30 @@ describe('E5 field setup', () => {
         for (const language of ['de', 'de-CH', 'de-CH en', 'de,en;q=0.5', 'DE_at']) {
           const list = await fields(path, language);
           assert.equal(pick(field(list, 'password'), 'localeText', 'name'), 'Neues Passwort', language);
-          assert.equal(pick(field(list, 'password_echo'), 'localeText', 'name'), 'Neues Passwort bestätigen', language);
+          assert.equal(pick(field(list, 'password_echo'), 'localeText', 'name'), 'Neues Passwort wiederholen', language);
           assert.equal(pick(field(list, 'password_echo'), 'localeText', 'language'), 'de');
         }
       });
 
-      it('falls back to English for other or missing languages (only the first tag counts)', async () => {
-        for (const language of [undefined, 'fr', 'en-GB de', '']) {
+      it('speaks French and Arabic, taking the first tag the tenant has texts for', async () => {
+        const cases = [
+          ['fr', 'fr', 'Nouveau mot de passe'],
+          ['fr-CA de', 'fr', 'Nouveau mot de passe'],
+          ['xx fr-BE', 'fr', 'Nouveau mot de passe'],
+          ['ar', 'ar', 'كلمة المرور الجديدة'],
+          ['ar-XB', 'ar', 'كلمة المرور الجديدة'],
+          ['ar-EG,en;q=0.5', 'ar', 'كلمة المرور الجديدة'],
+        ] as const;
+        for (const [language, expected, name] of cases) {
+          const list = await fields(path, language);
+          assert.equal(pick(field(list, 'password'), 'localeText', 'name'), name, language);
+          assert.equal(pick(field(list, 'password'), 'localeText', 'language'), expected, language);
+          assert.equal(pick(field(list, 'password_echo'), 'localeText', 'locale'), expected === 'fr' ? 'fr-FR' : 'ar-SA', language);
+        }
+      });
+
+      it('falls back to English for unknown or missing languages, and a list starting with English stays English', async () => {
+        for (const language of [undefined, 'xx', 'en-GB de', '', '%%%', 'x'.repeat(5000)]) {
           const list = await fields(path, language);
           assert.equal(pick(field(list, 'password'), 'localeText', 'name'), 'New password', String(language));
         }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 
 import { isUuid, queryParam } from '../http';
-import { LOCALE_OF, pickLanguage, type Language } from '../locale';
+import { LOCALE_OF, pickTenantLanguage, type TenantLanguage } from '../locale';
 import type { EmulatorStore } from '../store';
 
 /** The field-specific texts of a {@link FieldSetup} item. */
@@ -46,7 +46,7 @@ export const PASSWORD_FIELD_MAX_LENGTH = 64;
 
 type FieldTexts = Omit<FieldLocaleText, 'locale' | 'language'>;
 
-const TEXTS: Readonly<Record<Language, Readonly<Record<string, FieldTexts>>>> = {
+const TEXTS: Readonly<Record<TenantLanguage, Readonly<Record<string, FieldTexts>>>> = {
   en: {
     email: { name: 'Email', required: 'Email is required' },
     given_name: { name: 'Given name', required: 'Given name is required' },
@@ -73,16 +73,48 @@ const TEXTS: Readonly<Record<Language, Readonly<Record<string, FieldTexts>>>> = 
       maxLength: `Das Passwort darf höchstens ${PASSWORD_FIELD_MAX_LENGTH} Zeichen lang sein`,
     },
     password_echo: {
-      name: 'Neues Passwort bestätigen',
+      name: 'Neues Passwort wiederholen',
       required: 'Bitte bestätigen Sie das neue Passwort',
       maxLength: `Das Passwort darf höchstens ${PASSWORD_FIELD_MAX_LENGTH} Zeichen lang sein`,
       matchWith: 'Die Passwörter stimmen nicht überein',
     },
   },
+  fr: {
+    email: { name: 'Adresse e-mail', required: 'L’adresse e-mail est obligatoire' },
+    given_name: { name: 'Prénom', required: 'Le prénom est obligatoire' },
+    family_name: { name: 'Nom' },
+    password: {
+      name: 'Nouveau mot de passe',
+      required: 'Le nouveau mot de passe est obligatoire',
+      maxLength: `Le mot de passe ne doit pas dépasser ${PASSWORD_FIELD_MAX_LENGTH} caractères`,
+    },
+    password_echo: {
+      name: 'Confirmer le nouveau mot de passe',
+      required: 'Veuillez confirmer le nouveau mot de passe',
+      maxLength: `Le mot de passe ne doit pas dépasser ${PASSWORD_FIELD_MAX_LENGTH} caractères`,
+      matchWith: 'Les mots de passe ne correspondent pas',
+    },
+  },
+  ar: {
+    email: { name: 'البريد الإلكتروني', required: 'البريد الإلكتروني مطلوب' },
+    given_name: { name: 'الاسم الأول', required: 'الاسم الأول مطلوب' },
+    family_name: { name: 'اسم العائلة' },
+    password: {
+      name: 'كلمة المرور الجديدة',
+      required: 'كلمة المرور الجديدة مطلوبة',
+      maxLength: `يجب ألا تزيد كلمة المرور على ${PASSWORD_FIELD_MAX_LENGTH} حرفًا`,
+    },
+    password_echo: {
+      name: 'تأكيد كلمة المرور الجديدة',
+      required: 'يُرجى تأكيد كلمة المرور الجديدة',
+      maxLength: `يجب ألا تزيد كلمة المرور على ${PASSWORD_FIELD_MAX_LENGTH} حرفًا`,
+      matchWith: 'كلمتا المرور غير متطابقتين',
+    },
+  },
 };
 
 /** The field setup of the demo tenant in a language: three profile fields and the two SYSTEM password fields. */
-export function fieldSetup(language: Language): FieldSetup[] {
+export function fieldSetup(language: TenantLanguage): FieldSetup[] {
   const text = (fieldKey: string): FieldLocaleText => ({
     locale: LOCALE_OF[language],
     language,
@@ -115,7 +147,10 @@ export function fieldSetup(language: Language): FieldSetup[] {
   ];
 }
 
-/** E5 at all three paths. The language comes from `acceptlanguage` or `ui_locales`, then `Accept-Language`. */
+/**
+ * E5 at all three paths. The language (en, de, fr or ar) comes from `acceptlanguage` or `ui_locales`,
+ * then `Accept-Language` (see {@link pickTenantLanguage}).
+ */
 export function fieldSetupRoutes(store: EmulatorStore): Router {
   const router = Router();
 
@@ -136,7 +171,7 @@ export function fieldSetupRoutes(store: EmulatorStore): Router {
       return;
     }
     const languages = queryParam(req, 'acceptlanguage') ?? queryParam(req, 'ui_locales') ?? req.get('accept-language');
-    res.json({ success: true, status: 200, data: fieldSetup(pickLanguage(languages)) });
+    res.json({ success: true, status: 200, data: fieldSetup(pickTenantLanguage(languages)) });
   };
 
   for (const path of FIELD_SETUP_PATHS) router.get(path, handler);

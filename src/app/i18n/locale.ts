@@ -1,8 +1,24 @@
-/** The languages the page ships translations for (files in `i18n/<lang>.json`). */
-export const SUPPORTED_LANGUAGES = ['en', 'de'] as const;
+/**
+ * The languages the page ships translations for (files in `i18n/<lang>.json`) and offers in the
+ * language switcher. `pt` is European Portuguese, `pt-BR` Brazilian; `sr` is written in Cyrillic.
+ */
+export const SUPPORTED_LANGUAGES = [
+  'ar', 'bg', 'ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fa', 'fi', 'fr', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'ko',
+  'lt', 'lv', 'ms', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'th', 'tr', 'uk', 'ur', 'vi',
+  'zh-Hans', 'zh-Hant',
+] as const;
 
-/** A language the page ships translations for. */
-export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+/**
+ * Pseudo-locales generated from English by `npm run i18n:pseudo` (`en-XA`: accented and longer,
+ * `ar-XB`: right to left). Selectable through `ui_locales` for tests, never offered to users.
+ */
+export const PSEUDO_LOCALES = ['en-XA', 'ar-XB'] as const;
+
+/** A pseudo-locale (see {@link PSEUDO_LOCALES}). */
+export type PseudoLocale = (typeof PSEUDO_LOCALES)[number];
+
+/** A language the page can be shown in: a real translation or a pseudo-locale. */
+export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number] | PseudoLocale;
 
 /** The language used when nothing the user prefers is supported; also the translation fallback. */
 export const DEFAULT_LANGUAGE: SupportedLanguage = 'en';
@@ -10,45 +26,92 @@ export const DEFAULT_LANGUAGE: SupportedLanguage = 'en';
 /** Scripts written right to left (ISO 15924), for engines without `Intl.Locale#getTextInfo`. */
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
 
-function isSupported(tag: string): tag is SupportedLanguage {
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(tag);
+// Lists and tags beyond these sizes are not preferences anyone sends: stop reading instead of parsing
+// a 5,000-character parameter tag by tag.
+const MAX_TAGS = 20;
+const MAX_TAG_LENGTH = 64;
+
+const ALL_LANGUAGES: readonly SupportedLanguage[] = [...SUPPORTED_LANGUAGES, ...PSEUDO_LOCALES];
+const BY_LOWER_CASE = new Map(ALL_LANGUAGES.map((tag) => [tag.toLowerCase(), tag]));
+
+/** Languages whose other names or close relatives we serve with one file (Norwegian: Bokmål). */
+const LANGUAGE_ALIASES: Readonly<Record<string, SupportedLanguage>> = { no: 'nb', nn: 'nb' };
+
+function lookup(tag: string): SupportedLanguage | null {
+  return BY_LOWER_CASE.get(tag.toLowerCase()) ?? null;
 }
 
-function canonical(tag: string): Intl.Locale | null {
+function parseTag(tag: string): Intl.Locale | null {
+  if (tag.length === 0 || tag.length > MAX_TAG_LENGTH) return null;
   try {
-    return new Intl.Locale(tag);
+    return new Intl.Locale(tag.replace(/_/g, '-'));
   } catch {
     return null;
   }
 }
 
-/** The first supported language among BCP 47 tags in order of preference: exact match, then by language. */
+/** The supported language for one BCP 47 tag: exact, then language and script, then language. */
+function matchTag(tag: string): SupportedLanguage | null {
+  const locale = parseTag(tag.trim());
+  if (!locale) return null;
+  const exact = lookup(locale.baseName);
+  if (exact) return exact;
+  const language = locale.language.toLowerCase();
+  if (language === 'pt') return locale.region === 'BR' ? 'pt-BR' : 'pt';
+  // Chinese is served per script: a region or script (zh-TW, zh-HK, zh-Hant-HK, zh-SG) decides it.
+  const script = locale.script ?? locale.maximize().script;
+  if (script) {
+    const withScript = lookup(`${language}-${script}`);
+    if (withScript) return withScript;
+  }
+  return lookup(language) ?? LANGUAGE_ALIASES[language] ?? null;
+}
+
+/** The first supported language among BCP 47 tags in order of preference (see {@link negotiateLanguage}). */
 export function matchLanguage(tags: readonly string[]): SupportedLanguage | null {
-  for (const tag of tags) {
-    const locale = canonical(tag.trim());
-    if (!locale) continue;
-    const full = locale.baseName.toLowerCase();
-    if (isSupported(full)) return full;
-    const language = locale.language.toLowerCase();
-    if (isSupported(language)) return language;
+  for (const tag of tags.slice(0, MAX_TAGS)) {
+    const match = matchTag(tag);
+    if (match) return match;
   }
   return null;
 }
 
 /**
  * Picks the page language: the OpenID Connect `ui_locales` list (space-separated, in order of
- * preference) first, then the browser's languages, then {@link DEFAULT_LANGUAGE}.
+ * preference) first, then the browser's languages, then {@link DEFAULT_LANGUAGE}. Each tag matches
+ * exactly, then by language and script (`zh-TW` → `zh-Hant`, `zh-SG` → `zh-Hans`), then by language
+ * (`de-CH` → `de`, `no` → `nb`); `pt-BR` stays distinct from `pt`.
  */
 export function negotiateLanguage(uiLocales: string | null | undefined, browserLanguages: readonly string[]): SupportedLanguage {
-  const requested = (uiLocales ?? '').split(/[\s,]+/).filter(Boolean);
+  const requested = (uiLocales ?? '').split(/[\s,]+/, MAX_TAGS + 1).filter(Boolean);
   return matchLanguage(requested) ?? matchLanguage(browserLanguages) ?? DEFAULT_LANGUAGE;
 }
 
-/** The writing direction of a language, from its likely script rather than a list of language codes. */
+/** Reads the direction from the engine's CLDR data (`getTextInfo()`, formerly the `textInfo` getter). */
+function engineDirection(locale: Intl.Locale): 'ltr' | 'rtl' | null {
+  let info: unknown;
+  if ('getTextInfo' in locale && typeof locale.getTextInfo === 'function') info = Reflect.apply(locale.getTextInfo, locale, []);
+  else if ('textInfo' in locale) info = locale.textInfo;
+  if (typeof info !== 'object' || info === null || !('direction' in info)) return null;
+  return info.direction === 'rtl' || info.direction === 'ltr' ? info.direction : null;
+}
+
+/**
+ * The writing direction of a language, from its script (the engine's `Intl.Locale#getTextInfo`
+ * where available, else the likely script and a table of right-to-left scripts; an explicit script
+ * subtag goes straight to the table), never from a list
+ * of language codes: `az-Latn` is ltr, `ku-Arab` and the pseudo-locale `ar-XB` are rtl.
+ */
 export function textDirection(tag: string): 'ltr' | 'rtl' {
-  const locale = canonical(tag);
+  const locale = parseTag(tag);
   if (!locale) return 'ltr';
-  const maximized = locale.maximize();
-  const script = maximized.script;
+  // An explicit script decides on its own: some engines answer `ku-Arab` from the language alone.
+  if (locale.script) return scriptDirection(locale);
+  return engineDirection(locale) ?? scriptDirection(locale);
+}
+
+/** The direction from the likely script alone (the fallback of {@link textDirection}). */
+export function scriptDirection(locale: Intl.Locale): 'ltr' | 'rtl' {
+  const script = locale.script ?? locale.maximize().script;
   return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
 }

@@ -1,11 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { API_ERROR_KINDS } from '../cidaas/api-error';
 import { POLICY_RULE_IDS } from '../policy/password-policy';
 import { PASSWORD_ERROR_CODES } from '../policy/policy-validators';
 import { URL_ERROR_CODES } from '../password-set/page-params';
-import { SUPPORTED_LANGUAGES } from './locale';
+import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
+import { pseudoLocaleFile, type MessageTree } from './pseudo-locale';
 
 const I18N_DIR = join(__dirname, '../../../i18n');
 
@@ -22,12 +24,33 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const files = readdirSync(I18N_DIR).filter((file) => file.endsWith('.json'));
-const translations = new Map(files.map((file) => [file.replace(/\.json$/, ''), flatten(JSON.parse(readFileSync(join(I18N_DIR, file), 'utf8')))]));
+const sources = new Map(files.map((file) => [file.replace(/\.json$/, ''), readFileSync(join(I18N_DIR, file), 'utf8')]));
+const translations = new Map([...sources].map(([lang, text]) => [lang, flatten(JSON.parse(text))]));
 const english = translations.get('en') ?? new Map<string, string>();
+const realLanguages = [...translations.keys()].filter((lang) => !(PSEUDO_LOCALES as readonly string[]).includes(lang));
+
+function format(lang: string, key: string, values: Record<string, unknown>): string {
+  return String(new IntlMessageFormat(translations.get(lang)?.get(key) ?? '', lang).format(values));
+}
+
+/** The selectors of every plural argument in a message (without exact `=n` matches). */
+function pluralSelectors(elements: readonly MessageFormatElement[]): string[][] {
+  const found: string[][] = [];
+  for (const element of elements) {
+    if (element.type === TYPE.plural) {
+      found.push(Object.keys(element.options).filter((selector) => !selector.startsWith('=')));
+      for (const option of Object.values(element.options)) found.push(...pluralSelectors(option.value));
+    } else if (element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) found.push(...pluralSelectors(option.value));
+    }
+  }
+  return found;
+}
 
 describe('translation files', () => {
-  it('exist for every supported language', () => {
-    expect([...translations.keys()].sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+  it('exist for every supported language and pseudo-locale, at least 42 real ones', () => {
+    expect([...translations.keys()].sort()).toEqual([...SUPPORTED_LANGUAGES, ...PSEUDO_LOCALES].sort());
+    expect(realLanguages.length).toBeGreaterThanOrEqual(42);
   });
 
   it.each([...translations.keys()])('%s has exactly the English keys', (lang) => {
@@ -38,6 +61,24 @@ describe('translation files', () => {
     for (const [key, message] of translations.get(lang) ?? []) {
       expect(`${key}: ${message.trim()}`).not.toBe(`${key}: `);
       expect(() => new IntlMessageFormat(message, lang, undefined, { ignoreTag: true })).not.toThrow();
+    }
+  });
+
+  it.each(realLanguages)('%s uses the same arguments as English in every message', (lang) => {
+    const argumentsOf = (message: string) => [...new Set(message.match(/\{\s*\w+\s*[,}]/g)?.map((match) => match.replace(/[\s{},]/g, '')) ?? [])].sort();
+    for (const [key, message] of english) expect(`${key}: ${argumentsOf(translations.get(lang)?.get(key) ?? '').join()}`).toBe(`${key}: ${argumentsOf(message).join()}`);
+  });
+
+  it.each(realLanguages)("%s plurals use exactly the language's CLDR categories", (lang) => {
+    const rules = new Intl.PluralRules(lang);
+    const allowed = new Set<string>(rules.resolvedOptions().pluralCategories);
+    // Every category an integer up to 1,000 can fall into must have a form (plus ICU's mandatory `other`).
+    const required = new Set<string>(['other', ...Array.from({ length: 1001 }, (_, n) => rules.select(n))]);
+    for (const [key, message] of translations.get(lang) ?? []) {
+      for (const selectors of pluralSelectors(parse(message, { ignoreTag: true }))) {
+        expect(`${key}: ${[...required].filter((category) => !selectors.includes(category)).join()}`).toBe(`${key}: `);
+        expect(`${key}: ${selectors.filter((selector) => !allowed.has(selector)).join()}`).toBe(`${key}: `);
+      }
     }
   });
 
@@ -64,10 +105,36 @@ describe('translation files', () => {
   });
 
   it('formats plurals per language', () => {
-    const format = (lang: string, key: string, count: number) =>
-      String(new IntlMessageFormat(translations.get(lang)?.get(key) ?? '', lang).format({ count }));
-    expect(format('en', 'rules.noOfDigits', 1)).toBe('At least 1 digit (0–9)');
-    expect(format('en', 'rules.noOfDigits', 2)).toBe('At least 2 digits (0–9)');
-    expect(format('de', 'rules.noOfDigits', 2)).toBe('Mindestens 2 Ziffern (0–9)');
+    expect(format('en', 'rules.noOfDigits', { count: 1 })).toBe('At least 1 digit (0–9)');
+    expect(format('en', 'rules.noOfDigits', { count: 2 })).toBe('At least 2 digits (0–9)');
+    expect(format('de', 'rules.noOfDigits', { count: 2 })).toBe('Mindestens 2 Ziffern (0–9)');
+  });
+
+  it.each(PSEUDO_LOCALES)('%s is generated from the current English (run `npm run i18n:pseudo`)', (locale) => {
+    const englishTree: MessageTree = JSON.parse(sources.get('en') ?? '{}');
+    expect(sources.get(locale)).toBe(pseudoLocaleFile(englishTree, locale));
+  });
+});
+
+describe('plural forms at 0, 1, 2, 5, 11, 22, 101', () => {
+  const COUNTS = [0, 1, 2, 5, 11, 22, 101] as const;
+  // `#` is the count formatted for the language, so the expectations spell it with Intl.NumberFormat.
+  const expected: Record<'en' | 'pl' | 'ru' | 'ar', (count: string) => readonly string[]> = {
+    en: (n) => [`At least ${n} characters`, `At least ${n} character`, ...Array<string>(5).fill(`At least ${n} characters`)],
+    pl: (n) => [`Co najmniej ${n} znaków`, `Co najmniej ${n} znak`, `Co najmniej ${n} znaki`, `Co najmniej ${n} znaków`, `Co najmniej ${n} znaków`, `Co najmniej ${n} znaki`, `Co najmniej ${n} znaków`],
+    ru: (n) => [`Минимум ${n} символов`, `Минимум ${n} символ`, `Минимум ${n} символа`, `Минимум ${n} символов`, `Минимум ${n} символов`, `Минимум ${n} символа`, `Минимум ${n} символ`],
+    ar: (n) => [`${n} حرف على الأقل`, 'حرف واحد على الأقل', 'حرفان على الأقل', `${n} أحرف على الأقل`, `${n} حرفًا على الأقل`, `${n} حرفًا على الأقل`, `${n} حرف على الأقل`],
+  };
+
+  it.each(['en', 'pl', 'ru', 'ar'] as const)('%s: rules.minimumLength', (lang) => {
+    const actual = COUNTS.map((count) => format(lang, 'rules.minimumLength', { count }));
+    const wanted = COUNTS.map((count, index) => expected[lang](new Intl.NumberFormat(lang).format(count))[index]);
+    expect(actual).toEqual(wanted);
+  });
+
+  it('formats numbers with the locale (Arabic digits for ar, grouping for de)', () => {
+    expect(format('ar', 'rules.minimumLength', { count: 22 })).toContain(new Intl.NumberFormat('ar').format(22));
+    expect(format('de', 'errors.url.too_many_attempts_retry', { minutes: 1500 })).toContain('1.500');
+    expect(format('en', 'errors.url.too_many_attempts_retry', { minutes: 1500 })).toContain('1,500');
   });
 });

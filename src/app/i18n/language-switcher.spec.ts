@@ -1,0 +1,78 @@
+import { provideZonelessChangeDetection } from '@angular/core';
+import { render, screen, within } from '@testing-library/angular';
+import { provideTranslateService } from '@ngx-translate/core';
+import { LanguageSwitcher, languageOptions, nativeLanguageName, urlWithLanguage } from './language-switcher';
+import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
+
+describe('nativeLanguageName', () => {
+  it.each([
+    ['de', 'Deutsch'],
+    ['fr', 'Français'],
+    ['ar', 'العربية'],
+    ['ja', '日本語'],
+    ['zh-Hant', '中文（繁體）'],
+    ['pt-BR', 'Português (Brasil)'],
+  ])('%s → %s', (tag, name) => {
+    expect(nativeLanguageName(tag)).toBe(name);
+  });
+});
+
+describe('languageOptions', () => {
+  it('offers every supported language once, never a pseudo-locale, each with a distinct native name', () => {
+    const options = languageOptions('en');
+    expect(options.map((option) => option.tag).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+    expect(options.some((option) => (PSEUDO_LOCALES as readonly string[]).includes(option.tag))).toBe(false);
+    expect(new Set(options.map((option) => option.nativeName)).size).toBe(options.length);
+  });
+
+  it('sorts Latin-script names alphabetically before other scripts', () => {
+    const names = languageOptions('en').map((option) => option.nativeName);
+    expect(names.indexOf('Dansk')).toBeLessThan(names.indexOf('Deutsch'));
+    expect(names.indexOf('Deutsch')).toBeLessThan(names.indexOf('English'));
+    expect(names.indexOf('Türkçe')).toBeLessThan(names.indexOf('Ελληνικά'));
+    expect(names.indexOf('Ελληνικά')).toBeLessThan(names.indexOf('Русский'));
+    expect(names.indexOf('Русский')).toBeLessThan(names.indexOf('العربية'));
+  });
+});
+
+describe('urlWithLanguage', () => {
+  it('replaces ui_locales and keeps lsid, requestId and every other parameter', () => {
+    const url = new URL(urlWithLanguage('https://acme.example/identity/password_set?lsid=L1&ui_locales=de%20en&requestId=R1&x=a%26b#top', 'fr'));
+    expect(url.pathname).toBe('/identity/password_set');
+    expect(url.searchParams.get('ui_locales')).toBe('fr');
+    expect(url.searchParams.get('lsid')).toBe('L1');
+    expect(url.searchParams.get('requestId')).toBe('R1');
+    expect(url.searchParams.get('x')).toBe('a&b');
+    expect(url.hash).toBe('#top');
+  });
+
+  it('adds ui_locales when there was none', () => {
+    expect(new URL(urlWithLanguage('https://acme.example/p?lsid=L1', 'pt-BR')).searchParams.get('ui_locales')).toBe('pt-BR');
+  });
+});
+
+describe('LanguageSwitcher', () => {
+  async function setup(current: 'de' | 'en-XA') {
+    return render(LanguageSwitcher, {
+      inputs: { current },
+      providers: [provideZonelessChangeDetection(), provideTranslateService({ fallbackLang: 'en' })],
+    });
+  }
+
+  it('is a labelled select with the current language chosen and the button disabled until another is chosen', async () => {
+    await setup('de');
+    const select = screen.getByRole('combobox');
+    expect(select).toHaveAccessibleName('language.label');
+    expect(within(select).getByRole('option', { name: 'Deutsch', selected: true })).toHaveAttribute('lang', 'de');
+    expect(within(select).getAllByRole('option')).toHaveLength(SUPPORTED_LANGUAGES.length);
+    expect(screen.getByRole('button', { name: 'language.submit' })).toBeDisabled();
+  });
+
+  it('shows a pseudo-locale as itself, without offering it', async () => {
+    await setup('en-XA');
+    const select = screen.getByRole('combobox');
+    const current = within(select).getByRole('option', { name: 'en-XA' });
+    expect(current).toBeDisabled();
+    expect(within(select).getAllByRole('option')).toHaveLength(SUPPORTED_LANGUAGES.length + 1);
+  });
+});

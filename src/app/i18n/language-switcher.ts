@@ -1,0 +1,129 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input, signal } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
+
+/** A language as the switcher offers it: its tag and its name in that language. */
+export interface LanguageOption {
+  readonly tag: (typeof SUPPORTED_LANGUAGES)[number];
+  readonly nativeName: string;
+}
+
+/** The name of a language in that language, capitalized as a list entry ("Deutsch", "Français", "العربية"). */
+export function nativeLanguageName(tag: string): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([tag], { type: 'language', languageDisplay: 'standard' }).of(tag);
+  } catch {
+    name = undefined;
+  }
+  if (!name) return tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
+/**
+ * Every offered language (never the pseudo-locales) with its native name, sorted by that name in
+ * the page language, so Latin-script names come alphabetically, then Greek, Cyrillic, Hebrew, Arabic,
+ * Indic, Thai and CJK names, each group in its own order.
+ */
+export function languageOptions(pageLanguage: string): LanguageOption[] {
+  const collator = new Intl.Collator([pageLanguage, 'en']);
+  return SUPPORTED_LANGUAGES.map((tag) => ({ tag, nativeName: nativeLanguageName(tag) })).sort((a, b) =>
+    collator.compare(a.nativeName, b.nativeName),
+  );
+}
+
+/** The same page URL with `ui_locales` replaced, every other parameter (`lsid`, `requestId`, …) kept. */
+export function urlWithLanguage(href: string, language: string): string {
+  const url = new URL(href);
+  url.searchParams.set('ui_locales', language);
+  return url.href;
+}
+
+/**
+ * A small language switcher: a native `<select>` with a visible label and a button. Choosing alone
+ * changes nothing (arrow keys in a closed select must not reload the page); the button reloads the
+ * page in the chosen language, keeping every URL parameter.
+ */
+@Component({
+  selector: 'ps-language-switcher',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form class="switcher" (submit)="switchLanguage($event)">
+      <label for="ps-language">{{ 'language.label' | translate }}</label>
+      <select id="ps-language" name="ui_locales" (change)="choose($event)">
+        @if (!offered()) {
+          <!-- A pseudo-locale is shown as itself but never offered. -->
+          <option value="" disabled selected>{{ current() }}</option>
+        }
+        @for (option of options(); track option.tag) {
+          <option [value]="option.tag" [attr.lang]="option.tag" [selected]="option.tag === current()">{{ option.nativeName }}</option>
+        }
+      </select>
+      <button type="submit" class="switch" [disabled]="chosen() === current()">{{ 'language.submit' | translate }}</button>
+    </form>
+  `,
+  styles: `
+    :host {
+      display: block;
+      margin-block-end: 0.75rem;
+    }
+    .switcher {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-end;
+      gap: 0.375rem 0.5rem;
+      font-size: 0.875rem;
+    }
+    label {
+      color: var(--ps-text-muted);
+    }
+    select,
+    .switch {
+      font: inherit;
+      min-block-size: 2.25rem;
+      padding-block: 0.25rem;
+      padding-inline: 0.5rem;
+      border: 1px solid var(--ps-border-strong);
+      border-radius: var(--ps-radius);
+      color: var(--ps-text);
+      background: var(--ps-input-bg);
+      max-inline-size: 100%;
+    }
+    .switch {
+      cursor: pointer;
+    }
+    .switch:disabled {
+      cursor: default;
+      opacity: 0.6;
+    }
+    select:focus-visible,
+    .switch:focus-visible {
+      outline: 2px solid var(--ps-focus);
+      outline-offset: 2px;
+    }
+  `,
+})
+export class LanguageSwitcher {
+  private readonly document = inject(DOCUMENT);
+
+  /** The language the page is shown in. */
+  readonly current = input.required<SupportedLanguage>();
+
+  protected readonly options = computed(() => languageOptions(this.current()));
+  protected readonly offered = computed(() => this.options().some((option) => option.tag === this.current()));
+  private readonly selection = signal<string | null>(null);
+  protected readonly chosen = computed(() => this.selection() ?? this.current());
+
+  protected choose(event: Event): void {
+    if (event.target instanceof HTMLSelectElement) this.selection.set(event.target.value);
+  }
+
+  protected switchLanguage(event: Event): void {
+    event.preventDefault();
+    const language = this.chosen();
+    if (language === this.current()) return;
+    this.document.location.assign(urlWithLanguage(this.document.location.href, language));
+  }
+}
