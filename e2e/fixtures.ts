@@ -37,8 +37,8 @@ export class Emulator {
     expect((await this.request.post('/__emulator/reset')).ok()).toBe(true);
   }
 
-  /** Signs a user in without the login UI and returns the password_set URL cidaas would redirect to. */
-  async loginSession(options: { username: string; password: string; ui_locales?: string }): Promise<LoginSession> {
+  /** Signs a user in without the login UI (for `client_id`, default `demo-client`) and returns the password_set URL cidaas would redirect to. */
+  async loginSession(options: { username: string; password: string; ui_locales?: string; client_id?: string }): Promise<LoginSession> {
     const response = await this.request.post('/__emulator/login-sessions', { data: options });
     expect(response.status(), await response.text()).toBe(201);
     return (await response.json()) as LoginSession;

@@ -1,13 +1,16 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import type { Branding } from './branding';
 
-/** The tenant's logo and display name above the card. The logo's box is reserved, so nothing shifts. */
+/**
+ * The tenant's logo and display name above the card. The logo's box has a fixed size (the theme's
+ * logo height, at most 200 px wide, the image fitted inside), so nothing shifts when it loads.
+ */
 @Component({
   selector: 'ps-brand-header',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (branding().logoUrl; as logo) {
-      <img class="logo" [src]="logo" alt="" width="160" height="48" />
+      <img class="logo" [class.failed]="failedLogo() === logo" [src]="logo" alt="" width="200" height="48" (error)="failedLogo.set(logo)" />
     }
     @if (branding().displayName; as name) {
       <p class="brand-name">{{ name }}</p>
@@ -19,15 +22,17 @@ import type { Branding } from './branding';
       flex-direction: column;
       align-items: center;
       gap: 0.5rem;
-      margin-block-end: 1.25rem;
       min-block-size: 1.5rem;
     }
     .logo {
       display: block;
-      block-size: 48px;
-      inline-size: auto;
-      max-inline-size: 160px;
+      box-sizing: border-box;
+      block-size: var(--ps-logo-height);
+      inline-size: min(200px, 100%);
       object-fit: contain;
+    }
+    .logo.failed {
+      visibility: hidden;
     }
     .brand-name {
       margin: 0;
@@ -41,4 +46,6 @@ import type { Branding } from './branding';
 export class BrandHeader {
   /** The validated branding to show. */
   readonly branding = input.required<Branding>();
+  /** The logo URL that failed to load: its box stays (no shift) but shows nothing. */
+  protected readonly failedLogo = signal<string | null>(null);
 }

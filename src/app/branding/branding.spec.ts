@@ -1,63 +1,157 @@
-import { brandingFromClientInfo, contrastRatio, parseHexColor, readableTextOn, safeUrl } from './branding';
+import { DEFAULT_BRANDING, brandingFromClientInfo, isDevelopmentOrigin, safeClientId, safeText, safeUrl } from './branding';
 
 const ORIGIN = 'https://login.example.com';
-
-describe('parseHexColor', () => {
-  it.each([
-    ['#2455c3', '#2455c3'],
-    ['#ABC', '#aabbcc'],
-    [' #0f766e ', '#0f766e'],
-    ['red;}body{display:none', null],
-    ['red', null],
-    ['#12345', null],
-    ['url(javascript:alert(1))', null],
-    ['', null],
-    [undefined, null],
-  ])('%p → %p', (input, expected) => {
-    expect(parseHexColor(input)).toBe(expected);
-  });
-});
-
-describe('readableTextOn', () => {
-  it.each([
-    ['#000000', '#ffffff'],
-    ['#ffffff', '#111111'],
-    ['#2455c3', '#ffffff'],
-    ['#0f766e', '#ffffff'],
-    ['#ffd60a', '#111111'],
-    ['#00ff00', '#111111'],
-    ['#0a1f44', '#ffffff'],
-    ['#e11d48', '#ffffff'],
-    ['#f5f5f5', '#111111'],
-    ['#7c3aed', '#ffffff'],
-  ])('text on %s is %s and meets WCAG AA', (background, expected) => {
-    const text = readableTextOn(background);
-    expect(text).toBe(expected);
-    expect(contrastRatio(background, text)).toBeGreaterThanOrEqual(4.5);
-  });
-});
+const DEV_ORIGIN = 'http://localhost:4200';
 
 describe('safeUrl', () => {
   it.each([
-    ['https://cdn.example.com/logo.svg', 'https://cdn.example.com/logo.svg'],
-    ['/assets/logo.svg', 'https://login.example.com/assets/logo.svg'],
-    ['javascript:alert(1)', null],
-    ['http://cdn.example.com/logo.svg', null],
-    ['data:image/svg+xml,<svg/>', null],
+    ['https://cdn.example.com/logo.svg', ORIGIN, 'https://cdn.example.com/logo.svg'],
+    ['  https://cdn.example.com/logo.svg  ', ORIGIN, 'https://cdn.example.com/logo.svg'],
+    ['/assets/logo.svg', ORIGIN, 'https://login.example.com/assets/logo.svg'],
+    ['assets/logo.svg', ORIGIN, 'https://login.example.com/assets/logo.svg'],
+    ['//cdn.example.com/logo.svg', ORIGIN, 'https://cdn.example.com/logo.svg'],
+    ['https://cdn.example.com/a"b\'c.svg', ORIGIN, 'https://cdn.example.com/a%22b\'c.svg'],
+    ['http://localhost:4200/logo.svg', DEV_ORIGIN, 'http://localhost:4200/logo.svg'],
+    ['http://127.0.0.1:9000/logo.svg', DEV_ORIGIN, 'http://127.0.0.1:9000/logo.svg'],
+    ['/emulator-assets/logo.svg', DEV_ORIGIN, 'http://localhost:4200/emulator-assets/logo.svg'],
+  ])('%p on %s → %p', (input, origin, expected) => {
+    expect(safeUrl(input, origin)).toBe(expected);
+  });
+
+  it.each([
+    ['javascript:alert(1)', ORIGIN],
+    ['JavaScript:alert(1)', ORIGIN],
+    [' javascript:alert(1)', ORIGIN],
+    ['java\tscript:alert(1)', ORIGIN],
+    ['vbscript:msgbox(1)', ORIGIN],
+    ['data:image/svg+xml,<svg/>', ORIGIN],
+    ['data:text/html,<script>alert(1)</script>', ORIGIN],
+    ['blob:https://login.example.com/1234', ORIGIN],
+    ['http://cdn.example.com/logo.svg', ORIGIN],
+    ['http://localhost:4200/logo.svg', ORIGIN],
+    ['http://evil.example.com/background.jpg', DEV_ORIGIN],
+    ['//evil.example.com/imprint', DEV_ORIGIN],
+    ['https://user:secret@cdn.example.com/logo.svg', ORIGIN],
+    ['ftp://cdn.example.com/logo.svg', ORIGIN],
+    ['https://', ORIGIN],
+    ['', ORIGIN],
+    ['   ', ORIGIN],
+    [`https://cdn.example.com/${'a'.repeat(3000)}`, ORIGIN],
+    [42, ORIGIN],
+    [undefined, ORIGIN],
+    [null, ORIGIN],
+  ])('rejects %p on %s', (input, origin) => {
+    expect(safeUrl(input, origin)).toBeNull();
+  });
+});
+
+describe('isDevelopmentOrigin', () => {
+  it.each([
+    ['http://localhost:4200', true],
+    ['http://127.0.0.1:4360', true],
+    ['http://[::1]:8080', true],
+    ['https://login.example.com', false],
+    ['http://localhost.example.com', false],
+    ['null', false],
+  ])('%s → %p', (origin, expected) => {
+    expect(isDevelopmentOrigin(origin)).toBe(expected);
+  });
+});
+
+describe('safeText', () => {
+  it.each([
+    ['  Acme   Demo ', 'Acme Demo'],
+    ['<script>alert(1)</script>', '<script>alert(1)</script>'],
+    ['Evil\u202Ecorp', 'Evil corp'],
+    ['Tab\tand\nnewline\u0000', 'Tab and newline'],
     ['', null],
+    ['\u202E', null],
+    [7, null],
   ])('%p → %p', (input, expected) => {
-    expect(safeUrl(input, ORIGIN)).toBe(expected);
+    expect(safeText(input, 80)).toBe(expected);
+  });
+
+  it('caps the length at whole characters', () => {
+    expect(safeText('😀'.repeat(100), 80)).toBe('😀'.repeat(80));
+  });
+});
+
+describe('safeClientId', () => {
+  it.each([
+    ['demo-client', 'demo-client'],
+    ['6f1d2a4e-8b3c-4e5f-9a0b-1c2d3e4f5a61', '6f1d2a4e-8b3c-4e5f-9a0b-1c2d3e4f5a61'],
+    ['client_1', 'client_1'],
+    ['../secrets', null],
+    ['a/b', null],
+    ['a.json', null],
+    ['-leading', null],
+    ['', null],
+    [undefined, null],
+  ])('%p → %p', (input, expected) => {
+    expect(safeClientId(input)).toBe(expected);
   });
 });
 
 describe('brandingFromClientInfo', () => {
-  it('keeps valid values and drops hostile ones', () => {
-    expect(
-      brandingFromClientInfo({ client_display_name: ' Acme ', logo_uri: 'javascript:alert(1)', primaryColor: 'red;}body{display:none' }, ORIGIN),
-    ).toEqual({ displayName: 'Acme', logoUrl: null, primaryColor: null, onPrimaryColor: null });
+  it('is the default branding without client info', () => {
+    expect(brandingFromClientInfo(null, ORIGIN)).toEqual(DEFAULT_BRANDING);
   });
 
-  it('derives a readable text colour from the primary colour', () => {
-    expect(brandingFromClientInfo({ primaryColor: '#ffd60a' }, ORIGIN).onPrimaryColor).toBe('#111111');
+  it('keeps every valid value', () => {
+    expect(
+      brandingFromClientInfo(
+        {
+          client_id: 'demo-client',
+          client_display_name: ' Acme ',
+          logo_uri: '/logo.svg',
+          primaryColor: 'rgb(36, 85, 195)',
+          accentColor: 'teal',
+          backgroundUri: 'https://cdn.example.com/bg.jpg',
+          policy_uri: 'https://example.com/privacy',
+          tos_uri: 'https://example.com/terms',
+          imprint_uri: 'https://example.com/imprint',
+          copy_right_info: '© 2026 Acme',
+        },
+        ORIGIN,
+      ),
+    ).toEqual({
+      clientId: 'demo-client',
+      displayName: 'Acme',
+      logoUrl: 'https://login.example.com/logo.svg',
+      primaryColor: '#2455c3',
+      accentColor: '#008080',
+      backgroundUrl: 'https://cdn.example.com/bg.jpg',
+      links: [
+        { kind: 'privacy', url: 'https://example.com/privacy' },
+        { kind: 'terms', url: 'https://example.com/terms' },
+        { kind: 'imprint', url: 'https://example.com/imprint' },
+      ],
+      copyright: '© 2026 Acme',
+    });
+  });
+
+  it('drops every hostile value (the emulator’s hostile-client)', () => {
+    const branding = brandingFromClientInfo(
+      {
+        client_id: '../hostile',
+        client_display_name: '<script>window.__hostile = true</script>Hostile',
+        logo_uri: 'javascript:window.__hostile = true',
+        primaryColor: 'red;}body{display:none',
+        accentColor: 'var(--ps-page-bg)',
+        backgroundUri: 'http://evil.example.com/background.jpg',
+        policy_uri: 'javascript:window.__hostile = true',
+        tos_uri: 'data:text/html,<script>window.__hostile = true</script>',
+        imprint_uri: '//evil.example.com/imprint',
+      },
+      DEV_ORIGIN,
+    );
+    expect(branding).toEqual({
+      ...DEFAULT_BRANDING,
+      displayName: '<script>window.__hostile = true</script>Hostile',
+    });
+  });
+
+  it('falls back to the client name when there is no display name', () => {
+    expect(brandingFromClientInfo({ client_name: 'Acme' }, ORIGIN).displayName).toBe('Acme');
   });
 });

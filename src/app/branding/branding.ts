@@ -1,66 +1,124 @@
 import type { ClientInfo } from '../cidaas/cidaas-types';
+import { normalizeColor } from './color';
+
+/** Which legal document a footer link points to (the key of its label under `footer.`). */
+export type FooterLinkKind = 'privacy' | 'terms' | 'imprint';
+
+/** A validated footer link. */
+export interface FooterLink {
+  /** Which document it is. */
+  readonly kind: FooterLinkKind;
+  /** An `https:` (or same-origin) URL. */
+  readonly url: string;
+}
 
 /** Validated branding from client info: only values that are safe to put on the page. */
 export interface Branding {
+  /** The client id, when it is safe to use in a file name (`themes/<client_id>.json`). */
+  readonly clientId: string | null;
   /** The name shown above the form, as text. */
   readonly displayName: string | null;
   /** An `https:` (or same-origin) logo URL. */
   readonly logoUrl: string | null;
   /** The primary colour as `#rrggbb`. */
   readonly primaryColor: string | null;
-  /** Text colour readable on {@link primaryColor} (WCAG AA contrast). */
-  readonly onPrimaryColor: string | null;
+  /** The accent colour as `#rrggbb` (used for links where it is readable). */
+  readonly accentColor: string | null;
+  /** An `https:` (or same-origin) full-bleed background image URL. */
+  readonly backgroundUrl: string | null;
+  /** The footer links, in display order (privacy, terms, imprint), valid ones only. */
+  readonly links: readonly FooterLink[];
+  /** The copyright line, as text. */
+  readonly copyright: string | null;
 }
 
-const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+/** The branding when cidaas gives none: the default theme. */
+export const DEFAULT_BRANDING: Branding = {
+  clientId: null,
+  displayName: null,
+  logoUrl: null,
+  primaryColor: null,
+  accentColor: null,
+  backgroundUrl: null,
+  links: [],
+  copyright: null,
+};
 
-/** Normalizes a `#rgb`/`#rrggbb` colour to `#rrggbb`, or `null` when it is anything else. */
-export function parseHexColor(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  if (!HEX_COLOR.test(trimmed)) return null;
-  const hex = trimmed.slice(1).toLowerCase();
-  return hex.length === 3 ? `#${[...hex].map((digit) => digit + digit).join('')}` : `#${hex}`;
-}
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Relative luminance of a `#rrggbb` colour (WCAG 2.x). */
-export function relativeLuminance(hex: string): number {
-  const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16) / 255);
-  const [r = 0, g = 0, b = 0] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
+// Client ids become a file name: letters, digits, `-` and `_` only (no dots, so no `..`, no slashes).
+const SAFE_CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
-/** WCAG contrast ratio between two `#rrggbb` colours (1 to 21). */
-export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
-  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
-}
+// C0/C1 controls and the bidirectional overrides/isolates, which could reorder the text around them.
+const CONTROL_AND_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Whichever of near-black or white text has the higher contrast on the given background. */
-export function readableTextOn(background: string): '#ffffff' | '#111111' {
-  return contrastRatio(background, '#ffffff') >= contrastRatio(background, '#111111') ? '#ffffff' : '#111111';
-}
-
-/** Accepts `https:` URLs and URLs on the page's own origin; everything else (`javascript:`, `http:`, `data:`) is `null`. */
-export function safeUrl(value: string | null | undefined, pageOrigin: string): string | null {
-  const trimmed = value?.trim();
-  if (!trimmed) return null;
+/**
+ * Whether the page runs in development: its own origin is a loopback host (`localhost`,
+ * `127.0.0.1`, `[::1]`). Only then are `http:` URLs on a loopback host accepted.
+ */
+export function isDevelopmentOrigin(pageOrigin: string): boolean {
   try {
-    const url = new URL(trimmed, pageOrigin);
-    if (url.origin === pageOrigin || url.protocol === 'https:') return url.href;
+    return LOOPBACK_HOSTS.has(new URL(pageOrigin).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Accepts `https:` URLs and URLs on the page's own origin (relative ones resolve against it); in
+ * development (see {@link isDevelopmentOrigin}) also `http:` URLs on a loopback host. Everything else
+ * (`javascript:`, `data:`, other `http:`, URLs with credentials) is `null`.
+ */
+export function safeUrl(value: unknown, pageOrigin: string): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (!trimmed || trimmed.length > 2048) return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed, pageOrigin);
   } catch {
     return null;
   }
-  return null;
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') return null;
+  const sameOrigin = url.origin === pageOrigin;
+  const https = url.protocol === 'https:';
+  const developmentHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && isDevelopmentOrigin(pageOrigin);
+  return sameOrigin || https || developmentHttp ? url.href : null;
+}
+
+/** Text a tenant configured, made safe to show: controls and bidi overrides removed, spaces collapsed, length capped; `null` when empty. */
+export function safeText(value: unknown, maxLength: number): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.replace(CONTROL_AND_BIDI, ' ').replace(/\s+/g, ' ').trim();
+  return text ? [...text].slice(0, maxLength).join('') : null;
+}
+
+/** The client id when it is safe to use in a file name, else `null`. */
+export function safeClientId(value: unknown): string | null {
+  return typeof value === 'string' && SAFE_CLIENT_ID.test(value) ? value : null;
 }
 
 /** Validates the branding values of client info; anything invalid is dropped for the default theme. */
 export function brandingFromClientInfo(info: ClientInfo | null, pageOrigin: string): Branding {
-  const displayName = (info?.client_display_name ?? info?.client_name ?? '').trim().slice(0, 80);
-  const primaryColor = parseHexColor(info?.primaryColor);
+  if (info === null) return DEFAULT_BRANDING;
+  const links: FooterLink[] = [];
+  const candidates: readonly [FooterLinkKind, string | undefined][] = [
+    ['privacy', info.policy_uri],
+    ['terms', info.tos_uri],
+    ['imprint', info.imprint_uri],
+  ];
+  for (const [kind, value] of candidates) {
+    const url = safeUrl(value, pageOrigin);
+    if (url !== null) links.push({ kind, url });
+  }
   return {
-    displayName: displayName || null,
-    logoUrl: safeUrl(info?.logo_uri, pageOrigin),
-    primaryColor,
-    onPrimaryColor: primaryColor ? readableTextOn(primaryColor) : null,
+    clientId: safeClientId(info.client_id),
+    displayName: safeText(info.client_display_name, 80) ?? safeText(info.client_name, 80),
+    logoUrl: safeUrl(info.logo_uri, pageOrigin),
+    primaryColor: normalizeColor(info.primaryColor),
+    accentColor: normalizeColor(info.accentColor),
+    backgroundUrl: safeUrl(info.backgroundUri, pageOrigin),
+    links,
+    copyright: safeText(info.copy_right_info, 200),
   };
 }

@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { ActivatedRoute } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { brandingFromClientInfo } from '../branding/branding';
+import { themedBranding } from '../branding/themed-branding';
 import { PageShell } from '../branding/page-shell';
 import { CidaasClient } from '../cidaas/cidaas-client';
 import type { ClientInfo } from '../cidaas/cidaas-types';
@@ -22,8 +23,7 @@ import { isUuid } from '../password-set/page-params';
   imports: [TranslatePipe, PageShell],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
-    '[style.--ps-primary]': 'branding().primaryColor',
-    '[style.--ps-on-primary]': 'branding().onPrimaryColor',
+    '[style]': 'branding().style',
   },
   template: `
     <ps-page-shell [branding]="branding()" [busy]="!ready()">
@@ -67,7 +67,7 @@ export class PasswordSetSuccessPage {
   private readonly language = negotiateLanguage(this.query.get('ui_locales'), this.document.defaultView?.navigator.languages ?? []);
   private readonly clientInfo = signal<ClientInfo | null>(null);
   protected readonly ready = signal(false);
-  protected readonly branding = computed(() => brandingFromClientInfo(this.clientInfo(), this.document.location.origin));
+  protected readonly branding = themedBranding(computed(() => brandingFromClientInfo(this.clientInfo(), this.document.location.origin)));
   protected readonly signInUrl = this.requestId ? this.client.resolveRedirectUrl(this.requestId) : null;
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
 

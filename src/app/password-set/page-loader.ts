@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
-import { Observable, catchError, forkJoin, map, of } from 'rxjs';
+import { Observable, catchError, forkJoin, map, of, tap } from 'rxjs';
+import { TenantThemes } from '../branding/tenant-themes';
 import { toApiError } from '../cidaas/api-error';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
@@ -17,6 +18,7 @@ import type { PageParams } from './page-params';
 @Injectable({ providedIn: 'root' })
 export class PageLoader {
   private readonly client = inject(CidaasClient);
+  private readonly themes = inject(TenantThemes);
   private readonly auth0 = inject(Auth0Client);
   private readonly translate = inject(TranslateService);
 
@@ -59,7 +61,8 @@ export class PageLoader {
       );
     }
     return forkJoin({
-      clientInfo: this.client.getClientInfo({ requestId: params.requestId, acceptlanguage: language }),
+      // The tenant theme needs only the client id: fetch it while the other requests are still running.
+      clientInfo: this.client.getClientInfo({ requestId: params.requestId, acceptlanguage: language }).pipe(tap((info) => this.themes.load(info.client_id))),
       // The page has its own labels, so a failing field setup only costs the tenant's wording.
       fieldSetup: this.client.getRegistrationSetup({ requestId: params.requestId, acceptlanguage: language }).pipe(catchError(() => of([]))),
       // Likewise the metadata: it only lets us tell an expired link early. `undefined` = unknown.
@@ -115,7 +118,10 @@ export class PageLoader {
 
   private brandingFor(requestId: string | null, language: SupportedLanguage): Observable<ClientInfo | null> {
     if (requestId === null) return of(null);
-    return this.client.getClientInfo({ requestId, acceptlanguage: language }).pipe(catchError(() => of(null)));
+    return this.client.getClientInfo({ requestId, acceptlanguage: language }).pipe(
+      tap((info) => this.themes.load(info.client_id)),
+      catchError(() => of(null)),
+    );
   }
 }
 

@@ -16,6 +16,7 @@ import { ActivatedRoute } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Subscription } from 'rxjs';
 import { brandingFromClientInfo } from '../branding/branding';
+import { themedBranding } from '../branding/themed-branding';
 import type { ApiError } from '../cidaas/api-error';
 import { setDocumentLanguage } from '../i18n/document-language';
 import { LanguageSwitcher } from '../i18n/language-switcher';
@@ -83,8 +84,7 @@ function deadEndKey(reason: DeadEnd): string {
   templateUrl: './password-set-page.html',
   styleUrl: './password-set-page.css',
   host: {
-    '[style.--ps-primary]': 'branding().primaryColor',
-    '[style.--ps-on-primary]': 'branding().onPrimaryColor',
+    '[style]': 'branding().style',
   },
 })
 export class PasswordSetPage {
@@ -99,11 +99,13 @@ export class PasswordSetPage {
   protected readonly language = negotiateLanguage(this.params.uiLocales, this.document.defaultView?.navigator.languages ?? []);
   protected readonly state = signal<PageState>({ kind: 'loading' });
 
-  protected readonly branding = computed(() => {
-    const state = this.state();
-    const info = state.kind === 'ready' ? state.data.clientInfo : state.kind === 'dead-end' ? state.clientInfo : null;
-    return brandingFromClientInfo(info, this.document.location.origin);
-  });
+  protected readonly branding = themedBranding(
+    computed(() => {
+      const state = this.state();
+      const info = state.kind === 'ready' ? state.data.clientInfo : state.kind === 'dead-end' ? state.clientInfo : null;
+      return brandingFromClientInfo(info, this.document.location.origin);
+    }),
+  );
   protected readonly urlError = this.params.ok ? this.params.error : null;
   protected readonly signInAgainUrl = computed(() => {
     const state = this.state();

@@ -1,0 +1,132 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { DEFAULT_BRANDING, type Branding } from './branding';
+import { NON_TEXT_CONTRAST, TEXT_CONTRAST, contrastRatio } from './color';
+import type { TenantTheme } from './tenant-theme';
+import { TenantThemes } from './tenant-themes';
+import { applyTheme, brandStyle, cssUrl } from './themed-branding';
+
+const branded = (overrides: Partial<Branding>): Branding => ({ ...DEFAULT_BRANDING, ...overrides });
+
+describe('cssUrl', () => {
+  it.each([
+    ['https://cdn.example.com/bg.jpg', 'url("https://cdn.example.com/bg.jpg")'],
+    ['https://cdn.example.com/a\'b.jpg?x=\\")', 'url("https://cdn.example.com/a%27b.jpg?x=%5C%22%29")'],
+    ['https://cdn.example.com/(x) y', 'url("https://cdn.example.com/%28x%29%20y")'],
+  ])('%p → %p', (input, expected) => {
+    expect(cssUrl(input)).toBe(expected);
+  });
+});
+
+describe('brandStyle', () => {
+  it('sets nothing for the default branding without a theme: the default tokens apply', () => {
+    expect(brandStyle(DEFAULT_BRANDING, null, 'light')).toEqual({});
+    expect(brandStyle(DEFAULT_BRANDING, null, 'dark')).toEqual({});
+  });
+
+  it('applies the cidaas primary colour with readable text and no border where it stands out', () => {
+    expect(brandStyle(branded({ primaryColor: '#0b1f44' }), null, 'light')).toEqual({
+      '--ps-primary': '#0b1f44',
+      '--ps-on-primary': '#ffffff',
+      '--ps-primary-border': 'transparent',
+    });
+  });
+
+  it('gives a primary colour too close to the dark background a visible border', () => {
+    const style = brandStyle(branded({ primaryColor: '#0b1f44' }), null, 'dark');
+    const border = style['--ps-primary-border'] ?? '';
+    expect(border).toMatch(/^#[0-9a-f]{6}$/);
+    expect(contrastRatio(border, '#1a1d23')).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
+  });
+
+  it('gives a light primary colour on the light background a visible border and dark text', () => {
+    const style = brandStyle(branded({ primaryColor: '#ffd60a' }), null, 'light');
+    expect(style['--ps-on-primary']).toBe('#111111');
+    expect(contrastRatio(style['--ps-primary-border'] ?? '#ffffff', '#ffffff')).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
+  });
+
+  it('uses the accent colour for links only where it is readable', () => {
+    const branding = branded({ accentColor: '#38bdf8' });
+    expect(brandStyle(branding, null, 'light')['--ps-link']).toBeUndefined();
+    expect(brandStyle(branding, null, 'dark')['--ps-link']).toBe('#38bdf8');
+    expect(contrastRatio('#38bdf8', '#1a1d23')).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+  });
+
+  it('lets the theme win over cidaas, per scheme, and writes the background as a quoted url()', () => {
+    const theme: TenantTheme = {
+      light: { primary: '#7c3aed' },
+      dark: { surface: '#111c33', pageBackground: '#0a1224' },
+      radius: '2px',
+      fontFamily: '"Inter", sans-serif',
+      logoHeight: 40,
+      backgroundImage: 'https://cdn.example.com/bg.jpg',
+    };
+    const branding = branded({ primaryColor: '#0b1f44', backgroundUrl: 'https://cdn.example.com/cidaas.jpg' });
+    expect(brandStyle(branding, theme, 'light')).toEqual({
+      '--ps-primary': '#7c3aed',
+      '--ps-on-primary': '#ffffff',
+      '--ps-primary-border': 'transparent',
+      '--ps-radius': '2px',
+      '--ps-font-family': '"Inter", sans-serif',
+      '--ps-logo-height': '40px',
+      '--ps-background-image': 'url("https://cdn.example.com/bg.jpg")',
+    });
+    const dark = brandStyle(branding, theme, 'dark');
+    expect(dark['--ps-primary']).toBe('#0b1f44');
+    expect(dark['--ps-surface']).toBe('#111c33');
+    expect(dark['--ps-page-bg']).toBe('#0a1224');
+    expect(dark['--ps-primary-border']).not.toBe('transparent');
+  });
+
+  it('uses the cidaas background when the theme has none', () => {
+    expect(brandStyle(branded({ backgroundUrl: 'https://cdn.example.com/cidaas.jpg' }), null, 'dark')).toEqual({
+      '--ps-background-image': 'url("https://cdn.example.com/cidaas.jpg")',
+    });
+  });
+});
+
+describe('applyTheme', () => {
+  it('takes the logo and background of the scheme from the theme', () => {
+    const theme: TenantTheme = { light: { logo: 'https://cdn.example.com/dark-on-light.svg' }, dark: {} };
+    const branding = branded({ logoUrl: 'https://cdn.example.com/light.svg' });
+    expect(applyTheme(branding, theme, 'light').logoUrl).toBe('https://cdn.example.com/dark-on-light.svg');
+    expect(applyTheme(branding, theme, 'dark').logoUrl).toBe('https://cdn.example.com/light.svg');
+  });
+});
+
+describe('TenantThemes', () => {
+  function setup() {
+    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideHttpClient(), provideHttpClientTesting()] });
+    return { themes: TestBed.inject(TenantThemes), http: TestBed.inject(HttpTestingController) };
+  }
+
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('loads and validates themes/<client_id>.json once per client', () => {
+    const { themes, http } = setup();
+    themes.load('demo-client');
+    themes.load('demo-client');
+    expect(themes.themeOf('demo-client')).toBeNull();
+    http.expectOne('themes/demo-client.json').flush({ radius: '8px', light: { primary: 'red;}' } });
+    expect(themes.themeOf('demo-client')).toEqual({ light: {}, dark: {}, radius: '8px' });
+  });
+
+  it.each([
+    ['a 404', (request: ReturnType<HttpTestingController['expectOne']>) => request.flush('Not found', { status: 404, statusText: 'Not Found' })],
+    ['a network error', (request: ReturnType<HttpTestingController['expectOne']>) => request.error(new ProgressEvent('error'))],
+    ['a JSON array', (request: ReturnType<HttpTestingController['expectOne']>) => request.flush([1, 2])],
+  ])('treats %s as "no theme"', (_name, answer) => {
+    const { themes, http } = setup();
+    themes.load('dark-client');
+    answer(http.expectOne('themes/dark-client.json'));
+    expect(themes.themeOf('dark-client')).toBeNull();
+  });
+
+  it.each([[null], [undefined], ['../etc/passwd'], ['a/b']])('requests nothing for the client id %p', (clientId) => {
+    const { themes, http } = setup();
+    themes.load(clientId);
+    http.expectNone(() => true);
+  });
+});
