@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap } from '@angular/router';
+import { PAGE_QUERY } from '../config/page-query';
 import { render, screen } from '@testing-library/angular';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { PasswordSetPage } from '../password-set/password-set-page';
@@ -22,10 +22,7 @@ async function setup(uiLocales: string) {
       provideHttpClientTesting(),
       provideI18n(),
       { provide: CIDAAS_BASE_URL, useValue: BASE },
-      {
-        provide: ActivatedRoute,
-        useValue: { snapshot: { queryParamMap: convertToParamMap({ lsid: LSID, requestId: REQUEST_ID, ui_locales: uiLocales }) } },
-      },
+      { provide: PAGE_QUERY, useValue: new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID, ui_locales: uiLocales }) },
     ],
   });
   return TestBed.inject(HttpTestingController);

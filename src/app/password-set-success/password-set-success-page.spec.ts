@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap } from '@angular/router';
+import { PAGE_QUERY } from '../config/page-query';
 import { render, screen } from '@testing-library/angular';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { provideI18n } from '../i18n/provide-i18n';
@@ -19,7 +19,7 @@ async function setup(query: Record<string, string>) {
       provideHttpClientTesting(),
       provideI18n(),
       { provide: CIDAAS_BASE_URL, useValue: BASE },
-      { provide: ActivatedRoute, useValue: { snapshot: { queryParamMap: convertToParamMap(query) } } },
+      { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],
   });
   return TestBed.inject(HttpTestingController);

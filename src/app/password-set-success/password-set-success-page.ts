@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { ActivatedRoute } from '@angular/router';
+import { PAGE_QUERY } from '../config/page-query';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { brandingFromClientInfo } from '../branding/branding';
 import { themedBranding } from '../branding/themed-branding';
@@ -61,7 +61,7 @@ export class PasswordSetSuccessPage {
   private readonly client = inject(CidaasClient);
   private readonly translate = inject(TranslateService);
   private readonly title = inject(Title);
-  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
+  private readonly query = inject(PAGE_QUERY);
 
   private readonly requestId = ((value) => (isUuid(value) ? value : null))(this.query.get('requestId'));
   private readonly language = negotiateLanguage(this.query.get('ui_locales'), this.document.defaultView?.navigator.languages ?? []);

@@ -12,7 +12,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { ActivatedRoute } from '@angular/router';
+import { PAGE_QUERY } from '../config/page-query';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Subscription } from 'rxjs';
 import { brandingFromClientInfo } from '../branding/branding';
@@ -95,7 +95,7 @@ export class PasswordSetPage {
   private readonly destroyRef = inject(DestroyRef);
   private loading: Subscription | null = null;
 
-  protected readonly params = parsePageParams(queryOf(inject(ActivatedRoute)));
+  protected readonly params = parsePageParams(inject(PAGE_QUERY));
   protected readonly language = negotiateLanguage(this.params.uiLocales, this.document.defaultView?.navigator.languages ?? []);
   protected readonly state = signal<PageState>({ kind: 'loading' });
 
@@ -193,12 +193,3 @@ export class PasswordSetPage {
   }
 }
 
-function queryOf(route: ActivatedRoute): URLSearchParams {
-  const query = route.snapshot.queryParamMap;
-  const search = new URLSearchParams();
-  for (const key of query.keys) {
-    const value = query.get(key);
-    if (value !== null) search.set(key, value);
-  }
-  return search;
-}

@@ -1,0 +1,10 @@
+/** The hosted pages this app implements, by cidaas page key. */
+export type HostedPage = 'password_set' | 'password_set_success';
+
+/**
+ * Which hosted page a path shows. cidaas serves its pages under `/identity/<key>`, custom deployments
+ * often at `/<key>` or under a prefix; anything else shows password_set, which explains a broken link.
+ */
+export function hostedPageFor(pathname: string): HostedPage {
+  return /(^|\/)password_set_success\/?$/.test(pathname) ? 'password_set_success' : 'password_set';
+}
