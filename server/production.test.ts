@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
+import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
 import { ConfigurationError, createProductionApp, escapeHtmlAttribute, injectCidaasBaseUrl, readProductionConfig } from './production';
 import { PERMISSIONS_POLICY } from './security-headers';
 import { DEFAULT_DIST_DIR } from './static';
@@ -310,6 +311,30 @@ describe('the production app', () => {
       assert.equal(body.toString('utf8'), INDEX);
     } finally {
       await close(plainServer);
+    }
+  });
+
+  it('mounts extra routes (the Auth0 mode) before the page', async () => {
+    const auth0 = auth0PasswordSetRoutes(
+      auth0PasswordSetConfigFromEnv({
+        AUTH0_DOMAIN: 'acme.eu.auth0.com',
+        AUTH0_CLIENT_ID: 'client',
+        AUTH0_CLIENT_SECRET: 'secret',
+        SESSION_TOKEN_SECRET: 'x'.repeat(40),
+        AUTH0_CONNECTION_POLICY: '{"passwordPolicy":"good"}',
+      }),
+    );
+    const app = createProductionApp({ distDir: dist, cidaasBaseUrl: undefined, formActionExtra: ['https://acme.eu.auth0.com'], hsts: true }, [auth0]);
+    const server = app.listen(0, '127.0.0.1');
+    try {
+      const url = await listen(server);
+      const context = await rawGet(url, '/auth0/password_set/context?session_token=a.b.c');
+      assert.equal(context.status, 400);
+      assert.match(context.body.toString('utf8'), /track_expired/);
+      assert.match(String(context.headers['content-security-policy']), /form-action 'self' https:\/\/acme\.eu\.auth0\.com/);
+      assert.equal((await rawGet(url, '/identity/password_set')).status, 200);
+    } finally {
+      await close(server);
     }
   });
 

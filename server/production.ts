@@ -18,6 +18,7 @@ import { constants as zlibConstants } from 'node:zlib';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 
+import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
 import { securityHeaders } from './security-headers';
 import { DEFAULT_DIST_DIR, PAGE_PATHS } from './static';
 
@@ -147,7 +148,11 @@ const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
  * Builds the production app. Reads `index.html` once (and writes the base URL into it); throws a
  * {@link ConfigurationError} when the page is not built.
  */
-export function createProductionApp(config: Pick<ProductionConfig, 'distDir' | 'cidaasBaseUrl' | 'formActionExtra' | 'hsts'>): Express {
+export function createProductionApp(
+  config: Pick<ProductionConfig, 'distDir' | 'cidaasBaseUrl' | 'formActionExtra' | 'hsts'>,
+  /** Server-side routes of an identity platform other than cidaas (the Auth0 mode), mounted before the page. */
+  extraRoutes: readonly RequestHandler[] = [],
+): Express {
   const root = resolve(config.distDir);
   let indexHtml: string;
   try {
@@ -174,6 +179,8 @@ export function createProductionApp(config: Pick<ProductionConfig, 'distDir' | '
   app.get('/ping', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text/plain').send('pong');
   });
+
+  for (const routes of extraRoutes) app.use(routes);
 
   const sendIndex: RequestHandler = (_req, res) => {
     res.set('Cache-Control', 'no-store').type('html').send(indexHtml);
@@ -224,9 +231,20 @@ export function gracefulShutdown(server: Server, graceMs: number = SHUTDOWN_GRAC
     });
 }
 
+/**
+ * The Auth0 mode's server routes when `AUTH0_DOMAIN` is set (see `integrations/auth0/README.md`),
+ * with the tenant's origin added to `form-action`: the POST ends in a redirect to its `/continue`.
+ */
+function auth0Mode(env: NodeJS.ProcessEnv): { readonly routes: RequestHandler[]; readonly tenantOrigin: string[] } {
+  if (!env['AUTH0_DOMAIN']) return { routes: [], tenantOrigin: [] };
+  const auth0 = auth0PasswordSetConfigFromEnv(env);
+  return { routes: [auth0PasswordSetRoutes(auth0)], tenantOrigin: [new URL(auth0.baseUrl).origin] };
+}
+
 async function main(): Promise<void> {
   const config = readProductionConfig(process.env);
-  const app = createProductionApp(config);
+  const auth0 = auth0Mode(process.env);
+  const app = createProductionApp({ ...config, formActionExtra: [...config.formActionExtra, ...auth0.tenantOrigin] }, auth0.routes);
   const server = app.listen(config.port, config.host);
   const shutDown = gracefulShutdown(server);
   await new Promise<void>((resolveListening, reject) => {
