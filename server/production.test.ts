@@ -20,7 +20,7 @@ const INDEX = [
   '</head><body><ps-root></ps-root><script src="main-ABCD2345.js" type="module"></script></body></html>',
 ].join('\n');
 // Big and repetitive enough to be compressed (the threshold is 1 kB).
-const BUNDLE = `console.log(${JSON.stringify('password_set '.repeat(2000))});`;
+const BUNDLE = `console.log(${JSON.stringify('hosted page bundle '.repeat(2000))});`;
 
 /** Writes a fake build into a new temporary folder. */
 function makeDist(): string {
