@@ -35,25 +35,12 @@ test('Auth0: a pre-created user changes the password at first login on our page 
   });
 
   await test.step('a mismatch posted around the client comes back explained, the session kept', async () => {
-    await page.evaluate(() => {
-      const url = new URL(location.href);
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.action = '/auth0/password_set';
-      const fields = {
-        session_token: url.searchParams.get('session_token') ?? '',
-        state: url.searchParams.get('state') ?? '',
-        password: 'Sunny-Meadow-42',
-        confirm_password: 'Sunny-Meadow-43',
-      };
-      for (const [name, value] of Object.entries(fields)) {
-        const input = document.createElement('input');
-        input.name = name;
-        input.value = value;
-        form.append(input);
-      }
-      document.body.append(form);
-      form.submit();
+    const query = new URL(page.url()).searchParams;
+    await passwordSet.postForm('/auth0/password_set', {
+      session_token: query.get('session_token') ?? '',
+      state: query.get('state') ?? '',
+      password: 'Sunny-Meadow-42',
+      confirm_password: 'Sunny-Meadow-43',
     });
     await expect(page).toHaveURL(/error=password_mismatch/);
     await expect(passwordSet.errorSummary).toContainText('did not match');

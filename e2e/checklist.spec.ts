@@ -54,18 +54,3 @@ test('the checklist shows unmet rules live, and an invalid submit focuses the fi
     await expect(page).toHaveURL(/\/callback\?code=/);
   });
 });
-
-test('a double click on submit sends one POST', async ({ page, emulator, passwordSet }) => {
-  const session = await emulator.loginSession(USERS.newUser);
-  await passwordSet.open(session.url);
-  const posts: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST') posts.push(request.url());
-  });
-  await passwordSet.currentPassword.fill(USERS.newUser.password);
-  await passwordSet.newPassword.fill('Sunny-Meadow-42');
-  await passwordSet.confirmPassword.fill('Sunny-Meadow-42');
-  await passwordSet.submitButton.dblclick();
-  await expect(page).toHaveURL(/\/callback\?code=/);
-  expect(posts.filter((url) => url.includes('/login-srv/precheck/continue/'))).toHaveLength(1);
-});

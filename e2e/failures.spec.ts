@@ -152,20 +152,22 @@ test.describe('every failure has an answer, and the login session is never lost'
     await expect(passwordSet.errorSummary).toContainText('Too many attempts. Please try again in 15 minutes.');
   });
 
-  test('a triple click on submit sends one POST', async ({ page, emulator, passwordSet }) => {
-    const session = await emulator.loginSession(USERS.newUser);
-    await passwordSet.open(session.url);
-    const posts: string[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST') posts.push(request.url());
+  for (const clickCount of [2, 3]) {
+    test(`${clickCount} clicks on submit send one POST`, async ({ page, emulator, passwordSet }) => {
+      const session = await emulator.loginSession(USERS.newUser);
+      await passwordSet.open(session.url);
+      const posts: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST') posts.push(request.url());
+      });
+      await passwordSet.currentPassword.fill(USERS.newUser.password);
+      await passwordSet.newPassword.fill('Sunny-Meadow-42');
+      await passwordSet.confirmPassword.fill('Sunny-Meadow-42');
+      await passwordSet.submitButton.click({ clickCount });
+      await expect(page).toHaveURL(/\/callback\?code=/);
+      expect(posts).toHaveLength(1);
     });
-    await passwordSet.currentPassword.fill(USERS.newUser.password);
-    await passwordSet.newPassword.fill('Sunny-Meadow-42');
-    await passwordSet.confirmPassword.fill('Sunny-Meadow-42');
-    await passwordSet.submitButton.click({ clickCount: 3 });
-    await expect(page).toHaveURL(/\/callback\?code=/);
-    expect(posts).toHaveLength(1);
-  });
+  }
 
   test('the back button after a successful change: no re-post, no dead form', async ({ page, emulator, passwordSet }) => {
     const session = await emulator.loginSession(USERS.newUser);

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import type { Page } from '@playwright/test';
 
 import { expect, expectAccessible, test } from './fixtures';
+import { PasswordSetPage } from './pages/password-set.page';
 
 /**
  * The page served by the production server (`server/production.ts`, spawned here on a free port), in
@@ -172,18 +173,10 @@ test.describe('form-action and the redirect after the password change', () => {
 
   /** Posts a form from the page to the cidaas stand-in, the way the page submits E8. */
   async function postToCidaas(page: Page): Promise<void> {
-    await page.evaluate((action) => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.action = action;
-      const field = document.createElement('input');
-      field.type = 'hidden';
-      field.name = 'new_password';
-      field.value = 'not-a-real-secret';
-      form.append(field);
-      document.body.append(form);
-      form.submit();
-    }, `http://127.0.0.1:${cidaas.port}/login-srv/precheck/continue/00000000-0000-4000-8000-000000000000`);
+    await new PasswordSetPage(page).postForm(
+      `http://127.0.0.1:${cidaas.port}/login-srv/precheck/continue/00000000-0000-4000-8000-000000000000`,
+      { new_password: 'not-a-real-secret' },
+    );
   }
 
   test('Chromium blocks the redirect to an application origin missing from form-action', async ({ page, browserProblems }) => {

@@ -70,22 +70,12 @@ test('a server-side rejection in reset mode (posting around the client) comes ba
   const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toBeVisible();
-  await page.evaluate(
-    ({ rprq, exchangeId }) => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.action = '/users-srv/resetpassword/accept';
-      for (const [name, value] of Object.entries({ resetRequestId: rprq, exchangeId, password: 'nodigits!!Aa', confirmPassword: 'nodigits!!Aa' })) {
-        const input = document.createElement('input');
-        input.name = name;
-        input.value = value;
-        form.append(input);
-      }
-      document.body.append(form);
-      form.submit();
-    },
-    { rprq: session.rprq, exchangeId: session.exchangeId },
-  );
+  await passwordSet.postForm('/users-srv/resetpassword/accept', {
+    resetRequestId: session.rprq,
+    exchangeId: session.exchangeId,
+    password: 'nodigits!!Aa',
+    confirmPassword: 'nodigits!!Aa',
+  });
   await expect(page).toHaveURL(/error=password_policy_violation&.*error_code=noOfDigits|error_code=noOfDigits/);
   await expect(passwordSet.errorSummary).toContainText('The new password needs more digits.');
   await expect(passwordSet.currentPassword).toHaveCount(0);

@@ -51,13 +51,16 @@ export class PasswordSetPage {
     await this.submitButton.click();
   }
 
-  /** Posts straight to E8 from the page, around the page's own validation (as an attacker or old client could). */
-  async postAroundTheClient(lsid: string, fields: Record<string, string>): Promise<void> {
+  /**
+   * Submits a form of our own from the page, around the page's validation (as an attacker or an old
+   * client could): a real top-level POST, so the browser follows the server's redirects.
+   */
+  async postForm(action: string, fields: Readonly<Record<string, string>>): Promise<void> {
     await this.page.evaluate(
-      ({ action, values }) => {
+      ({ target, values }) => {
         const form = document.createElement('form');
         form.method = 'POST';
-        form.action = action;
+        form.action = target;
         for (const [name, value] of Object.entries(values)) {
           const input = document.createElement('input');
           input.type = 'hidden';
@@ -68,7 +71,12 @@ export class PasswordSetPage {
         document.body.append(form);
         form.submit();
       },
-      { action: `/login-srv/precheck/continue/${lsid}`, values: fields },
+      { target: action, values: fields },
     );
+  }
+
+  /** Posts straight to E8 from the page, around the page's own validation. */
+  async postAroundTheClient(lsid: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    await this.postForm(`/login-srv/precheck/continue/${lsid}`, fields);
   }
 }
