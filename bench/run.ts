@@ -31,6 +31,7 @@ import { bundleBreakdown, type BundleBreakdown } from './bundle-breakdown';
 import { README_END, README_START, replaceBetweenMarkers } from './readme-table';
 import { REFERENCE_PAGE_PATH, createFrontApp } from './front-server';
 import { CRITICAL_KINDS, bytesByKind, classifyRequest, criticalRoundTrips, summarize, type RecordedRequest, type RequestKind, type Summary } from './metrics';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 
 const ROOT = resolve(__dirname, '..');
 // Another build to measure (e.g. an experiment built elsewhere); with it, nothing is built.
@@ -52,16 +53,7 @@ export const INITIAL_JS_CSS_TARGET_BYTES = 60_000;
 /** The target the issue sets: our time to a usable form at most this multiple of the reference's. */
 export const TIME_RATIO_TARGET = 1.3;
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 /** One page load's measurements. */
 export interface RunResult {
@@ -322,7 +314,7 @@ async function main(): Promise<void> {
   const front: Server = createFrontApp({ distDir: DIST_DIR, emulatorOrigin, referenceDir: join(ROOT, 'bench', 'reference') }).listen(frontPort, '127.0.0.1');
   await once(front, 'listening');
   const origin = `http://127.0.0.1:${frontPort}`;
-  const browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', headless: false, args: CHROME_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: CHROME_FLAGS });
   const pageRuns: RunResult[] = [];
   const referenceRuns: RunResult[] = [];
   try {
