@@ -5,6 +5,7 @@ const { createCjsPreset } = require('jest-preset-angular/presets');
 module.exports = {
   ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' }),
   roots: ['<rootDir>/src'],
+  globalSetup: '<rootDir>/scripts/jest-global-setup.cjs',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   testMatch: ['**/*.spec.ts'],
   // intl-messageformat and its @formatjs parts ship ES modules only.

@@ -305,7 +305,7 @@ async function main(): Promise<void> {
 
   if (process.env['BENCH_SKIP_BUILD'] !== '1' && process.env['BENCH_OUTPUT_DIR'] === undefined) {
     console.log('Building for production into dist-bench/ …');
-    const build = spawnSync('npx', ['ng', 'build', '--output-path', 'dist-bench', '--stats-json'], { cwd: ROOT, stdio: 'inherit' });
+    const build = spawnSync('npm', ['run', 'build', '--', '--output-path', 'dist-bench', '--stats-json'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error(`ng build failed (exit ${build.status})`);
   }
 

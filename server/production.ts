@@ -19,6 +19,7 @@ import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
+import { baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
 import { securityHeaders } from './security-headers';
 import { DEFAULT_DIST_DIR, PAGE_PATHS } from './static';
 
@@ -182,7 +183,10 @@ export function createProductionApp(
 
   for (const routes of extraRoutes) app.use(routes);
 
-  const sendIndex: RequestHandler = (_req, res) => {
+  const preloadSettings = { cidaasBaseUrl: config.cidaasBaseUrl ?? '', baseHref: baseHrefOf(indexHtml) };
+  const sendIndex: RequestHandler = (req, res) => {
+    const preload = preloadLinkHeaderFor(req, preloadSettings);
+    if (preload !== null) res.set('Link', preload);
     res.set('Cache-Control', 'no-store').type('html').send(indexHtml);
   };
   // `/index.html` too: the file on disk lacks the injected base URL, so it is never served as is.

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
 
 import express, { Router } from 'express';
 
 import { messagePage } from './emulator/html';
+import { baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
 
 /**
  * Where `ng build` puts the browser bundle, relative to the repository root; `PAGE_DIST_DIR`
@@ -45,7 +46,7 @@ export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR): Router {
   const root = resolve(distDir);
 
   for (const path of PAGE_PATHS) {
-    router.get(path, (_req, res, next) => {
+    router.get(path, (req, res, next) => {
       res.set('Cache-Control', 'no-store');
       if (!isPageBuilt(root)) {
         res
@@ -59,6 +60,10 @@ export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR): Router {
           );
         return;
       }
+      // The emulator is cidaas on the page's own origin; the index is re-read so a rebuild shows at once.
+      const baseHref = baseHrefOf(readFileSync(join(root, 'index.html'), 'utf8'));
+      const preload = preloadLinkHeaderFor(req, { cidaasBaseUrl: '', baseHref });
+      if (preload !== null) res.set('Link', preload);
       res.sendFile(join(root, 'index.html'), { cacheControl: false, lastModified: false, etag: false }, (error) => {
         if (error) next(error);
       });

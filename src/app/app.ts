@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, inject } from '@angular/core';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe } from './i18n/translate.pipe';
 import { brandingFromClientInfo } from './branding/branding';
 import { PageShell } from './branding/page-shell';
 import { hostedPageFor } from './hosted-page';

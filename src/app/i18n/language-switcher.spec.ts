@@ -1,6 +1,6 @@
 import { provideZonelessChangeDetection } from '@angular/core';
 import { render, screen, within } from '@testing-library/angular';
-import { provideTranslateService } from '@ngx-translate/core';
+import english from '../../../i18n/en.json';
 import { LanguageSwitcher, languageOptions, nativeLanguageName, urlWithLanguage } from './language-switcher';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
 
@@ -55,17 +55,17 @@ describe('LanguageSwitcher', () => {
   async function setup(current: 'de' | 'en-XA') {
     return render(LanguageSwitcher, {
       inputs: { current },
-      providers: [provideZonelessChangeDetection(), provideTranslateService({ fallbackLang: 'en' })],
+      providers: [provideZonelessChangeDetection()],
     });
   }
 
   it('is a labelled select with the current language chosen and the button disabled until another is chosen', async () => {
     await setup('de');
     const select = screen.getByRole('combobox');
-    expect(select).toHaveAccessibleName('language.label');
+    expect(select).toHaveAccessibleName(english.language.label);
     expect(within(select).getByRole('option', { name: 'Deutsch', selected: true })).toHaveAttribute('lang', 'de');
     expect(within(select).getAllByRole('option')).toHaveLength(SUPPORTED_LANGUAGES.length);
-    expect(screen.getByRole('button', { name: 'language.submit' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: english.language.submit })).toBeDisabled();
   });
 
   it('shows a pseudo-locale as itself, without offering it', async () => {

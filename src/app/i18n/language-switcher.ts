@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input, signal } from '@angular/core';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe } from './translate.pipe';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
 
 /** A language as the switcher offers it: its tag and its name in that language. */

@@ -6,7 +6,6 @@ import { PAGE_QUERY } from '../config/page-query';
 import { render, screen } from '@testing-library/angular';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { PasswordSetPage } from '../password-set/password-set-page';
-import { provideI18n } from './provide-i18n';
 import french from '../../../i18n/fr.json';
 
 const BASE = 'http://localhost';
@@ -20,7 +19,6 @@ async function setup(uiLocales: string) {
       provideZonelessChangeDetection(),
       provideHttpClient(),
       provideHttpClientTesting(),
-      provideI18n(),
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID, ui_locales: uiLocales }) },
     ],

@@ -1,20 +1,32 @@
-import { Injectable, inject } from '@angular/core';
-import { HttpClient } from '@angular/common/http';
-import { TranslateLoader, TranslationObject } from '@ngx-translate/core';
-import { Observable, of } from 'rxjs';
-import english from '../../../i18n/en.json';
-import { DEFAULT_LANGUAGE } from './locale';
+import { Injectable } from '@angular/core';
+import type { SupportedLanguage } from './locale';
+
+/** Why a translation file could not be used. */
+export class TranslationLoadError extends Error {
+  override readonly name = 'TranslationLoadError';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
- * Loads `i18n/<lang>.json` over HTTP, except English: the fallback language is bundled, so the page
- * can always explain itself, even when a translation file is missing or the network fails.
+ * Downloads a compiled translation file, `i18n/<lang>.json` relative to `<base href>`. English is
+ * bundled and never downloaded (see {@link Translator}).
  */
-@Injectable()
-export class TranslationLoader extends TranslateLoader {
-  private readonly http = inject(HttpClient);
-
-  getTranslation(lang: string): Observable<TranslationObject> {
-    if (lang === DEFAULT_LANGUAGE) return of(english);
-    return this.http.get<TranslationObject>(`i18n/${encodeURIComponent(lang)}.json`);
+@Injectable({ providedIn: 'root' })
+export class TranslationLoader {
+  /** Resolves with the file's messages (unchecked values); rejects with a {@link TranslationLoadError}. */
+  async load(language: SupportedLanguage): Promise<Readonly<Record<string, unknown>>> {
+    let response: Response;
+    try {
+      response = await fetch(`i18n/${encodeURIComponent(language)}.json`);
+    } catch {
+      throw new TranslationLoadError('network error');
+    }
+    if (!response.ok) throw new TranslationLoadError(`HTTP ${response.status}`);
+    const body: unknown = await response.json().catch(() => null);
+    if (!isRecord(body)) throw new TranslationLoadError('not a translation file');
+    return body;
   }
 }

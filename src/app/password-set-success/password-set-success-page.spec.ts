@@ -5,7 +5,6 @@ import { TestBed } from '@angular/core/testing';
 import { PAGE_QUERY } from '../config/page-query';
 import { render, screen } from '@testing-library/angular';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
-import { provideI18n } from '../i18n/provide-i18n';
 import { PasswordSetSuccessPage } from './password-set-success-page';
 
 const BASE = 'http://localhost';
@@ -17,7 +16,6 @@ async function setup(query: Record<string, string>) {
       provideZonelessChangeDetection(),
       provideHttpClient(),
       provideHttpClientTesting(),
-      provideI18n(),
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],

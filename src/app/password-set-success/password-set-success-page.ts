@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEf
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { PAGE_QUERY } from '../config/page-query';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { Translator } from '../i18n/translator';
 import { brandingFromClientInfo } from '../branding/branding';
 import { themedBranding } from '../branding/themed-branding';
 import { PageShell } from '../branding/page-shell';
@@ -59,7 +60,7 @@ import { isUuid } from '../password-set/page-params';
 export class PasswordSetSuccessPage {
   private readonly document = inject(DOCUMENT);
   private readonly client = inject(CidaasClient);
-  private readonly translate = inject(TranslateService);
+  private readonly translate = inject(Translator);
   private readonly title = inject(Title);
   private readonly query = inject(PAGE_QUERY);
 
@@ -78,7 +79,7 @@ export class PasswordSetSuccessPage {
       .loadBranding(this.requestId, this.language)
       .pipe(takeUntilDestroyed())
       .subscribe((clientInfo) => {
-        setDocumentLanguage(this.document, this.translate.getCurrentLang() ?? this.language);
+        setDocumentLanguage(this.document, this.translate.language());
         this.clientInfo.set(clientInfo);
         this.ready.set(true);
         const name = this.branding().displayName;

@@ -15,7 +15,8 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { Translator } from '../i18n/translator';
 import { merge } from 'rxjs';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
@@ -58,7 +59,7 @@ interface SummaryItem {
 export class ChangePasswordForm implements OnInit {
   private readonly client = inject(CidaasClient);
   private readonly auth0 = inject(Auth0Client);
-  private readonly translate = inject(TranslateService);
+  private readonly translate = inject(Translator);
   private readonly destroyRef = inject(DestroyRef);
 
   /** What start-up loaded. */
@@ -229,7 +230,7 @@ export class ChangePasswordForm implements OnInit {
     const name = field?.localeText.name?.trim();
     if (!name) return null;
     const language = field?.localeText.language ?? field?.localeText.locale;
-    const current = this.translate.getCurrentLang() ?? '';
+    const current = this.translate.language();
     if (language && language.split(/[-_]/)[0]?.toLowerCase() !== current.split('-')[0]?.toLowerCase()) return null;
     return name;
   }

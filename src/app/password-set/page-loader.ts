@@ -1,12 +1,12 @@
 import { Injectable, inject } from '@angular/core';
-import { TranslateService } from '@ngx-translate/core';
-import { Observable, catchError, forkJoin, map, of, tap } from 'rxjs';
+import { Translator } from '../i18n/translator';
+import { Observable, catchError, forkJoin, from, map, of, tap } from 'rxjs';
 import { TenantThemes } from '../branding/tenant-themes';
 import { toApiError } from '../cidaas/api-error';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
 import type { ClientInfo, PreloginMetadata } from '../cidaas/cidaas-types';
-import { DEFAULT_LANGUAGE, SupportedLanguage } from '../i18n/locale';
+import type { SupportedLanguage } from '../i18n/locale';
 import { PageState, toPageData } from './page-data';
 import type { PageParams } from './page-params';
 
@@ -20,7 +20,7 @@ export class PageLoader {
   private readonly client = inject(CidaasClient);
   private readonly themes = inject(TenantThemes);
   private readonly auth0 = inject(Auth0Client);
-  private readonly translate = inject(TranslateService);
+  private readonly translate = inject(Translator);
 
   /** Loads the page for the given parameters and language. */
   load(params: PageParams, language: SupportedLanguage): Observable<PageState> {
@@ -37,8 +37,8 @@ export class PageLoader {
   }
 
   private loadTranslations(language: SupportedLanguage): Observable<unknown> {
-    // A missing or broken translation file must not blank the page: English is bundled.
-    return this.translate.use(language).pipe(catchError(() => this.translate.use(DEFAULT_LANGUAGE)));
+    // Never fails: a missing or broken translation file leaves the page in the bundled English.
+    return from(this.translate.use(language));
   }
 
   private loadState(params: PageParams, language: SupportedLanguage): Observable<PageState> {

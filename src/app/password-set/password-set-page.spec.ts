@@ -8,7 +8,6 @@ import userEvent from '@testing-library/user-event';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
-import { provideI18n } from '../i18n/provide-i18n';
 import { PasswordSetPage } from './password-set-page';
 
 const BASE = 'http://localhost';
@@ -51,7 +50,6 @@ async function setup(query: Record<string, string>) {
       provideZonelessChangeDetection(),
       provideHttpClient(),
       provideHttpClientTesting(),
-      provideI18n(),
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],

@@ -13,7 +13,8 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { PAGE_QUERY } from '../config/page-query';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { Translator } from '../i18n/translator';
 import { Subscription } from 'rxjs';
 import { brandingFromClientInfo } from '../branding/branding';
 import { themedBranding } from '../branding/themed-branding';
@@ -89,7 +90,7 @@ function deadEndKey(reason: DeadEnd): string {
 })
 export class PasswordSetPage {
   private readonly loader = inject(PageLoader);
-  private readonly translate = inject(TranslateService);
+  private readonly translate = inject(Translator);
   private readonly title = inject(Title);
   private readonly document = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
@@ -154,7 +155,7 @@ export class PasswordSetPage {
       .subscribe((state) => {
         clearTimeout(this.slowTimer);
         // The translation may have fallen back to English: say so to the browser.
-        setDocumentLanguage(this.document, this.translate.getCurrentLang() ?? this.language);
+        setDocumentLanguage(this.document, this.translate.language());
         this.state.set(state);
         this.updateTitle();
         if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe } from '../i18n/translate.pipe';
 import { PolicyRule, evaluatePassword } from '../policy/password-policy';
 
 /** How a rule is shown: not yet judged (nothing typed), met, or not met. */

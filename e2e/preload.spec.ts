@@ -1,0 +1,46 @@
+import type { Page, Request } from '@playwright/test';
+import { USERS, expect, test } from './fixtures';
+
+/** Every request the page makes until its form is usable, by URL. */
+async function openAndRecord(page: Page, url: string): Promise<{ requests: Map<string, Request[]>; link: string | null }> {
+  const requests = new Map<string, Request[]>();
+  page.on('request', (request) => requests.set(request.url(), [...(requests.get(request.url()) ?? []), request]));
+  const response = await page.goto(url);
+  await expect(page.locator('#ps-new-password')).toBeEditable();
+  return { requests, link: (await response?.headerValue('link')) ?? null };
+}
+
+function hinted(link: string | null, origin: string): string[] {
+  return [...(link ?? '').matchAll(/<([^>]+)>; rel=preload; as=fetch; crossorigin/g)].map((match) => new URL(match[1] ?? '', origin).href);
+}
+
+test.describe('start-up data is preloaded while the script downloads', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the page names E3, E5, E7 and its translation in a Link header, and its own fetches reuse them (one request each)', async ({ page, emulator }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    const origin = new URL(session.url).origin;
+    const { requests, link } = await openAndRecord(page, session.url);
+    const urls = hinted(link, origin);
+    expect(urls.map((url) => new URL(url).pathname)).toEqual([
+      '/i18n/de.json',
+      expect.stringMatching(/^\/public-srv\/public\//),
+      '/registration-setup-srv/public/list',
+      expect.stringMatching(/^\/token-srv\/prelogin\/metadata\//),
+    ]);
+    for (const url of urls) expect(`${url}: ${requests.get(url)?.length ?? 0} request(s)`).toBe(`${url}: 1 request(s)`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neues Passwort wählen');
+  });
+
+  test('without a hint for E3 when ui_locales overrides the browser language (E3 needs its Accept-Language)', async ({ page, emulator }) => {
+    const session = await emulator.loginSession({ ...USERS.newUser, ui_locales: 'fr' });
+    const { requests, link } = await openAndRecord(page, session.url);
+    const urls = hinted(link, new URL(session.url).origin);
+    expect(urls.some((url) => url.includes('/public-srv/public/'))).toBe(false);
+    for (const url of urls) expect(`${url}: ${requests.get(url)?.length ?? 0} request(s)`).toBe(`${url}: 1 request(s)`);
+    const clientInfo = [...requests.entries()].find(([url]) => url.includes('/public-srv/public/'))?.[1] ?? [];
+    expect(clientInfo).toHaveLength(1);
+    expect(await clientInfo[0]?.headerValue('accept-language')).toBe('fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choisissez un nouveau mot de passe');
+  });
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { baseHrefOf, preloadLinkHeader, startupFetchUrls } from './preload-hints';
+
+const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
+const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
+const RPRQ = '5b0a4f3c-1d2e-4f60-8a9b-0c1d2e3f4a5b';
+const SETTINGS = { cidaasBaseUrl: 'https://acme.cidaas.de', baseHref: '/' };
+
+const E3 = `https://acme.cidaas.de/public-srv/public/${REQUEST_ID}`;
+const e5 = (language: string) => `https://acme.cidaas.de/registration-setup-srv/public/list?acceptlanguage=${language}&requestId=${REQUEST_ID}`;
+const E7 = `https://acme.cidaas.de/token-srv/prelogin/metadata/${LSID}`;
+
+function urls(query: Record<string, string>, browserLanguages: readonly string[] = ['en-US', 'en']): string[] {
+  return startupFetchUrls(new URLSearchParams(query), browserLanguages, SETTINGS);
+}
+
+describe('startupFetchUrls', () => {
+  it('names E3, E5 and E7 for a login in the browser language (English: nothing to download)', () => {
+    assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID }), [E3, e5('en'), E7]);
+  });
+
+  it('adds the translation file, under the base href, for another browser language', () => {
+    const paths = startupFetchUrls(new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID }), ['de-DE', 'en'], { ...SETTINGS, baseHref: '/identity/' });
+    assert.deepEqual(paths, ['/identity/i18n/de.json', E3, e5('de'), E7]);
+  });
+
+  it('leaves E3 to the page when ui_locales picks a language the browser header would not (its Accept-Language differs)', () => {
+    assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID, ui_locales: 'fr-CA' }), ['/i18n/fr.json', e5('fr'), E7]);
+  });
+
+  it('keeps E3 when ui_locales agrees with the browser', () => {
+    assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID, ui_locales: 'fr' }, ['fr-FR']), ['/i18n/fr.json', E3, e5('fr'), E7]);
+  });
+
+  it('has no E7 in reset mode (no login track)', () => {
+    assert.deepEqual(urls({ rprq: RPRQ, exchangeId: LSID, requestId: REQUEST_ID }), [E3, e5('en')]);
+  });
+
+  it('names nothing for links the page answers without those requests', () => {
+    assert.deepEqual(urls({ lsid: LSID }), [], 'missing requestId');
+    assert.deepEqual(urls({ lsid: LSID, requestId: 'not-a-uuid' }), [], 'malformed requestId');
+    assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID, error: 'track_expired' }), [], 'expired track');
+    assert.deepEqual(urls({ session_token: 'a.b.c', state: 's1' }), [], 'Auth0 mode');
+  });
+
+  it('uses relative URLs when cidaas is the page origin', () => {
+    const paths = startupFetchUrls(new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID }), ['en'], { cidaasBaseUrl: '', baseHref: '/' });
+    assert.deepEqual(paths, [`/public-srv/public/${REQUEST_ID}`, `/registration-setup-srv/public/list?acceptlanguage=en&requestId=${REQUEST_ID}`, `/token-srv/prelogin/metadata/${LSID}`]);
+  });
+});
+
+describe('preloadLinkHeader', () => {
+  it('preloads each URL as a CORS fetch, or sends no header at all', () => {
+    assert.equal(preloadLinkHeader(['/a', 'https://x.example/b?c=d']), '</a>; rel=preload; as=fetch; crossorigin, <https://x.example/b?c=d>; rel=preload; as=fetch; crossorigin');
+    assert.equal(preloadLinkHeader([]), null);
+  });
+});
+
+describe('baseHrefOf', () => {
+  it('reads <base href> and ends it with a slash', () => {
+    assert.equal(baseHrefOf('<head><base href="/identity/"></head>'), '/identity/');
+    assert.equal(baseHrefOf('<head><base href="/identity"></head>'), '/identity/');
+    assert.equal(baseHrefOf('<head></head>'), '/');
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Preload hints for the page's start-up requests. The page needs the client info (E3), the field
+ * setup (E5), the track metadata (E7) and, outside English, its translation file; it can only ask for
+ * them once its script has downloaded and started. The server already knows the URL, so it names
+ * those requests in a `Link: <…>; rel=preload; as=fetch; crossorigin` header and the browser fetches
+ * them while the script is still downloading: HTML → (JS ∥ data), instead of HTML → JS → data.
+ *
+ * The URLs come from the page's own code (the same parameter parsing, language negotiation and URL
+ * builders), so a hint always names exactly what the page will fetch; a hint it would not use is
+ * never sent.
+ */
+import type { Request } from 'express';
+
+import { cidaasUrls } from '../src/app/cidaas/cidaas-urls';
+import { DEFAULT_LANGUAGE, negotiateLanguage } from '../src/app/i18n/locale';
+import { parsePageParams } from '../src/app/password-set/page-params';
+
+/** What the hints depend on besides the request. */
+export interface PreloadSettings {
+  /** The cidaas base URL without a trailing slash; `''` when cidaas is the page's own origin. */
+  readonly cidaasBaseUrl: string;
+  /** The page's `<base href>` (where `i18n/<lang>.json` is resolved), e.g. `/`. */
+  readonly baseHref: string;
+}
+
+/** The URLs the page will fetch at start-up for this query and these browser languages, in request order. */
+export function startupFetchUrls(query: URLSearchParams, browserLanguages: readonly string[], settings: PreloadSettings): string[] {
+  const params = parsePageParams(query);
+  // Dead ends, Auth0 mode and an already-expired track fetch little or nothing worth a hint.
+  if (!params.ok || params.platform !== 'cidaas' || params.error?.code === 'track_expired') return [];
+  const language = negotiateLanguage(params.uiLocales, browserLanguages);
+  const base = settings.cidaasBaseUrl;
+  const urls: string[] = [];
+  if (language !== DEFAULT_LANGUAGE) urls.push(`${settings.baseHref}i18n/${encodeURIComponent(language)}.json`);
+  // E3 asks for its texts with `Accept-Language`, which a preload cannot set: the browser sends its
+  // own. Hint it only when that header already leads to the page's language.
+  if (negotiateLanguage(null, browserLanguages) === language) urls.push(cidaasUrls.clientInfo(base, params.requestId));
+  urls.push(cidaasUrls.fieldSetup(base, params.requestId, language));
+  if (params.target.mode === 'change') urls.push(cidaasUrls.preloginMetadata(base, params.target.lsid));
+  return urls;
+}
+
+/** The `Link` header value that preloads `urls` as CORS fetches (what the page's `fetch()` reuses), or `null`. */
+export function preloadLinkHeader(urls: readonly string[]): string | null {
+  return urls.length === 0 ? null : urls.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', ');
+}
+
+/** The `Link` header for a request for the page, or `null` when there is nothing to preload. */
+export function preloadLinkHeaderFor(req: Request, settings: PreloadSettings): string | null {
+  const query = new URLSearchParams(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '');
+  // `acceptsLanguages()` lists the Accept-Language header's languages by preference (q), like navigator.languages.
+  const browserLanguages = req.acceptsLanguages().filter((language) => language !== '*');
+  return preloadLinkHeader(startupFetchUrls(query, browserLanguages, settings));
+}
+
+const BASE_HREF = /<base\s+href="([^"]*)"/i;
+
+/** The `<base href>` of the built `index.html` (`/` when it has none). */
+export function baseHrefOf(indexHtml: string): string {
+  const href = BASE_HREF.exec(indexHtml)?.[1] ?? '/';
+  return href.endsWith('/') ? href : `${href}/`;
+}
