@@ -1,8 +1,7 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
-import { Observable, catchError, map, throwError, timeout } from 'rxjs';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
-import { ApiError, toApiError } from './api-error';
+import { FETCH, type GetJsonOptions, getJson } from '../config/fetch';
+import { type ApiError, toApiError } from './api-error';
 import type { ChangePasswordRequest, ClientInfo, FieldSetup, PreloginMetadata, ResetPasswordRequest } from './cidaas-types';
 import { postForm } from './form-post';
 import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
@@ -29,40 +28,32 @@ export interface RegistrationSetupOptions {
  */
 @Injectable({ providedIn: 'root' })
 export class CidaasClient {
-  private readonly http = inject(HttpClient);
+  private readonly fetch = inject(FETCH);
   private readonly document = inject(DOCUMENT);
   private readonly baseUrl = inject(CIDAAS_BASE_URL);
 
   /** E3: public client information (branding, password policy) for a login request. */
-  getClientInfo(options: ClientInfoOptions): Observable<ClientInfo> {
-    const headers = options.acceptlanguage ? new HttpHeaders({ 'Accept-Language': options.acceptlanguage }) : undefined;
-    return this.getJson(`/public-srv/public/${encodeURIComponent(options.requestId)}`, { headers }).pipe(
-      map((body) => parseClientInfo(unwrapEnvelope(body))),
-      catchError(rethrowAsApiError),
-    );
+  getClientInfo(options: ClientInfoOptions): Promise<ClientInfo> {
+    const headers = options.acceptlanguage ? { 'Accept-Language': options.acceptlanguage } : undefined;
+    return this.get(`/public-srv/public/${encodeURIComponent(options.requestId)}`, (body) => parseClientInfo(unwrapEnvelope(body)), {
+      headers,
+    });
   }
 
   /** E5: the localized field setup for a login request. */
-  getRegistrationSetup(options: RegistrationSetupOptions): Observable<FieldSetup[]> {
-    const params = new HttpParams({ fromObject: { acceptlanguage: options.acceptlanguage, requestId: options.requestId } });
-    return this.getJson('/registration-setup-srv/public/list', { params }).pipe(
-      map((body) => parseFieldSetup(unwrapEnvelope(body))),
-      catchError(rethrowAsApiError),
-    );
+  getRegistrationSetup(options: RegistrationSetupOptions): Promise<FieldSetup[]> {
+    const query = new URLSearchParams({ acceptlanguage: options.acceptlanguage, requestId: options.requestId });
+    return this.get(`/registration-setup-srv/public/list?${query}`, (body) => parseFieldSetup(unwrapEnvelope(body)));
   }
 
   /**
-   * E7: what cidaas knows about a login track. Emits `null` when cidaas answers 204 (the track is
-   * expired, unknown or already used), so the page can say so before the user types anything.
+   * E7: what cidaas knows about a login track. Resolves to `null` when cidaas answers 204 (the track
+   * is expired, unknown or already used), so the page can say so before the user types anything.
    */
-  getPreloginMetadata(lsid: string): Observable<PreloginMetadata | null> {
-    return this.http
-      .get<unknown>(this.url(`/token-srv/prelogin/metadata/${encodeURIComponent(lsid)}`), { observe: 'response' })
-      .pipe(
-        timeout(CIDAAS_REQUEST_TIMEOUT_MS),
-        map((response) => (response.status === 204 || response.body === null ? null : parsePreloginMetadata(unwrapEnvelope(response.body)))),
-        catchError(rethrowAsApiError),
-      );
+  getPreloginMetadata(lsid: string): Promise<PreloginMetadata | null> {
+    return this.get(`/token-srv/prelogin/metadata/${encodeURIComponent(lsid)}`, (body) =>
+      body === null ? null : parsePreloginMetadata(unwrapEnvelope(body)),
+    );
   }
 
   /**
@@ -101,12 +92,12 @@ export class CidaasClient {
     return `${this.baseUrl}${path}`;
   }
 
-  private getJson(path: string, options: { headers?: HttpHeaders; params?: HttpParams }): Observable<unknown> {
-    return this.http.get<unknown>(this.url(path), options).pipe(timeout(CIDAAS_REQUEST_TIMEOUT_MS));
+  /** GETs a cidaas path and parses the body; every failure rejects with an {@link ApiError}. */
+  private async get<T>(path: string, parse: (body: unknown) => T, options: Omit<GetJsonOptions, 'timeoutMs'> = {}): Promise<T> {
+    try {
+      return parse(await getJson(this.fetch, this.url(path), { ...options, timeoutMs: CIDAAS_REQUEST_TIMEOUT_MS }));
+    } catch (error) {
+      throw toApiError(error);
+    }
   }
-}
-
-function rethrowAsApiError(error: unknown): Observable<never> {
-  const apiError: ApiError = toApiError(error);
-  return throwError(() => apiError);
 }
