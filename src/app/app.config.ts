@@ -1,11 +1,6 @@
 import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
-import { provideHttpClient, withFetch } from '@angular/common/http';
 
-/** Application-wide providers: zoneless change detection, HTTP via fetch. */
+/** Application-wide providers: zoneless change detection (GETs use `fetch` through the `FETCH` token; no HttpClient). */
 export const appConfig: ApplicationConfig = {
-  providers: [
-    provideBrowserGlobalErrorListeners(),
-    provideZonelessChangeDetection(),
-    provideHttpClient(withFetch()),
-  ],
+  providers: [provideBrowserGlobalErrorListeners(), provideZonelessChangeDetection()],
 };

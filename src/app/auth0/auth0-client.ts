@@ -1,9 +1,9 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
-import { HttpClient, HttpParams } from '@angular/common/http';
-import { Observable, catchError, map, throwError, timeout } from 'rxjs';
-import { ApiError, toApiError } from '../cidaas/api-error';
+import { type ApiError, toApiError } from '../cidaas/api-error';
+import { CIDAAS_REQUEST_TIMEOUT_MS } from '../cidaas/cidaas-client';
 import { postForm } from '../cidaas/form-post';
 import type { PasswordChangeReason } from '../cidaas/cidaas-types';
+import { FETCH, getJson } from '../config/fetch';
 import type { PasswordPolicy } from '../policy/password-policy';
 
 /** What the page server knows about an Auth0 session token (`GET /auth0/password_set/context`). */
@@ -53,22 +53,20 @@ export function parseAuth0Context(body: unknown): Auth0Context {
  */
 @Injectable({ providedIn: 'root' })
 export class Auth0Client {
-  private readonly http = inject(HttpClient);
+  private readonly fetch = inject(FETCH);
   private readonly document = inject(DOCUMENT);
 
-  /** Who is changing the password, why, until when, and the connection's password policy. */
-  getContext(sessionToken: string): Observable<Auth0Context> {
-    const params = new HttpParams({ fromObject: { session_token: sessionToken } });
-    return this.http.get<unknown>('auth0/password_set/context', { params }).pipe(
-      timeout(30_000),
-      map(parseAuth0Context),
-      catchError((error: unknown) => {
-        const apiError = toApiError(error);
-        // The server answers 400 `track_expired` for a forged, expired or used token.
-        const expired: ApiError = { kind: 'expired', code: 'track_expired' };
-        return throwError(() => (apiError.kind === 'invalid-request' ? expired : apiError));
-      }),
-    );
+  /** Who is changing the password, why, until when, and the connection's password policy; rejects with an {@link ApiError}. */
+  async getContext(sessionToken: string): Promise<Auth0Context> {
+    const query = new URLSearchParams({ session_token: sessionToken });
+    try {
+      return parseAuth0Context(await getJson(this.fetch, `auth0/password_set/context?${query}`, { timeoutMs: CIDAAS_REQUEST_TIMEOUT_MS }));
+    } catch (error) {
+      const apiError = toApiError(error);
+      // The server answers 400 `track_expired` for a forged, expired or used token.
+      const expired: ApiError = { kind: 'expired', code: 'track_expired' };
+      throw apiError.kind === 'invalid-request' ? expired : apiError;
+    }
   }
 
   /** Sets the new password: a real form POST; the server redirects to Auth0's `/continue`. */

@@ -1,5 +1,5 @@
-import { HttpClient } from '@angular/common/http';
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
+import { FETCH, getJson } from '../config/fetch';
 import { safeClientId } from './branding';
 import { type TenantTheme, parseTenantTheme } from './tenant-theme';
 
@@ -15,24 +15,31 @@ export function tenantThemePath(clientId: string): string {
  */
 @Injectable({ providedIn: 'root' })
 export class TenantThemes {
-  private readonly http = inject(HttpClient);
+  private readonly fetch = inject(FETCH);
   private readonly pageOrigin = inject(DOCUMENT).location.origin;
-  private readonly requested = new Set<string>();
+  private readonly requests = new Map<string, Promise<void>>();
   private readonly loaded = signal<ReadonlyMap<string, TenantTheme>>(new Map());
 
-  /** Starts loading the theme of a client, unless it is already loading or loaded; `null` and unsafe ids are ignored. */
-  load(clientId: string | null | undefined): void {
+  /**
+   * Starts loading the theme of a client, unless it is already loading or loaded; `null` and unsafe
+   * ids are ignored. The promise resolves (never rejects) once the theme is in {@link themeOf} or
+   * known to be absent.
+   */
+  load(clientId: string | null | undefined): Promise<void> {
     const id = safeClientId(clientId);
-    if (id === null || this.requested.has(id)) return;
-    this.requested.add(id);
-    this.http.get<unknown>(tenantThemePath(id)).subscribe({
-      next: (json) => {
+    if (id === null) return Promise.resolve();
+    const pending = this.requests.get(id);
+    if (pending) return pending;
+    const request = getJson(this.fetch, tenantThemePath(id)).then(
+      (json) => {
         const theme = parseTenantTheme(json, this.pageOrigin);
         if (theme !== null) this.loaded.update((themes) => new Map(themes).set(id, theme));
       },
       // No theme: a 404 is the normal case, and any other failure must not disturb the page either.
-      error: () => undefined,
-    });
+      () => undefined,
+    );
+    this.requests.set(id, request);
+    return request;
   }
 
   /** The validated theme of a client, or `null` while it loads and when there is none (reactive). */

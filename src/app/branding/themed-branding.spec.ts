@@ -1,7 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { FakeFetch, type FakeRequest } from '../../testing/fake-fetch';
+import { FETCH } from '../config/fetch';
 import { DEFAULT_BRANDING, type Branding } from './branding';
 import { NON_TEXT_CONTRAST, TEXT_CONTRAST, contrastRatio } from './color';
 import type { TenantTheme } from './tenant-theme';
@@ -97,36 +97,42 @@ describe('applyTheme', () => {
 });
 
 describe('TenantThemes', () => {
+  let http: FakeFetch;
+
   function setup() {
-    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideHttpClient(), provideHttpClientTesting()] });
-    return { themes: TestBed.inject(TenantThemes), http: TestBed.inject(HttpTestingController) };
+    http = new FakeFetch();
+    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), { provide: FETCH, useValue: http.fetch }] });
+    return { themes: TestBed.inject(TenantThemes), http };
   }
 
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  afterEach(() => http.verify());
 
-  it('loads and validates themes/<client_id>.json once per client', () => {
+  it('loads and validates themes/<client_id>.json once per client', async () => {
     const { themes, http } = setup();
-    themes.load('demo-client');
-    themes.load('demo-client');
+    const loading = themes.load('demo-client');
+    expect(themes.load('demo-client')).toBe(loading);
     expect(themes.themeOf('demo-client')).toBeNull();
-    http.expectOne('themes/demo-client.json').flush({ radius: '8px', light: { primary: 'red;}' } });
+    http.expectOne('themes/demo-client.json').respond({ radius: '8px', light: { primary: 'red;}' } });
+    await loading;
     expect(themes.themeOf('demo-client')).toEqual({ light: {}, dark: {}, radius: '8px' });
   });
 
   it.each([
-    ['a 404', (request: ReturnType<HttpTestingController['expectOne']>) => request.flush('Not found', { status: 404, statusText: 'Not Found' })],
-    ['a network error', (request: ReturnType<HttpTestingController['expectOne']>) => request.error(new ProgressEvent('error'))],
-    ['a JSON array', (request: ReturnType<HttpTestingController['expectOne']>) => request.flush([1, 2])],
-  ])('treats %s as "no theme"', (_name, answer) => {
+    ['a 404', (request: FakeRequest) => request.respondText('Not found', 404)],
+    ['a network error', (request: FakeRequest) => request.failNetwork()],
+    ['a JSON array', (request: FakeRequest) => request.respond([1, 2])],
+    ['a body that is not JSON', (request: FakeRequest) => request.respondText('<html>oops</html>', 200)],
+  ])('treats %s as "no theme"', async (_name, answer) => {
     const { themes, http } = setup();
-    themes.load('dark-client');
+    const loading = themes.load('dark-client');
     answer(http.expectOne('themes/dark-client.json'));
+    await expect(loading).resolves.toBeUndefined();
     expect(themes.themeOf('dark-client')).toBeNull();
   });
 
-  it.each([[null], [undefined], ['../etc/passwd'], ['a/b']])('requests nothing for the client id %p', (clientId) => {
+  it.each([[null], [undefined], ['../etc/passwd'], ['a/b']])('requests nothing for the client id %p', async (clientId) => {
     const { themes, http } = setup();
-    themes.load(clientId);
+    await themes.load(clientId);
     http.expectNone(() => true);
   });
 });

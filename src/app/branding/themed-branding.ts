@@ -87,7 +87,7 @@ export function injectColorScheme(): Signal<ColorScheme> {
 export function themedBranding(branding: Signal<Branding>): Signal<ThemedBranding> {
   const themes = inject(TenantThemes);
   const scheme = injectColorScheme();
-  effect(() => themes.load(branding().clientId));
+  effect(() => void themes.load(branding().clientId));
   return computed(() => {
     const current = branding();
     return applyTheme(current, themes.themeOf(current.clientId), scheme());

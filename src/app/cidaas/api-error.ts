@@ -1,4 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
+import { HttpFailure } from '../config/fetch';
 
 /**
  * Every way a cidaas call can fail, as one closed union. Built once at the edge by {@link toApiError};
@@ -51,16 +51,17 @@ export function isApiError(value: unknown): value is ApiError {
 
 /**
  * Normalizes anything a cidaas call can throw into an {@link ApiError}. Pure; the one place where
- * HTTP statuses and cidaas codes are interpreted.
+ * HTTP statuses and cidaas codes are interpreted. `fetch` rejects with a `TypeError` when the network
+ * fails; `getJson` throws a `TimeoutError` or an {@link HttpFailure}.
  */
 export function toApiError(error: unknown): ApiError {
   if (isApiError(error)) return error;
   if (isRecord(error) && error['name'] === 'TimeoutError') return { kind: 'timeout' };
-  if (!(error instanceof HttpErrorResponse)) return { kind: 'bad-response' };
+  if (error instanceof TypeError) return { kind: 'network' };
+  if (!(error instanceof HttpFailure)) return { kind: 'bad-response' };
   const { status } = error;
-  if (status === 0) return { kind: 'network' };
-  const code = cidaasErrorCode(error.error);
   if (status >= 200 && status < 300) return { kind: 'bad-response' };
+  const code = cidaasErrorCode(error.body);
   if (code !== null && EXPIRED_CODES.has(code)) return { kind: 'expired', code };
   if (status === 404 || status === 410) return { kind: 'expired', code };
   if (status === 400 || status === 422) return { kind: 'invalid-request', code };

@@ -1,40 +1,44 @@
 import { TestBed } from '@angular/core/testing';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { firstValueFrom } from 'rxjs';
+import { FakeFetch } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
-import { ApiError } from './api-error';
-import { CidaasClient } from './cidaas-client';
+import { FETCH } from '../config/fetch';
+import { type ApiError, isApiError } from './api-error';
+import { CIDAAS_REQUEST_TIMEOUT_MS, CidaasClient } from './cidaas-client';
 
 const BASE = 'https://tenant.example.com';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
 
+let fake: FakeFetch;
+
 function setup() {
+  fake = new FakeFetch();
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: CIDAAS_BASE_URL, useValue: BASE }],
+    providers: [{ provide: FETCH, useValue: fake.fetch }, { provide: CIDAAS_BASE_URL, useValue: BASE }],
   });
-  return { client: TestBed.inject(CidaasClient), http: TestBed.inject(HttpTestingController) };
+  return { client: TestBed.inject(CidaasClient), http: fake };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   try {
     await promise;
   } catch (error) {
-    return error as ApiError;
+    if (isApiError(error)) return error;
+    throw new Error(`expected an ApiError, got ${String(error)}`);
   }
   throw new Error('expected a rejection');
 }
 
 describe('CidaasClient', () => {
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  afterEach(() => fake.verify());
 
   it('getClientInfo reads E3 with Accept-Language and keeps only typed fields', async () => {
     const { client, http } = setup();
-    const result = firstValueFrom(client.getClientInfo({ requestId: REQUEST_ID, acceptlanguage: 'de' }));
+    const result = client.getClientInfo({ requestId: REQUEST_ID, acceptlanguage: 'de' });
     const request = http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`);
-    expect(request.request.headers.get('Accept-Language')).toBe('de');
-    request.flush({
+    expect(request.url).toBe(`${BASE}/public-srv/public/${REQUEST_ID}`);
+    expect(request.header('Accept-Language')).toBe('de');
+    request.respond({
       success: true,
       status: 200,
       data: { client_display_name: 'Acme', primaryColor: 42, password_policy: { minimumLength: 10, lowerAndUpperCase: 'yes' } },
@@ -48,27 +52,28 @@ describe('CidaasClient', () => {
 
   it('getClientInfo turns PUB10002 into an expired error', async () => {
     const { client, http } = setup();
-    const result = firstValueFrom(client.getClientInfo({ requestId: REQUEST_ID }));
-    http
-      .expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`)
-      .flush({ success: false, status: 400, code: 'PUB10002', error: 'invalid_request' }, { status: 400, statusText: 'Bad Request' });
+    const result = client.getClientInfo({ requestId: REQUEST_ID });
+    const request = http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`);
+    expect(request.header('Accept-Language')).toBeUndefined();
+    request.respond({ success: false, status: 400, code: 'PUB10002', error: 'invalid_request' }, 400);
     expect(await rejection(result)).toEqual({ kind: 'expired', code: 'PUB10002' });
   });
 
   it('getClientInfo reports a body without the envelope as a bad response', async () => {
     const { client, http } = setup();
-    const result = firstValueFrom(client.getClientInfo({ requestId: REQUEST_ID }));
-    http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).flush('<html>proxy error</html>');
+    const result = client.getClientInfo({ requestId: REQUEST_ID });
+    http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ client_display_name: 'Acme' });
     expect(await rejection(result)).toEqual({ kind: 'bad-response' });
   });
 
   it('getRegistrationSetup sends acceptlanguage and requestId and parses the fields', async () => {
     const { client, http } = setup();
-    const result = firstValueFrom(client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' }));
-    const request = http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`);
-    expect(request.request.params.get('acceptlanguage')).toBe('en');
-    expect(request.request.params.get('requestId')).toBe(REQUEST_ID);
-    request.flush({
+    const result = client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' });
+    const request = http.expectOne(`${BASE}/registration-setup-srv/public/list`);
+    expect(request.url).toBe(`${BASE}/registration-setup-srv/public/list?acceptlanguage=en&requestId=${REQUEST_ID}`);
+    expect(request.query.get('acceptlanguage')).toBe('en');
+    expect(request.query.get('requestId')).toBe(REQUEST_ID);
+    request.respond({
       success: true,
       status: 200,
       data: [
@@ -90,17 +95,17 @@ describe('CidaasClient', () => {
     ]);
   });
 
-  it('getPreloginMetadata emits null for 204 (expired track)', async () => {
+  it('getPreloginMetadata resolves to null for 204 (expired track)', async () => {
     const { client, http } = setup();
-    const result = firstValueFrom(client.getPreloginMetadata(LSID));
-    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).flush(null, { status: 204, statusText: 'No Content' });
+    const result = client.getPreloginMetadata(LSID);
+    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
     expect(await result).toBeNull();
   });
 
   it('getPreloginMetadata parses the metadata', async () => {
     const { client, http } = setup();
-    const result = firstValueFrom(client.getPreloginMetadata(LSID));
-    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).flush({
+    const result = client.getPreloginMetadata(LSID);
+    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respond({
       success: true,
       status: 200,
       data: { precheck: 'password_change', username: 'new.user@example.com', reason: 'first_login', requestId: REQUEST_ID },
@@ -108,11 +113,54 @@ describe('CidaasClient', () => {
     expect(await result).toMatchObject({ username: 'new.user@example.com', reason: 'first_login' });
   });
 
-  it('reports a dropped connection as a network error', async () => {
+  it('reports a dropped connection (fetch rejects with a TypeError) as a network error', async () => {
     const { client, http } = setup();
-    const result = firstValueFrom(client.getPreloginMetadata(LSID));
-    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).error(new ProgressEvent('error'), { status: 0 });
+    const result = client.getPreloginMetadata(LSID);
+    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).failNetwork();
     expect(await rejection(result)).toEqual({ kind: 'network' });
+  });
+
+  it('reports a 2xx body that is not JSON as a bad response', async () => {
+    const { client, http } = setup();
+    const result = client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' });
+    http.expectOne(`${BASE}/registration-setup-srv/public/list`).respondText('{"success":true,"data":[', 200);
+    expect(await rejection(result)).toEqual({ kind: 'bad-response' });
+  });
+
+  it.each([
+    ['a server error', 500, 'Internal Server Error', { kind: 'server', status: 500 }],
+    ['the field setup error envelope', 400, JSON.stringify({ success: false, error: { code: 10001, type: 'RegistrationSetupException' } }), { kind: 'invalid-request', code: '10001' }],
+    ['a malformed lsid (E7 400)', 400, '', { kind: 'invalid-request', code: null }],
+  ])('maps %s to its ApiError', async (_name, status, body, expected) => {
+    const { client, http } = setup();
+    const result = client.getPreloginMetadata(LSID);
+    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText(body, status);
+    expect(await rejection(result)).toEqual(expected);
+  });
+
+  describe('timeout', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it.each([
+      ['getClientInfo (E3)', (client: CidaasClient) => client.getClientInfo({ requestId: REQUEST_ID }), `${BASE}/public-srv/public/${REQUEST_ID}`],
+      [
+        'getRegistrationSetup (E5)',
+        (client: CidaasClient) => client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' }),
+        `${BASE}/registration-setup-srv/public/list`,
+      ],
+      ['getPreloginMetadata (E7)', (client: CidaasClient) => client.getPreloginMetadata(LSID), `${BASE}/token-srv/prelogin/metadata/${LSID}`],
+    ])('%s gives up after CIDAAS_REQUEST_TIMEOUT_MS with a timeout error', async (_name, call, url) => {
+      const { client, http } = setup();
+      let settled = false;
+      const result = rejection(call(client)).finally(() => (settled = true));
+      const request = http.expectOne(url);
+      await jest.advanceTimersByTimeAsync(CIDAAS_REQUEST_TIMEOUT_MS - 1);
+      expect(settled).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(request.init.signal?.aborted).toBe(true);
+      expect(await result).toEqual({ kind: 'timeout' });
+    });
   });
 
   it('firstTimeChangePassword posts a real urlencoded form to E8 with the passwords in the body', () => {

@@ -1,8 +1,8 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
-import { Observable, catchError, map, throwError, timeout } from 'rxjs';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
-import { ApiError, toApiError } from './api-error';
+import { cidaasUrls } from './cidaas-urls';
+import { FETCH, type GetJsonOptions, getJson } from '../config/fetch';
+import { type ApiError, toApiError } from './api-error';
 import type { ChangePasswordRequest, ClientInfo, FieldSetup, PreloginMetadata, ResetPasswordRequest } from './cidaas-types';
 import { postForm } from './form-post';
 import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
@@ -29,40 +29,30 @@ export interface RegistrationSetupOptions {
  */
 @Injectable({ providedIn: 'root' })
 export class CidaasClient {
-  private readonly http = inject(HttpClient);
+  private readonly fetch = inject(FETCH);
   private readonly document = inject(DOCUMENT);
   private readonly baseUrl = inject(CIDAAS_BASE_URL);
 
   /** E3: public client information (branding, password policy) for a login request. */
-  getClientInfo(options: ClientInfoOptions): Observable<ClientInfo> {
-    const headers = options.acceptlanguage ? new HttpHeaders({ 'Accept-Language': options.acceptlanguage }) : undefined;
-    return this.getJson(`/public-srv/public/${encodeURIComponent(options.requestId)}`, { headers }).pipe(
-      map((body) => parseClientInfo(unwrapEnvelope(body))),
-      catchError(rethrowAsApiError),
-    );
+  getClientInfo(options: ClientInfoOptions): Promise<ClientInfo> {
+    const headers = options.acceptlanguage ? { 'Accept-Language': options.acceptlanguage } : undefined;
+    return this.get(cidaasUrls.clientInfo(this.baseUrl, options.requestId), (body) => parseClientInfo(unwrapEnvelope(body)), { headers });
   }
 
   /** E5: the localized field setup for a login request. */
-  getRegistrationSetup(options: RegistrationSetupOptions): Observable<FieldSetup[]> {
-    const params = new HttpParams({ fromObject: { acceptlanguage: options.acceptlanguage, requestId: options.requestId } });
-    return this.getJson('/registration-setup-srv/public/list', { params }).pipe(
-      map((body) => parseFieldSetup(unwrapEnvelope(body))),
-      catchError(rethrowAsApiError),
-    );
+  getRegistrationSetup(options: RegistrationSetupOptions): Promise<FieldSetup[]> {
+    const url = cidaasUrls.fieldSetup(this.baseUrl, options.requestId, options.acceptlanguage);
+    return this.get(url, (body) => parseFieldSetup(unwrapEnvelope(body)));
   }
 
   /**
-   * E7: what cidaas knows about a login track. Emits `null` when cidaas answers 204 (the track is
-   * expired, unknown or already used), so the page can say so before the user types anything.
+   * E7: what cidaas knows about a login track. Resolves to `null` when cidaas answers 204 (the track
+   * is expired, unknown or already used), so the page can say so before the user types anything.
    */
-  getPreloginMetadata(lsid: string): Observable<PreloginMetadata | null> {
-    return this.http
-      .get<unknown>(this.url(`/token-srv/prelogin/metadata/${encodeURIComponent(lsid)}`), { observe: 'response' })
-      .pipe(
-        timeout(CIDAAS_REQUEST_TIMEOUT_MS),
-        map((response) => (response.status === 204 || response.body === null ? null : parsePreloginMetadata(unwrapEnvelope(response.body)))),
-        catchError(rethrowAsApiError),
-      );
+  getPreloginMetadata(lsid: string): Promise<PreloginMetadata | null> {
+    return this.get(cidaasUrls.preloginMetadata(this.baseUrl, lsid), (body) =>
+      body === null ? null : parsePreloginMetadata(unwrapEnvelope(body)),
+    );
   }
 
   /**
@@ -71,7 +61,7 @@ export class CidaasClient {
    * application, or back to this page with error parameters.
    */
   firstTimeChangePassword(request: ChangePasswordRequest, lsid: string): void {
-    postForm(this.document, this.url(`/login-srv/precheck/continue/${encodeURIComponent(lsid)}`), {
+    postForm(this.document, cidaasUrls.changePassword(this.baseUrl, lsid), {
       old_password: request.old_password,
       new_password: request.new_password,
       confirm_password: request.confirm_password,
@@ -84,7 +74,7 @@ export class CidaasClient {
    * or back to this page with error parameters.
    */
   resetPassword(request: ResetPasswordRequest): void {
-    postForm(this.document, this.url('/users-srv/resetpassword/accept'), {
+    postForm(this.document, cidaasUrls.resetPassword(this.baseUrl), {
       resetRequestId: request.resetRequestId,
       exchangeId: request.exchangeId,
       password: request.password,
@@ -94,19 +84,15 @@ export class CidaasClient {
 
   /** E12: the URL that sends the user back to sign-in for the same login request. */
   resolveRedirectUrl(requestId: string): string {
-    return this.url(`/authz-srv/authz/resolve_redirect/${encodeURIComponent(requestId)}`);
+    return cidaasUrls.resolveRedirect(this.baseUrl, requestId);
   }
 
-  private url(path: string): string {
-    return `${this.baseUrl}${path}`;
+  /** GETs a cidaas URL and parses the body; every failure rejects with an {@link ApiError}. */
+  private async get<T>(url: string, parse: (body: unknown) => T, options: Omit<GetJsonOptions, 'timeoutMs'> = {}): Promise<T> {
+    try {
+      return parse(await getJson(this.fetch, url, { ...options, timeoutMs: CIDAAS_REQUEST_TIMEOUT_MS }));
+    } catch (error) {
+      throw toApiError(error);
+    }
   }
-
-  private getJson(path: string, options: { headers?: HttpHeaders; params?: HttpParams }): Observable<unknown> {
-    return this.http.get<unknown>(this.url(path), options).pipe(timeout(CIDAAS_REQUEST_TIMEOUT_MS));
-  }
-}
-
-function rethrowAsApiError(error: unknown): Observable<never> {
-  const apiError: ApiError = toApiError(error);
-  return throwError(() => apiError);
 }

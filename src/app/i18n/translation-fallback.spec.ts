@@ -1,12 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
 import { PAGE_QUERY } from '../config/page-query';
 import { render, screen } from '@testing-library/angular';
+import { FakeFetch, type FakeRequest } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
+import { FETCH } from '../config/fetch';
 import { PasswordSetPage } from '../password-set/password-set-page';
-import french from '../../../i18n/fr.json';
+// The page downloads the compiled files (npm run i18n:compile; Jest's global setup runs it).
+import french from '../../../generated/i18n/fr.json';
 
 const BASE = 'http://localhost';
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
@@ -14,26 +14,26 @@ const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
 const POLICY = { minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true };
 
 async function setup(uiLocales: string) {
+  const http = new FakeFetch();
   await render(PasswordSetPage, {
     providers: [
       provideZonelessChangeDetection(),
-      provideHttpClient(),
-      provideHttpClientTesting(),
+      { provide: FETCH, useValue: http.fetch },
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID, ui_locales: uiLocales }) },
     ],
   });
-  return TestBed.inject(HttpTestingController);
+  return http;
 }
 
-function ok(request: TestRequest, data: unknown): void {
-  request.flush({ success: true, status: 200, data });
+function ok(request: FakeRequest, data: unknown): void {
+  request.respond({ success: true, status: 200, data });
 }
 
 /** Answers the three API calls of a ready page; returns the field-setup request for inspection. */
-function answerApi(http: HttpTestingController): TestRequest {
+function answerApi(http: FakeFetch): FakeRequest {
   ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
-  const fieldSetup = http.expectOne((request) => request.url === `${BASE}/registration-setup-srv/public/list`);
+  const fieldSetup = http.expectOne(`${BASE}/registration-setup-srv/public/list`);
   ok(fieldSetup, []);
   ok(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), { precheck: 'password_change', username: 'u@example.com', reason: 'first_login' });
   return fieldSetup;
@@ -44,10 +44,12 @@ describe('loading translations', () => {
     const http = await setup('fr-CA');
     // All four requests are in flight before any is answered: nothing waits for the translations.
     const translation = http.expectOne('i18n/fr.json');
+    const clientInfo = http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`);
     const fieldSetup = answerApi(http);
-    translation.flush(french);
+    translation.respond(french);
     expect(await screen.findByRole('heading', { name: 'Choisissez un nouveau mot de passe' })).toBeInTheDocument();
-    expect(fieldSetup.request.params.get('acceptlanguage')).toBe('fr');
+    expect(fieldSetup.query.get('acceptlanguage')).toBe('fr');
+    expect(clientInfo.header('Accept-Language')).toBe('fr');
     expect(document.documentElement.lang).toBe('fr');
     // English is bundled: no request for it, not even as the fallback.
     http.expectNone('i18n/en.json');
@@ -57,7 +59,7 @@ describe('loading translations', () => {
   it('falls back to the bundled English when the translation file is missing', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const http = await setup('it');
-    http.expectOne('i18n/it.json').flush('Not found', { status: 404, statusText: 'Not Found' });
+    http.expectOne('i18n/it.json').respondText('Not found', 404);
     answerApi(http);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "it"`), expect.anything());
@@ -68,16 +70,32 @@ describe('loading translations', () => {
   it('falls back to English when the translation file is unreachable', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const http = await setup('es');
-    http.expectOne('i18n/es.json').error(new ProgressEvent('error'));
+    http.expectOne('i18n/es.json').failNetwork();
     answerApi(http);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "es"`), expect.anything());
     warn.mockRestore();
   });
 
+  it.each([
+    ['not JSON at all', '<html>maintenance</html>'],
+    ['cut off JSON', '{"page": {"title": "Kies'],
+    ['JSON that is not an object', '["Kies een nieuw wachtwoord"]'],
+  ])('falls back to English when the translation file is %s', async (_name, body) => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const http = await setup('nl');
+    http.expectOne('i18n/nl.json').respondText(body, 200);
+    answerApi(http);
+    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "nl"`), expect.anything());
+    expect(document.documentElement.lang).toBe('en');
+    warn.mockRestore();
+    http.verify();
+  });
+
   it('shows English for every message a broken translation file lacks or garbles', async () => {
     const http = await setup('nl');
-    http.expectOne('i18n/nl.json').flush({ page: 42, rules: ['garbage'], submit: { label: 'Nieuw wachtwoord instellen' } });
+    http.expectOne('i18n/nl.json').respond({ 'page.heading': 42, 'rules.heading': ['garbage'], 'submit.label': 'Nieuw wachtwoord instellen' });
     answerApi(http);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Nieuw wachtwoord instellen' })).toBeInTheDocument();
@@ -88,7 +106,7 @@ describe('loading translations', () => {
     const http = await setup('ar');
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.documentElement.lang).toBe('ar');
-    http.expectOne('i18n/ar.json').flush('gone', { status: 404, statusText: 'Not Found' });
+    http.expectOne('i18n/ar.json').respondText('gone', 404);
     answerApi(http);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "ar"`), expect.anything());

@@ -1,12 +1,8 @@
-import { Injectable } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
+import { FETCH, getJson } from '../config/fetch';
 import type { SupportedLanguage } from './locale';
 
-/** Why a translation file could not be used. */
-export class TranslationLoadError extends Error {
-  override readonly name = 'TranslationLoadError';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -16,17 +12,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 @Injectable({ providedIn: 'root' })
 export class TranslationLoader {
-  /** Resolves with the file's messages (unchecked values); rejects with a {@link TranslationLoadError}. */
+  private readonly fetch = inject(FETCH);
+
+  /**
+   * Resolves with the file's messages (each still to be checked by the translator); rejects when the
+   * file cannot be had or is not a JSON object.
+   */
   async load(language: SupportedLanguage): Promise<Readonly<Record<string, unknown>>> {
-    let response: Response;
-    try {
-      response = await fetch(`i18n/${encodeURIComponent(language)}.json`);
-    } catch {
-      throw new TranslationLoadError('network error');
-    }
-    if (!response.ok) throw new TranslationLoadError(`HTTP ${response.status}`);
-    const body: unknown = await response.json().catch(() => null);
-    if (!isRecord(body)) throw new TranslationLoadError('not a translation file');
+    const body = await getJson(this.fetch, `i18n/${encodeURIComponent(language)}.json`);
+    if (!isRecord(body)) throw new Error('a translation file must hold a JSON object');
     return body;
   }
 }

@@ -1,34 +1,41 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { PAGE_QUERY } from '../config/page-query';
 import { render, screen } from '@testing-library/angular';
+import { FakeFetch } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
+import { FETCH } from '../config/fetch';
+import { PageLoader } from '../password-set/page-loader';
 import { PasswordSetSuccessPage } from './password-set-success-page';
 
 const BASE = 'http://localhost';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
 
+let http: FakeFetch;
+
 async function setup(query: Record<string, string>) {
-  await render(PasswordSetSuccessPage, {
+  http = new FakeFetch();
+  const { fixture } = await render(PasswordSetSuccessPage, {
     providers: [
       provideZonelessChangeDetection(),
-      provideHttpClient(),
-      provideHttpClientTesting(),
+      { provide: FETCH, useValue: http.fetch },
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],
   });
-  return TestBed.inject(HttpTestingController);
+  return { http, fixture };
 }
 
 describe('PasswordSetSuccessPage', () => {
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  afterEach(() => {
+    jest.restoreAllMocks();
+    http.verify();
+  });
 
   it('confirms the change, shows the tenant and offers to continue to sign-in (E12)', async () => {
-    const http = await setup({ requestId: REQUEST_ID });
-    http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).flush({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
+    const { http } = await setup({ requestId: REQUEST_ID });
+    http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
     const heading = await screen.findByRole('heading', { name: 'Your password has been changed' });
     expect(heading).toHaveFocus();
     expect(screen.getByText('Acme Demo')).toBeInTheDocument();
@@ -39,10 +46,21 @@ describe('PasswordSetSuccessPage', () => {
   });
 
   it('still confirms when client info fails, with the default look', async () => {
-    const http = await setup({ requestId: REQUEST_ID });
-    http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).flush('oops', { status: 500, statusText: 'Error' });
+    const { http } = await setup({ requestId: REQUEST_ID });
+    http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respondText('oops', 500);
     await screen.findByRole('heading', { name: 'Your password has been changed' });
     expect(screen.getByRole('link', { name: 'Continue to sign in' })).toBeInTheDocument();
+  });
+
+  it('changes nothing once destroyed, even when client info arrives afterwards', async () => {
+    const loadBranding = jest.spyOn(PageLoader.prototype, 'loadBranding');
+    const { http, fixture } = await setup({ requestId: REQUEST_ID });
+    const setTitle = jest.spyOn(TestBed.inject(Title), 'setTitle');
+    fixture.destroy();
+    http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
+    // The page's own handler runs before this await returns: it was attached to the same promise first.
+    await loadBranding.mock.results[0]?.value;
+    expect(setTitle).not.toHaveBeenCalled();
   });
 
   it('without a usable requestId, points back to the application', async () => {

@@ -1,5 +1,15 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, signal, viewChild } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  DestroyRef,
+  ElementRef,
+  afterRenderEffect,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { PAGE_QUERY } from '../config/page-query';
 import { TranslatePipe } from '../i18n/translate.pipe';
@@ -75,10 +85,12 @@ export class PasswordSetSuccessPage {
   constructor() {
     setDocumentLanguage(this.document, this.language);
     afterRenderEffect(() => this.heading()?.nativeElement.focus());
-    inject(PageLoader)
+    let destroyed = false;
+    inject(DestroyRef).onDestroy(() => (destroyed = true));
+    void inject(PageLoader)
       .loadBranding(this.requestId, this.language)
-      .pipe(takeUntilDestroyed())
-      .subscribe((clientInfo) => {
+      .then((clientInfo) => {
+        if (destroyed) return;
         setDocumentLanguage(this.document, this.translate.language());
         this.clientInfo.set(clientInfo);
         this.ready.set(true);

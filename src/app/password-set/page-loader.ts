@@ -1,6 +1,5 @@
 import { Injectable, inject } from '@angular/core';
 import { Translator } from '../i18n/translator';
-import { Observable, catchError, forkJoin, from, map, of, tap } from 'rxjs';
 import { TenantThemes } from '../branding/tenant-themes';
 import { toApiError } from '../cidaas/api-error';
 import { Auth0Client } from '../auth0/auth0-client';
@@ -13,7 +12,7 @@ import type { PageParams } from './page-params';
 /**
  * Loads everything the page needs, in parallel: the translations, the client info (E3), the field
  * setup (E5) and the track metadata (E7) — or, in Auth0 mode, the session context from the page's
- * server. Never errors: every outcome is a {@link PageState}.
+ * server. Never rejects: every outcome is a {@link PageState}.
  */
 @Injectable({ providedIn: 'root' })
 export class PageLoader {
@@ -22,82 +21,79 @@ export class PageLoader {
   private readonly auth0 = inject(Auth0Client);
   private readonly translate = inject(Translator);
 
-  /** Loads the page for the given parameters and language. */
-  load(params: PageParams, language: SupportedLanguage): Observable<PageState> {
-    return forkJoin({ translations: this.loadTranslations(language), state: this.loadState(params, language) }).pipe(
-      map(({ state }) => state),
-    );
+  /** Loads the page for the given parameters and language; never rejects. */
+  async load(params: PageParams, language: SupportedLanguage): Promise<PageState> {
+    const [, state] = await Promise.all([this.loadTranslations(language), this.loadState(params, language)]);
+    return state;
   }
 
-  /** Loads the translations and, when a request is known, the client info for branding; never errors. */
-  loadBranding(requestId: string | null, language: SupportedLanguage): Observable<ClientInfo | null> {
-    return forkJoin({ translations: this.loadTranslations(language), clientInfo: this.brandingFor(requestId, language) }).pipe(
-      map(({ clientInfo }) => clientInfo),
-    );
+  /** Loads the translations and, when a request is known, the client info for branding; never rejects. */
+  async loadBranding(requestId: string | null, language: SupportedLanguage): Promise<ClientInfo | null> {
+    const [, clientInfo] = await Promise.all([this.loadTranslations(language), this.brandingFor(requestId, language)]);
+    return clientInfo;
   }
 
-  private loadTranslations(language: SupportedLanguage): Observable<unknown> {
-    // Never fails: a missing or broken translation file leaves the page in the bundled English.
-    return from(this.translate.use(language));
+  private async loadTranslations(language: SupportedLanguage): Promise<void> {
+    // Never rejects: a missing or broken translation file leaves the page in the bundled English.
+    await this.translate.use(language);
   }
 
-  private loadState(params: PageParams, language: SupportedLanguage): Observable<PageState> {
+  private async loadState(params: PageParams, language: SupportedLanguage): Promise<PageState> {
     if (!params.ok) {
       const exitUrl = params.requestId ? this.client.resolveRedirectUrl(params.requestId) : null;
-      return this.brandingFor(params.requestId, language).pipe(
-        map((clientInfo): PageState => ({ kind: 'dead-end', reason: params.problem, exitUrl, clientInfo })),
-      );
+      const clientInfo = await this.brandingFor(params.requestId, language);
+      return { kind: 'dead-end', reason: params.problem, exitUrl, clientInfo };
     }
     return params.platform === 'auth0' ? this.loadAuth0(params) : this.loadCidaas(params, language);
   }
 
-  private loadCidaas(params: Extract<PageParams, { platform: 'cidaas' }>, language: SupportedLanguage): Observable<PageState> {
+  private async loadCidaas(params: Extract<PageParams, { platform: 'cidaas' }>, language: SupportedLanguage): Promise<PageState> {
     const target = params.target;
     const exitUrl = this.client.resolveRedirectUrl(params.requestId);
     const expiredReason = target.mode === 'change' ? 'expired-track' : 'expired-reset';
     if (params.error?.code === 'track_expired') {
-      return this.brandingFor(params.requestId, language).pipe(
-        map((clientInfo): PageState => ({ kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo })),
-      );
+      const clientInfo = await this.brandingFor(params.requestId, language);
+      return { kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo };
     }
-    return forkJoin({
-      // The tenant theme needs only the client id: fetch it while the other requests are still running.
-      clientInfo: this.client.getClientInfo({ requestId: params.requestId, acceptlanguage: language }).pipe(tap((info) => this.themes.load(info.client_id))),
-      // The page has its own labels, so a failing field setup only costs the tenant's wording.
-      fieldSetup: this.client.getRegistrationSetup({ requestId: params.requestId, acceptlanguage: language }).pipe(catchError(() => of([]))),
-      // Likewise the metadata: it only lets us tell an expired link early. `undefined` = unknown.
-      metadata:
-        target.mode === 'change' ? this.client.getPreloginMetadata(target.lsid).pipe(catchError(() => of(undefined))) : of(undefined),
-    }).pipe(
-      map(({ clientInfo, fieldSetup, metadata }): PageState => {
-        if (metadata === null) return { kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo };
-        return { kind: 'ready', data: toPageData(params, exitUrl, clientInfo, fieldSetup, metadata ?? null) };
-      }),
-      catchError((error: unknown) => of(this.failure(error))),
-    );
+    // All three start now, together; the tenant theme needs only the client id, so it is fetched
+    // as soon as E3 answers, while the others are still running.
+    const clientInfoRequest = this.client.getClientInfo({ requestId: params.requestId, acceptlanguage: language }).then((info) => {
+      void this.themes.load(info.client_id);
+      return info;
+    });
+    // The page has its own labels, so a failing field setup only costs the tenant's wording.
+    const fieldSetupRequest = this.client.getRegistrationSetup({ requestId: params.requestId, acceptlanguage: language }).catch(() => []);
+    // Likewise the metadata: it only lets us tell an expired link early. `undefined` = unknown.
+    const metadataRequest =
+      target.mode === 'change' ? this.client.getPreloginMetadata(target.lsid).catch(() => undefined) : Promise.resolve(undefined);
+    try {
+      const [clientInfo, fieldSetup, metadata] = await Promise.all([clientInfoRequest, fieldSetupRequest, metadataRequest]);
+      if (metadata === null) return { kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo };
+      return { kind: 'ready', data: toPageData(params, exitUrl, clientInfo, fieldSetup, metadata ?? null) };
+    } catch (error) {
+      return this.failure(error);
+    }
   }
 
-  private loadAuth0(params: Extract<PageParams, { platform: 'auth0' }>): Observable<PageState> {
+  private async loadAuth0(params: Extract<PageParams, { platform: 'auth0' }>): Promise<PageState> {
     const exitUrl = this.auth0.cancelUrl(params.target.state);
     if (params.error?.code === 'track_expired') {
-      return of<PageState>({ kind: 'dead-end', reason: 'expired-track', exitUrl, clientInfo: null });
+      return { kind: 'dead-end', reason: 'expired-track', exitUrl, clientInfo: null };
     }
-    return this.auth0.getContext(params.target.sessionToken).pipe(
-      map((context): PageState => {
-        const metadata: PreloginMetadata = {
-          precheck: 'password_change',
-          username: context.email ?? undefined,
-          reason: context.reason ?? undefined,
-          expires_at: context.expiresAt ?? undefined,
-        };
-        const clientInfo = context.passwordPolicy ? { password_policy: context.passwordPolicy } : {};
-        return { kind: 'ready', data: toPageData(params, exitUrl, clientInfo, [], metadata) };
-      }),
-      catchError((error: unknown) => {
-        const state = this.failure(error);
-        return of<PageState>(state.kind === 'dead-end' ? { ...state, reason: 'expired-track', exitUrl } : state);
-      }),
-    );
+    try {
+      const context = await this.auth0.getContext(params.target.sessionToken);
+      const metadata: PreloginMetadata = {
+        precheck: 'password_change',
+        username: context.email ?? undefined,
+        reason: context.reason ?? undefined,
+        expires_at: context.expiresAt ?? undefined,
+      };
+      const clientInfo = context.passwordPolicy ? { password_policy: context.passwordPolicy } : {};
+      return { kind: 'ready', data: toPageData(params, exitUrl, clientInfo, [], metadata) };
+    } catch (error) {
+      const state = this.failure(error);
+      return state.kind === 'dead-end' ? { ...state, reason: 'expired-track', exitUrl } : state;
+    }
   }
 
   /** The page state for a start-up error. */
@@ -116,12 +112,14 @@ export class PageLoader {
     }
   }
 
-  private brandingFor(requestId: string | null, language: SupportedLanguage): Observable<ClientInfo | null> {
-    if (requestId === null) return of(null);
-    return this.client.getClientInfo({ requestId, acceptlanguage: language }).pipe(
-      tap((info) => this.themes.load(info.client_id)),
-      catchError(() => of(null)),
-    );
+  private async brandingFor(requestId: string | null, language: SupportedLanguage): Promise<ClientInfo | null> {
+    if (requestId === null) return null;
+    try {
+      const info = await this.client.getClientInfo({ requestId, acceptlanguage: language });
+      void this.themes.load(info.client_id);
+      return info;
+    } catch {
+      return null;
+    }
   }
 }
-

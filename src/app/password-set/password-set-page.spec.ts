@@ -1,13 +1,15 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { PAGE_QUERY } from '../config/page-query';
-import { render, screen, within } from '@testing-library/angular';
+import { render, screen, waitFor, within } from '@testing-library/angular';
 import userEvent from '@testing-library/user-event';
+import { FakeFetch, type FakeRequest } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
+import { FETCH } from '../config/fetch';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
+import { PageLoader } from './page-loader';
 import { PasswordSetPage } from './password-set-page';
 
 const BASE = 'http://localhost';
@@ -38,36 +40,40 @@ const FIELD_SETUP = {
     },
   ],
 };
+const FIELD_SETUP_URL = `${BASE}/registration-setup-srv/public/list`;
 const METADATA = {
   success: true,
   status: 200,
   data: { precheck: 'password_change', username: 'new.user@example.com', reason: 'first_login', requestId: REQUEST_ID },
 };
 
+let http: FakeFetch;
+
 async function setup(query: Record<string, string>) {
+  http = new FakeFetch();
   const rendered = await render(PasswordSetPage, {
     providers: [
       provideZonelessChangeDetection(),
-      provideHttpClient(),
-      provideHttpClientTesting(),
+      { provide: FETCH, useValue: http.fetch },
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],
   });
-  const http = TestBed.inject(HttpTestingController);
   const client = TestBed.inject(CidaasClient);
   const user = userEvent.setup();
   return { ...rendered, http, client, user };
 }
 
-function answer(request: TestRequest, body: Parameters<TestRequest['flush']>[0], status = 200) {
-  request.flush(body, { status, statusText: status === 200 ? 'OK' : 'Error' });
+/** Answers like cidaas: an object as JSON, a string as a raw (non-JSON) body. */
+function answer(request: FakeRequest, body: unknown, status = 200) {
+  if (typeof body === 'string') request.respondText(body, status);
+  else request.respond(body, status);
 }
 
 async function setupReady(extra: Record<string, string> = {}) {
   const context = await setup({ lsid: LSID, requestId: REQUEST_ID, ...extra });
   answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
-  answer(context.http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+  answer(context.http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
   answer(context.http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
   await screen.findByRole('heading', { name: 'Choose a new password' });
   return context;
@@ -77,12 +83,29 @@ const RPRQ = '3b0d7c1e-2f4a-4c6b-9d8e-7f6a5b4c3d2e';
 const EXCHANGE_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 
 describe('PasswordSetPage', () => {
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  afterEach(() => {
+    jest.restoreAllMocks();
+    http.verify();
+  });
 
   it('shows a loading state before the answers arrive', async () => {
     const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID });
     expect(screen.getByRole('status')).toHaveTextContent('Loading your sign-in details');
-    for (const request of http.match(() => true)) if (!request.cancelled) request.flush(null);
+    for (const request of http.open()) request.failNetwork();
+  });
+
+  it('starts E3, E5 and E7 together, and the tenant theme as soon as E3 names the client', async () => {
+    await setup({ lsid: LSID, requestId: REQUEST_ID });
+    const fieldSetup = http.expectOne(FIELD_SETUP_URL);
+    const metadata = http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
+    http.expectNone('themes/demo-client.json');
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { ...CLIENT_INFO, data: { ...CLIENT_INFO.data, client_id: 'demo-client' } });
+    const theme = await waitFor(() => http.expectOne('themes/demo-client.json'));
+    expect(fieldSetup.settled || metadata.settled).toBe(false);
+    theme.respondText('Not found', 404);
+    answer(fieldSetup, FIELD_SETUP);
+    answer(metadata, METADATA);
+    await screen.findByRole('heading', { name: 'Choose a new password' });
   });
 
   it('renders the form with the tenant labels, the reason and the account', async () => {
@@ -206,7 +229,7 @@ describe('PasswordSetPage', () => {
     try {
       const context = await setup({ lsid: LSID, requestId: REQUEST_ID });
       answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
-      answer(context.http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+      answer(context.http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
       answer(context.http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), {
         ...METADATA,
         data: { ...METADATA.data, expires_at: '2026-11-22T10:01:30Z' },
@@ -270,8 +293,8 @@ describe('PasswordSetPage', () => {
   it('explains an expired track (E7 204) and offers to sign in again', async () => {
     const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID });
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
-    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
-    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).flush(null, { status: 204, statusText: 'No Content' });
+    answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
+    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
     const heading = await screen.findByRole('heading', { name: 'This link has expired' });
     expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
     expect(heading).toHaveFocus();
@@ -293,7 +316,7 @@ describe('PasswordSetPage', () => {
 
   it('explains an unknown requestId (PUB10002)', async () => {
     const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID });
-    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+    answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { success: false, status: 400, code: 'PUB10002' }, 400);
     await screen.findByRole('heading', { name: 'Your sign-in has expired' });
@@ -301,21 +324,68 @@ describe('PasswordSetPage', () => {
 
   it('offers a retry when client info fails, and the retry works', async () => {
     const { http, user } = await setup({ lsid: LSID, requestId: REQUEST_ID });
-    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+    answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), 'boom', 500);
     expect(await screen.findByRole('alert')).toHaveTextContent('The sign-in service had a problem');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
-    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+    answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
+  });
+
+  it('after a double click on "Try again", shows the latest load and ignores the earlier one answering late', async () => {
+    const load = jest.spyOn(PageLoader.prototype, 'load');
+    const { fixture } = await setup({ lsid: LSID, requestId: REQUEST_ID });
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), 'boom', 500);
+    answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
+    answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
+    await screen.findByRole('alert');
+    // Two native clicks in a row land before the page re-renders, so each starts a load.
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    retry.click();
+    retry.click();
+    expect(load).toHaveBeenCalledTimes(3);
+    const byPath = (path: string) => http.open().filter((request) => request.path === path);
+    const [staleInfo, latestInfo] = byPath(`${BASE}/public-srv/public/${REQUEST_ID}`);
+    const [staleSetup, latestSetup] = byPath(FIELD_SETUP_URL);
+    const [staleMetadata, latestMetadata] = byPath(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
+    if (!staleInfo || !latestInfo || !staleSetup || !latestSetup || !staleMetadata || !latestMetadata) throw new Error('expected two loads');
+    answer(latestInfo, CLIENT_INFO);
+    answer(latestSetup, FIELD_SETUP);
+    answer(latestMetadata, METADATA);
+    await screen.findByRole('heading', { name: 'Choose a new password' });
+    answer(staleInfo, 'boom', 500);
+    answer(staleSetup, FIELD_SETUP);
+    answer(staleMetadata, METADATA);
+    // The page's own handler runs before this await returns: it was attached to the same promise first.
+    await load.mock.results[1]?.value;
+    await fixture.whenStable();
+    expect(screen.getByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('changes nothing once destroyed, even when the answers arrive afterwards', async () => {
+    const load = jest.spyOn(PageLoader.prototype, 'load');
+    const { fixture } = await setup({ lsid: LSID, requestId: REQUEST_ID, ui_locales: 'de' });
+    const setTitle = jest.spyOn(TestBed.inject(Title), 'setTitle');
+    fixture.destroy();
+    document.documentElement.lang = 'xx';
+    answer(http.expectOne('i18n/de.json'), {});
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+    answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
+    answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
+    // The page's own handler runs before this await returns: it was attached to the same promise first.
+    await load.mock.results[0]?.value;
+    expect(setTitle).not.toHaveBeenCalled();
+    expect(document.documentElement.lang).toBe('xx');
   });
 
   it('works with its own labels when the field setup fails', async () => {
     const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID });
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
-    answer(http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), 'garbage', 500);
+    answer(http.expectOne(FIELD_SETUP_URL), 'garbage', 500);
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
     await screen.findByRole('heading', { name: 'Choose a new password' });
     expect(screen.getByLabelText('New password')).toBeInTheDocument();
@@ -326,7 +396,7 @@ describe('PasswordSetPage', () => {
     async function setupReset(extra: Record<string, string> = {}) {
       const context = await setup({ requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID, resetMedium: 'email', ...extra });
       answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
-      answer(context.http.expectOne((req) => req.url === `${BASE}/registration-setup-srv/public/list`), FIELD_SETUP);
+      answer(context.http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
       context.http.expectNone(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
       await screen.findByRole('heading', { name: 'Choose a new password' });
       return context;
@@ -366,12 +436,12 @@ describe('PasswordSetPage', () => {
 
   describe('Auth0 mode', () => {
     const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxIn0.c2lnbmF0dXJl';
-    const CONTEXT_URL = (req: { url: string }) => req.url === 'auth0/password_set/context';
+    const CONTEXT_URL = 'auth0/password_set/context';
 
     it('loads the context from the page server, shows new and confirm only, and posts to it', async () => {
       const { http, user } = await setup({ session_token: TOKEN, state: 'st-1' });
       const request = http.expectOne(CONTEXT_URL);
-      expect(request.request.params.get('session_token')).toBe(TOKEN);
+      expect(request.query.get('session_token')).toBe(TOKEN);
       http.expectNone(`${BASE}/public-srv/public/${REQUEST_ID}`);
       answer(request, { email: 'first.login@example.com', reason: 'first_login', password_policy: { minimumLength: 12, noOfDigits: 1 } });
       await screen.findByRole('heading', { name: 'Choose a new password' });

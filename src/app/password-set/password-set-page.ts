@@ -10,12 +10,10 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { PAGE_QUERY } from '../config/page-query';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { Translator } from '../i18n/translator';
-import { Subscription } from 'rxjs';
 import { brandingFromClientInfo } from '../branding/branding';
 import { themedBranding } from '../branding/themed-branding';
 import type { ApiError } from '../cidaas/api-error';
@@ -94,7 +92,8 @@ export class PasswordSetPage {
   private readonly title = inject(Title);
   private readonly document = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
-  private loading: Subscription | null = null;
+  /** Counts loads; a result whose load is no longer the latest (or that arrives after destroy) is dropped. */
+  private loadGeneration = 0;
 
   protected readonly params = parsePageParams(inject(PAGE_QUERY));
   protected readonly language = negotiateLanguage(this.params.uiLocales, this.document.defaultView?.navigator.languages ?? []);
@@ -132,6 +131,8 @@ export class PasswordSetPage {
 
   constructor() {
     this.destroyRef.onDestroy(() => {
+      // Outdates any load still running, so nothing updates a destroyed page.
+      this.loadGeneration++;
       this.clearExpiryTimers();
       clearTimeout(this.slowTimer);
     });
@@ -143,23 +144,22 @@ export class PasswordSetPage {
 
   /** Loads (or, after a failure, reloads) everything the page needs. */
   protected load(): void {
-    this.loading?.unsubscribe();
+    const generation = ++this.loadGeneration;
     this.clearExpiryTimers();
     this.state.set({ kind: 'loading' });
     this.slow.set(false);
     clearTimeout(this.slowTimer);
     this.slowTimer = setTimeout(() => this.slow.set(true), SLOW_LOADING_MS);
-    this.loading = this.loader
-      .load(this.params, this.language)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((state) => {
-        clearTimeout(this.slowTimer);
-        // The translation may have fallen back to English: say so to the browser.
-        setDocumentLanguage(this.document, this.translate.language());
-        this.state.set(state);
-        this.updateTitle();
-        if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
-      });
+    void this.loader.load(this.params, this.language).then((state) => {
+      // A retry started meanwhile, or the page is gone: this answer is stale.
+      if (generation !== this.loadGeneration) return;
+      clearTimeout(this.slowTimer);
+      // The translation may have fallen back to English: say so to the browser.
+      setDocumentLanguage(this.document, this.translate.language());
+      this.state.set(state);
+      this.updateTitle();
+      if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
+    });
   }
 
   /**
