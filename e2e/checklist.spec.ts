@@ -54,3 +54,31 @@ test('the checklist shows unmet rules live, and an invalid submit focuses the fi
     await expect(page).toHaveURL(/\/callback\?code=/);
   });
 });
+
+test('messages never move the submit button from under a click, and passing over an empty field is no mistake', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession(USERS.newUser);
+  await passwordSet.open(session.url);
+  await expect(passwordSet.currentPassword).toBeFocused();
+
+  // Leaving the (focused, empty) current password for the new one: no "Enter your current password" yet.
+  await passwordSet.newPassword.fill('Abcdefgh1!');
+  await expect(passwordSet.currentPassword).not.toHaveAttribute('aria-invalid', 'true');
+
+  // A wrong confirmation, then straight to the button with a slow press (as people click): the
+  // mismatch must not appear between press and release, or the click would miss the moved button.
+  await passwordSet.confirmPassword.fill('Abcdefgh1?');
+  await passwordSet.submitButton.scrollIntoViewIfNeeded();
+  const button = await passwordSet.submitButton.boundingBox();
+  expect(button).not.toBeNull();
+  if (button) {
+    await page.mouse.move(button.x + button.width / 2, button.y + button.height / 2);
+    await page.mouse.down();
+    await expect(passwordSet.confirmPassword).not.toBeFocused();
+    // Let the page render whatever the blur changed (two frames: change detection, then layout).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect((await passwordSet.submitButton.boundingBox())?.y).toBe(button.y);
+    await page.mouse.up();
+  }
+  await expect(passwordSet.errorSummary).toBeFocused();
+  await expect(passwordSet.errorSummary.getByRole('link')).toHaveText(['Enter your current password.', 'The two new passwords do not match.']);
+});

@@ -2,12 +2,17 @@ import type { Page, Request } from '@playwright/test';
 import { USERS, expect, test } from './fixtures';
 
 /** Every request the page makes until its form is usable, by URL. */
-async function openAndRecord(page: Page, url: string): Promise<{ requests: Map<string, Request[]>; link: string | null }> {
+async function openAndRecord(page: Page, url: string): Promise<{ requests: Map<string, Request[]>; link: string | null; origin: string }> {
   const requests = new Map<string, Request[]>();
   page.on('request', (request) => requests.set(request.url(), [...(requests.get(request.url()) ?? []), request]));
   const response = await page.goto(url);
   await expect(page.locator('#ps-new-password')).toBeEditable();
-  return { requests, link: (await response?.headerValue('link')) ?? null };
+  return { requests, link: (await response?.headerValue('link')) ?? null, origin: new URL(page.url()).origin };
+}
+
+/** The start-up data requests: cidaas API calls and translation files. */
+function dataRequests(requests: Map<string, Request[]>): string[] {
+  return [...requests.keys()].filter((url) => /\/(public-srv|registration-setup-srv|token-srv)\/|\/i18n\//.test(url));
 }
 
 function hinted(link: string | null, origin: string): string[] {
@@ -19,8 +24,7 @@ test.describe('start-up data is preloaded while the script downloads', () => {
 
   test('the page names E3, E5, E7 and its translation in a Link header, and its own fetches reuse them (one request each)', async ({ page, emulator }) => {
     const session = await emulator.loginSession(USERS.newUser);
-    const origin = new URL(session.url).origin;
-    const { requests, link } = await openAndRecord(page, session.url);
+    const { requests, link, origin } = await openAndRecord(page, session.url);
     const urls = hinted(link, origin);
     expect(urls.map((url) => new URL(url).pathname)).toEqual([
       '/i18n/de.json',
@@ -29,15 +33,18 @@ test.describe('start-up data is preloaded while the script downloads', () => {
       expect.stringMatching(/^\/token-srv\/prelogin\/metadata\//),
     ]);
     for (const url of urls) expect(`${url}: ${requests.get(url)?.length ?? 0} request(s)`).toBe(`${url}: 1 request(s)`);
+    // Every start-up request was one of the hints: the page fetched exactly the preloaded URLs.
+    expect(dataRequests(requests).sort()).toEqual([...urls].sort());
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neues Passwort wählen');
   });
 
   test('without a hint for E3 when ui_locales overrides the browser language (E3 needs its Accept-Language)', async ({ page, emulator }) => {
     const session = await emulator.loginSession({ ...USERS.newUser, ui_locales: 'fr' });
-    const { requests, link } = await openAndRecord(page, session.url);
-    const urls = hinted(link, new URL(session.url).origin);
+    const { requests, link, origin } = await openAndRecord(page, session.url);
+    const urls = hinted(link, origin);
     expect(urls.some((url) => url.includes('/public-srv/public/'))).toBe(false);
     for (const url of urls) expect(`${url}: ${requests.get(url)?.length ?? 0} request(s)`).toBe(`${url}: 1 request(s)`);
+    expect(dataRequests(requests).filter((url) => !urls.includes(url))).toEqual([expect.stringContaining('/public-srv/public/')]);
     const clientInfo = [...requests.entries()].find(([url]) => url.includes('/public-srv/public/'))?.[1] ?? [];
     expect(clientInfo).toHaveLength(1);
     expect(await clientInfo[0]?.headerValue('accept-language')).toBe('fr');

@@ -1,23 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  OnInit,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-  viewChild,
-  viewChildren,
-} from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, afterNextRender, computed, inject, input, signal } from '@angular/core';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { Translator } from '../i18n/translator';
-import { merge } from 'rxjs';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
 import type { FieldSetup } from '../cidaas/cidaas-types';
@@ -26,7 +9,7 @@ import { Message, fieldOfUrlError, urlErrorMessage, validationMessage } from './
 import type { PageData } from './page-data';
 import type { UrlError } from './page-params';
 import { PasswordField } from './password-field';
-import { PASSWORD_FIELDS, PasswordField as PasswordFieldName, createPasswordForm, firstInvalidField } from './password-form';
+import { PASSWORD_FIELDS, PasswordField as PasswordFieldName, PasswordForm } from './password-form';
 import { RuleChecklist } from './rule-checklist';
 
 /** Ids of the form's inputs, so labels, hints, errors and the error summary can reference them. */
@@ -50,7 +33,7 @@ interface SummaryItem {
  */
 @Component({
   selector: 'ps-change-password-form',
-  imports: [ReactiveFormsModule, TranslatePipe, RuleChecklist, PasswordField],
+  imports: [TranslatePipe, RuleChecklist, PasswordField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-password-form.html',
   styleUrl: './change-password-form.css',
@@ -60,7 +43,8 @@ export class ChangePasswordForm implements OnInit {
   private readonly client = inject(CidaasClient);
   private readonly auth0 = inject(Auth0Client);
   private readonly translate = inject(Translator);
-  private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
   /** What start-up loaded. */
   readonly data = input.required<PageData>();
@@ -70,21 +54,15 @@ export class ChangePasswordForm implements OnInit {
   protected readonly ids = IDS;
   /** Change mode asks for the current password; reset and Auth0 modes cannot (and need not). */
   protected readonly mode = computed(() => this.data().target.mode);
-  protected readonly form = computed(() => createPasswordForm(this.data().rules, this.mode()));
-  protected readonly newPassword = signal('');
+  protected readonly form = computed(() => new PasswordForm(this.data().rules, this.mode()));
   /** Whether the user tried to submit; from then on every error is shown. */
   protected readonly attempted = signal(false);
   /** Whether the form was handed to cidaas; further submits are ignored. */
   protected readonly submitting = signal(false);
-  /** Bumped whenever a control's value or status changes, so computed messages re-evaluate. */
-  private readonly formVersion = signal(0);
   /** The server's error, shown next to its field until the user edits that field. */
   private readonly pendingServerError = signal<PasswordFieldName | null>(null);
   /** Whether the server's error is still shown in the summary (until the next submit attempt). */
   private readonly showServerError = signal(true);
-
-  private readonly fields = viewChildren(PasswordField);
-  private readonly summary = viewChild<ElementRef<HTMLElement>>('summary');
 
   protected readonly passwordRules = computed(() => passwordRulesAttribute(this.data().rules));
   protected readonly maxLength = computed(() => {
@@ -103,7 +81,6 @@ export class ChangePasswordForm implements OnInit {
 
   /** The message under each field, or `null`. */
   protected readonly messages = computed<Record<PasswordFieldName, Message | null>>(() => {
-    this.formVersion();
     const form = this.form();
     const attempted = this.attempted();
     const serverField = this.pendingServerError();
@@ -111,9 +88,11 @@ export class ChangePasswordForm implements OnInit {
     const result: Record<PasswordFieldName, Message | null> = { oldPassword: null, newPassword: null, confirmPassword: null };
     for (const field of PASSWORD_FIELDS) {
       const control = form.controls[field];
-      if (control.disabled) continue;
+      if (!control.enabled) continue;
+      const errors = control.errors();
       if (serverField === field && error) result[field] = urlErrorMessage(error);
-      else if (control.invalid && (control.touched || attempted)) result[field] = validationMessage(field, control.errors);
+      // "Enter a password" waits for a submit: leaving a field you have not got to yet is no mistake.
+      else if (errors && (attempted || (control.touched() && !errors.required))) result[field] = validationMessage(field, errors);
     }
     return result;
   });
@@ -147,21 +126,14 @@ export class ChangePasswordForm implements OnInit {
     // Put the user where they need to be: on the explanation of what went wrong, else on the first field.
     afterNextRender(() => {
       const summary = this.summary();
-      if (summary) summary.nativeElement.focus();
+      if (summary) summary.focus();
       else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
     });
   }
 
   ngOnInit(): void {
-    const form = this.form();
     const error = this.urlError();
     this.pendingServerError.set(error ? fieldOfUrlError(error) : null);
-    form.controls.newPassword.valueChanges
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((value) => this.newPassword.set(value));
-    merge(form.valueChanges, form.statusChanges, form.events)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe(() => this.formVersion.update((version) => version + 1));
   }
 
   /** Clears the server's message for a field as soon as the user starts correcting it. */
@@ -175,21 +147,22 @@ export class ChangePasswordForm implements OnInit {
     this.focusField(field);
   }
 
-  protected submit(): void {
+  protected submit(event: Event): void {
+    // Never let the browser submit this form itself: that would put the passwords in a URL.
+    event.preventDefault();
     if (this.submitting()) return;
     const form = this.form();
     this.attempted.set(true);
     this.showServerError.set(false);
     this.pendingServerError.set(null);
     form.markAllAsTouched();
-    if (firstInvalidField(form) !== null) {
+    if (form.firstInvalidField() !== null) {
       // Focus moves after the summary has rendered with the new errors.
-      afterNextRender(() => this.summary()?.nativeElement.focus(), { injector: this.injector });
-      this.formVersion.update((version) => version + 1);
+      afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
       return;
     }
     this.submitting.set(true);
-    const { oldPassword, newPassword, confirmPassword } = form.getRawValue();
+    const { oldPassword, newPassword, confirmPassword } = form.value();
     const target = this.data().target;
     switch (target.mode) {
       case 'change':
@@ -211,18 +184,18 @@ export class ChangePasswordForm implements OnInit {
   protected onPageShow(event: PageTransitionEvent): void {
     if (!event.persisted) return;
     this.submitting.set(false);
-    // Empty the fields (passwords must not linger) but keep the form's mode.
+    // Empty the fields (passwords must not linger) but keep the form's mode; each field hides its password itself.
     this.form().reset();
     this.attempted.set(false);
-    for (const field of this.fields()) field.conceal();
   }
 
-  private readonly injector = inject(Injector);
+  /** The error summary, when it is shown. */
+  private summary(): HTMLElement | null {
+    return this.host.querySelector<HTMLElement>('#ps-error-summary');
+  }
 
   private focusField(field: PasswordFieldName): void {
-    this.fields()
-      .find((candidate) => candidate.inputId() === IDS[field])
-      ?.focus();
+    this.host.querySelector<HTMLElement>(`#${IDS[field]}`)?.focus();
   }
 
   /** The tenant's label when it is in the page language (the tenant's wording wins over ours). */

@@ -1,4 +1,4 @@
-import type { ValidationErrors } from '@angular/forms';
+import type { PasswordValidationErrors } from '../policy/policy-validators';
 import type { PolicyRuleId } from '../policy/password-policy';
 import type { PasswordField } from './password-form';
 import type { UrlError } from './page-params';
@@ -10,14 +10,12 @@ export interface Message {
 }
 
 /** The message for a field's validation errors, most important first; `null` when valid. */
-export function validationMessage(field: PasswordField, errors: ValidationErrors | null): Message | null {
+export function validationMessage(field: PasswordField, errors: PasswordValidationErrors | null): Message | null {
   if (!errors) return null;
-  if (errors['required']) return { key: `validation.${field}.required` };
-  if (errors['mismatch']) return { key: 'validation.mismatch' };
-  if (errors['sameAsCurrent']) return { key: 'validation.sameAsCurrent' };
-  if (errors['maxlength']) {
-    return { key: 'validation.maxlength', params: { count: Number(errors['maxlength'].requiredLength) } };
-  }
+  if (errors.required) return { key: `validation.${field}.required` };
+  if (errors.mismatch) return { key: 'validation.mismatch' };
+  if (errors.sameAsCurrent) return { key: 'validation.sameAsCurrent' };
+  if (errors.maxlength) return { key: 'validation.maxlength', params: { count: errors.maxlength.requiredLength } };
   return { key: 'validation.policy' };
 }
 

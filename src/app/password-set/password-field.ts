@@ -1,24 +1,24 @@
-import { ChangeDetectionStrategy, Component, ElementRef, input, output, signal, viewChild } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import type { Message } from './field-messages';
+import type { PasswordControl } from './password-form';
 
 /**
  * One password field: label, error message, the input, a show/hide toggle that names the field, and a
  * polite Caps Lock warning. Paste and autofill are never blocked. Extra content (the rule checklist)
- * is projected below the input.
+ * is projected below the input. Coming back through the back-forward cache hides the password again.
  */
 @Component({
   selector: 'ps-password-field',
-  imports: [ReactiveFormsModule, TranslatePipe],
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-field.html',
   styleUrl: './password-field.css',
-  host: { '[attr.data-invalid]': "message() ? '' : null" },
+  host: { '[attr.data-invalid]': "message() ? '' : null", '(window:pageshow)': 'onPageShow($event)' },
 })
 export class PasswordField {
   /** The form control behind the input. */
-  readonly control = input.required<FormControl<string>>();
+  readonly control = input.required<PasswordControl>();
   /** The input's id; the error and Caps Lock notes derive theirs from it. */
   readonly inputId = input.required<string>();
   /** The visible label. */
@@ -44,7 +44,6 @@ export class PasswordField {
   protected readonly visible = signal(false);
   /** Whether Caps Lock is on while typing here. */
   protected readonly capsLock = signal(false);
-  private readonly inputElement = viewChild.required<ElementRef<HTMLInputElement>>('input');
 
   protected describedBy(): string | null {
     const ids = [...this.describedByExtra()];
@@ -57,18 +56,26 @@ export class PasswordField {
     this.visible.update((visible) => !visible);
   }
 
+  protected onInput(event: Event): void {
+    if (event.target instanceof HTMLInputElement) this.control().value.set(event.target.value);
+    this.edited.emit();
+  }
+
+  protected onBlur(event: FocusEvent): void {
+    this.capsLock.set(false);
+    // Going to the submit button: the submit shows every message. Showing this one now would push
+    // the button down between press and release, and the click would be lost.
+    if (event.relatedTarget instanceof HTMLButtonElement && event.relatedTarget.type === 'submit') return;
+    this.control().touched.set(true);
+  }
+
   protected onKey(event: KeyboardEvent): void {
     // Some key events (synthetic or from IMEs) carry no modifier state.
     if (typeof event.getModifierState === 'function') this.capsLock.set(event.getModifierState('CapsLock'));
   }
 
-  /** Moves focus to the input. */
-  focus(): void {
-    this.inputElement().nativeElement.focus();
-  }
-
-  /** Hides the password again (e.g. when the page comes back from the back-forward cache). */
-  conceal(): void {
-    this.visible.set(false);
+  /** A page restored from the back-forward cache shows no password in clear text. */
+  protected onPageShow(event: PageTransitionEvent): void {
+    if (event.persisted) this.visible.set(false);
   }
 }

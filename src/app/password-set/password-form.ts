@@ -1,17 +1,15 @@
-import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { Signal, WritableSignal, computed, signal } from '@angular/core';
 import { PolicyRule } from '../policy/password-policy';
+import {
+  PasswordValidationErrors,
+  PasswordValidator,
+  composeValidators,
+  differentFromValidator,
+  matchesValidator,
+  passwordPolicyValidator,
+  requiredValidator,
+} from '../policy/policy-validators';
 import type { PageMode } from './page-params';
-import { differentFromValidator, matchesValidator, passwordPolicyValidator } from '../policy/policy-validators';
-
-/** The controls of the change-password form. */
-export interface PasswordFormControls {
-  readonly oldPassword: FormControl<string>;
-  readonly newPassword: FormControl<string>;
-  readonly confirmPassword: FormControl<string>;
-}
-
-/** The typed change-password form. */
-export type PasswordForm = FormGroup<PasswordFormControls>;
 
 /** The form's field names, in the order the page shows them (and focuses the first invalid one). */
 export const PASSWORD_FIELDS = ['oldPassword', 'newPassword', 'confirmPassword'] as const;
@@ -19,30 +17,65 @@ export const PASSWORD_FIELDS = ['oldPassword', 'newPassword', 'confirmPassword']
 /** A field of the change-password form. */
 export type PasswordField = (typeof PASSWORD_FIELDS)[number];
 
-/**
- * Builds the password form from the policy rules: every field required, the new password checked
- * against the rules and against the current password, the confirmation against the new one. Outside
- * change mode there is no current password: that control is disabled, so it neither validates nor submits.
- */
-export function createPasswordForm(rules: readonly PolicyRule[], mode: PageMode = 'change'): PasswordForm {
-  const oldPassword = new FormControl('', { nonNullable: true, validators: [Validators.required] });
-  const newPassword = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, passwordPolicyValidator(rules), differentFromValidator(oldPassword)],
-  });
-  const confirmPassword = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, matchesValidator(newPassword)],
-  });
-  // Cross-field validators read their sibling, so they must re-run when the sibling changes.
-  oldPassword.valueChanges.subscribe(() => newPassword.updateValueAndValidity());
-  newPassword.valueChanges.subscribe(() => confirmPassword.updateValueAndValidity());
-  // Only a login's precheck asks for the current password; reset and Auth0 modes have none.
-  if (mode !== 'change') oldPassword.disable();
-  return new FormGroup<PasswordFormControls>({ oldPassword, newPassword, confirmPassword });
+/** One field of the form, as signals: its value, whether the user has left it, and its errors. */
+export interface PasswordControl {
+  /** What is in the input. */
+  readonly value: WritableSignal<string>;
+  /** Whether the user has left the field (or tried to submit); from then on its errors are shown. */
+  readonly touched: WritableSignal<boolean>;
+  /** Whether the field is part of the form (the current password is only asked for in change mode). */
+  readonly enabled: boolean;
+  /** The errors of the current value; always `null` for a field that is not enabled. */
+  readonly errors: Signal<PasswordValidationErrors | null>;
 }
 
-/** The first field in error, in display order, or `null` when the form is valid. */
-export function firstInvalidField(form: PasswordForm): PasswordField | null {
-  return PASSWORD_FIELDS.find((field) => form.controls[field].invalid) ?? null;
+function control(enabled: boolean, validators: readonly PasswordValidator[]): PasswordControl {
+  const value = signal('');
+  const validate = composeValidators(validators);
+  return { value, touched: signal(false), enabled, errors: computed(() => (enabled ? validate(value()) : null)) };
+}
+
+/**
+ * The change-password form: three typed controls whose validators are built from the policy rules,
+ * all signals, so every message and the rule checklist follow the user's typing without subscriptions.
+ */
+export class PasswordForm {
+  /** The controls by field name. */
+  readonly controls: Readonly<Record<PasswordField, PasswordControl>>;
+
+  /**
+   * Every field is required; the new password is checked against the rules and against the current
+   * password, the confirmation against the new one. Outside change mode there is no current password:
+   * that control is not enabled, so it neither validates nor submits.
+   */
+  constructor(rules: readonly PolicyRule[], mode: PageMode = 'change') {
+    const oldPassword = control(mode === 'change', [requiredValidator]);
+    const newPassword = control(true, [requiredValidator, passwordPolicyValidator(rules), differentFromValidator(oldPassword.value)]);
+    const confirmPassword = control(true, [requiredValidator, matchesValidator(newPassword.value)]);
+    this.controls = { oldPassword, newPassword, confirmPassword };
+  }
+
+  /** The first field in error, in display order, or `null` when the form is valid. */
+  firstInvalidField(): PasswordField | null {
+    return PASSWORD_FIELDS.find((field) => this.controls[field].errors() !== null) ?? null;
+  }
+
+  /** Marks every field as touched, so all errors show (on a submit attempt). */
+  markAllAsTouched(): void {
+    for (const field of PASSWORD_FIELDS) this.controls[field].touched.set(true);
+  }
+
+  /** Empties every field and forgets that they were touched. */
+  reset(): void {
+    for (const field of PASSWORD_FIELDS) {
+      this.controls[field].value.set('');
+      this.controls[field].touched.set(false);
+    }
+  }
+
+  /** The values of every field (a field that is not enabled is empty). */
+  value(): Record<PasswordField, string> {
+    const valueOf = (field: PasswordField) => (this.controls[field].enabled ? this.controls[field].value() : '');
+    return { oldPassword: valueOf('oldPassword'), newPassword: valueOf('newPassword'), confirmPassword: valueOf('confirmPassword') };
+  }
 }

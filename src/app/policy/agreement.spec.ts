@@ -1,10 +1,9 @@
-import { FormControl, Validators } from '@angular/forms';
 import fc from 'fast-check';
 
 import { checkReplacementPassword } from '../../../server/emulator/password-change';
 import type { UserRecord } from '../../../server/emulator/store';
 import { POLICY_RULE_IDS, type PasswordPolicy, type PolicyRuleId, rulesFromPolicy } from './password-policy';
-import { differentFromValidator, matchesValidator, passwordPolicyValidator } from './policy-validators';
+import { differentFromValidator, matchesValidator, passwordPolicyValidator, requiredValidator } from './policy-validators';
 
 /**
  * Property tests: the page's Angular validators and the emulator's server-side check (the very
@@ -33,7 +32,7 @@ const unicodeCharacter = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
 );
 
-/** Random non-empty passwords of up to 24 characters (an empty one is `Validators.required`'s job). */
+/** Random non-empty passwords of up to 24 characters (an empty one is `requiredValidator`'s job). */
 const password = fc.string({ unit: unicodeCharacter, minLength: 1, maxLength: 24 });
 
 // Thresholds as the wire may send them: mostly small integers, sometimes absent, null, zero,
@@ -83,7 +82,7 @@ function userWithoutHistory(): UserRecord {
 
 /** The first rule the page's validator reports as broken, in the page's reporting order, or `undefined`. */
 function pageFirstBrokenRule(value: string, passwordPolicy: PasswordPolicy): PolicyRuleId | undefined {
-  const errors = passwordPolicyValidator(rulesFromPolicy(passwordPolicy))(new FormControl(value, { nonNullable: true }));
+  const errors = passwordPolicyValidator(rulesFromPolicy(passwordPolicy))(value);
   if (errors === null) return undefined;
   const broken = POLICY_RULE_IDS.find((rule) => Object.hasOwn(errors, ERROR_KEY_OF_RULE[rule]));
   // Every key the validator reports must be one of the rules' keys: nothing unmapped slips through.
@@ -131,8 +130,7 @@ describe('page validators and the emulator agree (fast-check)', () => {
     let mismatches = 0;
     await fc.assert(
       fc.asyncProperty(pair, policy, async ([next, confirm], passwordPolicy) => {
-        const newPassword = new FormControl(next, { nonNullable: true });
-        const pageMismatch = matchesValidator(newPassword)(new FormControl(confirm, { nonNullable: true })) !== null;
+        const pageMismatch = matchesValidator(() => next)(confirm) !== null;
         const failure = await checkReplacementPassword({ user: userWithoutHistory(), current: `${next}\u0000current`, next, confirm, policy: passwordPolicy });
         expect(failure?.error === 'password_mismatch').toBe(pageMismatch);
         if (pageMismatch) mismatches++;
@@ -150,7 +148,7 @@ describe('page validators and the emulator agree (fast-check)', () => {
     let same = 0;
     await fc.assert(
       fc.asyncProperty(pair, policy, async ([current, next], passwordPolicy) => {
-        const pageSame = differentFromValidator(new FormControl(current, { nonNullable: true }))(new FormControl(next, { nonNullable: true })) !== null;
+        const pageSame = differentFromValidator(() => current)(next) !== null;
         const failure = await checkReplacementPassword({ user: userWithoutHistory(), current, next, confirm: next, policy: passwordPolicy });
         expect(failure?.error === 'password_same_as_old').toBe(pageSame);
         if (pageSame) same++;
@@ -163,7 +161,7 @@ describe('page validators and the emulator agree (fast-check)', () => {
   it('an empty new password is refused on both sides: required on the page, never accepted by the emulator', async () => {
     await fc.assert(
       fc.asyncProperty(policy, async (passwordPolicy) => {
-        expect(Validators.required(new FormControl('', { nonNullable: true }))).toEqual({ required: true });
+        expect(requiredValidator('')).toEqual({ required: true });
         const failure = await checkReplacementPassword({ user: userWithoutHistory(), current: 'Current-1!', next: '', confirm: '', policy: passwordPolicy });
         expect(failure).toBeDefined();
       }),

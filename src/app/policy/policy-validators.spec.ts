@@ -1,11 +1,10 @@
-import { FormControl } from '@angular/forms';
 import { rulesFromPolicy } from './password-policy';
-import { differentFromValidator, matchesValidator, passwordPolicyValidator } from './policy-validators';
+import { composeValidators, differentFromValidator, matchesValidator, passwordPolicyValidator, requiredValidator } from './policy-validators';
 
 const demoRules = rulesFromPolicy({ minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true });
 
 describe('passwordPolicyValidator', () => {
-  const validate = (value: string) => passwordPolicyValidator(demoRules)(new FormControl(value, { nonNullable: true }));
+  const validate = (value: string) => passwordPolicyValidator(demoRules)(value);
 
   it.each([
     ['', null],
@@ -36,8 +35,7 @@ describe('matchesValidator', () => {
     ['Secret-123', '', null],
     ['Émile-2026!', 'E\u0301mile-2026!', null],
   ])('new %p, confirm %p → %p', (newValue, confirmValue, expected) => {
-    const newControl = new FormControl(newValue, { nonNullable: true });
-    expect(matchesValidator(newControl)(new FormControl(confirmValue, { nonNullable: true }))).toEqual(expected);
+    expect(matchesValidator(() => newValue)(confirmValue)).toEqual(expected);
   });
 });
 
@@ -48,7 +46,28 @@ describe('differentFromValidator', () => {
     ['', 'New-Password-1', null],
     ['Old-Password-1', '', null],
   ])('current %p, new %p → %p', (current, next, expected) => {
-    const currentControl = new FormControl(current, { nonNullable: true });
-    expect(differentFromValidator(currentControl)(new FormControl(next, { nonNullable: true }))).toEqual(expected);
+    expect(differentFromValidator(() => current)(next)).toEqual(expected);
+  });
+});
+
+describe('requiredValidator', () => {
+  it('flags only the empty value', () => {
+    expect(requiredValidator('')).toEqual({ required: true });
+    expect(requiredValidator(' ')).toBeNull();
+  });
+});
+
+describe('composeValidators', () => {
+  it('merges what each validator reports, in order, and is null when none reports anything', () => {
+    const validate = composeValidators([requiredValidator, passwordPolicyValidator(demoRules), differentFromValidator(() => 'abc')]);
+    expect(validate('')).toEqual({ required: true });
+    expect(validate('abc')).toEqual({
+      minlength: { requiredLength: 10, actualLength: 3 },
+      digits: { requiredCount: 1, actualCount: 0 },
+      specialCharacters: { requiredCount: 1, actualCount: 0 },
+      lowerAndUpperCase: true,
+      sameAsCurrent: true,
+    });
+    expect(validate('Abcdefgh1!')).toBeNull();
   });
 });

@@ -1,4 +1,3 @@
-import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { PolicyRule, RuleResult, evaluatePassword } from './password-policy';
 
 /**
@@ -13,6 +12,13 @@ export interface PolicyValidationErrors {
   lowerAndUpperCase?: true;
 }
 
+/** Every error a password field can have: the policy's, plus required, same-as-current and mismatch. */
+export interface PasswordValidationErrors extends PolicyValidationErrors {
+  required?: true;
+  sameAsCurrent?: true;
+  mismatch?: true;
+}
+
 /** Every validator error code the password form can produce, in the order they are reported. */
 export const PASSWORD_ERROR_CODES = [
   'required',
@@ -23,10 +29,17 @@ export const PASSWORD_ERROR_CODES = [
   'lowerAndUpperCase',
   'sameAsCurrent',
   'mismatch',
-] as const;
+] as const satisfies readonly (keyof PasswordValidationErrors)[];
 
 /** A validator error code of the password form. */
 export type PasswordErrorCode = (typeof PASSWORD_ERROR_CODES)[number];
+
+/**
+ * A typed validator of one password field: its value → the errors, or `null` when it is valid. A
+ * validator that compares with another field reads that field through a getter (a signal), so a
+ * `computed` that runs it re-runs when either field changes.
+ */
+export type PasswordValidator = (value: string) => PasswordValidationErrors | null;
 
 function addError(errors: PolicyValidationErrors, result: RuleResult): void {
   const { rule, actual } = result;
@@ -49,37 +62,52 @@ function addError(errors: PolicyValidationErrors, result: RuleResult): void {
   }
 }
 
+/** `{ required: true }` for an empty value. */
+export const requiredValidator: PasswordValidator = (value) => (value === '' ? { required: true } : null);
+
 /**
  * A validator for the new password made from the policy rules. An empty value is left to
- * `Validators.required`, so an untouched field reports one clear problem rather than five.
+ * {@link requiredValidator}, so an untouched field reports one clear problem rather than five.
  */
-export function passwordPolicyValidator(rules: readonly PolicyRule[]): ValidatorFn {
-  return (control: AbstractControl<string>): ValidationErrors | null => {
-    const value = control.value;
-    if (typeof value !== 'string' || value === '') return null;
+export function passwordPolicyValidator(rules: readonly PolicyRule[]): PasswordValidator {
+  return (value) => {
+    if (value === '') return null;
     const errors: PolicyValidationErrors = {};
     for (const result of evaluatePassword(value, rules)) {
       if (!result.met) addError(errors, result);
     }
-    return Object.keys(errors).length > 0 ? { ...errors } : null;
+    return Object.keys(errors).length > 0 ? errors : null;
   };
 }
 
 /**
- * A validator for a confirmation field: `{ mismatch: true }` when its value differs from the value of
- * `other` (compared after NFC normalization, like the policy). Re-run it when `other` changes.
+ * A validator for a confirmation field: `{ mismatch: true }` when its value differs from `other()`
+ * (compared after NFC normalization, like the policy).
  */
-export function matchesValidator(other: AbstractControl<string>): ValidatorFn {
-  return (control: AbstractControl<string>): ValidationErrors | null => {
-    if (!control.value) return null;
-    return control.value.normalize('NFC') === other.value.normalize('NFC') ? null : { mismatch: true };
+export function matchesValidator(other: () => string): PasswordValidator {
+  return (value) => {
+    if (!value) return null;
+    return value.normalize('NFC') === other().normalize('NFC') ? null : { mismatch: true };
   };
 }
 
-/** A validator for the new password: `{ sameAsCurrent: true }` when it equals the current password. */
-export function differentFromValidator(other: AbstractControl<string>): ValidatorFn {
-  return (control: AbstractControl<string>): ValidationErrors | null => {
-    if (!control.value || !other.value) return null;
-    return control.value.normalize('NFC') === other.value.normalize('NFC') ? { sameAsCurrent: true } : null;
+/** A validator for the new password: `{ sameAsCurrent: true }` when it equals `other()` (the current password). */
+export function differentFromValidator(other: () => string): PasswordValidator {
+  return (value) => {
+    const current = other();
+    if (!value || !current) return null;
+    return value.normalize('NFC') === current.normalize('NFC') ? { sameAsCurrent: true } : null;
+  };
+}
+
+/** Runs validators in order and merges what they report; `null` when none reports anything. */
+export function composeValidators(validators: readonly PasswordValidator[]): PasswordValidator {
+  return (value) => {
+    let errors: PasswordValidationErrors | null = null;
+    for (const validator of validators) {
+      const found = validator(value);
+      if (found) errors = { ...(errors ?? {}), ...found };
+    }
+    return errors;
   };
 }
