@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, afterNextRender, computed, inject, input, signal } from '@angular/core';
+import { AfterViewInit, ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, OnInit, computed, inject, input, signal } from '@angular/core';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { Translator } from '../i18n/translator';
 import { Auth0Client } from '../auth0/auth0-client';
@@ -39,11 +39,11 @@ interface SummaryItem {
   styleUrl: './change-password-form.css',
   host: { '(window:pageshow)': 'onPageShow($event)' },
 })
-export class ChangePasswordForm implements OnInit {
+export class ChangePasswordForm implements OnInit, AfterViewInit {
   private readonly client = inject(CidaasClient);
   private readonly auth0 = inject(Auth0Client);
   private readonly translate = inject(Translator);
-  private readonly injector = inject(Injector);
+  private readonly changeDetector = inject(ChangeDetectorRef);
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
   /** What start-up loaded. */
@@ -122,18 +122,16 @@ export class ChangePasswordForm implements OnInit {
     confirmPassword: { text: this.tenantLabel(this.data().fields.confirmPassword), key: 'fields.confirmPassword' },
   }));
 
-  constructor() {
-    // Put the user where they need to be: on the explanation of what went wrong, else on the first field.
-    afterNextRender(() => {
-      const summary = this.summary();
-      if (summary) summary.focus();
-      else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
-    });
-  }
-
   ngOnInit(): void {
     const error = this.urlError();
     this.pendingServerError.set(error ? fieldOfUrlError(error) : null);
+  }
+
+  /** Puts the user where they need to be: on the explanation of what went wrong, else on the first field. */
+  ngAfterViewInit(): void {
+    const summary = this.summary();
+    if (summary) summary.focus();
+    else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
   }
 
   /** Clears the server's message for a field as soon as the user starts correcting it. */
@@ -157,8 +155,9 @@ export class ChangePasswordForm implements OnInit {
     this.pendingServerError.set(null);
     form.markAllAsTouched();
     if (form.firstInvalidField() !== null) {
-      // Focus moves after the summary has rendered with the new errors.
-      afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
+      // Render the summary with the new errors now, so focus can move to it.
+      this.changeDetector.detectChanges();
+      this.summary()?.focus();
       return;
     }
     this.submitting.set(true);
