@@ -1,13 +1,14 @@
 import type { Page, Request } from '@playwright/test';
 import { USERS, expect, test } from './fixtures';
 
-/** Every request the page makes until its form is usable, by URL. */
-async function openAndRecord(page: Page, url: string): Promise<{ requests: Map<string, Request[]>; link: string | null }> {
+/** Every request the page makes until its form is usable, by URL; the page's Link header and origin. */
+async function openAndRecord(page: Page, url: string): Promise<{ requests: Map<string, Request[]>; link: string | null; origin: string }> {
   const requests = new Map<string, Request[]>();
   page.on('request', (request) => requests.set(request.url(), [...(requests.get(request.url()) ?? []), request]));
   const response = await page.goto(url);
   await expect(page.locator('#ps-new-password')).toBeEditable();
-  return { requests, link: (await response?.headerValue('link')) ?? null };
+  // `url` is relative (see LoginSession): the origin is the one the page was served from.
+  return { requests, link: (await response?.headerValue('link')) ?? null, origin: new URL(page.url()).origin };
 }
 
 function hinted(link: string | null, origin: string): string[] {
@@ -19,8 +20,7 @@ test.describe('start-up data is preloaded while the script downloads', () => {
 
   test('the page names E3, E5, E7 and its translation in a Link header, and its own fetches reuse them (one request each)', async ({ page, emulator }) => {
     const session = await emulator.loginSession(USERS.newUser);
-    const origin = new URL(session.url).origin;
-    const { requests, link } = await openAndRecord(page, session.url);
+    const { requests, link, origin } = await openAndRecord(page, session.url);
     const urls = hinted(link, origin);
     expect(urls.map((url) => new URL(url).pathname)).toEqual([
       '/i18n/de.json',
@@ -34,8 +34,8 @@ test.describe('start-up data is preloaded while the script downloads', () => {
 
   test('without a hint for E3 when ui_locales overrides the browser language (E3 needs its Accept-Language)', async ({ page, emulator }) => {
     const session = await emulator.loginSession({ ...USERS.newUser, ui_locales: 'fr' });
-    const { requests, link } = await openAndRecord(page, session.url);
-    const urls = hinted(link, new URL(session.url).origin);
+    const { requests, link, origin } = await openAndRecord(page, session.url);
+    const urls = hinted(link, origin);
     expect(urls.some((url) => url.includes('/public-srv/public/'))).toBe(false);
     for (const url of urls) expect(`${url}: ${requests.get(url)?.length ?? 0} request(s)`).toBe(`${url}: 1 request(s)`);
     const clientInfo = [...requests.entries()].find(([url]) => url.includes('/public-srv/public/'))?.[1] ?? [];
