@@ -178,6 +178,19 @@ test('the logo box is reserved: nothing moves when a slow logo arrives', async (
   expect(logoBoxBefore?.height).toBe(40);
 });
 
+test('a logo that fails to load shows nothing (no broken-image icon) and keeps its box', async ({ page, emulator, passwordSet }) => {
+  await page.route('**/emulator-assets/northwind-logo-light.svg', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const session = await emulator.loginSession({ ...USERS.newUser, client_id: 'dark-client' });
+  await passwordSet.open(session.url);
+  await expect(passwordSet.heading).toBeVisible();
+  const logo = page.getByRole('banner').locator('img');
+  await expect(logo).toHaveAttribute('src', /northwind-logo-light\.svg$/);
+  await expect(logo).toHaveCSS('visibility', 'hidden');
+  expect((await logo.boundingBox())?.height).toBe(40);
+  await expectAccessible(page);
+});
+
 test('without a theme file (404) the cidaas branding applies, silently', async ({ page, emulator, passwordSet }) => {
   const themeResponses: number[] = [];
   page.on('response', (response) => {

@@ -35,7 +35,9 @@ test('forgot password: code, reset on our page, success page, then sign in with 
 
   await test.step('the success page continues to sign-in', async () => {
     await expect(page).toHaveURL(/\/identity\/password_set_success\?requestId=/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your password has been changed');
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Your password has been changed');
+    await expect(heading).toBeFocused();
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Continue to sign in' }).click();
     await expect(page).toHaveURL(/\/identity\/login\?requestId=/);

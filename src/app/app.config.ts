@@ -1,6 +1,11 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { ApplicationConfig, provideZonelessChangeDetection } from '@angular/core';
 
-/** Application-wide providers: zoneless change detection (GETs use `fetch` through the `FETCH` token; no HttpClient). */
+/**
+ * Application-wide providers: zoneless change detection (GETs use `fetch` through the `FETCH` token;
+ * no HttpClient). No `provideBrowserGlobalErrorListeners()`: it only forwards uncaught errors to the
+ * default `ErrorHandler`, which logs them to the console, as the browser does for uncaught errors
+ * anyway; errors inside Angular (templates, effects) reach the `ErrorHandler` without it.
+ */
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideZonelessChangeDetection()],
+  providers: [provideZonelessChangeDetection()],
 };

@@ -10,7 +10,7 @@ import type { Branding } from './branding';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (branding().logoUrl; as logo) {
-      <img class="logo" [class.failed]="failedLogo() === logo" [src]="logo" alt="" width="200" height="48" (error)="failedLogo.set(logo)" />
+      <img class="logo" [attr.data-failed]="failedLogo() === logo ? '' : null" [src]="logo" alt="" width="200" height="48" (error)="failedLogo.set(logo)" />
     }
     @if (branding().displayName; as name) {
       <p class="brand-name">{{ name }}</p>
@@ -31,7 +31,7 @@ import type { Branding } from './branding';
       inline-size: min(200px, 100%);
       object-fit: contain;
     }
-    .logo.failed {
+    .logo[data-failed] {
       visibility: hidden;
     }
     .brand-name {

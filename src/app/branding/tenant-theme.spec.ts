@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEXT_CONTRAST, contrastRatio } from './color';
-import { DEFAULT_COLORS, parseFontFamily, parseLogoHeight, parseRadius, parseTenantTheme } from './tenant-theme';
+import { DEFAULT_COLORS, themeValueChecks } from './tenant-theme';
+import { parseFontFamily, parseLogoHeight, parseRadius, parseTenantTheme } from './tenant-theme-parser';
 
-const ORIGIN = 'https://login.example.com';
+const CHECKS = themeValueChecks('https://login.example.com');
 
 describe('parseFontFamily', () => {
   it.each([
@@ -82,7 +83,7 @@ describe('parseTenantTheme', () => {
           logoHeight: 56,
           backgroundImage: '/themes/bg.svg',
         },
-        ORIGIN,
+        CHECKS,
       ),
     ).toEqual({
       light: { primary: '#0b1f44', accent: '#008080', pageBackground: '#eef2f8', surface: '#ffffff', logo: 'https://login.example.com/themes/logo.svg' },
@@ -115,17 +116,17 @@ describe('parseTenantTheme', () => {
           __proto__: { radius: '8px' },
           unknown: 'ignored',
         },
-        ORIGIN,
+        CHECKS,
       ),
     ).toEqual({ light: {}, dark: { primary: '#3b6fe0' } });
   });
 
   it.each([[null], [[]], ['{}'], [42], [undefined]])('is null for the non-object %p', (json) => {
-    expect(parseTenantTheme(json, ORIGIN)).toBeNull();
+    expect(parseTenantTheme(json, CHECKS)).toBeNull();
   });
 
   it('ignores scheme tokens that are not objects', () => {
-    expect(parseTenantTheme({ light: 'red', dark: ['#000000'] }, ORIGIN)).toEqual({ light: {}, dark: {} });
+    expect(parseTenantTheme({ light: 'red', dark: ['#000000'] }, CHECKS)).toEqual({ light: {}, dark: {} });
   });
 });
 
@@ -161,7 +162,7 @@ describe('the example themes', () => {
 
   it.each(['demo-client', 'dark-client'])('public/themes/%s.json is valid in full: nothing is dropped', (clientId) => {
     const json: unknown = JSON.parse(readFileSync(join(__dirname, `../../../public/themes/${clientId}.json`), 'utf8'));
-    expect(countLeaves(parseTenantTheme(json, ORIGIN))).toBe(countLeaves(json));
+    expect(countLeaves(parseTenantTheme(json, CHECKS))).toBe(countLeaves(json));
   });
 
   it('the README example is valid in full', () => {
@@ -170,6 +171,6 @@ describe('the example themes', () => {
     const example = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
     expect(example).toBeDefined();
     const json: unknown = JSON.parse(example ?? 'null');
-    expect(countLeaves(parseTenantTheme(json, ORIGIN))).toBe(countLeaves(json));
+    expect(countLeaves(parseTenantTheme(json, CHECKS))).toBe(countLeaves(json));
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The deploy-time tenant theme, `themes/<client_id>.json` next to the page: parsed and validated like
- * the cidaas branding values. Each value is checked on its own; an invalid one is dropped (the
- * cidaas branding or the default theme applies), never passed through.
+ * The deploy-time tenant theme, `themes/<client_id>.json` next to the page: the validated shape and
+ * the default theme's colours it is measured against. The parser is in `tenant-theme-parser.ts`,
+ * loaded only together with the theme file (see `TenantThemes`), so it stays out of the initial bundle.
  */
 import { safeUrl } from './branding';
 import { TEXT_CONTRAST, contrastRatio, normalizeColor } from './color';
@@ -50,114 +50,25 @@ export interface TenantTheme {
   readonly backgroundImage?: string;
 }
 
-const GENERIC_FAMILIES = new Set([
-  'serif',
-  'sans-serif',
-  'monospace',
-  'cursive',
-  'fantasy',
-  'system-ui',
-  'ui-serif',
-  'ui-sans-serif',
-  'ui-monospace',
-  'ui-rounded',
-  'math',
-  'emoji',
-  'fangsong',
-  '-apple-system',
-  'blinkmacsystemfont',
-]);
-// A family name: letters (any script), digits, spaces and hyphens; optionally in matching quotes.
-const FAMILY_NAME = /^(?:"([\p{L}\p{N} -]{1,48})"|'([\p{L}\p{N} -]{1,48})'|([\p{L}\p{N} -]{1,48}))$/u;
-const CSS_WIDE_KEYWORDS = new Set(['inherit', 'initial', 'unset', 'revert', 'revert-layer', 'default']);
-const MAX_FAMILIES = 10;
-
-/**
- * Validates a font stack (`Inter, "Segoe UI", system-ui, sans-serif`): at most ten families, each a
- * generic family or a name made of letters, digits, spaces and hyphens. Returns it normalized (names
- * in double quotes, generic families bare), or `null` when any part is not allowed.
- */
-export function parseFontFamily(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 400) return null;
-  const parts = value.split(',').map((part) => part.trim());
-  if (parts.length === 0 || parts.length > MAX_FAMILIES) return null;
-  const families: string[] = [];
-  for (const part of parts) {
-    const lower = part.toLowerCase();
-    if (GENERIC_FAMILIES.has(lower)) {
-      families.push(lower === 'blinkmacsystemfont' ? 'BlinkMacSystemFont' : lower);
-      continue;
-    }
-    const match = FAMILY_NAME.exec(part);
-    const name = (match?.[1] ?? match?.[2] ?? match?.[3])?.trim().replace(/\s+/g, ' ');
-    if (!name || CSS_WIDE_KEYWORDS.has(name.toLowerCase())) return null;
-    families.push(`"${name}"`);
-  }
-  return families.join(', ');
+/** The value checks the theme parser shares with the cidaas branding, handed to it by the eager code. */
+export interface ThemeValueChecks {
+  /** A safe image URL (see `safeUrl`), or `null`. */
+  readonly url: (value: unknown) => string | null;
+  /** A CSS colour as `#rrggbb` (see `normalizeColor`), or `null`. */
+  readonly color: (value: unknown) => string | null;
+  /** A background colour on which every text colour of the scheme keeps WCAG AA, as `#rrggbb`, or `null`. */
+  readonly background: (value: unknown, scheme: ColorScheme) => string | null;
 }
 
-/** Validates a corner radius: `<n>px` from 0 to 24 or `<n>rem` from 0 to 1.5; `null` otherwise. */
-export function parseRadius(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const match = /^(\d{1,2}(?:\.\d{1,3})?)(px|rem)$/.exec(value.trim());
-  if (!match?.[1] || !match[2]) return null;
-  const size = Number.parseFloat(match[1]);
-  const max = match[2] === 'px' ? 24 : 1.5;
-  return size <= max ? `${size}${match[2]}` : null;
-}
-
-/** Validates a logo height: a number of CSS pixels from 24 to 96; `null` otherwise. */
-export function parseLogoHeight(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 24 && value <= 96 ? Math.round(value) : null;
-}
-
-function property(object: unknown, name: string): unknown {
-  return typeof object === 'object' && object !== null && !Array.isArray(object) && Object.hasOwn(object, name)
-    ? Reflect.get(object, name)
-    : undefined;
-}
-
-/** A background colour is accepted only when every text colour of the scheme keeps WCAG AA on it. */
-function readableBackground(value: unknown, scheme: ColorScheme): string | null {
-  const color = normalizeColor(value);
-  if (color === null) return null;
-  return DEFAULT_COLORS[scheme].text.every((text) => contrastRatio(color, text) >= TEXT_CONTRAST) ? color : null;
-}
-
-function schemeTokens(value: unknown, scheme: ColorScheme, pageOrigin: string): SchemeTokens {
-  const tokens: { -readonly [K in keyof SchemeTokens]: SchemeTokens[K] } = {};
-  const primary = normalizeColor(property(value, 'primary'));
-  const accent = normalizeColor(property(value, 'accent'));
-  const pageBackground = readableBackground(property(value, 'pageBackground'), scheme);
-  const surface = readableBackground(property(value, 'surface'), scheme);
-  const logo = safeUrl(property(value, 'logo'), pageOrigin);
-  const backgroundImage = safeUrl(property(value, 'backgroundImage'), pageOrigin);
-  if (primary) tokens.primary = primary;
-  if (accent) tokens.accent = accent;
-  if (pageBackground) tokens.pageBackground = pageBackground;
-  if (surface) tokens.surface = surface;
-  if (logo) tokens.logo = logo;
-  if (backgroundImage) tokens.backgroundImage = backgroundImage;
-  return tokens;
-}
-
-/**
- * Validates a parsed `themes/<client_id>.json`. Returns `null` when it is not a JSON object; otherwise
- * a theme with the valid values only (unknown keys and invalid values are ignored).
- */
-export function parseTenantTheme(json: unknown, pageOrigin: string): TenantTheme | null {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
-  const theme: { -readonly [K in keyof TenantTheme]: TenantTheme[K] } = {
-    light: schemeTokens(property(json, 'light'), 'light', pageOrigin),
-    dark: schemeTokens(property(json, 'dark'), 'dark', pageOrigin),
+/** The checks for the theme values of a page served from `pageOrigin`. */
+export function themeValueChecks(pageOrigin: string): ThemeValueChecks {
+  return {
+    url: (value) => safeUrl(value, pageOrigin),
+    color: (value) => normalizeColor(value),
+    background: (value, scheme) => {
+      const color = normalizeColor(value);
+      if (color === null) return null;
+      return DEFAULT_COLORS[scheme].text.every((text) => contrastRatio(color, text) >= TEXT_CONTRAST) ? color : null;
+    },
   };
-  const radius = parseRadius(property(json, 'radius'));
-  const fontFamily = parseFontFamily(property(json, 'fontFamily'));
-  const logoHeight = parseLogoHeight(property(json, 'logoHeight'));
-  const backgroundImage = safeUrl(property(json, 'backgroundImage'), pageOrigin);
-  if (radius !== null) theme.radius = radius;
-  if (fontFamily !== null) theme.fontFamily = fontFamily;
-  if (logoHeight !== null) theme.logoHeight = logoHeight;
-  if (backgroundImage !== null) theme.backgroundImage = backgroundImage;
-  return theme;
 }

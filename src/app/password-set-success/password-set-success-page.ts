@@ -1,20 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DOCUMENT,
-  DestroyRef,
-  ElementRef,
-  afterRenderEffect,
-  computed,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, computed, inject, signal } from '@angular/core';
+import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { Translator } from '../i18n/translator';
 import { brandingFromClientInfo } from '../branding/branding';
+import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import { PageShell } from '../branding/page-shell';
 import { CidaasClient } from '../cidaas/cidaas-client';
@@ -33,14 +23,11 @@ import { isUuid } from '../password-set/page-params';
   selector: 'ps-password-set-success-page',
   imports: [TranslatePipe, PageShell],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: {
-    '[style]': 'branding().style',
-  },
   template: `
     <ps-page-shell [branding]="branding()" [busy]="!ready()">
       @if (ready()) {
         <div class="success-icon" aria-hidden="true"></div>
-        <h1 tabindex="-1" #heading>{{ 'success.heading' | translate }}</h1>
+        <h1 id="ps-page-heading" tabindex="-1">{{ 'success.heading' | translate }}</h1>
         <p>{{ 'success.body' | translate }}</p>
         @if (signInUrl; as url) {
           <a class="ps-button" [href]="url">{{ 'success.continue' | translate }}</a>
@@ -71,7 +58,6 @@ export class PasswordSetSuccessPage {
   private readonly document = inject(DOCUMENT);
   private readonly client = inject(CidaasClient);
   private readonly translate = inject(Translator);
-  private readonly title = inject(Title);
   private readonly query = inject(PAGE_QUERY);
 
   private readonly requestId = ((value) => (isUuid(value) ? value : null))(this.query.get('requestId'));
@@ -80,11 +66,11 @@ export class PasswordSetSuccessPage {
   protected readonly ready = signal(false);
   protected readonly branding = themedBranding(computed(() => brandingFromClientInfo(this.clientInfo(), this.document.location.origin)));
   protected readonly signInUrl = this.requestId ? this.client.resolveRedirectUrl(this.requestId) : null;
-  private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
 
   constructor() {
     setDocumentLanguage(this.document, this.language);
-    afterRenderEffect(() => this.heading()?.nativeElement.focus());
+    bindHostCustomProperties(computed(() => this.branding().style));
+    focusOnChange(this.ready, 'ps-page-heading');
     let destroyed = false;
     inject(DestroyRef).onDestroy(() => (destroyed = true));
     void inject(PageLoader)
@@ -96,7 +82,7 @@ export class PasswordSetSuccessPage {
         this.ready.set(true);
         const name = this.branding().displayName;
         const heading = this.translate.instant('success.title');
-        this.title.setTitle(name ? `${heading} – ${name}` : heading);
+        this.document.title = name ? `${heading} – ${name}` : heading;
       });
   }
 }

@@ -1,20 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DOCUMENT,
-  DestroyRef,
-  ElementRef,
-  afterRenderEffect,
-  computed,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, computed, inject, signal } from '@angular/core';
+import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { Translator } from '../i18n/translator';
 import { brandingFromClientInfo } from '../branding/branding';
+import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import type { ApiError } from '../cidaas/api-error';
 import { setDocumentLanguage } from '../i18n/document-language';
@@ -82,14 +72,10 @@ function deadEndKey(reason: DeadEnd): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-set-page.html',
   styleUrl: './password-set-page.css',
-  host: {
-    '[style]': 'branding().style',
-  },
 })
 export class PasswordSetPage {
   private readonly loader = inject(PageLoader);
   private readonly translate = inject(Translator);
-  private readonly title = inject(Title);
   private readonly document = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
   /** Counts loads; a result whose load is no longer the latest (or that arrives after destroy) is dropped. */
@@ -120,8 +106,6 @@ export class PasswordSetPage {
     return state.kind === 'failed' ? failureKey(state.error) : '';
   });
 
-  private readonly focusTarget = viewChild<ElementRef<HTMLElement>>('focusTarget');
-
   /** Whether start-up is taking longer than usual. */
   protected readonly slow = signal(false);
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
@@ -137,8 +121,9 @@ export class PasswordSetPage {
       clearTimeout(this.slowTimer);
     });
     setDocumentLanguage(this.document, this.language);
+    bindHostCustomProperties(computed(() => this.branding().style));
     // A dead end or a failure replaces the whole card: move focus to its heading so it is read out.
-    afterRenderEffect(() => this.focusTarget()?.nativeElement.focus());
+    focusOnChange(this.state, 'ps-page-heading');
     this.load();
   }
 
@@ -190,7 +175,7 @@ export class PasswordSetPage {
   private updateTitle(): void {
     const name = this.branding().displayName;
     const heading = this.translate.instant('page.title');
-    this.title.setTitle(name ? `${heading} – ${name}` : heading);
+    this.document.title = name ? `${heading} – ${name}` : heading;
   }
 }
 
