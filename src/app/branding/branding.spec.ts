@@ -1,4 +1,5 @@
 import { DEFAULT_BRANDING, brandingFromClientInfo, isDevelopmentOrigin, safeClientId, safeText, safeUrl } from './branding';
+import { CSS_NAMED_COLORS } from './css-named-colors';
 
 const ORIGIN = 'https://login.example.com';
 const DEV_ORIGIN = 'http://localhost:4200';
@@ -113,6 +114,7 @@ describe('brandingFromClientInfo', () => {
           copy_right_info: '© 2026 Acme',
         },
         ORIGIN,
+        CSS_NAMED_COLORS,
       ),
     ).toEqual({
       clientId: 'demo-client',
@@ -153,5 +155,13 @@ describe('brandingFromClientInfo', () => {
 
   it('falls back to the client name when there is no display name', () => {
     expect(brandingFromClientInfo({ client_name: 'Acme' }, ORIGIN).displayName).toBe('Acme');
+  });
+});
+
+describe('brandingFromClientInfo without the table of colour names', () => {
+  it('drops a colour given by name (until the page has loaded the names) and keeps the others', () => {
+    const branding = brandingFromClientInfo({ primaryColor: 'teal', accentColor: '#0f766e' }, ORIGIN);
+    expect(branding.primaryColor).toBeNull();
+    expect(branding.accentColor).toBe('#0f766e');
   });
 });

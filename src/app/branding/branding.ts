@@ -1,5 +1,5 @@
 import type { ClientInfo } from '../cidaas/cidaas-types';
-import { normalizeColor } from './color';
+import { type NamedColors, normalizeColor } from './color';
 
 /** Which legal document a footer link points to (the key of its label under `footer.`). */
 export type FooterLinkKind = 'privacy' | 'terms' | 'imprint';
@@ -98,8 +98,11 @@ export function safeClientId(value: unknown): string | null {
   return typeof value === 'string' && SAFE_CLIENT_ID.test(value) ? value : null;
 }
 
-/** Validates the branding values of client info; anything invalid is dropped for the default theme. */
-export function brandingFromClientInfo(info: ClientInfo | null, pageOrigin: string): Branding {
+/**
+ * Validates the branding values of client info; anything invalid is dropped for the default theme.
+ * Colour names are read only with `namedColors` (see `loadNamedColors`).
+ */
+export function brandingFromClientInfo(info: ClientInfo | null, pageOrigin: string, namedColors: NamedColors = {}): Branding {
   if (info === null) return DEFAULT_BRANDING;
   const links: FooterLink[] = [];
   const candidates: readonly [FooterLinkKind, string | undefined][] = [
@@ -115,8 +118,8 @@ export function brandingFromClientInfo(info: ClientInfo | null, pageOrigin: stri
     clientId: safeClientId(info.client_id),
     displayName: safeText(info.client_display_name, 80) ?? safeText(info.client_name, 80),
     logoUrl: safeUrl(info.logo_uri, pageOrigin),
-    primaryColor: normalizeColor(info.primaryColor),
-    accentColor: normalizeColor(info.accentColor),
+    primaryColor: normalizeColor(info.primaryColor, undefined, namedColors),
+    accentColor: normalizeColor(info.accentColor, undefined, namedColors),
     backgroundUrl: safeUrl(info.backgroundUri, pageOrigin),
     links,
     copyright: safeText(info.copy_right_info, 200),

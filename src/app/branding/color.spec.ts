@@ -5,11 +5,14 @@ import {
   TEXT_CONTRAST,
   borderToStandOut,
   contrastRatio,
+  isColorName,
+  loadNamedColors,
   normalizeColor,
   parseCssColor,
   readableTextOn,
   relativeLuminance,
 } from './color';
+import { CSS_NAMED_COLORS } from './css-named-colors';
 
 describe('parseCssColor / normalizeColor', () => {
   it.each([
@@ -31,11 +34,23 @@ describe('parseCssColor / normalizeColor', () => {
     ['hsl(120deg 100% 25%)', '#008000'],
     ['hsla(240, 100%, 50%, 1)', '#0000ff'],
     ['hsl(0.5turn 100% 50%)', '#00ffff'],
-    ['red', '#ff0000'],
-    ['RebeccaPurple', '#663399'],
-    ['navy', '#000080'],
   ])('%p → %p', (input, expected) => {
     expect(normalizeColor(input)).toBe(expected);
+  });
+
+  it.each([
+    ['red', '#ff0000'],
+    ['RebeccaPurple', '#663399'],
+    [' navy ', '#000080'],
+  ])('the name %p → %p with the table of names, and nothing without it', (input, expected) => {
+    expect(normalizeColor(input, undefined, CSS_NAMED_COLORS)).toBe(expected);
+    expect(normalizeColor(input)).toBeNull();
+    expect(isColorName(input)).toBe(true);
+  });
+
+  it('knows what only a colour name can be, and loads the names lazily', async () => {
+    expect(['#fff', 'rgb(1, 2, 3)', 'red;}', 'red blue', '', 42].map(isColorName)).toEqual([false, false, false, false, false, false]);
+    expect(await loadNamedColors()).toBe(CSS_NAMED_COLORS);
   });
 
   it.each([

@@ -6,7 +6,22 @@
  * Nothing a tenant configures reaches the page as written: a value either parses into channels that
  * are written back as `#rrggbb`, or it is rejected (`null`).
  */
-import { CSS_NAMED_COLORS } from './css-named-colors';
+
+/** CSS colour names to `#rrggbb` (the table in `css-named-colors.ts`, loaded only when needed). */
+export type NamedColors = Readonly<Record<string, string>>;
+
+/** Whether a value is a bare word, i.e. can only be a colour name: reading it needs the {@link NamedColors}. */
+export function isColorName(value: unknown): boolean {
+  return typeof value === 'string' && /^\s*[a-z]+\s*$/i.test(value);
+}
+
+/**
+ * Loads the table of CSS colour names: a lazy chunk of 1.4 kB gzip, since tenants almost always
+ * configure hex colours.
+ */
+export function loadNamedColors(): Promise<NamedColors> {
+  return import('./css-named-colors').then((module) => module.CSS_NAMED_COLORS);
+}
 
 /** An sRGB colour: channels 0–255 (integers), alpha 0–1. */
 export interface Rgba {
@@ -82,16 +97,17 @@ function fromHsl(hue: number, saturation: number, lightness: number, a: number):
 
 /**
  * Parses a CSS colour a tenant may configure: hex (`#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`),
- * `rgb()`/`rgba()` and `hsl()`/`hsla()` (comma or space syntax) and the named colours. Everything else
- * (`var()`, `url()`, `expression()`, `currentcolor`, several values, `;`, `}` …) is `null`.
+ * `rgb()`/`rgba()` and `hsl()`/`hsla()` (comma or space syntax) and the names in `namedColors` (none
+ * unless given). Everything else (`var()`, `url()`, `expression()`, `currentcolor`, several values,
+ * `;`, `}` …) is `null`.
  */
-export function parseCssColor(value: unknown): Rgba | null {
+export function parseCssColor(value: unknown, namedColors: NamedColors = {}): Rgba | null {
   if (typeof value !== 'string' || value.length > MAX_COLOR_LENGTH) return null;
   const text = value.trim().toLowerCase();
   const hex = HEX.exec(text);
   if (hex?.[1] !== undefined) return fromHex(hex[1]);
-  if (Object.hasOwn(CSS_NAMED_COLORS, text)) {
-    const named = CSS_NAMED_COLORS[text];
+  if (Object.hasOwn(namedColors, text)) {
+    const named = namedColors[text];
     return named === undefined ? null : fromHex(named.slice(1));
   }
   const rgb = RGB_COMMA.exec(text) ?? RGB_SPACE.exec(text);
@@ -120,10 +136,10 @@ export function flatten(color: Rgba, backdrop: Rgba): Rgba {
 
 /**
  * Parses a tenant colour and returns it as an opaque `#rrggbb`, translucent colours flattened over
- * `backdrop` (a `#rrggbb`); `null` when the value is not a colour.
+ * `backdrop` (a `#rrggbb`); `null` when the value is not a colour (or a name not in `namedColors`).
  */
-export function normalizeColor(value: unknown, backdrop = '#ffffff'): string | null {
-  const color = parseCssColor(value);
+export function normalizeColor(value: unknown, backdrop = '#ffffff', namedColors: NamedColors = {}): string | null {
+  const color = parseCssColor(value, namedColors);
   if (color === null) return null;
   return toHex(color.a < 1 ? flatten(color, fromHex(backdrop.slice(1))) : color);
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { CSS_NAMED_COLORS } from './css-named-colors';
 import { join } from 'node:path';
 import { TEXT_CONTRAST, contrastRatio } from './color';
 import { DEFAULT_COLORS, themeValueChecks } from './tenant-theme';
 import { parseFontFamily, parseLogoHeight, parseRadius, parseTenantTheme } from './tenant-theme-parser';
 
-const CHECKS = themeValueChecks('https://login.example.com');
+const CHECKS = themeValueChecks('https://login.example.com', CSS_NAMED_COLORS);
 
 describe('parseFontFamily', () => {
   it.each([

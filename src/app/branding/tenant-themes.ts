@@ -1,6 +1,7 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { FETCH, getJson } from '../config/fetch';
 import { safeClientId } from './branding';
+import { loadNamedColors } from './color';
 import { type TenantTheme, themeValueChecks } from './tenant-theme';
 
 /** Where the deploy-time theme of a client is served, relative to the page's base URL. */
@@ -30,11 +31,11 @@ export class TenantThemes {
     if (id === null) return Promise.resolve();
     const pending = this.requests.get(id);
     if (pending) return pending;
-    // The parser is a lazy chunk fetched alongside the theme: most clients have no theme, and the
-    // theme arrives after first paint anyway, so the parser need not be in the initial bundle.
-    const request = Promise.all([getJson(this.fetch, tenantThemePath(id)), import('./tenant-theme-parser')]).then(
-      ([json, { parseTenantTheme }]) => {
-        const theme = parseTenantTheme(json, themeValueChecks(this.pageOrigin));
+    // The parser and the colour names are lazy chunks fetched alongside the theme: most clients have
+    // no theme, and the theme arrives after first paint anyway, so neither need be in the initial bundle.
+    const request = Promise.all([getJson(this.fetch, tenantThemePath(id)), import('./tenant-theme-parser'), loadNamedColors()]).then(
+      ([json, { parseTenantTheme }, namedColors]) => {
+        const theme = parseTenantTheme(json, themeValueChecks(this.pageOrigin, namedColors));
         if (theme !== null) this.loaded.update((themes) => new Map(themes).set(id, theme));
       },
       // No theme: a 404 is the normal case, and any other failure (even of the parser's chunk) must not disturb the page either.

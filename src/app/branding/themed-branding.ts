@@ -1,6 +1,7 @@
 import { DOCUMENT, DestroyRef, type Signal, computed, effect, inject, signal } from '@angular/core';
-import type { Branding } from './branding';
-import { TEXT_CONTRAST, borderToStandOut, contrastRatio, readableTextOn } from './color';
+import type { ClientInfo } from '../cidaas/cidaas-types';
+import { type Branding, brandingFromClientInfo } from './branding';
+import { type NamedColors, TEXT_CONTRAST, borderToStandOut, contrastRatio, isColorName, loadNamedColors, readableTextOn } from './color';
 import { type ColorScheme, DEFAULT_COLORS, type TenantTheme } from './tenant-theme';
 import { TenantThemes } from './tenant-themes';
 
@@ -80,13 +81,24 @@ export function injectColorScheme(): Signal<ColorScheme> {
 }
 
 /**
- * The validated branding with the client's deploy-time theme (`themes/<client_id>.json`) applied for
- * the current colour scheme. Starts loading the theme as soon as the client id is known (the page
- * loader may have started it earlier). Call in an injection context; bind `style` on the page host.
+ * The validated branding of the client info with the client's deploy-time theme
+ * (`themes/<client_id>.json`) applied for the current colour scheme. Starts loading the theme as soon
+ * as the client id is known (the page loader may have started it earlier), and the table of colour
+ * names only when a colour is given by name. Call in an injection context; set `style` on the page host.
  */
-export function themedBranding(branding: Signal<Branding>): Signal<ThemedBranding> {
+export function themedBranding(clientInfo: Signal<ClientInfo | null>): Signal<ThemedBranding> {
   const themes = inject(TenantThemes);
+  const pageOrigin = inject(DOCUMENT).location.origin;
   const scheme = injectColorScheme();
+  const namedColors = signal<NamedColors | undefined>(undefined);
+  effect(() => {
+    const info = clientInfo();
+    if (namedColors() === undefined && (isColorName(info?.primaryColor) || isColorName(info?.accentColor))) {
+      // Until the names arrive the default colour applies; if they never do, it stays.
+      loadNamedColors().then((table) => namedColors.set(table), () => undefined);
+    }
+  });
+  const branding = computed(() => brandingFromClientInfo(clientInfo(), pageOrigin, namedColors()));
   effect(() => void themes.load(branding().clientId));
   return computed(() => {
     const current = branding();

@@ -3,7 +3,6 @@ import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { Translator } from '../i18n/translator';
-import { brandingFromClientInfo } from '../branding/branding';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import { PageShell } from '../branding/page-shell';
@@ -64,7 +63,7 @@ export class PasswordSetSuccessPage {
   private readonly language = negotiateLanguage(this.query.get('ui_locales'), this.document.defaultView?.navigator.languages ?? []);
   private readonly clientInfo = signal<ClientInfo | null>(null);
   protected readonly ready = signal(false);
-  protected readonly branding = themedBranding(computed(() => brandingFromClientInfo(this.clientInfo(), this.document.location.origin)));
+  protected readonly branding = themedBranding(this.clientInfo);
   protected readonly signInUrl = this.requestId ? this.client.resolveRedirectUrl(this.requestId) : null;
 
   constructor() {

@@ -3,7 +3,6 @@ import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { Translator } from '../i18n/translator';
-import { brandingFromClientInfo } from '../branding/branding';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import type { ApiError } from '../cidaas/api-error';
@@ -88,8 +87,7 @@ export class PasswordSetPage {
   protected readonly branding = themedBranding(
     computed(() => {
       const state = this.state();
-      const info = state.kind === 'ready' ? state.data.clientInfo : state.kind === 'dead-end' ? state.clientInfo : null;
-      return brandingFromClientInfo(info, this.document.location.origin);
+      return state.kind === 'ready' ? state.data.clientInfo : state.kind === 'dead-end' ? state.clientInfo : null;
     }),
   );
   protected readonly urlError = this.params.ok ? this.params.error : null;
