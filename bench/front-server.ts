@@ -2,7 +2,8 @@
  * The benchmark's front server: one origin that serves what a real deployment would.
  *
  * - The built page through the production server app (`server/production.ts`: its headers, caching
- *   and gzip/brotli compression), for the page paths and the files in the dist folder.
+ *   and compression: the build's precompressed files, on the fly for the rest), for the page paths and
+ *   the files in the dist folder.
  * - The hand-written reference page from `bench/reference/` under `/bench-reference/`, with the same
  *   security headers (so it runs under the same CSP and Trusted Types) and the same compression.
  * - Everything else (the cidaas API, the emulator's assets and control API) forwarded to the cidaas

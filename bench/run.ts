@@ -347,8 +347,8 @@ async function main(): Promise<void> {
   const table = markdownTable(page, reference, runs);
   const ratio = page.usableMs.median / reference.usableMs.median;
   const serving =
-    'Served by the production server app (server/production.ts: gzip/brotli via `compression`) for the page, the same compression for the ' +
-    'reference and the API (forwarded to the emulator). "Transferred" is what Chromium received (headers included, brotli/gzip as ' +
+    'Served by the production server app (server/production.ts: the files precompressed by the build, brotli 11 or gzip 9, anything else ' +
+    'compressed on the fly) for the page, on-the-fly `compression` for the reference and the API (forwarded to the emulator). "Transferred" is what Chromium received (headers included, brotli/gzip as ' +
     'negotiated; responses under 1 kB are not compressed); "gzip-equivalent" is each body gzipped at level 6 by the benchmark.';
   const markdown = [
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Chromium headless, ${language ? `ui_locales=${language}` : 'English'}.`,

@@ -1,10 +1,13 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
+
+import { DEFAULT_DIST_DIR } from '../server/static';
 
 import { expect, expectAccessible, test } from './fixtures';
 import { PasswordSetPage } from './pages/password-set.page';
@@ -218,6 +221,20 @@ test.describe('form-action and the redirect after the password change', () => {
   });
 });
 
+/** Asserts that the browser got the build's `.br` sibling of this file: its exact size, brotli-encoded, cached for a year. */
+async function expectPrecompressedBrotli(server: ProductionServer, response: Response): Promise<void> {
+  expect(response.status()).toBe(200);
+  const headers = await response.allHeaders();
+  expect(headers['content-encoding']).toBe('br');
+  expect(headers['vary']).toBe('Accept-Encoding');
+  expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  const file = new URL(response.url()).pathname.slice(1);
+  // Brotli 11 from the build, not brotli 5 on the fly: the bytes on the wire are the sibling's size.
+  expect(Number(headers['content-length'])).toBe(statSync(`${DEFAULT_DIST_DIR}/${file}.br`).size);
+  expect((await response.request().sizes()).responseBodySize).toBe(statSync(`${DEFAULT_DIST_DIR}/${file}.br`).size);
+  expect(response.url().startsWith(server.url)).toBe(true);
+}
+
 test('the happy path through the production server: the page there, cidaas (the emulator) on its own origin', async ({
   page,
   emulator,
@@ -227,8 +244,10 @@ test('the happy path through the production server: the page there, cidaas (the 
   const server = await startProductionServer({ CIDAAS_BASE_URL: baseURL ?? '' });
   try {
     const session = await emulator.loginSession({ username: 'new.user@example.com', password: 'Welcome-2026' });
+    const mainBundle = page.waitForResponse((response) => /\/main-[A-Z0-9]{8}\.js$/.test(new URL(response.url()).pathname));
     await page.goto(`${server.url}${session.url}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+    await test.step('the main bundle arrived as the brotli file the build wrote', async () => expectPrecompressedBrotli(server, await mainBundle));
     await page.getByLabel('Current password', { exact: true }).fill('Welcome-2026');
     await page.getByLabel('New password', { exact: true }).fill('Sunny-Meadow-42');
     await page.getByLabel('Confirm new password', { exact: true }).fill('Sunny-Meadow-42');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
 import { ConfigurationError, createProductionApp, escapeHtmlAttribute, injectCidaasBaseUrl, readProductionConfig } from './production';
@@ -21,12 +21,18 @@ const INDEX = [
 ].join('\n');
 // Big and repetitive enough to be compressed (the threshold is 1 kB).
 const BUNDLE = `console.log(${JSON.stringify('hosted page bundle '.repeat(2000))});`;
+// A bundle the build did not precompress (e.g. built with plain `ng build`).
+const LAZY_CHUNK = `export const text = ${JSON.stringify('lazy chunk without siblings '.repeat(2000))};`;
 
 /** Writes a fake build into a new temporary folder. */
 function makeDist(): string {
   const dist = mkdtempSync(join(tmpdir(), 'password-set-prod-'));
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'main-ABCD2345.js'), BUNDLE);
+  // What `npm run build` writes next to it: brotli 11 and gzip 9 (the server compresses on the fly at brotli 5).
+  writeFileSync(join(dist, 'main-ABCD2345.js.br'), brotliCompressSync(BUNDLE, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(join(dist, 'main-ABCD2345.js.gz'), gzipSync(BUNDLE, { level: 9 }));
+  writeFileSync(join(dist, 'chunk-LAZY2345.js'), LAZY_CHUNK);
   writeFileSync(join(dist, 'chunk-QRST6789.js'), 'export const x = 1;');
   writeFileSync(join(dist, 'styles-WXYZ6789.css'), 'body{}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -275,23 +281,76 @@ describe('the production app', () => {
     assert.doesNotMatch(expectedCsp, /unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 
-  it('compresses with brotli or gzip as the client accepts, and not at all when it accepts neither', async () => {
-    const brotli = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': 'br' });
+  it('sends the precompressed .br to a client that accepts brotli: its bytes, the type, the immutable cache header and Vary', async () => {
+    for (const acceptEncoding of ['br', 'gzip, deflate, br', 'gzip;q=1, br;q=0.5', '*']) {
+      const response = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': acceptEncoding });
+      assert.equal(response.status, 200, acceptEncoding);
+      assert.equal(response.headers['content-encoding'], 'br', acceptEncoding);
+      assert.deepEqual(response.body, readFileSync(join(dist, 'main-ABCD2345.js.br')), acceptEncoding);
+      assert.equal(brotliDecompressSync(response.body).toString('utf8'), BUNDLE, acceptEncoding);
+      assert.match(String(response.headers['content-type']), /^(?:text|application)\/javascript; charset=utf-8$/i, acceptEncoding);
+      assert.equal(response.headers['content-length'], String(response.body.length), acceptEncoding);
+      assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', acceptEncoding);
+      assert.equal(response.headers['vary'], 'Accept-Encoding', acceptEncoding);
+    }
+  });
+
+  it('sends the precompressed .gz to a client that accepts gzip but not brotli', async () => {
+    for (const acceptEncoding of ['gzip', 'gzip, deflate', 'br;q=0, gzip']) {
+      const response = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': acceptEncoding });
+      assert.equal(response.headers['content-encoding'], 'gzip', acceptEncoding);
+      assert.deepEqual(response.body, readFileSync(join(dist, 'main-ABCD2345.js.gz')), acceptEncoding);
+      assert.equal(gunzipSync(response.body).toString('utf8'), BUNDLE, acceptEncoding);
+      assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', acceptEncoding);
+      assert.equal(response.headers['vary'], 'Accept-Encoding', acceptEncoding);
+    }
+  });
+
+  it('sends the plain file to a client that accepts no compression, still with Vary', async () => {
+    const requests: ReadonlyArray<Readonly<Record<string, string>>> = [{ 'accept-encoding': 'identity' }, {}];
+    for (const headers of requests) {
+      const response = await rawGet(baseUrl, '/main-ABCD2345.js', headers);
+      assert.equal(response.headers['content-encoding'], undefined, JSON.stringify(headers));
+      assert.equal(response.body.toString('utf8'), BUNDLE, JSON.stringify(headers));
+      assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', JSON.stringify(headers));
+      assert.equal(response.headers['vary'], 'Accept-Encoding', JSON.stringify(headers));
+    }
+  });
+
+  it('compresses a file without precompressed siblings on the fly, brotli or gzip as the client accepts', async () => {
+    const brotli = await rawGet(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'gzip, deflate, br' });
     assert.equal(brotli.headers['content-encoding'], 'br');
-    assert.equal(brotliDecompressSync(brotli.body).toString('utf8'), BUNDLE);
-    assert.ok(brotli.body.length < BUNDLE.length / 10, `brotli: ${brotli.body.length} of ${BUNDLE.length} bytes`);
+    assert.equal(brotliDecompressSync(brotli.body).toString('utf8'), LAZY_CHUNK);
+    assert.ok(brotli.body.length < LAZY_CHUNK.length / 10, `brotli: ${brotli.body.length} of ${LAZY_CHUNK.length} bytes`);
+    assert.match(String(brotli.headers['vary']), /Accept-Encoding/i);
+    assert.equal(brotli.headers['cache-control'], 'public, max-age=31536000, immutable');
 
-    const gzip = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': 'gzip' });
+    const gzip = await rawGet(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'gzip' });
     assert.equal(gzip.headers['content-encoding'], 'gzip');
-    assert.equal(gunzipSync(gzip.body).toString('utf8'), BUNDLE);
+    assert.equal(gunzipSync(gzip.body).toString('utf8'), LAZY_CHUNK);
 
-    const preferred = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': 'gzip, deflate, br' });
-    assert.equal(preferred.headers['content-encoding'], 'br');
-    assert.match(String(preferred.headers['vary']), /Accept-Encoding/i);
-
-    const plain = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': 'identity' });
+    const plain = await rawGet(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'identity' });
     assert.equal(plain.headers['content-encoding'], undefined);
-    assert.equal(plain.body.toString('utf8'), BUNDLE);
+    assert.equal(plain.body.toString('utf8'), LAZY_CHUNK);
+  });
+
+  it('compresses index.html on the fly: it is served from memory, with the injected base URL', async () => {
+    const response = await rawGet(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' });
+    // Under compression's 1 kB threshold the fake index is sent plain; either way it carries the injected URL.
+    const html = response.headers['content-encoding'] === 'br' ? brotliDecompressSync(response.body).toString('utf8') : response.body.toString('utf8');
+    assert.match(html, /content="https:\/\/acme\.cidaas\.de\/tenant"/);
+  });
+
+  it('does not serve the precompressed siblings by their own names: 404, plain text, whatever the encoding', async () => {
+    for (const path of ['/main-ABCD2345.js.br', '/main-ABCD2345.js.gz', '/main-ABCD2345.js%2Ebr', '/main-ABCD2345.js%2egz']) {
+      for (const acceptEncoding of ['br', 'identity']) {
+        const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding });
+        assert.equal(response.status, 404, `${path} ${acceptEncoding}`);
+        assert.equal(response.headers['cache-control'], 'no-store', `${path} ${acceptEncoding}`);
+        assert.equal(response.headers['content-encoding'], undefined, `${path} ${acceptEncoding}`);
+        assert.equal(response.body.toString('utf8'), 'Not found', `${path} ${acceptEncoding}`);
+      }
+    }
   });
 
   it('answers a malformed URL with a plain 4xx and keeps serving', async () => {
@@ -335,6 +394,25 @@ describe('the production app', () => {
       assert.equal((await rawGet(url, '/identity/password_set')).status, 200);
     } finally {
       await close(server);
+    }
+  });
+
+  it('answers a plain 404 (not one labelled brotli) when a sibling found at start-up is gone', async () => {
+    const ownDist = makeDist();
+    const app = createProductionApp({ distDir: ownDist, cidaasBaseUrl: undefined, formActionExtra: [], hsts: true });
+    const ownServer = app.listen(0, '127.0.0.1');
+    try {
+      const url = await listen(ownServer);
+      rmSync(join(ownDist, 'main-ABCD2345.js.br'));
+      const response = await rawGet(url, '/main-ABCD2345.js', { 'accept-encoding': 'br' });
+      assert.equal(response.status, 404);
+      assert.equal(response.headers['content-encoding'], undefined);
+      assert.equal(response.body.toString('utf8'), 'Not found');
+      // The other encodings are untouched.
+      assert.equal((await rawGet(url, '/main-ABCD2345.js', { 'accept-encoding': 'gzip' })).headers['content-encoding'], 'gzip');
+    } finally {
+      await close(ownServer);
+      rmSync(ownDist, { recursive: true, force: true });
     }
   });
 

@@ -1,0 +1,48 @@
+/**
+ * `npm run build` after the translations are compiled: runs `ng build` with the arguments it was given
+ * (`npm run build -- --output-path dist-bench --stats-json` passes them through), then precompresses
+ * the site `ng build` wrote (`scripts/precompress.ts`). The site's folder is read from the same
+ * arguments, so both steps always agree: `<--output-path>/browser`, by default
+ * `dist/password-set/browser` (angular.json sets no `outputPath`, so Angular uses `dist/<project>`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { precompressSite, summarize } from './precompress';
+
+/** Where `ng build` writes when no `--output-path` is given (Angular's `dist/<project name>`). */
+export const DEFAULT_OUTPUT_PATH = join('dist', 'password-set');
+
+/**
+ * The browser folder `ng build` writes for these arguments: the last `--output-path` (also written
+ * `--output-path=…`, `--outputPath …` or `--outputPath=…`, as the Angular CLI accepts) plus `browser`.
+ */
+export function browserOutputDir(args: readonly string[], cwd: string): string {
+  let outputPath = DEFAULT_OUTPUT_PATH;
+  args.forEach((arg, index) => {
+    const inline = /^--output-?[pP]ath=(.*)$/.exec(arg);
+    if (inline?.[1] !== undefined) outputPath = inline[1];
+    const next = args[index + 1];
+    if (/^--output-?[pP]ath$/.test(arg) && next !== undefined) outputPath = next;
+  });
+  return resolve(cwd, outputPath, 'browser');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const ng = require.resolve('@angular/cli/bin/ng.js');
+  const build = spawnSync(process.execPath, [ng, 'build', ...args], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+
+  const site = browserOutputDir(args, process.cwd());
+  if (!existsSync(join(site, 'index.html'))) throw new Error(`ng build succeeded but ${site} has no index.html: which folder did it write?`);
+  console.log(summarize(await precompressSite(site)));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
