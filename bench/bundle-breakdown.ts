@@ -54,6 +54,9 @@ export function groupOf(inputPath: string): string {
   return `app: ${inputPath.replace(/^src\//, '')}`;
 }
 
+/** The issue's budget for the page: initial JS+CSS at most this many bytes, gzip level 6. */
+export const INITIAL_JS_CSS_TARGET_BYTES = 60_000;
+
 /** The files `index.html` loads at start-up (scripts, module preloads, stylesheets). */
 export function initialFilesOf(indexHtml: string): string[] {
   const files: string[] = [];
@@ -100,4 +103,21 @@ export function bundleBreakdown(outputDir: string): BundleBreakdown {
       .map(([name, { raw, gzip }]) => ({ name, rawBytes: raw, gzipBytes: Math.round(gzip) }))
       .sort((a, b) => b.rawBytes - a.rawBytes),
   };
+}
+
+/** One initial file and its gzip-6 size. */
+export interface InitialFileSize {
+  readonly file: string;
+  readonly gzipBytes: number;
+}
+
+/**
+ * The gzip-6 size of each file a built site's `index.html` loads at start-up (Angular lists every
+ * statically imported chunk as a module preload), without needing the build's metafile.
+ */
+export function initialGzipSizes(browserDir: string): InitialFileSize[] {
+  return initialFilesOf(readFileSync(join(browserDir, 'index.html'), 'utf8')).map((file) => ({
+    file,
+    gzipBytes: gzipSync(readFileSync(join(browserDir, file)), { level: 6 }).length,
+  }));
 }

@@ -4,11 +4,14 @@
  * the site `ng build` wrote (`scripts/precompress.ts`). The site's folder is read from the same
  * arguments, so both steps always agree: `<--output-path>/browser`, by default
  * `dist/password-set/browser` (angular.json sets no `outputPath`, so Angular uses `dist/<project>`).
+ * Last, it enforces the gzip budget angular.json cannot express (its budgets count raw bytes): the
+ * initial JS+CSS must stay within {@link INITIAL_JS_CSS_TARGET_BYTES} gzipped, or the build fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { INITIAL_JS_CSS_TARGET_BYTES, initialGzipSizes } from '../bench/bundle-breakdown';
 import { precompressSite, summarize } from './precompress';
 
 /** Where `ng build` writes when no `--output-path` is given (Angular's `dist/<project name>`). */
@@ -38,6 +41,17 @@ async function main(): Promise<void> {
   const site = browserOutputDir(args, process.cwd());
   if (!existsSync(join(site, 'index.html'))) throw new Error(`ng build succeeded but ${site} has no index.html: which folder did it write?`);
   console.log(summarize(await precompressSite(site)));
+  console.log(checkInitialGzipBudget(site));
+}
+
+/** Checks the initial JS+CSS of a built site against the gzip budget; throws when over, else says how much is left. */
+export function checkInitialGzipBudget(site: string, budgetBytes: number = INITIAL_JS_CSS_TARGET_BYTES): string {
+  const sizes = initialGzipSizes(site);
+  const total = sizes.reduce((sum, size) => sum + size.gzipBytes, 0);
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const detail = sizes.map((size) => `${size.file} ${kB(size.gzipBytes)}`).join(', ');
+  if (total > budgetBytes) throw new Error(`initial JS+CSS is ${kB(total)} gzip, over the ${kB(budgetBytes)} budget (${detail})`);
+  return `initial JS+CSS: ${kB(total)} gzip of the ${kB(budgetBytes)} budget (${detail})`;
 }
 
 if (require.main === module) {

@@ -1,12 +1,13 @@
 /**
  * Compiles the translation files `i18n/<lang>.json` (ICU MessageFormat, as translators write them)
- * into `generated/i18n/<lang>.json` (flat keys, pre-parsed messages), which the page bundles (English)
- * or fetches (every other language). Part of `npm run build`, `npm run typecheck` and Jest's setup;
- * fails on any invalid message.
+ * into `generated/i18n/<lang>.json` (flat keys, pre-parsed messages), which the page fetches, and the
+ * few English messages it bundles into `generated/startup.en.json` (see `startup-messages.ts`).
+ * Part of `npm run build`, `npm run typecheck` and Jest's setup; fails on any invalid message.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileMessages, type MessageTree } from '../src/app/i18n/message-compiler';
+import { isStartupMessageKey } from '../src/app/i18n/startup-messages';
 
 /** Compiles every translation file under `root`; returns how many were written. */
 export function compileTranslations(root: string): number {
@@ -16,7 +17,13 @@ export function compileTranslations(root: string): number {
   const files = readdirSync(source).filter((file) => file.endsWith('.json'));
   for (const file of files) {
     const tree: MessageTree = JSON.parse(readFileSync(join(source, file), 'utf8'));
-    writeFileSync(join(target, file), JSON.stringify(compileMessages(tree)));
+    const compiled = compileMessages(tree);
+    writeFileSync(join(target, file), JSON.stringify(compiled));
+    if (file === 'en.json') {
+      const startup = Object.fromEntries(Object.entries(compiled).filter(([key]) => isStartupMessageKey(key)));
+      // Not under the served i18n/ folder's name pattern: it is bundled, never fetched.
+      writeFileSync(join(root, 'generated', 'startup.en.json'), JSON.stringify(startup));
+    }
   }
   return files.length;
 }

@@ -17,8 +17,8 @@ function urls(query: Record<string, string>, browserLanguages: readonly string[]
 }
 
 describe('startupFetchUrls', () => {
-  it('names E3, E5 and E7 for a login in the browser language (English: nothing to download)', () => {
-    assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID }), [E3, e5('en'), E7]);
+  it('names the translation, E3, E5 and E7 for a login in the browser language', () => {
+    assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID }), ['/i18n/en.json', E3, e5('en'), E7]);
   });
 
   it('adds the translation file, under the base href, for another browser language', () => {
@@ -35,7 +35,7 @@ describe('startupFetchUrls', () => {
   });
 
   it('has no E7 in reset mode (no login track)', () => {
-    assert.deepEqual(urls({ rprq: RPRQ, exchangeId: LSID, requestId: REQUEST_ID }), [E3, e5('en')]);
+    assert.deepEqual(urls({ rprq: RPRQ, exchangeId: LSID, requestId: REQUEST_ID }), ['/i18n/en.json', E3, e5('en')]);
   });
 
   it('names nothing for links the page answers without those requests', () => {
@@ -47,7 +47,7 @@ describe('startupFetchUrls', () => {
 
   it('uses relative URLs when cidaas is the page origin', () => {
     const paths = startupFetchUrls(new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID }), ['en'], { cidaasBaseUrl: '', baseHref: '/' });
-    assert.deepEqual(paths, [`/public-srv/public/${REQUEST_ID}`, `/registration-setup-srv/public/list?acceptlanguage=en&requestId=${REQUEST_ID}`, `/token-srv/prelogin/metadata/${LSID}`]);
+    assert.deepEqual(paths, ['/i18n/en.json', `/public-srv/public/${REQUEST_ID}`, `/registration-setup-srv/public/list?acceptlanguage=en&requestId=${REQUEST_ID}`, `/token-srv/prelogin/metadata/${LSID}`]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Preload hints for the page's start-up requests. The page needs the client info (E3), the field
- * setup (E5), the track metadata (E7) and, outside English, its translation file; it can only ask for
+ * setup (E5), the track metadata (E7) and its translation file; it can only ask for
  * them once its script has downloaded and started. The server already knows the URL, so it names
  * those requests in a `Link: <…>; rel=preload; as=fetch; crossorigin` header and the browser fetches
  * them while the script is still downloading: HTML → (JS ∥ data), instead of HTML → JS → data.
@@ -12,7 +12,7 @@
 import type { Request } from 'express';
 
 import { cidaasUrls } from '../src/app/cidaas/cidaas-urls';
-import { DEFAULT_LANGUAGE, negotiateLanguage } from '../src/app/i18n/locale';
+import { negotiateLanguage } from '../src/app/i18n/locale';
 import { parsePageParams } from '../src/app/password-set/page-params';
 
 /** What the hints depend on besides the request. */
@@ -31,7 +31,7 @@ export function startupFetchUrls(query: URLSearchParams, browserLanguages: reado
   const language = negotiateLanguage(params.uiLocales, browserLanguages);
   const base = settings.cidaasBaseUrl;
   const urls: string[] = [];
-  if (language !== DEFAULT_LANGUAGE) urls.push(`${settings.baseHref}i18n/${encodeURIComponent(language)}.json`);
+  urls.push(`${settings.baseHref}i18n/${encodeURIComponent(language)}.json`);
   // E3 asks for its texts with `Accept-Language`, which a preload cannot set: the browser sends its
   // own. Hint it only when that header already leads to the page's language.
   if (negotiateLanguage(null, browserLanguages) === language) urls.push(cidaasUrls.clientInfo(base, params.requestId));

@@ -1,6 +1,9 @@
 import { provideZonelessChangeDetection } from '@angular/core';
 import { render, screen, within } from '@testing-library/angular';
+import { TestBed } from '@angular/core/testing';
 import english from '../../../i18n/en.json';
+import { ENGLISH_TRANSLATIONS } from '../../testing/english-translations';
+import { Translator } from './translator';
 import { LanguageSwitcher, languageOptions, nativeLanguageName, urlWithLanguage } from './language-switcher';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
 
@@ -53,10 +56,13 @@ describe('urlWithLanguage', () => {
 
 describe('LanguageSwitcher', () => {
   async function setup(current: 'de' | 'en-XA') {
-    return render(LanguageSwitcher, {
+    const rendered = await render(LanguageSwitcher, {
       inputs: { current },
-      providers: [provideZonelessChangeDetection()],
+      providers: [provideZonelessChangeDetection(), ENGLISH_TRANSLATIONS],
     });
+    await TestBed.inject(Translator).use('en');
+    await rendered.fixture.whenStable();
+    return rendered;
   }
 
   it('is a labelled select with the current language chosen and the button disabled until another is chosen', async () => {

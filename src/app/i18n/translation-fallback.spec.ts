@@ -1,12 +1,16 @@
 import { provideZonelessChangeDetection } from '@angular/core';
 import { PAGE_QUERY } from '../config/page-query';
-import { render, screen } from '@testing-library/angular';
+import { render, screen, waitFor } from '@testing-library/angular';
 import { FakeFetch, type FakeRequest } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
 import { PasswordSetPage } from '../password-set/password-set-page';
 // The page downloads the compiled files (npm run i18n:compile; Jest's global setup runs it).
 import french from '../../../generated/i18n/fr.json';
+import english from '../../../generated/i18n/en.json';
+import italian from '../../../generated/i18n/it.json';
+
+
 
 const BASE = 'http://localhost';
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
@@ -39,6 +43,12 @@ function answerApi(http: FakeFetch): FakeRequest {
   return fieldSetup;
 }
 
+/** Answers the English file, which the page asks for once its own language has failed. */
+async function answerEnglish(http: FakeFetch): Promise<void> {
+  const request = await waitFor(() => http.expectOne('i18n/en.json'));
+  request.respond(english);
+}
+
 describe('loading translations', () => {
   it('fetches only the chosen language, in parallel with the API calls, and tells the API the language', async () => {
     const http = await setup('fr-CA');
@@ -51,20 +61,35 @@ describe('loading translations', () => {
     expect(fieldSetup.query.get('acceptlanguage')).toBe('fr');
     expect(clientInfo.header('Accept-Language')).toBe('fr');
     expect(document.documentElement.lang).toBe('fr');
-    // English is bundled: no request for it, not even as the fallback.
+    // Only the chosen language: English is not needed as a fallback.
     http.expectNone('i18n/en.json');
     http.verify();
   });
 
-  it('falls back to the bundled English when the translation file is missing', async () => {
+  it('falls back to English when the translation file is missing', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const http = await setup('it');
     http.expectOne('i18n/it.json').respondText('Not found', 404);
     answerApi(http);
+    await answerEnglish(http);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "it"`), expect.anything());
     warn.mockRestore();
-    http.expectNone('i18n/en.json');
+    http.verify();
+  });
+
+  it('says it could not load, with a retry that works, when no translation file can be had', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const http = await setup('it');
+    http.expectOne('i18n/it.json').failNetwork();
+    answerApi(http);
+    (await waitFor(() => http.expectOne('i18n/en.json'))).failNetwork();
+    expect(await screen.findByRole('heading', { name: 'We could not load this page' })).toBeInTheDocument();
+    screen.getByRole('button', { name: 'Try again' }).click();
+    http.expectOne('i18n/it.json').respond(italian);
+    answerApi(http);
+    expect(await screen.findByRole('heading', { name: 'Scelga una nuova password' })).toBeInTheDocument();
+    warn.mockRestore();
   });
 
   it('falls back to English when the translation file is unreachable', async () => {
@@ -72,6 +97,7 @@ describe('loading translations', () => {
     const http = await setup('es');
     http.expectOne('i18n/es.json').failNetwork();
     answerApi(http);
+    await answerEnglish(http);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "es"`), expect.anything());
     warn.mockRestore();
@@ -86,6 +112,7 @@ describe('loading translations', () => {
     const http = await setup('nl');
     http.expectOne('i18n/nl.json').respondText(body, 200);
     answerApi(http);
+    await answerEnglish(http);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "nl"`), expect.anything());
     expect(document.documentElement.lang).toBe('en');
@@ -97,6 +124,8 @@ describe('loading translations', () => {
     const http = await setup('nl');
     http.expectOne('i18n/nl.json').respond({ 'page.heading': 42, 'rules.heading': ['garbage'], 'submit.label': 'Nieuw wachtwoord instellen' });
     answerApi(http);
+    // English is downloaded only now, for the messages the file could not give.
+    await answerEnglish(http);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Nieuw wachtwoord instellen' })).toBeInTheDocument();
   });
@@ -108,6 +137,7 @@ describe('loading translations', () => {
     expect(document.documentElement.lang).toBe('ar');
     http.expectOne('i18n/ar.json').respondText('gone', 404);
     answerApi(http);
+    await answerEnglish(http);
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "ar"`), expect.anything());
     warn.mockRestore();

@@ -6,10 +6,7 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Downloads a compiled translation file, `i18n/<lang>.json` relative to `<base href>`. English is
- * bundled and never downloaded (see {@link Translator}).
- */
+/** Downloads a compiled translation file, `i18n/<lang>.json` relative to `<base href>` (see {@link Translator}). */
 @Injectable({ providedIn: 'root' })
 export class TranslationLoader {
   private readonly fetch = inject(FETCH);

@@ -73,7 +73,8 @@ describe('Translator formats compiled messages exactly as intl-messageformat for
   const COUNTS = [0, 1, 2, 3, 5, 11, 22, 101, 1500];
   it.each([...sources.keys()])('%s', async (lang) => {
     const translator = translatorWith(loaderOf({ [lang]: compiled(lang) }));
-    expect(await translator.use(lang as SupportedLanguage)).toBe(lang);
+    expect(await translator.use(lang as SupportedLanguage)).toBe(true);
+    expect(translator.language()).toBe(lang);
     let checked = 0;
     for (const [key, source] of flatten(sources.get(lang) ?? {})) {
       const args = argumentsOf(parse(source, { ignoreTag: true }));
@@ -90,13 +91,22 @@ describe('Translator formats compiled messages exactly as intl-messageformat for
 
 describe('Translator', () => {
   const german = () => compiled('de');
+  const english = () => compiled('en');
 
-  it('starts in the bundled English without downloading anything', () => {
+  it('starts with only the bundled start-up messages, without downloading anything', () => {
     const load = jest.fn();
     const translator = translatorWith({ load });
     expect(translator.language()).toBe('en');
-    expect(translator.instant('page.heading')).toBe('Choose a new password');
+    expect(translator.instant('page.loading')).toBe('Loading your sign-in details…');
+    expect(translator.instant('startup.retry')).toBe('Try again');
+    expect(translator.instant('page.heading')).toBe('page.heading');
     expect(load).not.toHaveBeenCalled();
+  });
+
+  it('downloads English like any other language', async () => {
+    const translator = translatorWith(loaderOf({ en: english() }));
+    expect(await translator.use('en')).toBe(true);
+    expect(translator.instant('page.heading')).toBe('Choose a new password');
   });
 
   it('switches to a downloaded language and formats its plurals', async () => {
@@ -108,25 +118,38 @@ describe('Translator', () => {
 
   it('falls back to English, and says so in the console, when the file cannot be loaded', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const translator = translatorWith(loaderOf({}));
-    expect(await translator.use('it')).toBe('en');
+    const translator = translatorWith(loaderOf({ en: english() }));
+    expect(await translator.use('it')).toBe(true);
+    expect(translator.language()).toBe('en');
     expect(translator.instant('page.heading')).toBe('Choose a new password');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('failed to load "it"'), 'no it');
     warn.mockRestore();
   });
 
-  it('uses English for each message a file lacks, garbles, or cannot format', async () => {
-    const translator = translatorWith(
-      loaderOf({ nl: { 'submit.label': 'Nieuw wachtwoord instellen', 'page.heading': 42, 'rules.noOfDigits': [{ type: 99 }] } }),
-    );
-    await translator.use('nl');
-    expect(translator.instant('submit.label')).toBe('Nieuw wachtwoord instellen');
-    expect(translator.instant('page.heading')).toBe('Choose a new password');
-    expect(translator.instant('rules.noOfDigits', { count: 1 })).toBe('At least 1 digit (0–9)');
+  it('reports failure when no file can be had, keeping the start-up messages to say so', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const translator = translatorWith(loaderOf({}));
+    expect(await translator.use('it')).toBe(false);
+    expect(translator.instant('startup.heading')).toBe('We could not load this page');
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
   });
 
-  it('shows the key itself only when no language has the message', () => {
-    expect(translatorWith(loaderOf({})).instant('no.such.key')).toBe('no.such.key');
+  it('shows English for each message a file lacks, garbles, or cannot format, downloading English once for that', async () => {
+    const load = jest.fn((language: SupportedLanguage) =>
+      language === 'nl'
+        ? Promise.resolve({ 'submit.label': 'Nieuw wachtwoord instellen', 'page.heading': 42, 'rules.noOfDigits': [{ type: 99 }] })
+        : Promise.resolve(english()),
+    );
+    const translator = translatorWith({ load });
+    await translator.use('nl');
+    expect(translator.instant('submit.label')).toBe('Nieuw wachtwoord instellen');
+    expect(translator.instant('page.heading')).toBe('page.heading');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(translator.instant('page.heading')).toBe('Choose a new password');
+    expect(translator.instant('rules.noOfDigits', { count: 1 })).toBe('At least 1 digit (0–9)');
+    expect(load.mock.calls.map(([language]) => language)).toEqual(['nl', 'en']);
   });
 
   it('lets the latest switch win when an earlier download answers later', async () => {

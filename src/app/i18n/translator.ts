@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { formatToParts, type Formatters } from 'intl-messageformat';
-import english from '../../../generated/i18n/en.json';
+import startupEnglish from '../../../generated/startup.en.json';
 import { isCompiledMessage } from './compiled-messages';
 import { DEFAULT_LANGUAGE, type SupportedLanguage } from './locale';
 import { TranslationLoader } from './translation-loader';
@@ -8,7 +8,9 @@ import { TranslationLoader } from './translation-loader';
 /** Values for a message's ICU arguments (`{count}`, `{field}`…). */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const ENGLISH: Readonly<Record<string, unknown>> = english;
+type Messages = Readonly<Record<string, unknown>>;
+
+const STARTUP_ENGLISH: Messages = startupEnglish;
 
 function memoized<A extends unknown[], R>(create: (...args: A) => R): (...args: A) => R {
   const cache = new Map<string, R>();
@@ -30,46 +32,69 @@ const NO_NAMED_FORMATS = { number: {}, date: {}, time: {} };
 
 interface Loaded {
   readonly language: SupportedLanguage;
-  readonly messages: Readonly<Record<string, unknown>>;
+  readonly messages: Messages;
 }
 
 /**
  * The page's translations: ICU MessageFormat messages compiled at build time (`npm run i18n:compile`)
  * and formatted here with `intl-messageformat`'s formatter and the browser's `Intl` (CLDR plurals,
  * locale digits), so the ICU parser never ships and nothing needs `eval` under the strict CSP.
- * English is bundled and fills in every message a downloaded file lacks or garbles.
+ *
+ * Every language, English included, is a file the page downloads (preloaded with the page). Only the
+ * start-up messages are bundled in English (see `startup-messages.ts`), so the page can say that it
+ * is loading, or that it could not load, before and without any file. A message a downloaded file
+ * lacks or garbles is shown in English, downloading English for that.
  */
 @Injectable({ providedIn: 'root' })
 export class Translator {
   private readonly loader = inject(TranslationLoader);
-  private readonly loaded = signal<Loaded>({ language: DEFAULT_LANGUAGE, messages: ENGLISH });
+  private readonly loaded = signal<Loaded>({ language: DEFAULT_LANGUAGE, messages: STARTUP_ENGLISH });
+  private readonly englishFallback = signal<Messages>(STARTUP_ENGLISH);
+  private englishFallbackRequested = false;
   private switches = 0;
 
   /** The language whose texts are shown (English after a failed download). */
   readonly language = computed(() => this.loaded().language);
 
   /**
-   * Shows the page in `language`, downloading its file unless it is English. Never rejects: when the
-   * file cannot be had, the page stays readable in English. A later call wins over an earlier one.
+   * Shows the page in `language`, downloading its file, or English when that fails. Never rejects:
+   * resolves `false` when no file could be had (only the bundled start-up messages are available).
+   * A later call wins over an earlier one.
    */
-  async use(language: SupportedLanguage): Promise<SupportedLanguage> {
+  async use(language: SupportedLanguage): Promise<boolean> {
     const switchNumber = ++this.switches;
-    let next: Loaded = { language: DEFAULT_LANGUAGE, messages: ENGLISH };
-    if (language !== DEFAULT_LANGUAGE) {
+    const candidates: SupportedLanguage[] = language === DEFAULT_LANGUAGE ? [language] : [language, DEFAULT_LANGUAGE];
+    for (const candidate of candidates) {
       try {
-        next = { language, messages: await this.loader.load(language) };
+        const messages = await this.loader.load(candidate);
+        if (switchNumber === this.switches) this.loaded.set({ language: candidate, messages });
+        return true;
       } catch (error) {
-        console.warn(`i18n: failed to load "${language}", showing English`, error instanceof Error ? error.message : 'unknown error');
+        console.warn(`i18n: failed to load "${candidate}"`, error instanceof Error ? error.message : 'unknown error');
       }
     }
-    if (switchNumber === this.switches) this.loaded.set(next);
-    return this.language();
+    return false;
   }
 
   /** The message for `key` in the current language (English, then the key itself, when missing). */
   instant(key: string, params?: MessageParams): string {
     const { language, messages } = this.loaded();
-    return format(messages[key], language, params) ?? format(ENGLISH[key], DEFAULT_LANGUAGE, params) ?? key;
+    const text = format(messages[key], language, params);
+    if (text !== null) return text;
+    // A downloaded file without this message (a partial deployment): English has it.
+    if (language !== DEFAULT_LANGUAGE && messages !== STARTUP_ENGLISH) this.requestEnglishFallback();
+    return format(this.englishFallback()[key], DEFAULT_LANGUAGE, params) ?? key;
+  }
+
+  /** Downloads English once, in the background, for messages the current file cannot provide. */
+  private requestEnglishFallback(): void {
+    if (this.englishFallbackRequested) return;
+    this.englishFallbackRequested = true;
+    this.loader.load(DEFAULT_LANGUAGE).then(
+      (messages) => this.englishFallback.set({ ...STARTUP_ENGLISH, ...messages }),
+      // Nothing more to do: the key is shown, which only happens when every file is unavailable.
+      () => undefined,
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/angular';
 import { FakeFetch } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
+import { ENGLISH_TRANSLATIONS } from '../../testing/english-translations';
 import { PageLoader } from '../password-set/page-loader';
 import { PasswordSetSuccessPage } from './password-set-success-page';
 
@@ -18,6 +19,7 @@ async function setup(query: Record<string, string>) {
     providers: [
       provideZonelessChangeDetection(),
       { provide: FETCH, useValue: http.fetch },
+      ENGLISH_TRANSLATIONS,
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],

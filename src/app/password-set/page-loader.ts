@@ -23,19 +23,16 @@ export class PageLoader {
 
   /** Loads the page for the given parameters and language; never rejects. */
   async load(params: PageParams, language: SupportedLanguage): Promise<PageState> {
-    const [, state] = await Promise.all([this.loadTranslations(language), this.loadState(params, language)]);
-    return state;
+    const [translated, state] = await Promise.all([this.translate.use(language), this.loadState(params, language)]);
+    // Without any translation file the page cannot show its form; it can still say so and offer a retry.
+    return translated ? state : { kind: 'failed', error: { kind: 'network' } };
   }
 
   /** Loads the translations and, when a request is known, the client info for branding; never rejects. */
   async loadBranding(requestId: string | null, language: SupportedLanguage): Promise<ClientInfo | null> {
-    const [, clientInfo] = await Promise.all([this.loadTranslations(language), this.brandingFor(requestId, language)]);
+    // The success page's own messages are bundled in English: it can do without a translation file.
+    const [, clientInfo] = await Promise.all([this.translate.use(language), this.brandingFor(requestId, language)]);
     return clientInfo;
-  }
-
-  private async loadTranslations(language: SupportedLanguage): Promise<void> {
-    // Never rejects: a missing or broken translation file leaves the page in the bundled English.
-    await this.translate.use(language);
   }
 
   private async loadState(params: PageParams, language: SupportedLanguage): Promise<PageState> {

@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { FakeFetch, type FakeRequest } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
+import { ENGLISH_TRANSLATIONS } from '../../testing/english-translations';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
 import { PageLoader } from './page-loader';
@@ -54,6 +55,7 @@ async function setup(query: Record<string, string>) {
     providers: [
       provideZonelessChangeDetection(),
       { provide: FETCH, useValue: http.fetch },
+      ENGLISH_TRANSLATIONS,
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],
@@ -371,7 +373,6 @@ describe('PasswordSetPage', () => {
     document.title = 'before';
     fixture.destroy();
     document.documentElement.lang = 'xx';
-    answer(http.expectOne('i18n/de.json'), {});
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
     answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
