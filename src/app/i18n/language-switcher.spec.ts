@@ -1,5 +1,5 @@
 import { provideZonelessChangeDetection } from '@angular/core';
-import { render, screen, within } from '@testing-library/angular';
+import { render, screen, waitFor, within } from '@testing-library/angular';
 import { TestBed } from '@angular/core/testing';
 import english from '../../../i18n/en.json';
 import { ENGLISH_TRANSLATIONS } from '../../testing/english-translations';
@@ -61,7 +61,8 @@ describe('LanguageSwitcher', () => {
       providers: [provideZonelessChangeDetection(), ENGLISH_TRANSLATIONS],
     });
     await TestBed.inject(Translator).use('en');
-    await rendered.fixture.whenStable();
+    // The full list follows the first frame.
+    await waitFor(() => expect(screen.getAllByRole('option').length).toBeGreaterThanOrEqual(SUPPORTED_LANGUAGES.length));
     return rendered;
   }
 
@@ -80,5 +81,17 @@ describe('LanguageSwitcher', () => {
     const current = within(select).getByRole('option', { name: 'en-XA' });
     expect(current).toBeDisabled();
     expect(within(select).getAllByRole('option')).toHaveLength(SUPPORTED_LANGUAGES.length + 1);
+  });
+
+  it('lists only the current language until the page has shown its content, then every language', async () => {
+    const rendered = await render(LanguageSwitcher, {
+      inputs: { current: 'de', pageShown: false },
+      providers: [provideZonelessChangeDetection(), ENGLISH_TRANSLATIONS],
+    });
+    const select = screen.getByRole('combobox');
+    expect(within(select).getAllByRole('option').map((option) => option.textContent?.trim())).toEqual(['Deutsch']);
+    rendered.fixture.componentRef.setInput('pageShown', true);
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(SUPPORTED_LANGUAGES.length));
+    expect(within(select).getByRole('option', { name: 'Deutsch', selected: true })).toBeInTheDocument();
   });
 });

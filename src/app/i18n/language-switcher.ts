@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input, signal } from '@angular/core';
-import { TranslatePipe } from './translate.pipe';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, signal } from '@angular/core';
+import { injectTranslate } from './translator';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
 
 /** A language as the switcher offers it: its tag and its name in that language. */
@@ -46,11 +46,10 @@ export function urlWithLanguage(href: string, language: string): string {
  */
 @Component({
   selector: 'ps-language-switcher',
-  imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
+    changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="switcher" (submit)="switchLanguage($event)">
-      <label for="ps-language">{{ 'language.label' | translate }}</label>
+      <label for="ps-language">{{ t('language.label') }}</label>
       <select id="ps-language" name="ui_locales" (change)="choose($event)">
         @if (!offered()) {
           <!-- A pseudo-locale is shown as itself but never offered. -->
@@ -60,7 +59,7 @@ export function urlWithLanguage(href: string, language: string): string {
           <option [value]="option.tag" [attr.lang]="option.tag" [selected]="option.tag === current()">{{ option.nativeName }}</option>
         }
       </select>
-      <button type="submit" class="switch" [disabled]="chosen() === current()">{{ 'language.submit' | translate }}</button>
+      <button type="submit" class="switch" [disabled]="chosen() === current()">{{ t('language.submit') }}</button>
     </form>
   `,
   styles: `
@@ -106,15 +105,40 @@ export function urlWithLanguage(href: string, language: string): string {
   `,
 })
 export class LanguageSwitcher {
+  protected readonly t = injectTranslate();
   private readonly document = inject(DOCUMENT);
 
   /** The language the page is shown in. */
   readonly current = input.required<SupportedLanguage>();
+  /**
+   * Whether the page has shown what the user came for. Until then the list holds only the current
+   * language: naming all 42 languages (`Intl.DisplayNames`) takes about 100 ms on a slow phone, which
+   * must not delay the form. The full list follows in the task after the next frame.
+   */
+  readonly pageShown = input(true);
 
-  protected readonly options = computed(() => languageOptions(this.current()));
+  private readonly allLanguages = signal(false);
+  protected readonly options = computed(() => {
+    const current = this.current();
+    if (this.allLanguages()) return languageOptions(current);
+    const offered = SUPPORTED_LANGUAGES.find((tag) => tag === current);
+    return offered ? [{ tag: offered, nativeName: nativeLanguageName(offered) }] : [];
+  });
   protected readonly offered = computed(() => this.options().some((option) => option.tag === this.current()));
   private readonly selection = signal<string | null>(null);
   protected readonly chosen = computed(() => this.selection() ?? this.current());
+
+  constructor() {
+    effect((onCleanup) => {
+      if (!this.pageShown() || this.allLanguages()) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const frame = requestAnimationFrame(() => (timer = setTimeout(() => this.allLanguages.set(true))));
+      onCleanup(() => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+      });
+    });
+  }
 
   protected choose(event: Event): void {
     if (event.target instanceof HTMLSelectElement) this.selection.set(event.target.value);

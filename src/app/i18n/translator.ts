@@ -110,3 +110,17 @@ function format(message: unknown, language: string, params: MessageParams | unde
     return null;
   }
 }
+
+/** A template's translate function (see {@link injectTranslate}). */
+export type TranslateFn = (key: string, params?: MessageParams | null) => string;
+
+/**
+ * The translate function for a component's template: `{{ t('page.title') }}`,
+ * `{{ t('rules.noOfDigits', { count: 2 }) }}`. It reads the {@link Translator}'s signal, so the view
+ * follows the language. (A function rather than a pipe: Angular's pipe runtime costs about 0.6 kB
+ * gzip.) Call in an injection context.
+ */
+export function injectTranslate(): TranslateFn {
+  const translator = inject(Translator);
+  return (key, params) => translator.instant(key, params ?? undefined);
+}

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, computed, inject, signal } from '@angular/core';
 import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { Translator } from '../i18n/translator';
+import { Translator, injectTranslate } from '../i18n/translator';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import { PageShell } from '../branding/page-shell';
@@ -20,21 +19,21 @@ import { isUuid } from '../password-set/page-params';
  */
 @Component({
   selector: 'ps-password-set-success-page',
-  imports: [TranslatePipe, PageShell],
+  imports: [PageShell],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ps-page-shell [branding]="branding()" [busy]="!ready()">
       @if (ready()) {
         <div class="success-icon" aria-hidden="true"></div>
-        <h1 id="ps-page-heading" tabindex="-1">{{ 'success.heading' | translate }}</h1>
-        <p>{{ 'success.body' | translate }}</p>
+        <h1 id="ps-page-heading" tabindex="-1">{{ t('success.heading') }}</h1>
+        <p>{{ t('success.body') }}</p>
         @if (signInUrl; as url) {
-          <a class="ps-button" [href]="url">{{ 'success.continue' | translate }}</a>
+          <a class="ps-button" [href]="url">{{ t('success.continue') }}</a>
         } @else {
-          <p>{{ 'success.returnToApp' | translate }}</p>
+          <p>{{ t('success.returnToApp') }}</p>
         }
       } @else {
-        <p role="status" class="loading">{{ 'page.loading' | translate }}</p>
+        <p role="status" class="loading">{{ t('page.loading') }}</p>
       }
     </ps-page-shell>
   `,
@@ -54,6 +53,7 @@ import { isUuid } from '../password-set/page-params';
   `,
 })
 export class PasswordSetSuccessPage {
+  protected readonly t = injectTranslate();
   private readonly document = inject(DOCUMENT);
   private readonly client = inject(CidaasClient);
   private readonly translate = inject(Translator);

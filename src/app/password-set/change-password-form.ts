@@ -1,6 +1,5 @@
 import { AfterViewInit, ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, OnInit, computed, inject, input, signal } from '@angular/core';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { Translator } from '../i18n/translator';
+import { Translator, injectTranslate } from '../i18n/translator';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
 import type { FieldSetup } from '../cidaas/cidaas-types';
@@ -33,13 +32,14 @@ interface SummaryItem {
  */
 @Component({
   selector: 'ps-change-password-form',
-  imports: [TranslatePipe, RuleChecklist, PasswordField],
+  imports: [RuleChecklist, PasswordField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-password-form.html',
   styleUrl: './change-password-form.css',
   host: { '(window:pageshow)': 'onPageShow($event)' },
 })
 export class ChangePasswordForm implements OnInit, AfterViewInit {
+  protected readonly t = injectTranslate();
   private readonly client = inject(CidaasClient);
   private readonly auth0 = inject(Auth0Client);
   private readonly translate = inject(Translator);
@@ -90,7 +90,8 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
       const control = form.controls[field];
       if (!control.enabled) continue;
       const errors = control.errors();
-      if (serverField === field && error) result[field] = urlErrorMessage(error);
+      // The server's message stays next to its field until the user starts correcting it.
+      if (serverField === field && error && !control.dirty()) result[field] = urlErrorMessage(error);
       // "Enter a password" waits for a submit: leaving a field you have not got to yet is no mistake.
       else if (errors && (attempted || (control.touched() && !errors.required))) result[field] = validationMessage(field, errors);
     }
@@ -132,11 +133,6 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     const summary = this.summary();
     if (summary) summary.focus();
     else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
-  }
-
-  /** Clears the server's message for a field as soon as the user starts correcting it. */
-  protected onEdit(field: PasswordFieldName): void {
-    if (this.pendingServerError() === field) this.pendingServerError.set(null);
   }
 
   /** A summary link moves focus to its field (the page's `<base href>` would turn `#id` into a navigation). */

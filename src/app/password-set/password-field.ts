@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
-import { TranslatePipe } from '../i18n/translate.pipe';
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { injectTranslate } from '../i18n/translator';
 import type { Message } from './field-messages';
 import type { PasswordControl } from './password-form';
 
@@ -10,13 +10,13 @@ import type { PasswordControl } from './password-form';
  */
 @Component({
   selector: 'ps-password-field',
-  imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
+    changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-field.html',
   styleUrl: './password-field.css',
   host: { '[attr.data-invalid]': "message() ? '' : null", '(window:pageshow)': 'onPageShow($event)' },
 })
 export class PasswordField {
+  protected readonly t = injectTranslate();
   /** The form control behind the input. */
   readonly control = input.required<PasswordControl>();
   /** The input's id; the error and Caps Lock notes derive theirs from it. */
@@ -37,8 +37,6 @@ export class PasswordField {
   readonly minLength = input<number | null>(null);
   /** `maxlength` attribute. */
   readonly maxLength = input<number | null>(null);
-  /** Emits when the user changes the value. */
-  readonly edited = output<void>();
 
   /** Whether the password is shown as text. */
   protected readonly visible = signal(false);
@@ -57,8 +55,9 @@ export class PasswordField {
   }
 
   protected onInput(event: Event): void {
-    if (event.target instanceof HTMLInputElement) this.control().value.set(event.target.value);
-    this.edited.emit();
+    if (!(event.target instanceof HTMLInputElement)) return;
+    this.control().value.set(event.target.value);
+    this.control().dirty.set(true);
   }
 
   protected onBlur(event: FocusEvent): void {

@@ -23,6 +23,8 @@ export interface PasswordControl {
   readonly value: WritableSignal<string>;
   /** Whether the user has left the field (or tried to submit); from then on its errors are shown. */
   readonly touched: WritableSignal<boolean>;
+  /** Whether the user has changed the value (typed, pasted, autofilled). */
+  readonly dirty: WritableSignal<boolean>;
   /** Whether the field is part of the form (the current password is only asked for in change mode). */
   readonly enabled: boolean;
   /** The errors of the current value; always `null` for a field that is not enabled. */
@@ -32,7 +34,7 @@ export interface PasswordControl {
 function control(enabled: boolean, validators: readonly PasswordValidator[]): PasswordControl {
   const value = signal('');
   const validate = composeValidators(validators);
-  return { value, touched: signal(false), enabled, errors: computed(() => (enabled ? validate(value()) : null)) };
+  return { value, touched: signal(false), dirty: signal(false), enabled, errors: computed(() => (enabled ? validate(value()) : null)) };
 }
 
 /**
@@ -65,11 +67,12 @@ export class PasswordForm {
     for (const field of PASSWORD_FIELDS) this.controls[field].touched.set(true);
   }
 
-  /** Empties every field and forgets that they were touched. */
+  /** Empties every field and forgets that they were touched or changed. */
   reset(): void {
     for (const field of PASSWORD_FIELDS) {
       this.controls[field].value.set('');
       this.controls[field].touched.set(false);
+      this.controls[field].dirty.set(false);
     }
   }
 

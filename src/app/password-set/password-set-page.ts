@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, computed, inject, signal } from '@angular/core';
 import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { Translator } from '../i18n/translator';
+import { Translator, injectTranslate } from '../i18n/translator';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import type { ApiError } from '../cidaas/api-error';
@@ -67,12 +66,13 @@ function deadEndKey(reason: DeadEnd): string {
  */
 @Component({
   selector: 'ps-password-set-page',
-  imports: [TranslatePipe, PageShell, ChangePasswordForm, LanguageSwitcher],
+  imports: [PageShell, ChangePasswordForm, LanguageSwitcher],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-set-page.html',
   styleUrl: './password-set-page.css',
 })
 export class PasswordSetPage {
+  protected readonly t = injectTranslate();
   private readonly loader = inject(PageLoader);
   private readonly translate = inject(Translator);
   private readonly document = inject(DOCUMENT);
@@ -91,6 +91,11 @@ export class PasswordSetPage {
     }),
   );
   protected readonly urlError = this.params.ok ? this.params.error : null;
+  /** What the form needs, once the page is ready. */
+  protected readonly readyData = computed(() => {
+    const state = this.state();
+    return state.kind === 'ready' ? state.data : null;
+  });
   protected readonly signInAgainUrl = computed(() => {
     const state = this.state();
     return state.kind === 'dead-end' ? state.exitUrl : null;
