@@ -33,6 +33,11 @@ test.describe('start-up data is preloaded while the script downloads', () => {
       expect.stringMatching(/^\/token-srv\/prelogin\/metadata\//),
     ]);
     for (const url of urls) expect(`${url}: ${requests.get(url)?.length ?? 0} request(s)`).toBe(`${url}: 1 request(s)`);
+    // The script and stylesheet are named first, and the tags reuse those downloads.
+    expect(link).toMatch(/^<\/styles-[A-Z0-9]{8}\.css>; rel=preload; as=style/);
+    const scripts = [...requests.keys()].filter((url) => /\/main-[A-Z0-9]{8}\.js$/.test(url));
+    expect(scripts.map((url) => `${url}: ${requests.get(url)?.length ?? 0}`)).toEqual([expect.stringMatching(/: 1$/)]);
+    expect(link).toContain(`<${new URL(scripts[0] ?? '').pathname}>; rel=modulepreload`);
     // Every start-up request was one of the hints: the page fetched exactly the preloaded URLs.
     expect(dataRequests(requests).sort()).toEqual([...urls].sort());
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neues Passwort wählen');

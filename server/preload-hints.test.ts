@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { baseHrefOf, preloadLinkHeader, startupFetchUrls } from './preload-hints';
+import { assetPreloadLinks, baseHrefOf, preloadLinkHeader, startupFetchUrls } from './preload-hints';
 
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
@@ -63,5 +63,22 @@ describe('baseHrefOf', () => {
     assert.equal(baseHrefOf('<head><base href="/identity/"></head>'), '/identity/');
     assert.equal(baseHrefOf('<head><base href="/identity"></head>'), '/identity/');
     assert.equal(baseHrefOf('<head></head>'), '/');
+  });
+});
+
+describe('assetPreloadLinks', () => {
+  const INDEX = [
+    '<head><base href="/identity/"><link rel="icon" href="favicon.svg">',
+    '<link rel="stylesheet" href="styles-AAAA1111.css" crossorigin="anonymous" integrity="sha384-css"></head>',
+    '<body><link rel="modulepreload" href="chunk-BBBB2222.js" integrity="sha384-chunk">',
+    '<script src="main-CCCC3333.js" type="module" crossorigin="anonymous" integrity="sha384-main"></script></body>',
+  ].join('');
+
+  it('names the stylesheet and the module scripts under the base href, with their integrity, and nothing else', () => {
+    assert.deepEqual(assetPreloadLinks(INDEX), [
+      '</identity/styles-AAAA1111.css>; rel=preload; as=style; crossorigin; integrity="sha384-css"',
+      '</identity/chunk-BBBB2222.js>; rel=modulepreload; integrity="sha384-chunk"',
+      '</identity/main-CCCC3333.js>; rel=modulepreload; crossorigin; integrity="sha384-main"',
+    ]);
   });
 });

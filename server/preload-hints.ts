@@ -45,12 +45,13 @@ export function preloadLinkHeader(urls: readonly string[]): string | null {
   return urls.length === 0 ? null : urls.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', ');
 }
 
-/** The `Link` header for a request for the page, or `null` when there is nothing to preload. */
-export function preloadLinkHeaderFor(req: Request, settings: PreloadSettings): string | null {
+/** The `Link` header for a request for the page (asset links first, then data), or `null` when there is nothing to preload. */
+export function preloadLinkHeaderFor(req: Request, settings: PreloadSettings, assetLinks: readonly string[] = []): string | null {
   const query = new URLSearchParams(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '');
   // `acceptsLanguages()` lists the Accept-Language header's languages by preference (q), like navigator.languages.
   const browserLanguages = req.acceptsLanguages().filter((language) => language !== '*');
-  return preloadLinkHeader(startupFetchUrls(query, browserLanguages, settings));
+  const links = [...assetLinks, preloadLinkHeader(startupFetchUrls(query, browserLanguages, settings))].filter((link) => link !== null);
+  return links.length === 0 ? null : links.join(', ');
 }
 
 const BASE_HREF = /<base\s+href="([^"]*)"/i;
@@ -59,4 +60,25 @@ const BASE_HREF = /<base\s+href="([^"]*)"/i;
 export function baseHrefOf(indexHtml: string): string {
   const href = BASE_HREF.exec(indexHtml)?.[1] ?? '/';
   return href.endsWith('/') ? href : `${href}/`;
+}
+
+/**
+ * `Link` entries for the page's own start-up files, read from the built `index.html`: its stylesheet
+ * (`rel=preload; as=style`) and module scripts (`rel=modulepreload`), with their `crossorigin` and
+ * `integrity`, so the browser reuses them for the tags. Sent before the data hints: the script is the
+ * longest download, and naming it in the response headers starts it before the body is parsed.
+ */
+export function assetPreloadLinks(indexHtml: string, baseHref: string = baseHrefOf(indexHtml)): string[] {
+  const links: string[] = [];
+  for (const match of indexHtml.matchAll(/<(link|script)\b([^>]*)>/gi)) {
+    const attributes = match[2] ?? '';
+    const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(attributes)?.[1];
+    const integrity = attribute('integrity');
+    const extra = `${attribute('crossorigin') !== undefined || match[1] === 'script' ? '; crossorigin' : ''}${integrity ? `; integrity="${integrity}"` : ''}`;
+    const rel = attribute('rel');
+    if (match[1]?.toLowerCase() === 'link' && rel === 'stylesheet' && attribute('href')) links.push(`<${baseHref}${attribute('href')}>; rel=preload; as=style${extra}`);
+    if (match[1]?.toLowerCase() === 'link' && rel === 'modulepreload' && attribute('href')) links.push(`<${baseHref}${attribute('href')}>; rel=modulepreload${extra}`);
+    if (match[1]?.toLowerCase() === 'script' && attribute('type') === 'module' && attribute('src')) links.push(`<${baseHref}${attribute('src')}>; rel=modulepreload${extra}`);
+  }
+  return links;
 }

@@ -26,7 +26,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import expressStaticGzip from 'express-static-gzip';
 
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
-import { baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
+import { assetPreloadLinks, baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
 import { securityHeaders } from './security-headers';
 import { DEFAULT_DIST_DIR, PAGE_PATHS } from './static';
 
@@ -228,8 +228,9 @@ export function createProductionApp(
   for (const routes of extraRoutes) app.use(routes);
 
   const preloadSettings = { cidaasBaseUrl: config.cidaasBaseUrl ?? '', baseHref: baseHrefOf(indexHtml) };
+  const assetLinks = assetPreloadLinks(indexHtml);
   const sendIndex: RequestHandler = (req, res) => {
-    const preload = preloadLinkHeaderFor(req, preloadSettings);
+    const preload = preloadLinkHeaderFor(req, preloadSettings, assetLinks);
     if (preload !== null) res.set('Link', preload);
     res.set('Cache-Control', 'no-store').type('html').send(indexHtml);
   };

@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import express, { Router } from 'express';
 
 import { messagePage } from './emulator/html';
-import { baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
+import { assetPreloadLinks, baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
 
 /**
  * Where `ng build` puts the browser bundle, relative to the repository root; `PAGE_DIST_DIR`
@@ -61,8 +61,8 @@ export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR): Router {
         return;
       }
       // The emulator is cidaas on the page's own origin; the index is re-read so a rebuild shows at once.
-      const baseHref = baseHrefOf(readFileSync(join(root, 'index.html'), 'utf8'));
-      const preload = preloadLinkHeaderFor(req, { cidaasBaseUrl: '', baseHref });
+      const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
+      const preload = preloadLinkHeaderFor(req, { cidaasBaseUrl: '', baseHref: baseHrefOf(indexHtml) }, assetPreloadLinks(indexHtml));
       if (preload !== null) res.set('Link', preload);
       res.sendFile(join(root, 'index.html'), { cacheControl: false, lastModified: false, etag: false }, (error) => {
         if (error) next(error);

@@ -1,12 +1,19 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { FETCH, getJson } from '../config/fetch';
 import { safeClientId } from './branding';
-import { loadNamedColors } from './color';
+import { isColorName, loadNamedColors } from './color';
 import { type TenantTheme, themeValueChecks } from './tenant-theme';
 
 /** Where the deploy-time theme of a client is served, relative to the page's base URL. */
 export function tenantThemePath(clientId: string): string {
   return `themes/${encodeURIComponent(clientId)}.json`;
+}
+
+/** Whether any value in a theme file could be a colour name, so the table of names is worth loading. */
+function mentionsColorName(value: unknown): boolean {
+  if (typeof value === 'string') return isColorName(value);
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).some(mentionsColorName);
 }
 
 /**
@@ -33,8 +40,9 @@ export class TenantThemes {
     if (pending) return pending;
     // The parser and the colour names are lazy chunks fetched alongside the theme: most clients have
     // no theme, and the theme arrives after first paint anyway, so neither need be in the initial bundle.
-    const request = Promise.all([getJson(this.fetch, tenantThemePath(id)), import('./tenant-theme-parser'), loadNamedColors()]).then(
-      ([json, { parseTenantTheme }, namedColors]) => {
+    const request = Promise.all([getJson(this.fetch, tenantThemePath(id)), import('./tenant-theme-parser')]).then(
+      async ([json, { parseTenantTheme }]) => {
+        const namedColors = mentionsColorName(json) ? await loadNamedColors() : {};
         const theme = parseTenantTheme(json, themeValueChecks(this.pageOrigin, namedColors));
         if (theme !== null) this.loaded.update((themes) => new Map(themes).set(id, theme));
       },

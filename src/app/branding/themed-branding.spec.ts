@@ -117,6 +117,14 @@ describe('TenantThemes', () => {
     expect(themes.themeOf('demo-client')).toEqual({ light: {}, dark: {}, radius: '8px' });
   });
 
+  it('reads colour names in a theme (loading the table of names only for such a theme)', async () => {
+    const { themes, http } = setup();
+    const loading = themes.load('named-client');
+    http.expectOne('themes/named-client.json').respond({ light: { primary: 'navy', accent: 'Teal' } });
+    await loading;
+    expect(themes.themeOf('named-client')).toEqual({ light: { primary: '#000080', accent: '#008080' }, dark: {} });
+  });
+
   it.each([
     ['a 404', (request: FakeRequest) => request.respondText('Not found', 404)],
     ['a network error', (request: FakeRequest) => request.failNetwork()],
