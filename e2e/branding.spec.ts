@@ -256,3 +256,39 @@ test('the success page carries the same tenant theme', async ({ page, emulator }
   await expect(page.getByRole('contentinfo').getByRole('link')).toHaveCount(2);
   await expectAccessible(page);
 });
+
+test.describe('nothing moves while the page loads (layout shifts summed, as CLS does)', () => {
+  for (const { width, locale } of [
+    { width: 412, locale: 'en-US' },
+    { width: 320, locale: 'de-DE' },
+    { width: 1280, locale: 'ar' },
+  ]) {
+    test(`${width} px, ${locale}`, async ({ browser, emulator }) => {
+      const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        Reflect.set(window, '__layoutShifts', shifts);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            const value: unknown = Reflect.get(entry, 'value');
+            if (typeof value === 'number') shifts.push(value);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const session = await emulator.loginSession(USERS.newUser);
+      await page.goto(session.url);
+      await expect(page.locator('#ps-new-password')).toBeVisible();
+      // The language list and the theme come after the form: wait until the select offers every language.
+      await expect(page.locator('#ps-language option')).toHaveCount(42);
+      await expect(page.locator('.brand-name')).toBeVisible();
+      const total = await page.evaluate(() => {
+        const shifts: unknown = Reflect.get(window, '__layoutShifts');
+        return Array.isArray(shifts) ? shifts.reduce((sum: number, value: number) => sum + value, 0) : -1;
+      });
+      expect(total).toBeGreaterThanOrEqual(0);
+      expect(total).toBeLessThan(0.01);
+      await context.close();
+    });
+  }
+});

@@ -9,7 +9,7 @@ import type { Branding } from './branding';
  */
 @Component({
   selector: 'ps-brand-footer',
-    changeDetection: ChangeDetectionStrategy.OnPush,
+  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (branding().links.length > 0) {
       <nav [attr.aria-label]="t('footer.legal')">

@@ -15,6 +15,7 @@ import type { Branding } from './branding';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     '[attr.data-background-image]': 'branding().backgroundUrl ? "" : null',
+    '[attr.data-busy]': 'busy() ? "" : null',
   },
   template: `
     <div class="shell">
@@ -62,8 +63,15 @@ import type { Branding } from './branding';
       box-shadow: var(--ps-shadow);
     }
     /* Over a background image, the brand and the footer get the card's surface, so their text stays readable. */
-    :host([data-background-image]) .plate {
+    /* Plates keep their padding with or without a background image, so nothing moves when one arrives. */
+    .plate {
       padding: 0.75rem 1rem;
+    }
+    /* While loading, the brand keeps room for a logo and a name: the card does not jump when they come. */
+    :host([data-busy]) ps-brand-header {
+      min-block-size: calc(var(--ps-logo-height) + 1.9375rem);
+    }
+    :host([data-background-image]) .plate {
       background: var(--ps-surface);
       border-radius: calc(var(--ps-radius) * 2);
       box-shadow: var(--ps-shadow);

@@ -46,7 +46,9 @@ export function urlWithLanguage(href: string, language: string): string {
  */
 @Component({
   selector: 'ps-language-switcher',
-    changeDetection: ChangeDetectionStrategy.OnPush,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  // Hidden, but holding its place, until the page has loaded its texts.
+  host: { '[attr.data-pending]': "pageShown() ? null : ''" },
   template: `
     <form class="switcher" (submit)="switchLanguage($event)">
       <label for="ps-language">{{ t('language.label') }}</label>
@@ -67,9 +69,13 @@ export function urlWithLanguage(href: string, language: string): string {
       display: block;
       margin-block-end: 0.75rem;
     }
+    /* One row of fixed layout whatever the language list and the label: nothing moves when they change. */
+    :host([data-pending]) {
+      visibility: hidden;
+    }
     .switcher {
       display: flex;
-      flex-wrap: wrap;
+      flex-wrap: nowrap;
       align-items: center;
       justify-content: flex-end;
       gap: 0.375rem 0.5rem;
@@ -77,6 +83,15 @@ export function urlWithLanguage(href: string, language: string): string {
     }
     label {
       color: var(--ps-text-muted);
+      min-inline-size: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    select {
+      inline-size: 11rem;
+      min-inline-size: 0;
+      flex: 0 1 auto;
     }
     select,
     .switch {

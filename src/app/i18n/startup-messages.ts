@@ -1,10 +1,12 @@
 /**
  * The English messages the page bundles: what it must be able to say before, or without, any
  * translation file — the loading notice, the start-up failure with its retry, the document title,
- * and the success page (which has no failure state of its own). Every other message, English
+ * the language switcher (offered on that failure too) and the success page (which has no failure
+ * state of its own). Every other message, English
  * included, comes from `i18n/<lang>.json`, preloaded with the page (see `server/preload-hints.ts`).
- * `npm run i18n:compile` writes these keys of `i18n/en.json` to `generated/i18n/startup.en.json`.
+ * `npm run i18n:compile` writes these keys of `i18n/en.json` to `generated/startup.en.json`.
  */
 export function isStartupMessageKey(key: string): boolean {
-  return key === 'page.title' || key === 'page.loading' || key === 'page.slow' || key.startsWith('startup.') || key.startsWith('success.');
+  if (key === 'page.title' || key === 'page.loading' || key === 'page.slow') return true;
+  return key.startsWith('startup.') || key.startsWith('success.') || key.startsWith('language.');
 }

@@ -10,7 +10,7 @@ import type { PasswordControl } from './password-form';
  */
 @Component({
   selector: 'ps-password-field',
-    changeDetection: ChangeDetectionStrategy.OnPush,
+  changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-field.html',
   styleUrl: './password-field.css',
   host: { '[attr.data-invalid]': "message() ? '' : null", '(window:pageshow)': 'onPageShow($event)' },

@@ -29,7 +29,7 @@ export const LIVE_SUMMARY_DELAY_MS = 700;
  */
 @Component({
   selector: 'ps-rule-checklist',
-    changeDetection: ChangeDetectionStrategy.OnPush,
+  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="heading" [id]="listId() + '-heading'">{{ t('rules.heading') }}</p>
     <ul [attr.aria-labelledby]="listId() + '-heading'">
