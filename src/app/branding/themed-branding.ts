@@ -82,8 +82,8 @@ export function injectColorScheme(): Signal<ColorScheme> {
 
 /**
  * The validated branding of the client info with the client's deploy-time theme
- * (`themes/<client_id>.json`) applied for the current colour scheme. Starts loading the theme as soon
- * as the client id is known (the page loader may have started it earlier), and the table of colour
+ * (`themes/<client_id>.json`) applied for the current colour scheme. Loads the theme after the first
+ * paint with the client's branding, and the table of colour
  * names only when a colour is given by name. Call in an injection context; set `style` on the page host.
  */
 export function themedBranding(clientInfo: Signal<ClientInfo | null>): Signal<ThemedBranding> {
@@ -99,7 +99,21 @@ export function themedBranding(clientInfo: Signal<ClientInfo | null>): Signal<Th
     }
   });
   const branding = computed(() => brandingFromClientInfo(clientInfo(), pageOrigin, namedColors()));
-  effect(() => void themes.load(branding().clientId));
+  // The theme is a refinement: fetched (with its parser) once the browser is idle after showing the
+  // page with the cidaas branding, so it never competes with what the user needs first.
+  const view = inject(DOCUMENT).defaultView;
+  effect((onCleanup) => {
+    const clientId = branding().clientId;
+    if (clientId === null) return;
+    const load = () => void themes.load(clientId);
+    if (view && typeof view.requestIdleCallback === 'function') {
+      const handle = view.requestIdleCallback(load, { timeout: 1000 });
+      onCleanup(() => view.cancelIdleCallback(handle));
+    } else {
+      const timer = setTimeout(load, 50);
+      onCleanup(() => clearTimeout(timer));
+    }
+  });
   return computed(() => {
     const current = branding();
     return applyTheme(current, themes.themeOf(current.clientId), scheme());

@@ -130,9 +130,12 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
 
   /** Puts the user where they need to be: on the explanation of what went wrong, else on the first field. */
   ngAfterViewInit(): void {
-    const summary = this.summary();
-    if (summary) summary.focus();
-    else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
+    // In the next frame: focusing now would force a layout in the middle of the first render.
+    requestAnimationFrame(() => {
+      const summary = this.summary();
+      if (summary) summary.focus();
+      else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
+    });
   }
 
   /** A summary link moves focus to its field (the page's `<base href>` would turn `#id` into a navigation). */

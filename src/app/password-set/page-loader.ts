@@ -1,6 +1,5 @@
 import { Injectable, inject } from '@angular/core';
 import { Translator } from '../i18n/translator';
-import { TenantThemes } from '../branding/tenant-themes';
 import { toApiError } from '../cidaas/api-error';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
@@ -17,7 +16,6 @@ import type { PageParams } from './page-params';
 @Injectable({ providedIn: 'root' })
 export class PageLoader {
   private readonly client = inject(CidaasClient);
-  private readonly themes = inject(TenantThemes);
   private readonly auth0 = inject(Auth0Client);
   private readonly translate = inject(Translator);
 
@@ -52,12 +50,8 @@ export class PageLoader {
       const clientInfo = await this.brandingFor(params.requestId, language);
       return { kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo };
     }
-    // All three start now, together; the tenant theme needs only the client id, so it is fetched
-    // as soon as E3 answers, while the others are still running.
-    const clientInfoRequest = this.client.getClientInfo({ requestId: params.requestId, acceptlanguage: language }).then((info) => {
-      void this.themes.load(info.client_id);
-      return info;
-    });
+    // All three start now, together. (The tenant theme follows the first render: see `themedBranding`.)
+    const clientInfoRequest = this.client.getClientInfo({ requestId: params.requestId, acceptlanguage: language });
     // The page has its own labels, so a failing field setup only costs the tenant's wording.
     const fieldSetupRequest = this.client.getRegistrationSetup({ requestId: params.requestId, acceptlanguage: language }).catch(() => []);
     // Likewise the metadata: it only lets us tell an expired link early. `undefined` = unknown.
@@ -112,9 +106,7 @@ export class PageLoader {
   private async brandingFor(requestId: string | null, language: SupportedLanguage): Promise<ClientInfo | null> {
     if (requestId === null) return null;
     try {
-      const info = await this.client.getClientInfo({ requestId, acceptlanguage: language });
-      void this.themes.load(info.client_id);
-      return info;
+      return await this.client.getClientInfo({ requestId, acceptlanguage: language });
     } catch {
       return null;
     }

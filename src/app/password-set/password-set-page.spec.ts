@@ -95,18 +95,17 @@ describe('PasswordSetPage', () => {
     for (const request of http.open()) request.failNetwork();
   });
 
-  it('starts E3, E5 and E7 together, and the tenant theme as soon as E3 names the client', async () => {
+  it('starts E3, E5 and E7 together, and the tenant theme only once the form is shown', async () => {
     await setup({ lsid: LSID, requestId: REQUEST_ID });
     const fieldSetup = http.expectOne(FIELD_SETUP_URL);
     const metadata = http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
-    http.expectNone('themes/demo-client.json');
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { ...CLIENT_INFO, data: { ...CLIENT_INFO.data, client_id: 'demo-client' } });
-    const theme = await waitFor(() => http.expectOne('themes/demo-client.json'));
-    expect(fieldSetup.settled || metadata.settled).toBe(false);
-    theme.respondText('Not found', 404);
     answer(fieldSetup, FIELD_SETUP);
+    http.expectNone('themes/demo-client.json');
     answer(metadata, METADATA);
     await screen.findByRole('heading', { name: 'Choose a new password' });
+    const theme = await waitFor(() => http.expectOne('themes/demo-client.json'));
+    theme.respondText('Not found', 404);
   });
 
   it('renders the form with the tenant labels, the reason and the account', async () => {
@@ -125,7 +124,8 @@ describe('PasswordSetPage', () => {
 
   it('puts focus on the current password field', async () => {
     await setupReady();
-    expect(screen.getByLabelText('Current password')).toHaveFocus();
+    // In the frame after the first render.
+    await waitFor(() => expect(screen.getByLabelText('Current password')).toHaveFocus());
   });
 
   it('updates the rule checklist as the user types', async () => {
@@ -275,7 +275,7 @@ describe('PasswordSetPage', () => {
     const alert = screen.getByRole('region', { name: 'Your password was not changed' });
     expect(alert).toHaveTextContent('The current password is not correct.');
     expect(alert).not.toHaveTextContent('bad');
-    expect(alert).toHaveFocus();
+    await waitFor(() => expect(alert).toHaveFocus());
     expect(screen.getByLabelText('Current password')).toHaveAttribute('aria-invalid', 'true');
   });
 
@@ -406,7 +406,7 @@ describe('PasswordSetPage', () => {
       await setupReset();
       expect(screen.queryByLabelText('Current password')).toBeNull();
       expect(screen.getByText(/You asked to reset your password/)).toBeInTheDocument();
-      expect(screen.getByLabelText('Your new password')).toHaveFocus();
+      await waitFor(() => expect(screen.getByLabelText('Your new password')).toHaveFocus());
     });
 
     it('submits to E11 with the reset identifiers', async () => {
