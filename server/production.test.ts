@@ -266,7 +266,7 @@ describe('the production app', () => {
       "connect-src 'self' https://acme.cidaas.de;object-src 'none';base-uri 'self';" +
       "form-action 'self' https://acme.cidaas.de https://app.example.com;frame-ancestors 'none';" +
       "require-trusted-types-for 'script';trusted-types angular angular#bundler";
-    for (const path of ['/identity/password_set', '/main-ABCD2345.js', '/i18n/en.json', '/ping', '/__emulator/reset']) {
+    for (const path of ['/identity/password_set', '/ping', '/__emulator/reset', '/auth0/password_set/context']) {
       const { headers } = await rawGet(baseUrl, path);
       assert.equal(headers['content-security-policy'], expectedCsp, path);
       assert.equal(headers['referrer-policy'], 'no-referrer', path);
@@ -279,6 +279,19 @@ describe('the production app', () => {
     }
     assert.match(PERMISSIONS_POLICY, /camera=\(\)/);
     assert.doesNotMatch(expectedCsp, /unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+
+  it('sends files only the headers that apply to files: nosniff, CORP and HSTS, not the document policies', async () => {
+    for (const path of ['/main-ABCD2345.js', '/i18n/en.json', '/missing-file.js']) {
+      const { headers } = await rawGet(baseUrl, path);
+      assert.equal(headers['x-content-type-options'], 'nosniff', path);
+      assert.equal(headers['cross-origin-resource-policy'], 'same-origin', path);
+      assert.equal(headers['strict-transport-security'], 'max-age=31536000; includeSubDomains', path);
+      for (const name of ['content-security-policy', 'permissions-policy', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) {
+        assert.equal(headers[name], undefined, `${path} ${name}`);
+      }
+      assert.equal(headers['x-powered-by'], undefined, path);
+    }
   });
 
   it('sends the precompressed .br to a client that accepts brotli: its bytes, the type, the immutable cache header and Vary', async () => {

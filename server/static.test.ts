@@ -67,7 +67,6 @@ describe('serving the built page', () => {
   it('sends the security headers on pages, files, emulator pages, JSON and redirects; no HSTS', async () => {
     const responses = await Promise.all([
       emulator.fetch('/identity/password_set'),
-      emulator.fetch('/main-ABCD2345.js'),
       emulator.fetch('/'),
       emulator.fetch('/public-srv/public/x'),
       emulator.fetch('/authz-srv/authz'),
