@@ -93,6 +93,16 @@ export function urlWithLanguage(href: string, language: string): string {
       min-inline-size: 0;
       flex: 0 1 auto;
     }
+    /* On a phone the label gets a row of its own rather than being cut short (still a fixed layout). */
+    @media (max-width: 26rem) {
+      .switcher {
+        flex-wrap: wrap;
+      }
+      label {
+        flex-basis: 100%;
+        text-align: end;
+      }
+    }
     select,
     .switch {
       font: inherit;
