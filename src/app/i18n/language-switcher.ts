@@ -102,6 +102,11 @@ export function urlWithLanguage(href: string, language: string): string {
         flex-basis: 100%;
         text-align: end;
       }
+      /* The select takes what the button leaves: the two never wrap, whatever the button's text. */
+      select {
+        flex: 1 1 0;
+        inline-size: auto;
+      }
     }
     select,
     .switch {

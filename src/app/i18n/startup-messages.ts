@@ -7,6 +7,8 @@
  * `npm run i18n:compile` writes these keys of `i18n/en.json` to `generated/startup.en.json`.
  */
 export function isStartupMessageKey(key: string): boolean {
-  if (key === 'page.title' || key === 'page.loading' || key === 'page.slow') return true;
-  return key.startsWith('startup.') || key.startsWith('success.') || key.startsWith('language.');
+  // Without a translation file the page can only report that it could not load (as a network
+  // failure): the other start-up errors are shown with a file loaded.
+  if (['page.title', 'page.loading', 'page.slow', 'startup.heading', 'startup.network', 'startup.retry'].includes(key)) return true;
+  return key.startsWith('success.') || key.startsWith('language.');
 }
