@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
+import { apiErrorOf } from '../../testing/api-error-of';
 import { FakeFetch } from '../../testing/fake-fetch';
-import { type ApiError, isApiError } from '../cidaas/api-error';
 import { CIDAAS_REQUEST_TIMEOUT_MS } from '../cidaas/cidaas-client';
 import { FETCH } from '../config/fetch';
 import { Auth0Client } from './auth0-client';
@@ -14,16 +14,6 @@ function setup(): Auth0Client {
   http = new FakeFetch();
   TestBed.configureTestingModule({ providers: [{ provide: FETCH, useValue: http.fetch }] });
   return TestBed.inject(Auth0Client);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isApiError(error)) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('Auth0Client.getContext', () => {
@@ -51,7 +41,7 @@ describe('Auth0Client.getContext', () => {
     ['a JSON body that is not an object', () => http.expectOne(CONTEXT_PATH).respond(['x']), { kind: 'bad-response' }],
   ])('maps %s to its ApiError', async (_name, answer, expected) => {
     const client = setup();
-    const result = rejection(client.getContext(TOKEN));
+    const result = apiErrorOf(client.getContext(TOKEN));
     answer();
     expect(await result).toEqual(expected);
   });
@@ -61,7 +51,7 @@ describe('Auth0Client.getContext', () => {
     try {
       const client = setup();
       let settled = false;
-      const result = rejection(client.getContext(TOKEN)).finally(() => (settled = true));
+      const result = apiErrorOf(client.getContext(TOKEN)).finally(() => (settled = true));
       http.expectOne(CONTEXT_PATH);
       await jest.advanceTimersByTimeAsync(CIDAAS_REQUEST_TIMEOUT_MS - 1);
       expect(settled).toBe(false);

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
+import { apiErrorOf } from '../../testing/api-error-of';
 import { FakeFetch } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
-import { type ApiError, isApiError } from './api-error';
 import { CIDAAS_REQUEST_TIMEOUT_MS, CidaasClient } from './cidaas-client';
 
 const BASE = 'https://tenant.example.com';
@@ -17,16 +17,6 @@ function setup() {
     providers: [{ provide: FETCH, useValue: fake.fetch }, { provide: CIDAAS_BASE_URL, useValue: BASE }],
   });
   return { client: TestBed.inject(CidaasClient), http: fake };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isApiError(error)) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('CidaasClient', () => {
@@ -56,14 +46,14 @@ describe('CidaasClient', () => {
     const request = http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`);
     expect(request.header('Accept-Language')).toBeUndefined();
     request.respond({ success: false, status: 400, code: 'PUB10002', error: 'invalid_request' }, 400);
-    expect(await rejection(result)).toEqual({ kind: 'expired', code: 'PUB10002' });
+    expect(await apiErrorOf(result)).toEqual({ kind: 'expired', code: 'PUB10002' });
   });
 
   it('getClientInfo reports a body without the envelope as a bad response', async () => {
     const { client, http } = setup();
     const result = client.getClientInfo({ requestId: REQUEST_ID });
     http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ client_display_name: 'Acme' });
-    expect(await rejection(result)).toEqual({ kind: 'bad-response' });
+    expect(await apiErrorOf(result)).toEqual({ kind: 'bad-response' });
   });
 
   it('getRegistrationSetup sends acceptlanguage and requestId and parses the fields', async () => {
@@ -117,14 +107,14 @@ describe('CidaasClient', () => {
     const { client, http } = setup();
     const result = client.getPreloginMetadata(LSID);
     http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).failNetwork();
-    expect(await rejection(result)).toEqual({ kind: 'network' });
+    expect(await apiErrorOf(result)).toEqual({ kind: 'network' });
   });
 
   it('reports a 2xx body that is not JSON as a bad response', async () => {
     const { client, http } = setup();
     const result = client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' });
     http.expectOne(`${BASE}/registration-setup-srv/public/list`).respondText('{"success":true,"data":[', 200);
-    expect(await rejection(result)).toEqual({ kind: 'bad-response' });
+    expect(await apiErrorOf(result)).toEqual({ kind: 'bad-response' });
   });
 
   it.each([
@@ -135,7 +125,7 @@ describe('CidaasClient', () => {
     const { client, http } = setup();
     const result = client.getPreloginMetadata(LSID);
     http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText(body, status);
-    expect(await rejection(result)).toEqual(expected);
+    expect(await apiErrorOf(result)).toEqual(expected);
   });
 
   describe('timeout', () => {
@@ -153,7 +143,7 @@ describe('CidaasClient', () => {
     ])('%s gives up after CIDAAS_REQUEST_TIMEOUT_MS with a timeout error', async (_name, call, url) => {
       const { client, http } = setup();
       let settled = false;
-      const result = rejection(call(client)).finally(() => (settled = true));
+      const result = apiErrorOf(call(client)).finally(() => (settled = true));
       const request = http.expectOne(url);
       await jest.advanceTimersByTimeAsync(CIDAAS_REQUEST_TIMEOUT_MS - 1);
       expect(settled).toBe(false);
