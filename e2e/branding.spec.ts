@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test';
-import { USERS, expect, expectAccessible, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { USERS, expect, expectAccessible, test, type Emulator } from './fixtures';
+import type { PasswordSetPage } from './pages/password-set.page';
 
 type Scheme = 'light' | 'dark';
 
@@ -152,6 +153,17 @@ test('the hostile client is neutralized: nothing hidden, no script ran, every va
   expect(foreign).toEqual([]);
 });
 
+/** Opens the page for the dark client in dark mode; returns its logo, whose light-on-dark file is requested. */
+async function openDarkClient(page: Page, emulator: Emulator, passwordSet: PasswordSetPage): Promise<Locator> {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const session = await emulator.loginSession({ ...USERS.newUser, client_id: 'dark-client' });
+  await passwordSet.open(session.url);
+  await expect(passwordSet.heading).toBeVisible();
+  const logo = page.getByRole('banner').locator('img');
+  await expect(logo).toHaveAttribute('src', /northwind-logo-light\.svg$/);
+  return logo;
+}
+
 test('the logo box is reserved: nothing moves when a slow logo arrives', async ({ page, emulator, passwordSet }) => {
   let releaseLogo: () => void = () => undefined;
   const logoHeld = new Promise<void>((resolve) => (releaseLogo = resolve));
@@ -159,12 +171,7 @@ test('the logo box is reserved: nothing moves when a slow logo arrives', async (
     await logoHeld;
     await route.continue();
   });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  const session = await emulator.loginSession({ ...USERS.newUser, client_id: 'dark-client' });
-  await passwordSet.open(session.url);
-  await expect(passwordSet.heading).toBeVisible();
-  const logo = page.getByRole('banner').locator('img');
-  await expect(logo).toHaveAttribute('src', /northwind-logo-light\.svg$/);
+  const logo = await openDarkClient(page, emulator, passwordSet);
   // The theme (dark surface) has arrived too, so only the logo is still outstanding.
   await expect(page.getByRole('main')).toHaveCSS('background-color', 'rgb(17, 28, 51)');
   expect(await logo.evaluate((image: HTMLImageElement) => image.complete)).toBe(false);
@@ -180,12 +187,7 @@ test('the logo box is reserved: nothing moves when a slow logo arrives', async (
 
 test('a logo that fails to load shows nothing (no broken-image icon) and keeps its box', async ({ page, emulator, passwordSet }) => {
   await page.route('**/emulator-assets/northwind-logo-light.svg', (route) => route.fulfill({ status: 404, body: '' }));
-  await page.emulateMedia({ colorScheme: 'dark' });
-  const session = await emulator.loginSession({ ...USERS.newUser, client_id: 'dark-client' });
-  await passwordSet.open(session.url);
-  await expect(passwordSet.heading).toBeVisible();
-  const logo = page.getByRole('banner').locator('img');
-  await expect(logo).toHaveAttribute('src', /northwind-logo-light\.svg$/);
+  const logo = await openDarkClient(page, emulator, passwordSet);
   await expect(logo).toHaveCSS('visibility', 'hidden');
   expect((await logo.boundingBox())?.height).toBe(40);
   await expectAccessible(page);
