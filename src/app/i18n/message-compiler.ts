@@ -1,20 +1,42 @@
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import type { CompiledMessage, CompiledMessages } from './compiled-messages';
+import { ELEMENT, type CompiledElement, type CompiledMessage, type CompiledMessages, type CompiledOptions } from './compiled-messages';
 
 /** A translation file as written: nested objects of ICU MessageFormat strings. */
 export type MessageTree = { readonly [key: string]: MessageTree | string };
 
-/** Removes parser locations (they only matter for error messages) so the shipped JSON stays small. */
-function withoutLocations(elements: readonly MessageFormatElement[]): MessageFormatElement[] {
-  return elements.map((element) => {
-    const copy = { ...element };
-    delete copy.location;
-    if (copy.type === TYPE.plural || copy.type === TYPE.select) {
-      copy.options = Object.fromEntries(
-        Object.entries(copy.options).map(([selector, option]) => [selector, { value: withoutLocations(option.value) }]),
-      );
+/**
+ * The page's compiled elements for the parser's (without source locations, which only matter for error
+ * messages). Throws on what the page does not format (`message-format.ts`): dates, times, tags,
+ * number styles.
+ */
+function toCompiled(elements: readonly MessageFormatElement[]): CompiledElement[] {
+  const options = (cases: Record<string, { value: MessageFormatElement[] }>): CompiledOptions =>
+    Object.fromEntries(Object.entries(cases).map(([selector, option]) => [selector, { value: toCompiled(option.value) }]));
+  return elements.map((element): CompiledElement => {
+    switch (element.type) {
+      case TYPE.literal:
+        return { type: ELEMENT.literal, value: element.value };
+      case TYPE.argument:
+        return { type: ELEMENT.argument, value: element.value };
+      case TYPE.number:
+        if (element.style) throw new Error(`{${element.value}, number, …}: number styles are not supported, only {${element.value}, number}`);
+        return { type: ELEMENT.number, value: element.value };
+      case TYPE.select:
+        return { type: ELEMENT.select, value: element.value, options: options(element.options) };
+      case TYPE.plural:
+        // Offset 0 and cardinal plurals are the defaults: left out, they cost nothing to ship.
+        return {
+          type: ELEMENT.plural,
+          value: element.value,
+          ...(element.offset ? { offset: element.offset } : {}),
+          ...(element.pluralType === 'ordinal' ? { pluralType: element.pluralType } : {}),
+          options: options(element.options),
+        };
+      case TYPE.pound:
+        return { type: ELEMENT.pound };
+      default:
+        throw new Error(`${TYPE[element.type]} elements are not supported (the page formats text, numbers, plurals and selects)`);
     }
-    return copy;
   });
 }
 
@@ -31,7 +53,11 @@ export function compileMessage(key: string, message: string): CompiledMessage {
     throw new Error(`${key}: invalid ICU message (${error instanceof Error ? error.message : String(error)}): ${message}`);
   }
   if (elements.every((element) => element.type === TYPE.literal)) return elements.map((element) => element.value).join('');
-  return withoutLocations(elements);
+  try {
+    return toCompiled(elements);
+  } catch (error) {
+    throw new Error(`${key}: ${error instanceof Error ? error.message : String(error)}: ${message}`);
+  }
 }
 
 /**

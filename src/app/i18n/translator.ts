@@ -1,34 +1,13 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { formatToParts, type Formatters } from 'intl-messageformat';
 import startupEnglish from '../../../generated/startup.en.json';
 import { isCompiledMessage } from './compiled-messages';
+import { formatMessage, type MessageParams } from './message-format';
 import { DEFAULT_LANGUAGE, type SupportedLanguage } from './locale';
 import { TranslationLoader } from './translation-loader';
-
-/** Values for a message's ICU arguments (`{count}`, `{field}`…). */
-export type MessageParams = Readonly<Record<string, string | number>>;
 
 type Messages = Readonly<Record<string, unknown>>;
 
 const STARTUP_ENGLISH: Messages = startupEnglish;
-
-function memoized<A extends unknown[], R>(create: (...args: A) => R): (...args: A) => R {
-  const cache = new Map<string, R>();
-  return (...args) => {
-    const key = JSON.stringify(args);
-    let value = cache.get(key);
-    if (value === undefined) cache.set(key, (value = create(...args)));
-    return value;
-  };
-}
-
-// The Intl objects ICU formatting needs, created once per locale and options.
-const FORMATTERS: Formatters = {
-  getNumberFormat: memoized((locales?: string | string[], options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, options)),
-  getDateTimeFormat: memoized((locales?: string | string[], options?: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locales, options)),
-  getPluralRules: memoized((locales?: string | string[], options?: Intl.PluralRulesOptions) => new Intl.PluralRules(locales, options)),
-};
-const NO_NAMED_FORMATS = { number: {}, date: {}, time: {} };
 
 interface Loaded {
   readonly language: SupportedLanguage;
@@ -37,8 +16,8 @@ interface Loaded {
 
 /**
  * The page's translations: ICU MessageFormat messages compiled at build time (`npm run i18n:compile`)
- * and formatted here with `intl-messageformat`'s formatter and the browser's `Intl` (CLDR plurals,
- * locale digits), so the ICU parser never ships and nothing needs `eval` under the strict CSP.
+ * and formatted with the browser's `Intl` (`message-format.ts`: CLDR plurals, locale digits), so no
+ * ICU parser ships and nothing needs `eval` under the strict CSP.
  *
  * Every language, English included, is a file the page downloads (preloaded with the page). Only the
  * start-up messages are bundled in English (see `startup-messages.ts`), so the page can say that it
@@ -102,9 +81,7 @@ function format(message: unknown, language: string, params: MessageParams | unde
   if (!isCompiledMessage(message)) return null;
   if (typeof message === 'string') return message;
   try {
-    return formatToParts(message, language, FORMATTERS, NO_NAMED_FORMATS, params)
-      .map((part) => String(part.value))
-      .join('');
+    return formatMessage(message, language, params);
   } catch {
     // A missing argument or a garbled element: let the caller fall back rather than show half a sentence.
     return null;
