@@ -33,7 +33,22 @@ export interface SecurityHeaderOptions {
   readonly formActionExtra?: readonly string[] | undefined;
   /** Whether to send `Strict-Transport-Security` (the production server behind TLS, not the http emulator). */
   readonly hsts: boolean;
+  /**
+   * The paths of JSON APIs (the emulator's E3, E5 and E7): they get the CSP of
+   * {@link API_CONTENT_SECURITY_POLICY_DIRECTIVES} and the headers that apply to any response, not
+   * the document headers a page needs.
+   */
+  readonly apiPaths?: RegExp | undefined;
 }
+
+/**
+ * The Content-Security-Policy directives of a JSON API response (as OWASP's REST Security Cheat Sheet
+ * advises): nothing may load, run or frame it, should a browser ever render one as a document.
+ */
+export const API_CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, string[]>> = {
+  defaultSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+};
 
 /** The Permissions-Policy of every response: the page needs none of these features, so no frame or script may use them. */
 export const PERMISSIONS_POLICY = [
@@ -96,26 +111,33 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     xContentTypeOptions: true,
   });
-  // Scripts, styles, translations and images are never rendered as documents: the headers that only
-  // govern documents (CSP, framing, referrer, permissions, …: about 850 bytes) would be paid on every
-  // file of a slow first load for nothing. What matters for a file stays.
-  const assetHeaders = helmet({
-    contentSecurityPolicy: false,
-    strictTransportSecurity,
-    xContentTypeOptions: true,
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    crossOriginOpenerPolicy: false,
-    originAgentCluster: false,
-    referrerPolicy: false,
-    xDnsPrefetchControl: false,
-    xDownloadOptions: false,
-    xFrameOptions: false,
-    xPermittedCrossDomainPolicies: false,
-    xXssProtection: false,
-  });
+  // Scripts, styles, translations, images and API answers are never rendered as documents: the headers
+  // that only govern documents (the page's CSP, framing, referrer, permissions, …: about 850 bytes)
+  // would be paid on every file and API call of a slow first load for nothing. What matters stays.
+  const nonDocumentHeaders = (cspDirectives: Readonly<Record<string, string[]>> | null) =>
+    helmet({
+      contentSecurityPolicy: cspDirectives === null ? false : { useDefaults: false, directives: cspDirectives },
+      strictTransportSecurity,
+      xContentTypeOptions: true,
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+      referrerPolicy: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xFrameOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+    });
+  const assetHeaders = nonDocumentHeaders(null);
+  const apiHeaders = nonDocumentHeaders(API_CONTENT_SECURITY_POLICY_DIRECTIVES);
   return (req, res, next) => {
     if (isStaticAssetPath(req.path)) {
       assetHeaders(req, res, next);
+      return;
+    }
+    if (options.apiPaths?.test(req.path) === true) {
+      apiHeaders(req, res, next);
       return;
     }
     res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
@@ -127,7 +149,8 @@ const STATIC_ASSET = /\.(?:js|mjs|css|json|svg|png|jpe?g|gif|webp|avif|ico|woff2
 
 /**
  * Whether a path names a static file (by its extension) rather than a page: such responses get only
- * the headers that apply to files (`nosniff`, CORP, HSTS). Pages, APIs and anything unknown get all.
+ * the headers that apply to files (`nosniff`, CORP, HSTS). Pages and anything unknown get all; the
+ * APIs named by {@link SecurityHeaderOptions.apiPaths} get those of files plus a CSP of their own.
  */
 export function isStaticAssetPath(path: string): boolean {
   return STATIC_ASSET.test(path);

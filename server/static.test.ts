@@ -64,11 +64,10 @@ describe('serving the built page', () => {
     assert.doesNotMatch(page, /<script>/);
   });
 
-  it('sends the security headers on pages, files, emulator pages, JSON and redirects; no HSTS', async () => {
+  it('sends the security headers on pages, emulator pages, redirects and unknown paths; no HSTS', async () => {
     const responses = await Promise.all([
       emulator.fetch('/identity/password_set'),
       emulator.fetch('/'),
-      emulator.fetch('/public-srv/public/x'),
       emulator.fetch('/authz-srv/authz'),
       emulator.fetch('/nothing'),
     ]);
@@ -79,6 +78,23 @@ describe('serving the built page', () => {
       assert.equal(response.headers.get('permissions-policy'), PERMISSIONS_POLICY);
       assert.equal(response.headers.get('strict-transport-security'), null);
       assert.equal(response.headers.get('x-powered-by'), null);
+    }
+  });
+
+  it('sends the JSON APIs (E3, E5, E7) an API policy and no document headers, also on their errors', async () => {
+    const responses = await Promise.all([
+      emulator.fetch('/public-srv/public/x'),
+      emulator.fetch('/registration-setup-srv/public/list?acceptlanguage=en&requestId=x'),
+      emulator.fetch('/token-srv/prelogin/metadata/x'),
+    ]);
+    for (const response of responses) {
+      assert.match(response.headers.get('content-type') ?? '', /application\/json/);
+      assert.equal(response.headers.get('content-security-policy'), "default-src 'none';frame-ancestors 'none'");
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(response.headers.get('cross-origin-resource-policy'), 'same-origin');
+      for (const name of ['permissions-policy', 'referrer-policy', 'x-frame-options', 'cross-origin-opener-policy', 'strict-transport-security']) {
+        assert.equal(response.headers.get(name), null, name);
+      }
     }
   });
 });

@@ -89,8 +89,11 @@ const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
 /** Origins on this machine, e.g. the production server serving the page while the emulator plays cidaas. */
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
 
-/** The page's start-up reads (E3, E5, E7) may come from a page on another local origin. */
-const CORS_READ_PATHS = /^\/(public-srv|registration-setup-srv|fieldsetup-srv|user-srv|token-srv)\//;
+/**
+ * The paths of the JSON APIs the page reads at start-up (E3, E5, E7): they may be read by a page on
+ * another local origin, and they get an API's security headers, not a document's.
+ */
+const JSON_READ_API_PATHS = /^\/(public-srv|registration-setup-srv|fieldsetup-srv|user-srv|token-srv)\//;
 
 /**
  * CORS for the page's GET requests when the page is served from another loopback origin (cidaas
@@ -98,7 +101,7 @@ const CORS_READ_PATHS = /^\/(public-srv|registration-setup-srv|fieldsetup-srv|us
  */
 const loopbackCors: RequestHandler = (req, res, next) => {
   const origin = req.get('origin');
-  if (req.method === 'GET' && origin && LOOPBACK_ORIGIN.test(origin) && CORS_READ_PATHS.test(req.path)) {
+  if (req.method === 'GET' && origin && LOOPBACK_ORIGIN.test(origin) && JSON_READ_API_PATHS.test(req.path)) {
     res.set('Access-Control-Allow-Origin', origin);
     res.vary('Origin');
   }
@@ -119,7 +122,7 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
   app.disable('x-powered-by');
   app.set('etag', false);
   // The same headers as the production server, minus HSTS: the emulator runs on http://localhost.
-  app.use(securityHeaders({ hsts: false }));
+  app.use(securityHeaders({ hsts: false, apiPaths: JSON_READ_API_PATHS }));
   app.use(defaultHeaders);
 
   if (options.control === true) app.use(CONTROL_PREFIX, controlRoutes(store, faults));
