@@ -205,16 +205,20 @@ describe('the production app', () => {
     }
   });
 
-  it('caches hashed bundles and chunks for a year, revalidates i18n and unhashed files', async () => {
+  it('caches hashed bundles and chunks for a year without validators, revalidates i18n and unhashed files', async () => {
     for (const path of ['/main-ABCD2345.js', '/chunk-QRST6789.js', '/styles-WXYZ6789.css']) {
       const response = await rawGet(baseUrl, path);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', path);
+      assert.equal(response.headers['etag'], undefined, path);
+      assert.equal(response.headers['last-modified'], undefined, path);
     }
     for (const path of ['/i18n/en.json', '/favicon.svg']) {
       const response = await rawGet(baseUrl, path);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers['cache-control'], 'no-cache', path);
+      assert.match(String(response.headers['etag']), /^W\/"/, path);
+      assert.notEqual(response.headers['last-modified'], undefined, path);
     }
   });
 

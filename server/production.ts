@@ -141,6 +141,25 @@ function setStaticCacheHeaders(res: ServerResponse, filePath: string): void {
   res.setHeader('Cache-Control', HASHED_BUNDLE.test(servedFor) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
+/** Serves the built files, precompressed siblings first; with `ETag` and `Last-Modified` when `validators`. */
+function staticFiles(root: string, validators: boolean): RequestHandler {
+  return expressStaticGzip(root, {
+    enableBrotli: true,
+    // Encoding names as in Accept-Encoding (not the file suffixes): brotli whenever the client takes it.
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: {
+      index: false,
+      redirect: false,
+      fallthrough: true,
+      dotfiles: 'ignore',
+      etag: validators,
+      lastModified: validators,
+      setHeaders: setStaticCacheHeaders,
+    },
+  });
+}
+
 const notFound: RequestHandler = (_req, res) => {
   // express-static-gzip sets Content-Encoding before it looks for the file; a plain-text 404 is not brotli.
   res.removeHeader('Content-Encoding');
@@ -238,23 +257,10 @@ export function createProductionApp(
   for (const path of [...PAGE_PATHS, '/index.html']) app.get(path, sendIndex);
 
   app.use(refuseMalformedAndSiblingPaths);
-  app.use(
-    expressStaticGzip(root, {
-      enableBrotli: true,
-      // Encoding names as in Accept-Encoding (not the file suffixes): brotli whenever the client takes it.
-      orderPreference: ['br', 'gzip'],
-      index: false,
-      serveStatic: {
-        index: false,
-        redirect: false,
-        fallthrough: true,
-        dotfiles: 'ignore',
-        etag: true,
-        lastModified: true,
-        setHeaders: setStaticCacheHeaders,
-      },
-    }),
-  );
+  // A file named by its content's hash is never revalidated (immutable): validators would be bytes for nothing.
+  const hashedFiles = staticFiles(root, false);
+  const otherFiles = staticFiles(root, true);
+  app.use((req, res, next) => (HASHED_BUNDLE.test(req.path) ? hashedFiles : otherFiles)(req, res, next));
   app.use(notFound);
   app.use(errorHandler);
   return app;
