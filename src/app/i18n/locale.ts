@@ -34,6 +34,9 @@ const MAX_TAG_LENGTH = 64;
 const ALL_LANGUAGES: readonly SupportedLanguage[] = [...SUPPORTED_LANGUAGES, ...PSEUDO_LOCALES];
 const BY_LOWER_CASE = new Map(ALL_LANGUAGES.map((tag) => [tag.toLowerCase(), tag]));
 
+/** Languages served per script (`zh-Hans`, `zh-Hant`): only for these is the likely script worth looking up. */
+const PER_SCRIPT_LANGUAGES = new Set(ALL_LANGUAGES.filter((tag) => /^[a-z]+-[A-Z][a-z]{3}$/.test(tag)).map((tag) => tag.split('-')[0]));
+
 /** Languages whose other names or close relatives we serve with one file (Norwegian: Bokmål). */
 const LANGUAGE_ALIASES: Readonly<Record<string, SupportedLanguage>> = { no: 'nb', nn: 'nb' };
 
@@ -59,9 +62,10 @@ function matchTag(tag: string): SupportedLanguage | null {
   const language = locale.language.toLowerCase();
   if (language === 'pt') return locale.region === 'BR' ? 'pt-BR' : 'pt';
   // Chinese is served per script: a region or script (zh-TW, zh-HK, zh-Hant-HK, zh-SG) decides it.
-  const script = locale.script ?? locale.maximize().script;
-  if (script) {
-    const withScript = lookup(`${language}-${script}`);
+  // `maximize()` loads the engine's likely-subtags data, a cost on the start-up path: only where the
+  // script matters.
+  if (PER_SCRIPT_LANGUAGES.has(language)) {
+    const withScript = lookup(`${language}-${locale.script ?? locale.maximize().script}`);
     if (withScript) return withScript;
   }
   return lookup(language) ?? LANGUAGE_ALIASES[language] ?? null;
