@@ -1,13 +1,18 @@
 /**
  * Compiles the translation files `i18n/<lang>.json` (ICU MessageFormat, as translators write them)
- * into `generated/i18n/<lang>.json` (flat keys, pre-parsed messages), which the page fetches, and the
- * few English messages it bundles into `generated/startup.en.json` (see `startup-messages.ts`).
+ * into the two files the page fetches per language (flat keys, pre-parsed messages):
+ * `generated/i18n/<lang>.json` with the form's messages and `generated/i18n/<lang>.states.json` with
+ * those of the page's other states (see `message-parts.ts`), and the few English messages it bundles
+ * into `generated/startup.en.json` (see `startup-messages.ts`).
  * Part of `npm run build`, `npm run typecheck` and Jest's setup; fails on any invalid message.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileMessages, type MessageTree } from '../src/app/i18n/message-compiler';
+import { messagePartOf, translationFilePath, type MessagePart } from '../src/app/i18n/message-parts';
 import { isStartupMessageKey } from '../src/app/i18n/startup-messages';
+
+const PARTS: readonly MessagePart[] = ['form', 'states'];
 
 /** Compiles every translation file under `root`; returns how many were written. */
 export function compileTranslations(root: string): number {
@@ -18,7 +23,12 @@ export function compileTranslations(root: string): number {
   for (const file of files) {
     const tree: MessageTree = JSON.parse(readFileSync(join(source, file), 'utf8'));
     const compiled = compileMessages(tree);
-    writeFileSync(join(target, file), JSON.stringify(compiled));
+    const language = file.replace(/\.json$/, '');
+    for (const part of PARTS) {
+      const messages = Object.fromEntries(Object.entries(compiled).filter(([key]) => messagePartOf(key) === part));
+      // translationFilePath is relative to the site root, where generated/i18n/ is served as i18n/.
+      writeFileSync(join(target, translationFilePath(language, part).replace(/^i18n\//, '')), JSON.stringify(messages));
+    }
     if (file === 'en.json') {
       const startup = Object.fromEntries(Object.entries(compiled).filter(([key]) => isStartupMessageKey(key)));
       // Not under the served i18n/ folder's name pattern: it is bundled, never fetched.

@@ -34,6 +34,16 @@ describe('startupFetchUrls', () => {
     assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID, ui_locales: 'fr' }, ['fr-FR']), ['/i18n/fr.json', E3, e5('fr'), E7]);
   });
 
+  it("adds the other states' messages when the URL carries cidaas' error (the page shows it with the form)", () => {
+    assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID, ui_locales: 'de', error: 'password_already_used' }, ['de']), [
+      '/i18n/de.json',
+      '/i18n/de.states.json',
+      E3,
+      e5('de'),
+      E7,
+    ]);
+  });
+
   it('has no E7 in reset mode (no login track)', () => {
     assert.deepEqual(urls({ rprq: RPRQ, exchangeId: LSID, requestId: REQUEST_ID }), ['/i18n/en.json', E3, e5('en')]);
   });

@@ -13,6 +13,7 @@ import type { Request } from 'express';
 
 import { cidaasUrls } from '../src/app/cidaas/cidaas-urls';
 import { negotiateLanguage } from '../src/app/i18n/locale';
+import { translationFilePath } from '../src/app/i18n/message-parts';
 import { parsePageParams } from '../src/app/password-set/page-params';
 
 /** What the hints depend on besides the request. */
@@ -31,7 +32,9 @@ export function startupFetchUrls(query: URLSearchParams, browserLanguages: reado
   const language = negotiateLanguage(params.uiLocales, browserLanguages);
   const base = settings.cidaasBaseUrl;
   const urls: string[] = [];
-  urls.push(`${settings.baseHref}i18n/${encodeURIComponent(language)}.json`);
+  urls.push(`${settings.baseHref}${translationFilePath(language, 'form')}`);
+  // The URL names a state (cidaas' error after a submit): the page shows it with the form at once.
+  if (params.error !== null) urls.push(`${settings.baseHref}${translationFilePath(language, 'states')}`);
   // E3 asks for its texts with `Accept-Language`, which a preload cannot set: the browser sends its
   // own. Hint it only when that header already leads to the page's language.
   if (negotiateLanguage(null, browserLanguages) === language) urls.push(cidaasUrls.clientInfo(base, params.requestId));

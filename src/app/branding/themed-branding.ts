@@ -1,5 +1,6 @@
 import { DOCUMENT, DestroyRef, type Signal, computed, effect, inject, signal } from '@angular/core';
 import type { ClientInfo } from '../cidaas/cidaas-types';
+import { whenIdle } from '../config/when-idle';
 import { type Branding, brandingFromClientInfo } from './branding';
 import { type NamedColors, TEXT_CONTRAST, borderToStandOut, contrastRatio, isColorName, loadNamedColors, readableTextOn } from './color';
 import { type ColorScheme, DEFAULT_COLORS, type TenantTheme } from './tenant-theme';
@@ -105,14 +106,7 @@ export function themedBranding(clientInfo: Signal<ClientInfo | null>): Signal<Th
   effect((onCleanup) => {
     const clientId = branding().clientId;
     if (clientId === null) return;
-    const load = () => void themes.load(clientId);
-    if (view && typeof view.requestIdleCallback === 'function') {
-      const handle = view.requestIdleCallback(load, { timeout: 1000 });
-      onCleanup(() => view.cancelIdleCallback(handle));
-    } else {
-      const timer = setTimeout(load, 50);
-      onCleanup(() => clearTimeout(timer));
-    }
+    onCleanup(whenIdle(view, () => void themes.load(clientId)));
   });
   return computed(() => {
     const current = branding();

@@ -7,7 +7,9 @@ import { FETCH } from '../config/fetch';
 import { PasswordSetPage } from '../password-set/password-set-page';
 // The page downloads the compiled files (npm run i18n:compile; Jest's global setup runs it).
 import french from '../../../generated/i18n/fr.json';
+import frenchStates from '../../../generated/i18n/fr.states.json';
 import english from '../../../generated/i18n/en.json';
+import englishStates from '../../../generated/i18n/en.states.json';
 import italian from '../../../generated/i18n/it.json';
 
 
@@ -17,14 +19,14 @@ const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
 const POLICY = { minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true };
 
-async function setup(uiLocales: string) {
+async function setup(uiLocales: string, extraQuery: Record<string, string> = {}) {
   const http = new FakeFetch();
   await render(PasswordSetPage, {
     providers: [
       provideZonelessChangeDetection(),
       { provide: FETCH, useValue: http.fetch },
       { provide: CIDAAS_BASE_URL, useValue: BASE },
-      { provide: PAGE_QUERY, useValue: new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID, ui_locales: uiLocales }) },
+      { provide: PAGE_QUERY, useValue: new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID, ui_locales: uiLocales, ...extraQuery }) },
     ],
   });
   return http;
@@ -41,6 +43,11 @@ function answerApi(http: FakeFetch): FakeRequest {
   ok(fieldSetup, []);
   ok(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), { precheck: 'password_change', username: 'u@example.com', reason: 'first_login' });
   return fieldSetup;
+}
+
+/** Answers the states' file, which the page asks for in the background once the form is shown. */
+async function answerStatesInBackground(http: FakeFetch, language: string, messages: object): Promise<void> {
+  (await waitFor(() => http.expectOne(`i18n/${language}.states.json`))).respond(messages);
 }
 
 /** Answers the English file, which the page asks for once its own language has failed. */
@@ -61,9 +68,51 @@ describe('loading translations', () => {
     expect(fieldSetup.query.get('acceptlanguage')).toBe('fr');
     expect(clientInfo.header('Accept-Language')).toBe('fr');
     expect(document.documentElement.lang).toBe('fr');
+    // The other states' messages are not on the way to the form: they follow once it is shown.
+    await answerStatesInBackground(http, 'fr', frenchStates);
     // Only the chosen language: English is not needed as a fallback.
     http.expectNone('i18n/en.json');
+    http.expectNone('i18n/en.states.json');
     http.verify();
+  });
+
+  it("fetches both files at once when the URL carries cidaas' error, and shows the error in the language", async () => {
+    const http = await setup('fr', { error: 'password_already_used' });
+    const form = http.expectOne('i18n/fr.json');
+    const states = http.expectOne('i18n/fr.states.json');
+    answerApi(http);
+    form.respond(french);
+    states.respond(frenchStates);
+    const alert = await screen.findByRole('heading', { name: frenchStates['errors.alertTitle'] });
+    expect(alert).toBeInTheDocument();
+    expect(screen.getAllByText(frenchStates['errors.url.password_already_used']).length).toBeGreaterThan(0);
+    http.verify();
+  });
+
+  it('waits for the states file before showing a dead end the answers revealed', async () => {
+    const http = await setup('fr');
+    http.expectOne('i18n/fr.json').respond(french);
+    ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
+    ok(http.expectOne(`${BASE}/registration-setup-srv/public/list`), []);
+    // E7 answers 204 for a login track that has expired.
+    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
+    (await waitFor(() => http.expectOne('i18n/fr.states.json'))).respond(frenchStates);
+    expect(await screen.findByRole('heading', { name: frenchStates['deadEnd.expiredTrack.heading'] })).toBeInTheDocument();
+    http.verify();
+  });
+
+  it('says it could not load, rather than show message keys, when no states file can be had for a dead end', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const http = await setup('fr');
+    http.expectOne('i18n/fr.json').respond(french);
+    ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
+    ok(http.expectOne(`${BASE}/registration-setup-srv/public/list`), []);
+    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
+    (await waitFor(() => http.expectOne('i18n/fr.states.json'))).failNetwork();
+    (await waitFor(() => http.expectOne('i18n/en.states.json'))).failNetwork();
+    expect(await screen.findByRole('heading', { name: 'We could not load this page' })).toBeInTheDocument();
+    expect(screen.queryByText(/deadEnd\./)).toBeNull();
+    warn.mockRestore();
   });
 
   it('falls back to English when the translation file is missing', async () => {
@@ -116,6 +165,9 @@ describe('loading translations', () => {
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "nl"`), expect.anything());
     expect(document.documentElement.lang).toBe('en');
+    // The form fell back to English: so do the other states, without trying the broken language again.
+    await answerStatesInBackground(http, 'en', englishStates);
+    http.expectNone('i18n/nl.states.json');
     warn.mockRestore();
     http.verify();
   });

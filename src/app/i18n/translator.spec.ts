@@ -5,6 +5,7 @@ import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { IntlMessageFormat } from 'intl-messageformat';
 import { compileMessage, compileMessages, type MessageTree } from './message-compiler';
 import type { SupportedLanguage } from './locale';
+import { messagePartOf, type MessagePart } from './message-parts';
 import { TranslationLoader } from './translation-loader';
 import { Translator } from './translator';
 
@@ -73,7 +74,7 @@ describe('Translator formats compiled messages exactly as intl-messageformat for
   const COUNTS = [0, 1, 2, 3, 5, 11, 22, 101, 1500];
   it.each([...sources.keys()])('%s', async (lang) => {
     const translator = translatorWith(loaderOf({ [lang]: compiled(lang) }));
-    expect(await translator.use(lang as SupportedLanguage)).toBe(true);
+    expect(await translator.use(lang as SupportedLanguage, ['form', 'states'])).toBe(true);
     expect(translator.language()).toBe(lang);
     let checked = 0;
     for (const [key, source] of flatten(sources.get(lang) ?? {})) {
@@ -163,5 +164,41 @@ describe('Translator', () => {
     answerFrench(compiled('fr'));
     await french;
     expect(translator.language()).toBe('de');
+  });
+
+  it('loads a language in parts: the form first, the other states when asked, each in its own file', async () => {
+    const de = german();
+    const load = jest.fn((language: SupportedLanguage, part: MessagePart) =>
+      language === 'de' ? Promise.resolve(Object.fromEntries(Object.entries(de).filter(([key]) => messagePartOf(key) === part))) : Promise.reject(new Error('no')),
+    );
+    const translator = translatorWith({ load });
+    expect(await translator.use('de')).toBe(true);
+    expect(translator.instant('page.heading')).toBe(de['page.heading']);
+    // Not loaded yet: the bundled English start-up message, else the key.
+    expect(translator.instant('startup.heading')).toBe('We could not load this page');
+    expect(translator.instant('deadEnd.signInAgain')).toBe('deadEnd.signInAgain');
+    expect(await translator.load('states')).toBe(true);
+    expect(translator.instant('deadEnd.signInAgain')).toBe(de['deadEnd.signInAgain']);
+    expect(await translator.load('states')).toBe(true);
+    expect(load.mock.calls).toEqual([['de', 'form'], ['de', 'states']]);
+  });
+
+  it('loads the other states in English, without trying the failed language again, after the form fell back', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const load = jest.fn((language: SupportedLanguage) => (language === 'en' ? Promise.resolve(english()) : Promise.reject(new Error('no'))));
+    const translator = translatorWith({ load });
+    await translator.use('it');
+    expect(await translator.load('states')).toBe(true);
+    expect(translator.instant('deadEnd.signInAgain')).toBe('Sign in again');
+    expect(load.mock.calls).toEqual([['it', 'form'], ['en', 'form'], ['en', 'states']]);
+    warn.mockRestore();
+  });
+
+  it('reports a part that cannot be had at all', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const translator = translatorWith({ load: (_language: SupportedLanguage, part: MessagePart) => (part === 'form' ? Promise.resolve(english()) : Promise.reject(new Error('no'))) });
+    expect(await translator.use('en', ['form', 'states'])).toBe(false);
+    expect(translator.instant('page.heading')).toBe('Choose a new password');
+    warn.mockRestore();
   });
 });

@@ -5,6 +5,7 @@ import { Auth0Client } from '../auth0/auth0-client';
 import { CidaasClient } from '../cidaas/cidaas-client';
 import type { ClientInfo, PreloginMetadata } from '../cidaas/cidaas-types';
 import type { SupportedLanguage } from '../i18n/locale';
+import type { MessagePart } from '../i18n/message-parts';
 import { PageState, toPageData } from './page-data';
 import type { PageParams } from './page-params';
 
@@ -21,15 +22,21 @@ export class PageLoader {
 
   /** Loads the page for the given parameters and language; never rejects. */
   async load(params: PageParams, language: SupportedLanguage): Promise<PageState> {
-    const [translated, state] = await Promise.all([this.translate.use(language), this.loadState(params, language)]);
-    // Without any translation file the page cannot show its form; it can still say so and offer a retry.
-    return translated ? state : { kind: 'failed', error: { kind: 'network' } };
+    // A state the URL already names (a broken link, cidaas' error after a submit) needs its messages at once.
+    const parts: MessagePart[] = !params.ok || params.error !== null ? ['form', 'states'] : ['form'];
+    const [translated, state] = await Promise.all([this.translate.use(language, parts), this.loadState(params, language)]);
+    // Without its translations the page cannot show a state; it can still say so and offer a retry.
+    const unavailable: PageState = { kind: 'failed', error: { kind: 'network' } };
+    if (!translated) return unavailable;
+    // A state only the answers revealed (an expired link, a failure): its messages before it shows.
+    if (state.kind !== 'ready' && !(await this.translate.load('states'))) return unavailable;
+    return state;
   }
 
   /** Loads the translations and, when a request is known, the client info for branding; never rejects. */
   async loadBranding(requestId: string | null, language: SupportedLanguage): Promise<ClientInfo | null> {
     // The success page's own messages are bundled in English: it can do without a translation file.
-    const [, clientInfo] = await Promise.all([this.translate.use(language), this.brandingFor(requestId, language)]);
+    const [, clientInfo] = await Promise.all([this.translate.use(language, ['form', 'states']), this.brandingFor(requestId, language)]);
     return clientInfo;
   }
 

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, computed, inject, signal } from '@angular/core';
 import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
+import { whenIdle } from '../config/when-idle';
 import { Translator, injectTranslate } from '../i18n/translator';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
@@ -115,6 +116,7 @@ export class PasswordSetPage {
   /** Whether the login track expires within a minute (from E7 `expires_at`). */
   protected readonly expiresSoon = signal(false);
   private expiryTimers: ReturnType<typeof setTimeout>[] = [];
+  private cancelIdleWork: () => void = () => undefined;
 
   constructor() {
     this.destroyRef.onDestroy(() => {
@@ -122,6 +124,7 @@ export class PasswordSetPage {
       this.loadGeneration++;
       this.clearExpiryTimers();
       clearTimeout(this.slowTimer);
+      this.cancelIdleWork();
     });
     setDocumentLanguage(this.document, this.language);
     bindHostCustomProperties(computed(() => this.branding().style));
@@ -146,7 +149,13 @@ export class PasswordSetPage {
       setDocumentLanguage(this.document, this.translate.language());
       this.state.set(state);
       this.updateTitle();
-      if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
+      if (state.kind === 'ready') {
+        this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
+        // The messages of the states the form may still turn into (cidaas' answer comes as a new page
+        // load, but an expiring link turns into a dead end here), once the form is shown.
+        this.cancelIdleWork();
+        this.cancelIdleWork = whenIdle(this.document.defaultView, () => void this.translate.load('states'));
+      }
     });
   }
 
