@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import { browserOutputDir } from './build';
-import { MIN_PRECOMPRESS_BYTES, isPrecompressible, precompressSite, summarize } from './precompress';
+import { ENCODING_HEADER_BYTES, isPrecompressible, precompressSite, summarize } from './precompress';
 
 const BUNDLE = `export const words = ${JSON.stringify('set your new password '.repeat(500))};`;
 const STYLES = `body{${'color:red;margin:0;'.repeat(200)}}`;
@@ -62,7 +62,17 @@ describe('precompressSite', () => {
     assert.match(summarize(files), /^precompressed 3 of 7 files: /);
   });
 
-  it('skips small files, incompressible files, other types and the root index.html', async () => {
+  it('compresses a small file when that saves more than the Content-Encoding header costs', async () => {
+    // Like the build's helper chunk: a few hundred bytes of minified JavaScript with repeats.
+    const helpers = 'var a=Object.defineProperty,b=Object.defineProperties;'.repeat(8);
+    writeFileSync(join(site, 'chunk-HELP1234.js'), helpers);
+    const files = await precompressSite(site);
+    const entry = files.find((file) => file.path === 'chunk-HELP1234.js');
+    assert.ok(entry?.brotliBytes !== null && entry?.brotliBytes !== undefined && entry.brotliBytes + ENCODING_HEADER_BYTES < helpers.length);
+    assert.equal(brotliDecompressSync(readFileSync(join(site, 'chunk-HELP1234.js.br'))).toString(), helpers);
+  });
+
+  it('skips files too small to gain, incompressible files, other types and the root index.html', async () => {
     const files = await precompressSite(site);
     for (const path of ['small-ABCD2345.js', 'random.txt', 'photo.png', 'index.html']) {
       assert.equal(existsSync(join(site, `${path}.br`)), false, `${path}.br`);
@@ -110,7 +120,7 @@ describe('isPrecompressible', () => {
     it(`${path}: ${expected}`, () => assert.equal(isPrecompressible(path), expected));
   }
 
-  it('has a threshold of 1 kB', () => assert.equal(MIN_PRECOMPRESS_BYTES, 1024));
+  it("counts a sibling's cost as its Content-Encoding header", () => assert.equal(ENCODING_HEADER_BYTES, 'Content-Encoding: gzip\r\n'.length));
 });
 
 describe('browserOutputDir', () => {

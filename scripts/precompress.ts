@@ -4,8 +4,9 @@
  * on the fly (`server/production.ts`, express-static-gzip). Run by `npm run build` (`scripts/build.ts`);
  * by hand after changing a file in a built site: `node --import tsx scripts/precompress.ts <browser dir>`.
  *
- * Only files worth it get siblings (a compressible type, at least {@link MIN_PRECOMPRESS_BYTES}, and a
- * compressed form actually smaller); a sibling left from an earlier run that no longer qualifies is
+ * Only files worth it get siblings (a compressible type, and a compressed form smaller by more than
+ * the `Content-Encoding` header it costs, {@link ENCODING_HEADER_BYTES}); a sibling left from an earlier
+ * run that no longer qualifies is
  * deleted, so a sibling never outlives the content it was made from within one run.
  */
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,8 +20,13 @@ const gzipAsync = promisify(gzip);
 /** The file types that get precompressed siblings (text; images and fonts are compressed already). */
 export const PRECOMPRESSIBLE_EXTENSIONS: ReadonlySet<string> = new Set(['.js', '.css', '.html', '.json', '.svg', '.txt']);
 
-/** Files below this size are left alone: the saving is a few bytes, and the server skips them too. */
-export const MIN_PRECOMPRESS_BYTES = 1024;
+/**
+ * What sending a compressed file adds to the response: `Content-Encoding: gzip` and its line end. A
+ * sibling must save more than that. Small files count too: the page's 449-byte helper chunk is on the
+ * critical path and brotli halves it (the server's on-the-fly compression keeps its 1 kB threshold,
+ * where compressing costs time on every response).
+ */
+export const ENCODING_HEADER_BYTES = 24;
 
 // The root index.html is never sent as a file: the production server injects the cidaas base URL into
 // it, and deployers are told to edit its <meta> in place, which would leave a sibling stale.
@@ -62,9 +68,9 @@ export function isPrecompressible(relativePath: string): boolean {
   return !NEVER_PRECOMPRESSED.has(relativePath) && PRECOMPRESSIBLE_EXTENSIONS.has(extname(relativePath).toLowerCase());
 }
 
-/** Writes `compressed` as the sibling when it is smaller than the original, else deletes any old sibling; returns its size or `null`. */
+/** Writes `compressed` as the sibling when it saves more than its header costs, else deletes any old sibling; returns its size or `null`. */
 function writeOrDropSibling(file: string, suffix: SiblingSuffix, original: Buffer, compressed: Buffer | null): number | null {
-  if (compressed !== null && compressed.length < original.length) {
+  if (compressed !== null && compressed.length + ENCODING_HEADER_BYTES < original.length) {
     writeFileSync(file + suffix, compressed);
     return compressed.length;
   }
@@ -75,7 +81,7 @@ function writeOrDropSibling(file: string, suffix: SiblingSuffix, original: Buffe
 /** Precompresses one file (absolute path); `relativePath` decides whether it qualifies. */
 async function precompressFile(file: string, relativePath: string): Promise<PrecompressedFile> {
   const content = readFileSync(file);
-  const worthIt = isPrecompressible(relativePath) && content.length >= MIN_PRECOMPRESS_BYTES;
+  const worthIt = isPrecompressible(relativePath) && content.length > ENCODING_HEADER_BYTES;
   const [brotli, gzipped] = worthIt ? await Promise.all([brotli11(content), gzip9(content)]) : [null, null];
   return {
     path: relativePath,
