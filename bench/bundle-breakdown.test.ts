@@ -27,6 +27,11 @@ describe('initialFilesOf', () => {
       <link rel="modulepreload" href="chunk-B.js" integrity="x"><script src="main-C.js" type="module"></script>`;
     assert.deepEqual(initialFilesOf(html), ['styles-A.css', 'chunk-B.js', 'main-C.js']);
   });
+
+  it('counts a stylesheet the build inlined by the file it came from', () => {
+    const html = `<style data-href="styles-A.css">html{margin:0}</style><style>p{}</style><script src="main-C.js" type="module"></script>`;
+    assert.deepEqual(initialFilesOf(html), ['styles-A.css', 'main-C.js']);
+  });
 });
 
 describe('bundleBreakdown', () => {

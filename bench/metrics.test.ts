@@ -1,12 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { bytesByKind, chainDepths, classifyRequest, criticalRoundTrips, median, summarize, type RecordedRequest } from './metrics';
+import {
+  bytesByKind,
+  chainDepths,
+  classifyRequest,
+  criticalRoundTrips,
+  initialJsCssGzip,
+  inlineStyleText,
+  median,
+  summarize,
+  type RecordedRequest,
+} from './metrics';
 
 const PAGE = 'http://127.0.0.1:4370/identity/password_set?lsid=x&requestId=y';
 
 function request(overrides: Partial<RecordedRequest> & Pick<RecordedRequest, 'id' | 'url' | 'start' | 'end'>): RecordedRequest {
-  return { kind: 'other', transferredBytes: 100, gzipBytes: 80, initiatorUrl: null, ...overrides };
+  return { kind: 'other', transferredBytes: 100, gzipBytes: 80, inlineCssGzipBytes: 0, initiatorUrl: null, ...overrides };
 }
 
 describe('median and summarize', () => {
@@ -91,5 +101,23 @@ describe('bytesByKind', () => {
     );
     assert.deepEqual(totals.js, { transferred: 1500, gzip: 1350, count: 2 });
     assert.deepEqual(totals.api, { transferred: 0, gzip: 0, count: 0 });
+  });
+});
+
+describe('inline CSS', () => {
+  it('reads the CSS of every <style> element, not other markup', () => {
+    assert.equal(inlineStyleText('<head><style data-href="s.css">html{margin:0}</style><STYLE>p{}</STYLE></head><p>style</p>'), 'html{margin:0}p{}');
+    assert.equal(inlineStyleText('<p>no styles</p>'), '');
+  });
+
+  it('counts scripts, stylesheets and a document\'s inline CSS, before the form was usable, as initial JS+CSS', () => {
+    const requests = [
+      request({ id: 'h', url: 'http://h/', kind: 'html', start: 0, end: 5, gzipBytes: 700, inlineCssGzipBytes: 300 }),
+      request({ id: 'j', url: 'http://h/m.js', kind: 'js', start: 6, end: 20, gzipBytes: 5000 }),
+      request({ id: 'c', url: 'http://h/s.css', kind: 'css', start: 6, end: 20, gzipBytes: 400 }),
+      request({ id: 't', url: 'http://h/i18n/en.json', kind: 'translation', start: 6, end: 20, gzipBytes: 900 }),
+      request({ id: 'l', url: 'http://h/late.js', kind: 'js', start: 99, end: 120, gzipBytes: 777 }),
+    ];
+    assert.equal(initialJsCssGzip(requests, 50), 5700);
   });
 });

@@ -24,6 +24,8 @@ export interface RecordedRequest {
   readonly transferredBytes: number;
   /** The body, gzip-compressed at level 6 by the benchmark: what a compressing server would send. */
   readonly gzipBytes: number;
+  /** For a document: its inline `<style>` elements' CSS, gzip level 6 (initial CSS that came with the HTML); else 0. */
+  readonly inlineCssGzipBytes: number;
   /** The URL of the document or script that started the request, when the browser says so. */
   readonly initiatorUrl: string | null;
 }
@@ -101,6 +103,21 @@ export function criticalRoundTrips(requests: readonly RecordedRequest[], usableA
     if (CRITICAL_KINDS.includes(request.kind) && request.start <= usableAt) deepest = Math.max(deepest, depths.get(request.id) ?? 0);
   }
   return deepest;
+}
+
+/** The CSS of a document's `<style>` elements, concatenated (what the page ships as initial CSS inside its HTML). */
+export function inlineStyleText(html: string): string {
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => match[1] ?? '').join('');
+}
+
+/**
+ * Initial JS+CSS, gzip-equivalent, of the requests started before `usableAt`: scripts, stylesheets,
+ * and the CSS documents carry inline.
+ */
+export function initialJsCssGzip(requests: readonly RecordedRequest[], usableAt: number): number {
+  return requests
+    .filter((request) => request.start <= usableAt)
+    .reduce((sum, request) => sum + (request.kind === 'js' || request.kind === 'css' ? request.gzipBytes : 0) + request.inlineCssGzipBytes, 0);
 }
 
 /** Bytes per kind (transferred and gzip-equivalent) of the requests started before `usableAt`. */

@@ -10,9 +10,12 @@ async function openAndRecord(page: Page, url: string): Promise<{ requests: Map<s
   return { requests, link: (await response?.headerValue('link')) ?? null, origin: new URL(page.url()).origin };
 }
 
-/** The start-up data requests: cidaas API calls and translation files. */
+/**
+ * The start-up data requests: cidaas API calls and the form's translation file (the other states'
+ * messages follow once the form is shown, so they may or may not have started by now).
+ */
 function dataRequests(requests: Map<string, Request[]>): string[] {
-  return [...requests.keys()].filter((url) => /\/(public-srv|registration-setup-srv|token-srv)\/|\/i18n\//.test(url));
+  return [...requests.keys()].filter((url) => /\/(public-srv|registration-setup-srv|token-srv)\/|\/i18n\/(?!.*\.states\.json$)/.test(url));
 }
 
 function hinted(link: string | null, origin: string): string[] {
@@ -33,14 +36,25 @@ test.describe('start-up data is preloaded while the script downloads', () => {
       expect.stringMatching(/^\/token-srv\/prelogin\/metadata\//),
     ]);
     for (const url of urls) expect(`${url}: ${requests.get(url)?.length ?? 0} request(s)`).toBe(`${url}: 1 request(s)`);
-    // The script and stylesheet are named first, and the tags reuse those downloads.
-    expect(link).toMatch(/^<\/styles-[A-Z0-9]{8}\.css>; rel=preload; as=style/);
+    // The stylesheet is inline (no request); the scripts are named first, and the tags reuse those downloads.
+    expect([...requests.keys()].filter((url) => url.endsWith('.css'))).toEqual([]);
+    await expect(page.locator('head style[data-href^="styles-"]')).toHaveCount(1);
+    expect(link).toMatch(/^<\/chunk-[A-Z0-9]{8}\.js>; rel=modulepreload/);
     const scripts = [...requests.keys()].filter((url) => /\/main-[A-Z0-9]{8}\.js$/.test(url));
     expect(scripts.map((url) => `${url}: ${requests.get(url)?.length ?? 0}`)).toEqual([expect.stringMatching(/: 1$/)]);
     expect(link).toContain(`<${new URL(scripts[0] ?? '').pathname}>; rel=modulepreload`);
     // Every start-up request was one of the hints: the page fetched exactly the preloaded URLs.
     expect(dataRequests(requests).sort()).toEqual([...urls].sort());
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neues Passwort wählen');
+  });
+
+  test("the other states' messages are not hinted: they follow once the form is shown, one request", async ({ page, emulator }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    const states = page.waitForRequest(/\/i18n\/de\.states\.json$/);
+    const { requests, link, origin } = await openAndRecord(page, session.url);
+    expect(hinted(link, origin).some((url) => url.endsWith('.states.json'))).toBe(false);
+    await states;
+    expect(requests.get(new URL('/i18n/de.states.json', origin).href)).toHaveLength(1);
   });
 
   test('without a hint for E3 when ui_locales overrides the browser language (E3 needs its Accept-Language)', async ({ page, emulator }) => {

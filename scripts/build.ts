@@ -1,8 +1,9 @@
 /**
  * `npm run build` after the translations are compiled: runs `ng build` with the arguments it was given
  * (`npm run build -- --output-path dist-bench --stats-json` passes them through), then adds V8's
- * compile hint to the entry script (`scripts/compile-hints.ts`) and precompresses the site `ng build`
- * wrote (`scripts/precompress.ts`). The site's folder is read from the same
+ * compile hint to the entry script (`scripts/compile-hints.ts`), inlines the global stylesheet into
+ * `index.html` (`scripts/inline-stylesheet.ts`) and precompresses the site `ng build` wrote
+ * (`scripts/precompress.ts`). The site's folder is read from the same
  * arguments, so both steps always agree: `<--output-path>/browser`, by default
  * `dist/password-set/browser` (angular.json sets no `outputPath`, so Angular uses `dist/<project>`).
  * Last, it enforces the gzip budget angular.json cannot express (its budgets count raw bytes): the
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path';
 
 import { INITIAL_JS_CSS_TARGET_BYTES, initialGzipSizes } from '../bench/bundle-breakdown';
 import { addCompileHints } from './compile-hints';
+import { inlineStylesheets } from './inline-stylesheet';
 import { precompressSite, summarize } from './precompress';
 
 /** Where `ng build` writes when no `--output-path` is given (Angular's `dist/<project name>`). */
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   const site = browserOutputDir(args, process.cwd());
   if (!existsSync(join(site, 'index.html'))) throw new Error(`ng build succeeded but ${site} has no index.html: which folder did it write?`);
   console.log(`compile hint (eager compilation) added to ${addCompileHints(site).join(', ')}`);
+  console.log(`inlined into index.html: ${inlineStylesheets(site).join(', ') || 'nothing'}`);
   console.log(summarize(await precompressSite(site)));
   console.log(checkInitialGzipBudget(site));
 }
