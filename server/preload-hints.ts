@@ -1,6 +1,7 @@
 /**
  * Preload hints for the page's start-up requests. The page needs the client info (E3), the field
- * setup (E5), the track metadata (E7) and its translation file; it can only ask for
+ * setup (E5), the track metadata (E7) and its form's translation file (and the other states' file when
+ * the URL names cidaas' error); it can only ask for
  * them once its script has downloaded and started. The server already knows the URL, so it names
  * those requests in a `Link: <…>; rel=preload; as=fetch; crossorigin` header and the browser fetches
  * them while the script is still downloading: HTML → (JS ∥ data), instead of HTML → JS → data.
