@@ -45,6 +45,14 @@ function answerApi(http: FakeFetch): FakeRequest {
   return fieldSetup;
 }
 
+/** Answers the French form file and the API as for a login track that has expired (E7: 204). */
+function answerFormWithExpiredTrack(http: FakeFetch): void {
+  http.expectOne('i18n/fr.json').respond(french);
+  ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
+  ok(http.expectOne(`${BASE}/registration-setup-srv/public/list`), []);
+  http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
+}
+
 /** Answers the states' file, which the page asks for in the background once the form is shown. */
 async function answerStatesInBackground(http: FakeFetch, language: string, messages: object): Promise<void> {
   (await waitFor(() => http.expectOne(`i18n/${language}.states.json`))).respond(messages);
@@ -91,11 +99,7 @@ describe('loading translations', () => {
 
   it('waits for the states file before showing a dead end the answers revealed', async () => {
     const http = await setup('fr');
-    http.expectOne('i18n/fr.json').respond(french);
-    ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
-    ok(http.expectOne(`${BASE}/registration-setup-srv/public/list`), []);
-    // E7 answers 204 for a login track that has expired.
-    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
+    answerFormWithExpiredTrack(http);
     (await waitFor(() => http.expectOne('i18n/fr.states.json'))).respond(frenchStates);
     expect(await screen.findByRole('heading', { name: frenchStates['deadEnd.expiredTrack.heading'] })).toBeInTheDocument();
     http.verify();
@@ -104,10 +108,7 @@ describe('loading translations', () => {
   it('says it could not load, rather than show message keys, when no states file can be had for a dead end', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const http = await setup('fr');
-    http.expectOne('i18n/fr.json').respond(french);
-    ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
-    ok(http.expectOne(`${BASE}/registration-setup-srv/public/list`), []);
-    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
+    answerFormWithExpiredTrack(http);
     (await waitFor(() => http.expectOne('i18n/fr.states.json'))).failNetwork();
     (await waitFor(() => http.expectOne('i18n/en.states.json'))).failNetwork();
     expect(await screen.findByRole('heading', { name: 'We could not load this page' })).toBeInTheDocument();
