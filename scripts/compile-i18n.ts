@@ -9,10 +9,8 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileMessages, type MessageTree } from '../src/app/i18n/message-compiler';
-import { messagePartOf, translationFilePath, type MessagePart } from '../src/app/i18n/message-parts';
+import { MESSAGE_PARTS, messagePartOf, translationFilePath } from '../src/app/i18n/message-parts';
 import { isStartupMessageKey } from '../src/app/i18n/startup-messages';
-
-const PARTS: readonly MessagePart[] = ['form', 'states'];
 
 /** Compiles every translation file under `root`; returns how many were written. */
 export function compileTranslations(root: string): number {
@@ -24,7 +22,7 @@ export function compileTranslations(root: string): number {
     const tree: MessageTree = JSON.parse(readFileSync(join(source, file), 'utf8'));
     const compiled = compileMessages(tree);
     const language = file.replace(/\.json$/, '');
-    for (const part of PARTS) {
+    for (const part of MESSAGE_PARTS) {
       const messages = Object.fromEntries(Object.entries(compiled).filter(([key]) => messagePartOf(key) === part));
       // translationFilePath is relative to the site root, where generated/i18n/ is served as i18n/.
       writeFileSync(join(target, translationFilePath(language, part).replace(/^i18n\//, '')), JSON.stringify(messages));

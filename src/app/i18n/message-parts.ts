@@ -11,7 +11,10 @@
  * showing a state the API revealed, and otherwise in the background once the form is shown (for the
  * dead end of a link that expires while the page is open). `npm run i18n:compile` writes both.
  */
-export type MessagePart = 'form' | 'states';
+export const MESSAGE_PARTS = ['form', 'states'] as const;
+
+/** One of the two files of a language's messages (see {@link MESSAGE_PARTS}). */
+export type MessagePart = (typeof MESSAGE_PARTS)[number];
 
 const STATE_MESSAGE = /^(?:errors\.url\.|errors\.alertTitle$|deadEnd\.|startup\.|success\.)/;
 
