@@ -5,7 +5,7 @@ import { Translator, injectTranslate } from '../i18n/translator';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import { PageShell } from '../branding/page-shell';
-import { CidaasClient } from '../cidaas/cidaas-client';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import type { ClientInfo } from '../cidaas/cidaas-types';
 import { setDocumentLanguage } from '../i18n/document-language';
 import { negotiateLanguage } from '../i18n/locale';
@@ -55,7 +55,7 @@ import { isUuid } from '../password-set/page-params';
 export class PasswordSetSuccessPage {
   protected readonly t = injectTranslate();
   private readonly document = inject(DOCUMENT);
-  private readonly client = inject(CidaasClient);
+  private readonly client = inject(CIDAAS_CLIENT);
   private readonly translate = inject(Translator);
   private readonly query = inject(PAGE_QUERY);
 

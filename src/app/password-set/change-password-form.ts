@@ -1,7 +1,7 @@
 import { AfterViewInit, ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, OnInit, computed, inject, input, signal } from '@angular/core';
 import { Translator, injectTranslate } from '../i18n/translator';
 import { Auth0Client } from '../auth0/auth0-client';
-import { CidaasClient } from '../cidaas/cidaas-client';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import type { FieldSetup } from '../cidaas/cidaas-types';
 import { passwordRulesAttribute } from '../policy/password-policy';
 import { Message, fieldOfUrlError, urlErrorMessage, validationMessage } from './field-messages';
@@ -40,7 +40,7 @@ interface SummaryItem {
 })
 export class ChangePasswordForm implements OnInit, AfterViewInit {
   protected readonly t = injectTranslate();
-  private readonly client = inject(CidaasClient);
+  private readonly client = inject(CIDAAS_CLIENT);
   private readonly auth0 = inject(Auth0Client);
   private readonly translate = inject(Translator);
   private readonly changeDetector = inject(ChangeDetectorRef);

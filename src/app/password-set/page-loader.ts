@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { Translator } from '../i18n/translator';
 import { toApiError } from '../cidaas/api-error';
 import { Auth0Client } from '../auth0/auth0-client';
-import { CidaasClient } from '../cidaas/cidaas-client';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import type { ClientInfo, PreloginMetadata } from '../cidaas/cidaas-types';
 import type { SupportedLanguage } from '../i18n/locale';
 import type { MessagePart } from '../i18n/message-parts';
@@ -16,7 +16,7 @@ import type { PageParams } from './page-params';
  */
 @Injectable({ providedIn: 'root' })
 export class PageLoader {
-  private readonly client = inject(CidaasClient);
+  private readonly client = inject(CIDAAS_CLIENT);
   private readonly auth0 = inject(Auth0Client);
   private readonly translate = inject(Translator);
 
@@ -63,7 +63,7 @@ export class PageLoader {
     const fieldSetupRequest = this.client.getRegistrationSetup({ requestId: params.requestId, acceptlanguage: language }).catch(() => []);
     // Likewise the metadata: it only lets us tell an expired link early. `undefined` = unknown.
     const metadataRequest =
-      target.mode === 'change' ? this.client.getPreloginMetadata(target.lsid).catch(() => undefined) : Promise.resolve(undefined);
+      target.mode === 'change' ? this.client.loginPrecheck({ track_id: target.lsid }).catch(() => undefined) : Promise.resolve(undefined);
     try {
       const [clientInfo, fieldSetup, metadata] = await Promise.all([clientInfoRequest, fieldSetupRequest, metadataRequest]);
       if (metadata === null) return { kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo };

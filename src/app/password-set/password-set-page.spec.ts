@@ -8,7 +8,7 @@ import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
 import { ENGLISH_TRANSLATIONS } from '../../testing/english-translations';
 import { Auth0Client } from '../auth0/auth0-client';
-import { CidaasClient } from '../cidaas/cidaas-client';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import { PageLoader } from './page-loader';
 import { PasswordSetPage } from './password-set-page';
 
@@ -60,7 +60,7 @@ async function setup(query: Record<string, string>) {
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],
   });
-  const client = TestBed.inject(CidaasClient);
+  const client = TestBed.inject(CIDAAS_CLIENT);
   const user = userEvent.setup();
   return { ...rendered, http, client, user };
 }
