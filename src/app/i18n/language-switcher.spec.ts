@@ -2,8 +2,9 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { render, screen, waitFor, within } from '@testing-library/angular';
 import { TestBed } from '@angular/core/testing';
 import english from '../../../i18n/en.json';
-import { ENGLISH_TRANSLATIONS } from '../../testing/english-translations';
-import { Translator } from './translator';
+import { englishTranslations } from '../../testing/english-translations';
+import { TranslateService } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
 import { LanguageSwitcher, languageOptions, nativeLanguageName, urlWithLanguage } from './language-switcher';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
 
@@ -58,9 +59,9 @@ describe('LanguageSwitcher', () => {
   async function setup(current: 'de' | 'en-XA') {
     const rendered = await render(LanguageSwitcher, {
       inputs: { current },
-      providers: [provideZonelessChangeDetection(), ENGLISH_TRANSLATIONS],
+      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
     });
-    await TestBed.inject(Translator).use('en');
+    await firstValueFrom(TestBed.inject(TranslateService).use('en'));
     // The full list follows the first frame.
     await waitFor(() => expect(screen.getAllByRole('option').length).toBeGreaterThanOrEqual(SUPPORTED_LANGUAGES.length));
     return rendered;
@@ -86,7 +87,7 @@ describe('LanguageSwitcher', () => {
   it('lists only the current language until the page has shown its content, then every language', async () => {
     const rendered = await render(LanguageSwitcher, {
       inputs: { current: 'de', pageShown: false },
-      providers: [provideZonelessChangeDetection(), ENGLISH_TRANSLATIONS],
+      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
     });
     const select = screen.getByRole('combobox');
     expect(within(select).getAllByRole('option').map((option) => option.textContent?.trim())).toEqual(['Deutsch']);

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, signal } from '@angular/core';
-import { injectTranslate } from './translator';
+import { TranslatePipe } from '@ngx-translate/core';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
 
 /** A language as the switcher offers it: its tag and its name in that language. */
 export interface LanguageOption {
-  readonly tag: (typeof SUPPORTED_LANGUAGES)[number];
+  readonly tag: SupportedLanguage;
   readonly nativeName: string;
 }
 
@@ -46,12 +46,13 @@ export function urlWithLanguage(href: string, language: string): string {
  */
 @Component({
   selector: 'ps-language-switcher',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Hidden, but holding its place, until the page has loaded its texts.
   host: { '[attr.data-pending]': "pageShown() ? null : ''" },
   template: `
     <form class="switcher" (submit)="switchLanguage($event)">
-      <label for="ps-language">{{ t('language.label') }}</label>
+      <label for="ps-language">{{ 'language.label' | translate }}</label>
       <select id="ps-language" name="ui_locales" (change)="choose($event)">
         @if (!offered()) {
           <!-- A pseudo-locale is shown as itself but never offered. -->
@@ -61,7 +62,7 @@ export function urlWithLanguage(href: string, language: string): string {
           <option [value]="option.tag" [attr.lang]="option.tag" [selected]="option.tag === current()">{{ option.nativeName }}</option>
         }
       </select>
-      <button type="submit" class="switch" [disabled]="chosen() === current()">{{ t('language.submit') }}</button>
+      <button type="submit" class="switch" [disabled]="chosen() === current()">{{ 'language.submit' | translate }}</button>
     </form>
   `,
   styles: `
@@ -135,7 +136,6 @@ export function urlWithLanguage(href: string, language: string): string {
   `,
 })
 export class LanguageSwitcher {
-  protected readonly t = injectTranslate();
   private readonly document = inject(DOCUMENT);
 
   /** The language the page is shown in. */

@@ -1,5 +1,6 @@
 import { AfterViewInit, ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, OnInit, computed, inject, input, signal } from '@angular/core';
-import { Translator, injectTranslate } from '../i18n/translator';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { DEFAULT_LANGUAGE } from '../i18n/locale';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import type { FieldSetup } from '../cidaas/cidaas-types';
@@ -32,17 +33,16 @@ interface SummaryItem {
  */
 @Component({
   selector: 'ps-change-password-form',
-  imports: [RuleChecklist, PasswordField],
+  imports: [TranslatePipe, RuleChecklist, PasswordField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-password-form.html',
   styleUrl: './change-password-form.css',
   host: { '(window:pageshow)': 'onPageShow($event)' },
 })
 export class ChangePasswordForm implements OnInit, AfterViewInit {
-  protected readonly t = injectTranslate();
   private readonly client = inject(CIDAAS_CLIENT);
   private readonly auth0 = inject(Auth0Client);
-  private readonly translate = inject(Translator);
+  private readonly translate = inject(TranslateService);
   private readonly changeDetector = inject(ChangeDetectorRef);
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
@@ -201,7 +201,7 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     const name = field?.localeText.name?.trim();
     if (!name) return null;
     const language = field?.localeText.language ?? field?.localeText.locale;
-    const current = this.translate.language();
+    const current = this.translate.currentLang() ?? DEFAULT_LANGUAGE;
     if (language && language.split(/[-_]/)[0]?.toLowerCase() !== current.split('-')[0]?.toLowerCase()) return null;
     return name;
   }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
-import { injectTranslate } from '../i18n/translator';
+import { TranslatePipe } from '@ngx-translate/core';
 import type { Message } from './field-messages';
 import type { PasswordControl } from './password-form';
 
@@ -10,13 +10,13 @@ import type { PasswordControl } from './password-form';
  */
 @Component({
   selector: 'ps-password-field',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-field.html',
   styleUrl: './password-field.css',
   host: { '[attr.data-invalid]': "message() ? '' : null", '(window:pageshow)': 'onPageShow($event)' },
 })
 export class PasswordField {
-  protected readonly t = injectTranslate();
   /** The form control behind the input. */
   readonly control = input.required<PasswordControl>();
   /** The input's id; the error and Caps Lock notes derive theirs from it. */
