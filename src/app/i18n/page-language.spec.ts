@@ -25,6 +25,14 @@ describe('showPageIn', () => {
   beforeEach(() => (warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)));
   afterEach(() => warn.mockRestore());
 
+  it('downloads nothing until subscribed', () => {
+    const { translate, requested } = setup({ de: GERMAN });
+    const shown = showPageIn(translate, 'de');
+    expect(requested()).toEqual([]);
+    shown.subscribe();
+    expect(requested()).toEqual(['de']);
+  });
+
   it('shows the language when its file loads', async () => {
     const { translate, requested } = setup({ de: GERMAN });
     expect(await firstValueFrom(showPageIn(translate, 'de'))).toBe('de');

@@ -1,5 +1,5 @@
 import type { TranslateService } from '@ngx-translate/core';
-import { type Observable, catchError, map, of, take } from 'rxjs';
+import { type Observable, catchError, defer, map, of, take } from 'rxjs';
 import { DEFAULT_LANGUAGE, type SupportedLanguage } from './locale';
 
 /**
@@ -13,8 +13,9 @@ import { DEFAULT_LANGUAGE, type SupportedLanguage } from './locale';
  * overtook.) A failed download is logged by ngx-translate (`failed to load "xx"`).
  */
 export function showPageIn(translate: TranslateService, language: SupportedLanguage): Observable<SupportedLanguage | null> {
+  // Deferred: a download starts when the observable is subscribed, not when it is made.
   const use = (candidate: SupportedLanguage) =>
-    translate.use(candidate).pipe(
+    defer(() => translate.use(candidate)).pipe(
       take(1),
       map(() => candidate),
     );
