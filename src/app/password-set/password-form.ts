@@ -15,7 +15,7 @@ export const PASSWORD_FIELDS = ['oldPassword', 'newPassword', 'confirmPassword']
 export type PasswordField = (typeof PASSWORD_FIELDS)[number];
 
 /** The change-password form: a typed group of three non-nullable text controls. */
-export type PasswordForm = FormGroup<Record<PasswordField, FormControl<string>>>;
+export type PasswordFormGroup = FormGroup<Record<PasswordField, FormControl<string>>>;
 
 /** The field each group-level error belongs to: it is shown there, as the field's own. */
 const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordField>> = { sameAsCurrent: 'newPassword', mismatch: 'confirmPassword' };
@@ -25,7 +25,7 @@ const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordField>> = { sameAsCurr
  * differs from the current one and that the confirmation matches it. {@link fitToPage} adds the
  * policy's rules once the page knows them.
  */
-export function passwordForm(): PasswordForm {
+export function passwordForm(): PasswordFormGroup {
   const password = () => new FormControl('', { nonNullable: true, validators: Validators.required });
   return new FormGroup(
     { oldPassword: password(), newPassword: password(), confirmPassword: password() },
@@ -38,7 +38,7 @@ export function passwordForm(): PasswordForm {
  * outside change mode (reset, Auth0) there is no current password to ask for, so that control is
  * disabled: it neither validates nor submits.
  */
-export function fitToPage(form: PasswordForm, rules: readonly PolicyRule[], mode: PageMode): void {
+export function fitToPage(form: PasswordFormGroup, rules: readonly PolicyRule[], mode: PageMode): void {
   const { oldPassword, newPassword } = form.controls;
   newPassword.addValidators(passwordPolicyValidator(rules));
   newPassword.updateValueAndValidity();
@@ -47,7 +47,7 @@ export function fitToPage(form: PasswordForm, rules: readonly PolicyRule[], mode
 }
 
 /** The errors of one field: its control's own and the group's that belong to it; `null` when valid or disabled. */
-export function fieldErrors(form: PasswordForm, field: PasswordField): PasswordValidationErrors | null {
+export function fieldErrors(form: PasswordFormGroup, field: PasswordField): PasswordValidationErrors | null {
   const control = form.controls[field];
   if (control.disabled) return null;
   const groupErrors = Object.entries(form.errors ?? {}).filter(([code]) => GROUP_ERROR_FIELDS[code] === field);
@@ -68,7 +68,7 @@ export interface PasswordFormState {
 }
 
 /** A snapshot of the form for the view, taken after each of its `events`. */
-export function formState(form: PasswordForm): PasswordFormState {
+export function formState(form: PasswordFormGroup): PasswordFormState {
   const per = <T>(read: (field: PasswordField) => T) =>
     ({ oldPassword: read('oldPassword'), newPassword: read('newPassword'), confirmPassword: read('confirmPassword') }) as const;
   const errors = per((field) => fieldErrors(form, field));
