@@ -6,7 +6,8 @@
  *   ships no ICU parser; `translate-compiler.ts` formats them with `Intl`);
  * - `generated/startup.en.json`: the few English messages the page bundles (see `startup-messages.ts`);
  * - `generated/languages.ts`: the list of languages, one per file, which the page negotiates and offers
- *   (see `locale.ts`). Adding `i18n/<lang>.json` is all it takes to add a language.
+ *   (see `locale.ts`), and each offered language's name in that language, for the switcher (named here,
+ *   so the page need not spend the time). Adding `i18n/<lang>.json` is all it takes to add a language.
  *
  * Fails, naming the file and key, on a file name that is not a BCP 47 language tag, an invalid message,
  * or a message that uses an argument its English message does not have (the page would have no value
@@ -15,7 +16,9 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nativeLanguageName } from '../src/app/i18n/language-names';
 import { compileMessages, messageArguments, type MessageTree } from '../src/app/i18n/message-compiler';
+import { PSEUDO_GENERATORS } from '../src/app/i18n/pseudo-locale';
 import { isStartupMessageKey } from '../src/app/i18n/startup-messages';
 import { translationFilePath } from '../src/app/i18n/translation-files';
 
@@ -87,11 +90,14 @@ export function compileTranslations(root: string): CompileReport {
   // Not under the served i18n/ folder: it is bundled, never fetched.
   const startup = Object.fromEntries(Object.entries(english).filter(([key]) => isStartupMessageKey(key)));
   writeFileSync(join(generated, 'startup.en.json'), JSON.stringify(startup));
+  const names = Object.fromEntries(languages.filter((language) => !(language in PSEUDO_GENERATORS)).map((language) => [language, nativeLanguageName(language)]));
   writeFileSync(
     join(generated, 'languages.ts'),
     `// Written by \`npm run i18n:compile\` (scripts/compile-i18n.ts) from the files in i18n/: do not edit.\n` +
       `/** Every language with a translation file \`i18n/<lang>.json\`, pseudo-locales included. */\n` +
-      `export const TRANSLATED_LANGUAGES: readonly string[] = ${JSON.stringify(languages)};\n`,
+      `export const TRANSLATED_LANGUAGES: readonly string[] = ${JSON.stringify(languages)};\n` +
+      `/** The name of each offered language in that language ("Deutsch"), for the language switcher. */\n` +
+      `export const NATIVE_LANGUAGE_NAMES: Readonly<Record<string, string>> = ${JSON.stringify(names)};\n`,
   );
   return { languages, missing };
 }
