@@ -1,10 +1,11 @@
-import { FormControl, FormGroup, Validators, type ValidationErrors } from '@angular/forms';
+import { FormControl, FormGroup, type ValidationErrors } from '@angular/forms';
 import type { PolicyRule } from '../policy/password-policy';
 import {
   type PasswordValidationErrors,
   confirmationMatchesNewPassword,
   newPasswordDiffersFromCurrent,
   passwordPolicyValidator,
+  passwordRequired,
 } from '../policy/policy-validators';
 import type { PageMode } from './page-params';
 
@@ -21,12 +22,12 @@ export type PasswordFormGroup = FormGroup<Record<PasswordField, FormControl<stri
 const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordField>> = { sameAsCurrent: 'newPassword', mismatch: 'confirmPassword' };
 
 /**
- * The change-password form: every field `Validators.required`; the group checks that the new password
+ * The change-password form: every field required (`passwordRequired`); the group checks that the new password
  * differs from the current one and that the confirmation matches it. {@link fitToPage} adds the
  * policy's rules once the page knows them.
  */
 export function passwordForm(): PasswordFormGroup {
-  const password = () => new FormControl('', { nonNullable: true, validators: Validators.required });
+  const password = () => new FormControl('', { nonNullable: true, validators: passwordRequired });
   return new FormGroup(
     { oldPassword: password(), newPassword: password(), confirmPassword: password() },
     { validators: [newPasswordDiffersFromCurrent, confirmationMatchesNewPassword] },

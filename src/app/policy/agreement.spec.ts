@@ -32,7 +32,7 @@ const unicodeCharacter = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
 );
 
-/** Random non-empty passwords of up to 24 characters (an empty one is `Validators.required`'s job). */
+/** Random non-empty passwords of up to 24 characters (an empty one is `passwordRequired`'s job). */
 const password = fc.string({ unit: unicodeCharacter, minLength: 1, maxLength: 24 });
 
 // Thresholds as the wire may send them: mostly small integers, sometimes absent, null, zero,

@@ -1,6 +1,6 @@
-import { FormControl, FormGroup } from '@angular/forms';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { rulesFromPolicy } from './password-policy';
-import { confirmationMatchesNewPassword, newPasswordDiffersFromCurrent, passwordPolicyValidator } from './policy-validators';
+import { confirmationMatchesNewPassword, newPasswordDiffersFromCurrent, passwordPolicyValidator, passwordRequired } from './policy-validators';
 
 const demoRules = rulesFromPolicy({ minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true });
 
@@ -42,6 +42,17 @@ describe('passwordPolicyValidator', () => {
 
   it('leaves a value that is not text to the other validators', () => {
     expect(passwordPolicyValidator(demoRules)(new FormControl(null))).toBeNull();
+  });
+});
+
+describe('passwordRequired', () => {
+  it.each(['', ' ', 'x', 'Émile'])('reports %p as Angular\'s Validators.required does', (value) => {
+    expect(passwordRequired(new FormControl(value))).toEqual(Validators.required(new FormControl(value)));
+  });
+
+  it('flags only the empty value', () => {
+    expect(passwordRequired(new FormControl(''))).toEqual({ required: true });
+    expect(passwordRequired(new FormControl(' '))).toBeNull();
   });
 });
 
