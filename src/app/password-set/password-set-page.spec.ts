@@ -162,7 +162,7 @@ describe('PasswordSetPage', () => {
     expect(summary).toHaveFocus();
     const links = within(summary).getAllByRole('link');
     expect(links.map((link) => link.textContent?.trim())).toEqual([
-      'Your new password does not meet all the requirements below yet.',
+      'Your new password does not meet all the requirements below.',
       'Enter your new password again.',
     ]);
     const newField = screen.getByLabelText('Your new password');
