@@ -133,6 +133,7 @@ describe('translation files', () => {
       'validation.policy',
       ...URL_ERROR_CODES.map((code) => `errors.url.${code}`),
       'errors.url.unknown',
+      'errors.url.unknownNoCode',
       // The current-password field's label when the reason is a first sign-in with a temporary password.
       'fields.temporaryPassword',
       ...API_ERROR_KINDS.map((kind) => `startup.${kind.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())}`),
