@@ -140,6 +140,48 @@ test.describe('every failure has an answer, and the login session is never lost'
     await expect(passwordSet.errorSummary).not.toContainText(/Bad Request|mention the code|The password is compromised/);
   });
 
+  test('after an error the address bar loses only the error, and a reload shows a clean form with the session kept', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    const kept = `${session.url}&ui_locales=en&utm_source=mail&x=%7E`;
+    await passwordSet.open(`${kept}&error=invalid_old_password&error_description=The+current+password+is+wrong.&error_code=X1&retry_after=30`);
+    await expect(passwordSet.errorSummary).toContainText('The current password is not correct.');
+    await expect(page).toHaveURL(new URL(kept, page.url()).href);
+
+    await page.reload();
+    await expect(passwordSet.heading).toHaveText('Choose a new password');
+    await expect(passwordSet.currentPassword).toBeVisible();
+    await expect(passwordSet.errorSummary).toHaveCount(0);
+    await expect(passwordSet.currentPassword).not.toHaveAttribute('aria-invalid', 'true');
+    await passwordSet.changePassword(USERS.newUser.password, 'Sunny-Meadow-42');
+    await expect(page).toHaveURL(/\/callback\?code=/);
+  });
+
+  test('a reload after cidaas sent the user back with an error shows a clean form, and Back does not bring the error again', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(session.url);
+    const landing = passwordSet.nextLoad();
+    await passwordSet.changePassword('Not-my-password-1', 'Sunny-Meadow-42');
+    expect((await landing).searchParams.get('error')).toBe('invalid_old_password');
+    await expect(passwordSet.errorSummary).toContainText('The current password is not correct.');
+    await expect(page).toHaveURL(new URL(`/identity/password_set?lsid=${session.lsid}&requestId=${session.requestId}`, page.url()).href);
+
+    await page.reload();
+    await expect(passwordSet.currentPassword).toBeVisible();
+    await expect(passwordSet.errorSummary).toHaveCount(0);
+
+    // Another wrong submit, then Back to the entry of the first error: its URL no longer has it.
+    const again = passwordSet.nextLoad();
+    await passwordSet.changePassword('Not-my-password-2', 'Sunny-Meadow-42');
+    expect((await again).searchParams.get('error')).toBe('invalid_old_password');
+    await expect(passwordSet.errorSummary).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(new URL(`/identity/password_set?lsid=${session.lsid}&requestId=${session.requestId}`, page.url()).href);
+    await expect(passwordSet.currentPassword).toBeVisible();
+    await expect(passwordSet.errorSummary).toHaveCount(0);
+    await passwordSet.changePassword(USERS.newUser.password, 'Sunny-Meadow-42');
+    await expect(page).toHaveURL(/\/callback\?code=/);
+  });
+
   const CODE_MESSAGES = {
     invalid_old_password: 'The current password is not correct.',
     password_mismatch: 'The two new passwords did not match.',

@@ -102,6 +102,7 @@ test('a breached password in reset mode comes back in cidaas’ documented shape
   expect((await landing).search).toMatch(/&resetMedium=email&error=Bad\+Request&error_description=The\+password\+is\+compromised&error_code=VER_0120$/);
   await expect(passwordSet.errorSummary).toContainText('This password has appeared in a data breach');
   await expect(passwordSet.errorSummary).not.toContainText(/Bad Request|mention the code/);
+  await expect(page).toHaveURL(/\/identity\/password_set\?requestId=[^&]+&rprq=[^&]+&exchangeid=[^&]+&resetMedium=email$/);
   await passwordSet.newPassword.fill(NEW_PASSWORD);
   await passwordSet.confirmPassword.fill(NEW_PASSWORD);
   await passwordSet.submitButton.click();
