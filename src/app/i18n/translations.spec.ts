@@ -101,7 +101,7 @@ describe('translation files', () => {
     }
   });
 
-  it.each(realLanguages)('%s renders the count (#) in a plural branch no more often than English (a symbol # must be quoted)', (lang) => {
+  it.each([...translations.keys()])('%s renders the count (#) in a plural branch no more often than English (a symbol # must be quoted)', (lang) => {
     for (const [key, message] of translations.get(lang) ?? []) {
       const englishPounds = poundsPerPlural(parse(english.get(key) ?? '', { ignoreTag: true }));
       for (const [argument, pounds] of poundsPerPlural(parse(message, { ignoreTag: true }))) {
