@@ -395,9 +395,13 @@ describe('POST /password-srv/resetpassword?action=initiatereset (initiateResetPa
     assert.equal(pick(await malformed.json(), 'code'), 'VER_0004');
   });
 
-  it('refuses what the emulator does not emulate (the LINK flow, SMS) with 400', async () => {
+  it('refuses what the emulator does not emulate (the LINK flow, SMS, accounts by phone) with 400', async () => {
     const requestId = await startSignIn(emulator);
-    for (const bad of [{ email: NEW_USER, requestId, resetMedium: 'EMAIL', processingType: 'LINK' }, { email: NEW_USER, requestId, resetMedium: 'SMS' }]) {
+    for (const bad of [
+      { email: NEW_USER, requestId, resetMedium: 'EMAIL', processingType: 'LINK' },
+      { email: NEW_USER, requestId, resetMedium: 'SMS' },
+      { mobile: '+4915112345678', requestId, resetMedium: 'SMS' },
+    ]) {
       const response = await emulator.sendJson(INITIATE, bad);
       assert.equal(response.status, 400, JSON.stringify(bad));
       assert.equal(pick(await response.json(), 'error'), 'invalid_request');

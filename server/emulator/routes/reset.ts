@@ -43,6 +43,7 @@ export type ResetAction = 'initiatereset' | 'validatecode' | 'acceptreset';
 export function resetActionPath(action: ResetAction): string {
   return `${RESET_PASSWORD_PATH}?action=${action}`;
 }
+
 /**
  * The paths the SDK up to 5.1.3 and cidaas' hosted-page examples (cidaas-connect/hp-ex-1-password_forgot,
  * hp-ex-2-password_set) use, kept as aliases: older tenants' pages post there.
@@ -351,6 +352,9 @@ const jsonApiErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => 
 
 const jsonParser = express.json({ limit: '16kb' });
 
+// The other identifiers R1 accepts (docs.cidaas.com/openapi/4.0.6/password-management/post-reset-password-initiate).
+const OTHER_IDENTIFIERS = ['mobile', 'phone', 'sub', 'q', 'identifier', 'mediumId'] as const;
+
 function stringField(body: unknown, name: string): string | undefined {
   const value = ownProperty(body, name);
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -469,6 +473,9 @@ ${showError ? html`<p class="error" role="alert" id="code-error">${texts.invalid
     const email = stringField(body, 'email') ?? stringField(body, 'username');
     const requestId = stringField(body, 'requestId');
     const resetMedium = stringField(body, 'resetMedium');
+    if (email === undefined && OTHER_IDENTIFIERS.some((name) => stringField(body, name) !== undefined)) {
+      return unsupported(res, 'The emulator finds accounts by email only.');
+    }
     if (email === undefined || requestId === undefined || resetMedium === undefined) return resetApiError(res, 'VER_0005');
     const request = loginRequestOf(requestId);
     if (!request) return resetApiError(res, 'VER_0006');
