@@ -298,7 +298,7 @@ export function gracefulShutdown(server: Server, graceMs: number = SHUTDOWN_GRAC
  * with the origin of the tenant's `/continue` (its custom domain, if it has one) added to
  * `form-action`: the page posts the user there after the change.
  */
-function auth0Mode(env: NodeJS.ProcessEnv): { readonly routes: RequestHandler[]; readonly tenantOrigin: string[] } {
+export function auth0Mode(env: NodeJS.ProcessEnv): { readonly routes: RequestHandler[]; readonly tenantOrigin: string[] } {
   if (!env['AUTH0_DOMAIN']) return { routes: [], tenantOrigin: [] };
   const auth0 = auth0PasswordSetConfigFromEnv(env);
   return { routes: [auth0PasswordSetRoutes(auth0)], tenantOrigin: [new URL(auth0.continueUrl).origin] };
