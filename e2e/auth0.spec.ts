@@ -102,6 +102,8 @@ test('Auth0: a pre-created user changes the password at first login on our page 
 });
 
 test('Auth0: a link is spent by the change: opened again it says it has expired, and a replayed form sets nothing', async ({ page }) => {
+  // Five page loads on two origins and an axe scan: more than the default 30 s on a busy machine.
+  test.setTimeout(60_000);
   const passwordSet = new PasswordSetPage(page);
   await signInAtAuth0(page, 'flagged.user@example.com', 'Flagged-2026');
   await expect(passwordSet.heading).toHaveText('Choose a new password');
