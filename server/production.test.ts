@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
-import { ConfigurationError, createProductionApp, escapeHtmlAttribute, injectCidaasBaseUrl, readProductionConfig } from './production';
+import { auth0Mode, ConfigurationError, createProductionApp, escapeHtmlAttribute, injectCidaasBaseUrl, readProductionConfig } from './production';
 import { PERMISSIONS_POLICY } from './security-headers';
 import { DEFAULT_DIST_DIR } from './static';
 
@@ -412,6 +412,14 @@ describe('the production app', () => {
     } finally {
       await close(server);
     }
+  });
+
+  it("allows the origin of Auth0's /continue in form-action: the custom domain when there is one, else the tenant; nothing without AUTH0_DOMAIN", () => {
+    const env = { AUTH0_DOMAIN: 'acme.eu.auth0.com', AUTH0_CLIENT_ID: 'client', AUTH0_CLIENT_SECRET: 'secret', SESSION_TOKEN_SECRET: 'x'.repeat(40), AUTH0_CONNECTION_POLICY: '{}' };
+    assert.deepEqual(auth0Mode(env).tenantOrigin, ['https://acme.eu.auth0.com']);
+    assert.deepEqual(auth0Mode({ ...env, AUTH0_CUSTOM_DOMAIN: 'login.acme.com' }).tenantOrigin, ['https://login.acme.com']);
+    assert.equal(auth0Mode(env).routes.length, 1);
+    assert.deepEqual(auth0Mode({}), { routes: [], tenantOrigin: [] });
   });
 
   it('answers a plain 404 (not one labelled brotli) when a sibling found at start-up is gone', async () => {

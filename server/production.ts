@@ -295,12 +295,13 @@ export function gracefulShutdown(server: Server, graceMs: number = SHUTDOWN_GRAC
 
 /**
  * The Auth0 mode's server routes when `AUTH0_DOMAIN` is set (see `integrations/auth0/README.md`),
- * with the tenant's origin added to `form-action`: the POST ends in a redirect to its `/continue`.
+ * with the origin of the tenant's `/continue` (its custom domain, if it has one) added to
+ * `form-action`: the page posts the user there after the change.
  */
-function auth0Mode(env: NodeJS.ProcessEnv): { readonly routes: RequestHandler[]; readonly tenantOrigin: string[] } {
+export function auth0Mode(env: NodeJS.ProcessEnv): { readonly routes: RequestHandler[]; readonly tenantOrigin: string[] } {
   if (!env['AUTH0_DOMAIN']) return { routes: [], tenantOrigin: [] };
   const auth0 = auth0PasswordSetConfigFromEnv(env);
-  return { routes: [auth0PasswordSetRoutes(auth0)], tenantOrigin: [new URL(auth0.baseUrl).origin] };
+  return { routes: [auth0PasswordSetRoutes(auth0)], tenantOrigin: [new URL(auth0.continueUrl).origin] };
 }
 
 async function main(): Promise<void> {

@@ -12,6 +12,8 @@ export class PasswordSetPage {
   /** The error summary above the form (client-side validation or an error from cidaas). */
   readonly errorSummary: Locator;
   readonly otherAccount: Locator;
+  /** Auth0 mode's way out (instead of {@link otherAccount}). */
+  readonly cancelAndSignOut: Locator;
   readonly checklist: Locator;
   readonly signInAgain: Locator;
 
@@ -24,6 +26,7 @@ export class PasswordSetPage {
     this.alert = page.getByRole('alert');
     this.errorSummary = page.getByRole('region', { name: /There is a problem|Your password was not changed/ });
     this.otherAccount = page.getByRole('link', { name: 'Sign in with another account' });
+    this.cancelAndSignOut = page.getByRole('link', { name: 'Cancel and sign out' });
     this.checklist = page.getByRole('list', { name: 'Your new password needs:' });
     this.signInAgain = page.getByRole('link', { name: 'Sign in again' });
   }

@@ -456,9 +456,8 @@ describe('PasswordSetPage', () => {
       expect(screen.queryByLabelText('Current password')).toBeNull();
       expect(screen.getByLabelText('Username')).toHaveValue('first.login@example.com');
       expect(screen.getByText(/At least 12 characters/)).toBeInTheDocument();
-      expect(screen.getByRole('link', { name: 'Sign in with another account' }).getAttribute('href')).toMatch(
-        /\/auth0\/password_set\/cancel\?state=st-1$/,
-      );
+      expect(screen.queryByRole('link', { name: 'Sign in with another account' })).toBeNull();
+      expect(screen.getByRole('link', { name: 'Cancel and sign out' }).getAttribute('href')).toMatch(/\/auth0\/password_set\/cancel\?state=st-1$/);
       const auth0 = TestBed.inject(Auth0Client);
       const submit = jest.spyOn(auth0, 'setPassword').mockImplementation(() => undefined);
       await user.type(screen.getByLabelText('New password'), 'Brand-new-2026');
