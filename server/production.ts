@@ -27,7 +27,7 @@ import expressStaticGzip from 'express-static-gzip';
 
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
 import { assetPreloadLinks, baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
-import { securityHeaders } from './security-headers';
+import { markFileFromDisk, securityHeaders } from './security-headers';
 import { DEFAULT_DIST_DIR, PAGE_PATHS } from './static';
 
 /** A start-up configuration problem, with a message meant for the person deploying. */
@@ -134,7 +134,8 @@ export function injectCidaasBaseUrl(indexHtml: string, baseUrl: string): string 
   return indexHtml.replace(BASE_URL_META, `<meta name="cidaas-base-url" content="${escapeHtmlAttribute(baseUrl)}">`);
 }
 
-function setStaticCacheHeaders(res: ServerResponse, filePath: string): void {
+function setStaticFileHeaders(res: ServerResponse, filePath: string): void {
+  markFileFromDisk(res);
   // For a precompressed response this is the sibling's path (main-….js.br): judge by the original's name.
   const servedFor = basename(filePath).replace(PRECOMPRESSED_SIBLING, '');
   // Unhashed files (i18n/*.json, favicon) may change with a deployment: always revalidate.
@@ -155,7 +156,7 @@ function staticFiles(root: string, validators: boolean): RequestHandler {
       dotfiles: 'ignore',
       etag: validators,
       lastModified: validators,
-      setHeaders: setStaticCacheHeaders,
+      setHeaders: setStaticFileHeaders,
     },
   });
 }
