@@ -137,6 +137,7 @@ test.describe('the production server', () => {
       ['staticFile', '/favicon.svg', 200],
       ['staticFile', '/themes/demo-client.json', 200],
       ['notFound', '/themes/unknown-client.json', 404],
+      ['notFound', '/%69ndex.html', 404],
       ['health', '/ping', 200],
     ];
     for (const [kind, path, status] of samples) {

@@ -109,7 +109,8 @@ export function expectedHeaders(config: ExpectedHeadersConfig): Readonly<Record<
     'content-security-policy': EXPECTED_FILE_CSP,
     'cross-origin-resource-policy': 'same-origin',
   };
-  const file: HeaderExpectations = { ...nonDocument, vary: 'Accept-Encoding' };
+  // Ranges are not served: with compression they would describe bytes of another representation.
+  const file: HeaderExpectations = { ...nonDocument, vary: 'Accept-Encoding', 'accept-ranges': null, 'content-range': null };
   return {
     page: {
       ...always,
@@ -129,6 +130,7 @@ export function expectedHeaders(config: ExpectedHeadersConfig): Readonly<Record<
       vary: 'Accept-Encoding',
       etag: null,
       'last-modified': null,
+      'accept-ranges': null,
     },
     hashedScript: {
       ...file,

@@ -72,6 +72,15 @@ function rawGet(baseUrl: string, path: string, headers: Readonly<Record<string, 
   });
 }
 
+/** The body of a raw response as text, decoded as its Content-Encoding says. */
+function decodeBody(response: RawResponse): string {
+  const encoding = response.headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(response.body).toString('utf8');
+  if (encoding === 'gzip') return gunzipSync(response.body).toString('utf8');
+  assert.equal(encoding, undefined, 'an encoding this test does not know');
+  return response.body.toString('utf8');
+}
+
 /** A header of a raw response as one string (several values joined as a client would see them), or `undefined`. */
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -403,6 +412,74 @@ describe('the production app', () => {
     assert.ok(response.status >= 400 && response.status < 500, String(response.status));
     assert.doesNotMatch(response.body.toString('utf8'), /at .*\.js|Error:/);
     assert.equal((await rawGet(baseUrl, '/ping')).status, 200);
+  });
+
+  it('serves index.html only as the page: any other spelling of it is a 404, never the file on disk', async () => {
+    const spellings = [
+      '/%69ndex.html',
+      '/%49NDEX.HTML',
+      '/index%2ehtml',
+      '/index%2Ehtml',
+      '/%69ndex%2ehtml',
+      '/i18n/..%2findex.html',
+      '/i18n/..%2Findex.html',
+      '/i18n/%2e%2e/index.html',
+      '/i18n/%2e%2e%2findex.html',
+      '/%2e/index.html',
+      '/.%2findex.html',
+      '//index.html',
+      '/%2findex.html',
+      '/%5cindex.html',
+      '/\\index.html',
+      '/i18n\\..\\index.html',
+      '/i18n%5c..%5cindex.html',
+      // Double encoding (a proxy in front may decode once more).
+      '/%2569ndex.html',
+      '/index%252ehtml',
+      '/i18n/..%252findex.html',
+      // index.html anywhere else.
+      '/i18n/index.html',
+      '/themes/index.html',
+      '/themes/INDEX.html',
+    ];
+    for (const path of spellings) {
+      for (const acceptEncoding of ['identity', 'br']) {
+        const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding });
+        assert.equal(response.status, 404, `${path} (${acceptEncoding})`);
+        assert.equal(response.headers['cache-control'], 'no-store', path);
+        assert.equal(response.body.toString('utf8'), 'Not found', path);
+      }
+    }
+    // The page's own spellings (Express routes ignore case and a trailing slash) get the served copy.
+    for (const path of ['/index.html', '/INDEX.HTML', '/index.html/']) {
+      const response = await rawGet(baseUrl, path);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers['cache-control'], 'no-store', path);
+      assert.match(response.body.toString('utf8'), /content="https:\/\/acme\.cidaas\.de\/tenant"/, path);
+    }
+  });
+
+  it('ignores Range: a 200 with the whole representation, never a 206 of bytes that do not match its encoding', async () => {
+    const injected = injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant');
+    const files: ReadonlyArray<readonly [string, string]> = [
+      ['/chunk-LAZY2345.js', LAZY_CHUNK], // compressed on the fly
+      ['/main-ABCD2345.js', BUNDLE], // precompressed siblings
+      ['/i18n/en.json', '{"a":"b"}'],
+      ['/themes/acme-logo.svg', HOSTILE_SVG],
+      ['/identity/password_set', injected],
+    ];
+    for (const [path, content] of files) {
+      for (const acceptEncoding of ['br', 'gzip', 'identity']) {
+        for (const range of ['bytes=0-99', 'bytes=100-', 'bytes=-50', 'bytes=0-0,5-9']) {
+          const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding, range });
+          const label = `${path} (${acceptEncoding}, ${range})`;
+          assert.equal(response.status, 200, label);
+          assert.equal(response.headers['content-range'], undefined, label);
+          assert.equal(response.headers['accept-ranges'], undefined, label);
+          assert.equal(decodeBody(response), content, label);
+        }
+      }
+    }
   });
 
   it('sends no HSTS when told not to', async () => {

@@ -9,6 +9,9 @@
  * every dynamic response. The siblings are found once at start-up, and are not files in their own right:
  * `/main-….js.br` is a 404.
  *
+ * Ranges are not served (`Range` is ignored): with compression a `206` would describe bytes of another
+ * representation, and nothing here is large enough to resume.
+ *
  * Environment: `PORT` (default 8080; 0 picks a free port), `HOST` (default 0.0.0.0),
  * `PAGE_DIST_DIR` (default `dist/password-set/browser`), `CIDAAS_BASE_URL` (optional tenant
  * authority, written into `index.html` at start-up), `FORM_ACTION_EXTRA` (optional, space- or
@@ -18,7 +21,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, posix, resolve } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 
 import compression from 'compression';
@@ -150,6 +153,8 @@ function staticFiles(root: string, validators: boolean): RequestHandler {
     orderPreference: ['br', 'gzip'],
     index: false,
     serveStatic: {
+      // `Range` is ignored (a 200 with the whole file): see the module's JSDoc.
+      acceptRanges: false,
       index: false,
       redirect: false,
       fallthrough: true,
@@ -177,17 +182,45 @@ class HttpError extends Error {
   }
 }
 
-// Decodes once, before express-static-gzip (which would answer a malformed URL with its own 400), and
-// keeps the siblings private: served raw they would be opaque binaries under the wrong cache policy.
-const refuseMalformedAndSiblingPaths: RequestHandler = (req, res, next) => {
-  let path: string;
+/**
+ * A request path as a file server could read it: percent-decoded until nothing changes (a proxy in
+ * front may decode once more), backslashes taken as slashes, `.` and `..` resolved, `//` collapsed.
+ * `null` when the path is not valid percent-encoding.
+ */
+export function normalizedRequestPath(path: string): string | null {
+  let decoded: string;
   try {
-    path = decodeURIComponent(req.path);
+    decoded = decodeURIComponent(path);
   } catch {
+    return null;
+  }
+  for (let round = 0; round < 4 && decoded.includes('%'); round += 1) {
+    try {
+      const again = decodeURIComponent(decoded);
+      if (again === decoded) break;
+      decoded = again;
+    } catch {
+      // What is left is not an encoding of anything (a literal "%" in a name): keep it.
+      break;
+    }
+  }
+  return posix.normalize(`/${decoded.replace(/\\/g, '/')}`);
+}
+
+const INDEX_FILE = /(?:^|\/)index\.html$/i;
+
+// Runs before the files. A malformed URL is a 400 (express-static-gzip would answer with its own).
+// The precompressed siblings stay private: served raw they would be opaque binaries under the wrong
+// cache policy. And index.html is only ever the served copy (at /index.html, routed before this): the
+// file on disk lacks the injected base URL, so any other spelling that reaches it (/%69ndex.html,
+// /i18n/..%2findex.html, …) is a 404.
+const guardFilePaths: RequestHandler = (req, res, next) => {
+  const path = normalizedRequestPath(req.path);
+  if (path === null) {
     next(new HttpError(400, 'malformed URL'));
     return;
   }
-  if (PRECOMPRESSED_SIBLING.test(path)) {
+  if (PRECOMPRESSED_SIBLING.test(path) || INDEX_FILE.test(path)) {
     notFound(req, res, next);
     return;
   }
@@ -257,7 +290,7 @@ export function createProductionApp(
   // `/index.html` too: the file on disk lacks the injected base URL, so it is never served as is.
   for (const path of [...PAGE_PATHS, '/index.html']) app.get(path, sendIndex);
 
-  app.use(refuseMalformedAndSiblingPaths);
+  app.use(guardFilePaths);
   // A file named by its content's hash is never revalidated (immutable): validators would be bytes for nothing.
   const hashedFiles = staticFiles(root, false);
   const otherFiles = staticFiles(root, true);
