@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,7 +10,16 @@ import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, g
 
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
 import { EXPECTED_FILE_CSP, expectedHeaders, headerMismatches, type ResponseKind } from './expected-headers';
-import { ConfigurationError, createProductionApp, escapeHtmlAttribute, injectCidaasBaseUrl, readProductionConfig } from './production';
+import {
+  ConfigurationError,
+  createProductionApp,
+  createProductionServer,
+  DEFAULT_SERVER_LIMITS,
+  escapeHtmlAttribute,
+  injectCidaasBaseUrl,
+  readProductionConfig,
+  type ServerLimits,
+} from './production';
 import { DEFAULT_DIST_DIR } from './static';
 
 const INDEX = [
@@ -58,10 +67,14 @@ interface RawResponse {
 }
 
 function rawGet(baseUrl: string, path: string, headers: Readonly<Record<string, string>> = {}): Promise<RawResponse> {
+  return rawRequest(baseUrl, path, headers, 'GET');
+}
+
+function rawRequest(baseUrl: string, path: string, headers: Readonly<Record<string, string>>, method: string): Promise<RawResponse> {
   return new Promise((resolveResponse, reject) => {
     const { hostname, port } = new URL(baseUrl);
     // The path as given, byte for byte: a URL string would be normalized first (`%2e%2e`, `\\`).
-    const request = httpRequest({ hostname, port, path, headers }, (response) => {
+    const request = httpRequest({ hostname, port, path, headers, method }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
@@ -117,6 +130,7 @@ describe('readProductionConfig', () => {
       cidaasBaseUrl: undefined,
       formActionExtra: [],
       hsts: true,
+      limits: DEFAULT_SERVER_LIMITS,
     });
   });
 
@@ -162,6 +176,24 @@ describe('readProductionConfig', () => {
         assert.match(error.message, message);
         return true;
       });
+    });
+  }
+
+  it('reads MAX_CONNECTIONS and KEEP_ALIVE_TIMEOUT_SECONDS', () => {
+    const limits = readProductionConfig({ MAX_CONNECTIONS: '200', KEEP_ALIVE_TIMEOUT_SECONDS: '65' }).limits;
+    assert.deepEqual(limits, { ...DEFAULT_SERVER_LIMITS, maxConnections: 200, keepAliveTimeoutMs: 65_000 });
+  });
+
+  for (const [name, value] of [
+    ['MAX_CONNECTIONS', '0'],
+    ['MAX_CONNECTIONS', 'many'],
+    ['MAX_CONNECTIONS', '-5'],
+    ['KEEP_ALIVE_TIMEOUT_SECONDS', '0'],
+    ['KEEP_ALIVE_TIMEOUT_SECONDS', '1.5'],
+    ['KEEP_ALIVE_TIMEOUT_SECONDS', '601'],
+  ] as const) {
+    it(`refuses ${name}=${value} with a message naming it`, () => {
+      assert.throws(() => readProductionConfig({ [name]: value }), (error: unknown) => error instanceof ConfigurationError && error.message.includes(name));
     });
   }
 
@@ -388,13 +420,6 @@ describe('the production app', () => {
     assert.equal(plain.body.toString('utf8'), LAZY_CHUNK);
   });
 
-  it('compresses index.html on the fly: it is served from memory, with the injected base URL', async () => {
-    const response = await rawGet(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' });
-    // Under compression's 1 kB threshold the fake index is sent plain; either way it carries the injected URL.
-    const html = response.headers['content-encoding'] === 'br' ? brotliDecompressSync(response.body).toString('utf8') : response.body.toString('utf8');
-    assert.match(html, /content="https:\/\/acme\.cidaas\.de\/tenant"/);
-  });
-
   it('does not serve the precompressed siblings by their own names: 404, plain text, whatever the encoding', async () => {
     for (const path of ['/main-ABCD2345.js.br', '/main-ABCD2345.js.gz', '/main-ABCD2345.js%2Ebr', '/main-ABCD2345.js%2egz']) {
       for (const acceptEncoding of ['br', 'identity']) {
@@ -482,6 +507,53 @@ describe('the production app', () => {
     }
   });
 
+  it('compresses the page once at start-up: brotli 11 or gzip 9 as the client prefers, with a Content-Length and Vary', async () => {
+    const injected = injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant');
+    const cases: ReadonlyArray<readonly [string | undefined, string | undefined]> = [
+      ['gzip, deflate, br, zstd', 'br'], // what Chromium sends: equal rating, brotli is smaller
+      ['br', 'br'],
+      ['*', 'br'],
+      ['gzip', 'gzip'],
+      ['gzip;q=1, br;q=0.5', 'gzip'],
+      ['deflate', undefined],
+      ['identity', undefined],
+      ['br;q=0, gzip;q=0', undefined],
+      [undefined, undefined],
+    ];
+    for (const [acceptEncoding, encoding] of cases) {
+      const response = await rawGet(baseUrl, '/identity/password_set?lsid=x', acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding });
+      const label = String(acceptEncoding);
+      assert.equal(response.status, 200, label);
+      assert.equal(response.headers['content-encoding'], encoding, label);
+      assert.equal(response.headers['vary'], 'Accept-Encoding', label);
+      // A buffer ready before the request: its length is known, nothing is streamed through a compressor.
+      assert.equal(response.headers['content-length'], String(response.body.length), label);
+      assert.equal(response.headers['transfer-encoding'], undefined, label);
+      assert.equal(decodeBody(response), injected, label);
+    }
+    const brotli = await rawGet(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' });
+    assert.deepEqual(brotli.body, brotliCompressSync(injected, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(injected) } }));
+    const gzip = await rawGet(baseUrl, '/identity/password_set', { 'accept-encoding': 'gzip' });
+    assert.deepEqual(gzip.body, gzipSync(injected, { level: 9 }));
+    const head = await rawRequest(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' }, 'HEAD');
+    assert.equal(head.headers['content-length'], String(brotli.body.length));
+    assert.equal(head.body.length, 0);
+  });
+
+  it('considers only the first ten Accept-Language entries for the preload hints, however long the header', async () => {
+    const unsupported = Array.from({ length: 10 }, (_, index) => `x${String.fromCharCode(97 + index)}`);
+    const query = '?lsid=1ea61648-fbe7-4673-bb8b-18a06d8addd8&requestId=9080d117-43e2-4a03-8215-a9f7a03e2999';
+    const eleventh = await rawGet(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported, 'de'].join(', ') });
+    assert.match(String(eleventh.headers['link']), /<\/i18n\/en\.json>; rel=preload/);
+    const tenth = await rawGet(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported.slice(0, 9), 'de'].join(', ') });
+    assert.match(String(tenth.headers['link']), /<\/i18n\/de\.json>; rel=preload/);
+    // 14 kB of languages, as the review sent: answered, with the hints of the first entries.
+    const huge = ['fr-FR', ...Array.from({ length: 2000 }, (_, index) => `x${index}`)].join(',').slice(0, 14_000);
+    const response = await rawGet(baseUrl, `/identity/password_set${query}`, { 'accept-language': huge });
+    assert.equal(response.status, 200);
+    assert.match(String(response.headers['link']), /<\/i18n\/fr\.json>; rel=preload/);
+  });
+
   it('sends no HSTS when told not to', async () => {
     const app = createProductionApp({ distDir: dist, cidaasBaseUrl: undefined, formActionExtra: [], hsts: false });
     const plainServer = app.listen(0, '127.0.0.1');
@@ -546,6 +618,162 @@ describe('the production app', () => {
       () => createProductionApp({ distDir: join(dist, 'nothing-here'), cidaasBaseUrl: undefined, formActionExtra: [], hsts: true }),
       /not built.*npm run build/,
     );
+  });
+});
+
+/** What a raw TCP client saw: everything it received and how long the server kept the connection. */
+interface RawExchange {
+  readonly received: string;
+  readonly openMs: number;
+}
+
+/** Connects, sends `data` (possibly an incomplete request), and waits for the server to close the connection. */
+function exchange(port: number, data: string): Promise<RawExchange> {
+  return new Promise((resolveExchange, reject) => {
+    const started = Date.now();
+    let received = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(data));
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    // A connection the server drops may end in a reset rather than a FIN: both are "closed" here.
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET') reject(error);
+    });
+    socket.on('close', () => resolveExchange({ received, openMs: Date.now() - started }));
+  });
+}
+
+/** A keep-alive connection that has completed one request and stays open; resolves with the socket and the response. */
+function openKeepAlive(port: number): Promise<{ readonly socket: Socket; readonly response: string }> {
+  return new Promise((resolveOpen, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n'));
+    let received = '';
+    const onData = (chunk: Buffer): void => {
+      received += chunk.toString('latin1');
+      if (!received.endsWith('pong')) return;
+      socket.off('data', onData);
+      resolveOpen({ socket, response: received });
+    };
+    socket.on('data', onData);
+    socket.on('error', reject);
+    socket.on('close', () => reject(new Error(`closed before the response: ${JSON.stringify(received)}`)));
+  });
+}
+
+describe('createProductionServer: the limits', () => {
+  let dist: string;
+  before(() => {
+    dist = makeDist();
+  });
+  after(() => rmSync(dist, { recursive: true, force: true }));
+
+  /** Starts the production app on a server with these limits (short ones, so the test is quick). */
+  async function start(limits: Partial<ServerLimits>): Promise<{ server: Server; port: number }> {
+    const app = createProductionApp({ distDir: dist, cidaasBaseUrl: undefined, formActionExtra: [], hsts: true });
+    const server = createProductionServer(app, { ...DEFAULT_SERVER_LIMITS, timeoutCheckIntervalMs: 50, ...limits });
+    server.listen(0, '127.0.0.1');
+    const url = await listen(server);
+    return { server, port: Number(new URL(url).port) };
+  }
+
+  it('has the documented defaults', () => {
+    const server = createProductionServer(() => undefined);
+    assert.equal(server.headersTimeout, 10_000);
+    assert.equal(server.requestTimeout, 30_000);
+    assert.equal(server.keepAliveTimeout, 5_000);
+    assert.equal(server.timeout, 30_000);
+    assert.equal(server.maxConnections, 1024);
+    assert.deepEqual(DEFAULT_SERVER_LIMITS, {
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      socketTimeoutMs: 30_000,
+      maxConnections: 1024,
+      timeoutCheckIntervalMs: 1_000,
+    });
+  });
+
+  it('answers 408 and disconnects a client that trickles its headers, or sends nothing', async () => {
+    const { server, port } = await start({ headersTimeoutMs: 300 });
+    try {
+      for (const data of ['GET /identity/password_set HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n', '']) {
+        const { received, openMs } = await exchange(port, data);
+        assert.match(received, /^HTTP\/1\.1 408 /, JSON.stringify(data));
+        assert.ok(openMs >= 250 && openMs < 3_000, `${JSON.stringify(data)}: closed after ${openMs} ms`);
+      }
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('answers 408 and disconnects a client that trickles its request body', async () => {
+    // Like the Auth0 mode's form POST: a handler that reads the whole body before it answers.
+    const server = createProductionServer(
+      (request, response) => {
+        request.resume();
+        request.on('end', () => response.end('read'));
+      },
+      { ...DEFAULT_SERVER_LIMITS, timeoutCheckIntervalMs: 50, headersTimeoutMs: 300, requestTimeoutMs: 600 },
+    );
+    server.listen(0, '127.0.0.1');
+    const port = Number(new URL(await listen(server)).port);
+    try {
+      const { received, openMs } = await exchange(port, 'POST /auth0/password_set HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nstate=');
+      assert.match(received, /^HTTP\/1\.1 408 /);
+      assert.ok(openMs >= 550 && openMs < 3_000, `closed after ${openMs} ms`);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('closes an idle keep-alive connection after the keep-alive timeout, which it announces', async () => {
+    const { server, port } = await start({ keepAliveTimeoutMs: 1_000 });
+    try {
+      const { socket, response } = await openKeepAlive(port);
+      assert.match(response, /\r\nKeep-Alive: timeout=1\r\n/i);
+      const idleSince = Date.now();
+      await new Promise((resolveClosed) => socket.once('close', resolveClosed));
+      const idleMs = Date.now() - idleSince;
+      // Node keeps the socket up to a second longer than it announces, so a client never races it.
+      assert.ok(idleMs >= 900 && idleMs < 4_000, `closed after ${idleMs} ms idle`);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('does not count the idle time of a keep-alive connection against the headers timeout: it closes quietly, no 408', async () => {
+    const { server, port } = await start({ headersTimeoutMs: 300, keepAliveTimeoutMs: 1_000 });
+    try {
+      const { socket } = await openKeepAlive(port);
+      let after = '';
+      socket.on('data', (chunk: Buffer) => (after += chunk.toString('latin1')));
+      await new Promise((resolveClosed) => socket.once('close', resolveClosed));
+      assert.equal(after, '');
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('closes connections beyond the cap as they arrive, and keeps serving the others', async () => {
+    const { server, port } = await start({ maxConnections: 2 });
+    try {
+      const first = await openKeepAlive(port);
+      const second = await openKeepAlive(port);
+      const third = await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      assert.equal(third.received, '');
+      // The first two are still served.
+      for (const { socket } of [first, second]) {
+        const answer = await new Promise<string>((resolveAnswer) => {
+          socket.once('data', (chunk: Buffer) => resolveAnswer(chunk.toString('latin1')));
+          socket.write('GET /ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+        });
+        assert.match(answer, /^HTTP\/1\.1 200 /);
+      }
+      // Once they are gone, a new connection is served again.
+      await Promise.all([first, second].map(({ socket }) => (socket.closed ? undefined : new Promise((resolveClosed) => socket.once('close', resolveClosed)))));
+      assert.match((await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')).received, /^HTTP\/1\.1 200 /);
+    } finally {
+      await close(server);
+    }
   });
 });
 
@@ -620,6 +848,19 @@ describe('server/production.ts as a process', () => {
       assert.equal(await server.stop(), 0);
     }
     assert.match(server.output(), /SIGTERM/);
+  });
+
+  it('applies its limits: with MAX_CONNECTIONS=1 a second connection is closed while the first is open', async () => {
+    const server = await spawnProduction({ PAGE_DIST_DIR: dist, MAX_CONNECTIONS: '1' }).started;
+    try {
+      assert.match(server.output(), /limits: 1 connections, headers 10 s, request 30 s, keep-alive 5 s, idle 30 s/);
+      const port = Number(new URL(server.url).port);
+      const first = await openKeepAlive(port);
+      assert.equal((await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n')).received, '');
+      first.socket.destroy();
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
   });
 
   it('finishes a response in flight after SIGTERM, then exits 0 and accepts no new connections', async () => {
