@@ -15,7 +15,7 @@
  */
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -114,6 +114,8 @@ async function main(): Promise<void> {
   const loadTargets = targets(distDir);
   const server = await startServer(distDir, port);
   const runs: LoadRun[] = [];
+  // What else the machine was doing: the numbers only mean something next to it.
+  const [loadBefore = 0] = loadavg();
   try {
     // Warm up (JIT, file caches), unrecorded.
     await run(server.origin, loadTargets, loadTargets.length * 4, 2);
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
   const measured = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const failures = runs.flatMap((result) => runFailures(result, CRITERIA));
   const markdown = [
-    `Measured ${measured} UTC with autocannon against \`npm run serve\` (the production server, one process) on 127.0.0.1, the load generator on the same machine (${availableParallelism()} cores).`,
+    `Measured ${measured} UTC with autocannon against \`npm run serve\` (the production server, one process) on 127.0.0.1, the load generator on the same machine (${availableParallelism()} cores, load average ${loadBefore.toFixed(1)} before the run).`,
     '',
     ...runs.flatMap((result) => [runTable(result, CRITERIA), '']),
     failures.length === 0
