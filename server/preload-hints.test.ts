@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { assetPreloadLinks, baseHrefOf, browserLanguagesOf, MAX_ACCEPT_LANGUAGES, preloadLinkHeader, startupFetchUrls } from './preload-hints';
+import { assetPreloadLinks, baseHrefOf, browserLanguagesOf, MAX_ACCEPT_LANGUAGES, preloadLinkHeader, startupFetchUrls, startupFetchUrlsAt } from './preload-hints';
 
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
@@ -58,6 +58,14 @@ describe('startupFetchUrls', () => {
   it('uses relative URLs when cidaas is the page origin', () => {
     const paths = startupFetchUrls(new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID }), ['en'], { cidaasBaseUrl: '', baseHref: '/' });
     assert.deepEqual(paths, ['/i18n/en.json', `/public-srv/public/${REQUEST_ID}`, `/registration-setup-srv/public/list?acceptlanguage=en&requestId=${REQUEST_ID}`, `/token-srv/prelogin/metadata/${LSID}`]);
+  });
+});
+
+describe('startupFetchUrlsAt', () => {
+  it('names nothing on the success page, whose documented trackId is no login track', () => {
+    const success = new URLSearchParams({ requestId: REQUEST_ID, suggested_action: 'LOGIN', trackId: LSID });
+    assert.deepEqual(startupFetchUrlsAt('/identity/password_set_success', success, ['en'], SETTINGS), []);
+    assert.deepEqual(startupFetchUrlsAt('/identity/password_set', success, ['en'], SETTINGS), urls({ lsid: LSID, requestId: REQUEST_ID }, ['en']));
   });
 });
 

@@ -46,6 +46,15 @@ export function startupFetchUrls(query: URLSearchParams, browserLanguages: reado
   return urls;
 }
 
+/**
+ * {@link startupFetchUrls} for the page at `path`. The success page fetches none of them: its URL,
+ * `?requestId&suggested_action=LOGIN&trackId` as cidaas documents E11's redirect, is no login track,
+ * although `trackId` reads like one of the `lsid`'s aliases.
+ */
+export function startupFetchUrlsAt(path: string, query: URLSearchParams, browserLanguages: readonly string[], settings: PreloadSettings): string[] {
+  return /\/password_set_success$/.test(path) ? [] : startupFetchUrls(query, browserLanguages, settings);
+}
+
 /** The `Link` header value that preloads `urls` as CORS fetches (what the page's `fetch()` reuses), or `null`. */
 export function preloadLinkHeader(urls: readonly string[]): string | null {
   return urls.length === 0 ? null : urls.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', ');
@@ -77,7 +86,7 @@ export function browserLanguagesOf(header: string | undefined): string[] {
 export function preloadLinkHeaderFor(req: Request, settings: PreloadSettings, assetLinks: readonly string[] = []): string | null {
   const query = new URLSearchParams(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '');
   const browserLanguages = browserLanguagesOf(req.get('accept-language'));
-  const links = [...assetLinks, preloadLinkHeader(startupFetchUrls(query, browserLanguages, settings))].filter((link) => link !== null);
+  const links = [...assetLinks, preloadLinkHeader(startupFetchUrlsAt(req.path, query, browserLanguages, settings))].filter((link) => link !== null);
   return links.length === 0 ? null : links.join(', ');
 }
 

@@ -33,6 +33,25 @@ export class PasswordSetPage {
     await this.page.goto(url);
   }
 
+  /**
+   * The URL at which the browser next shows the page (a redirect back from cidaas, a reload), with the
+   * query as the server sent it: once the page has read an error from it, it takes the error out of
+   * the address bar. Call it before the action that leads there; it resolves once the new document
+   * has replaced the old one.
+   */
+  async nextLoad(): Promise<URL> {
+    let loaded: URL | undefined;
+    // The URL is read as the new document commits: a moment later the page may have tidied it.
+    await this.page.waitForEvent('framenavigated', (frame) => {
+      const url = new URL(frame.url());
+      if (frame !== this.page.mainFrame() || !/\/password_set$/.test(url.pathname)) return false;
+      loaded = url;
+      return true;
+    });
+    if (!loaded) throw new Error('no load of the password_set page');
+    return loaded;
+  }
+
   /** The show/hide toggle of a field, by the field's label. */
   toggle(fieldLabel: string): Locator {
     return this.page.getByRole('button', { name: `Show ${fieldLabel}` });

@@ -69,7 +69,8 @@ export class CidaasClient {
   }
 
   /**
-   * E11 (the SDK's `resetPassword`): sets the new password at the end of the forgot-password flow.
+   * E11 (the SDK v6's `UserService.resetPassword`, without `handleResponseAsJson`): sets the new
+   * password at the end of the forgot-password flow, at `/password-srv/resetpassword?action=acceptreset`.
    * Like {@link firstTimeChangePassword}, a top-level form POST: cidaas redirects to the success page,
    * or back to this page with error parameters.
    */
@@ -80,6 +81,14 @@ export class CidaasClient {
       password: request.password,
       confirmPassword: request.confirmPassword,
     });
+  }
+
+  /**
+   * cidaas' "forgot password" hosted page (`password_forgot_init`) for the same login request: where
+   * a user whose reset link is used or expired starts a new reset. `userIdHint` prefills the account.
+   */
+  passwordForgotInitUrl(requestId: string, userIdHint?: string): string {
+    return cidaasUrls.passwordForgotInit(this.baseUrl, requestId, userIdHint);
   }
 
   /** E12: the URL that sends the user back to sign-in for the same login request. */
