@@ -70,7 +70,7 @@ test.describe('every failure has an answer, and the login session is never lost'
     await expect(passwordSet.alert).toContainText('We could not reach the sign-in service');
     await expect(passwordSet.heading).toBeFocused();
     await expectAccessible(page);
-    expect((await page.request.delete('/__emulator/faults')).ok()).toBe(true);
+    expect((await page.request.delete('/__emulator/faults', { data: {} })).ok()).toBe(true);
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(passwordSet.heading).toHaveText('Choose a new password');
     expect(page.url()).toContain(session.lsid);

@@ -111,7 +111,7 @@ test('a breached password in reset mode comes back in cidaas’ documented shape
 
 test('an expired reset request is explained', async ({ request, passwordSet }) => {
   const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
-  expect((await request.post(`/__emulator/reset-requests/${session.rprq}/expire`)).ok()).toBe(true);
+  expect((await request.post(`/__emulator/reset-requests/${session.rprq}/expire`, { data: {} })).ok()).toBe(true);
   await passwordSet.open(session.url);
   await passwordSet.newPassword.fill(NEW_PASSWORD);
   await passwordSet.confirmPassword.fill(NEW_PASSWORD);
