@@ -13,4 +13,12 @@ describe('replaceBetweenMarkers', () => {
     assert.equal(replaceBetweenMarkers(`${README_START} only`, 'x'), null);
     assert.equal(replaceBetweenMarkers(`${README_END} ${README_START}`, 'x'), null);
   });
+
+  it('takes other markers (the load test has its own table)', () => {
+    const text = `a\n<!-- load:latest:start -->\nold\n<!-- load:latest:end -->\n${README_START}\nbench\n${README_END}\n`;
+    assert.equal(
+      replaceBetweenMarkers(text, 'new', '<!-- load:latest:start -->', '<!-- load:latest:end -->'),
+      `a\n<!-- load:latest:start -->\nnew\n<!-- load:latest:end -->\n${README_START}\nbench\n${README_END}\n`,
+    );
+  });
 });

@@ -23,7 +23,7 @@ test('the checklist shows unmet rules live, and an invalid submit focuses the fi
     await expect(passwordSet.errorSummary).toBeFocused();
     await expect(passwordSet.errorSummary.getByRole('link')).toHaveText([
       'Enter your current password.',
-      'Your new password does not meet all the requirements below yet.',
+      'Your new password does not meet all the requirements below.',
       'Enter your new password again.',
     ]);
     await expect(passwordSet.currentPassword).toHaveAttribute('aria-invalid', 'true');
@@ -36,7 +36,7 @@ test('the checklist shows unmet rules live, and an invalid submit focuses the fi
     await passwordSet.currentPassword.fill(USERS.newUser.password);
     await passwordSet.submitButton.click();
     await expect(passwordSet.errorSummary.getByRole('link')).toHaveText([
-      'Your new password does not meet all the requirements below yet.',
+      'Your new password does not meet all the requirements below.',
       'Enter your new password again.',
     ]);
     await passwordSet.errorSummary.getByRole('link').first().click();

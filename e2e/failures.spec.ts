@@ -70,7 +70,7 @@ test.describe('every failure has an answer, and the login session is never lost'
     await expect(passwordSet.alert).toContainText('We could not reach the sign-in service');
     await expect(passwordSet.heading).toBeFocused();
     await expectAccessible(page);
-    expect((await page.request.delete('/__emulator/faults')).ok()).toBe(true);
+    expect((await page.request.delete('/__emulator/faults', { data: {} })).ok()).toBe(true);
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(passwordSet.heading).toHaveText('Choose a new password');
     expect(page.url()).toContain(session.lsid);
@@ -108,6 +108,80 @@ test.describe('every failure has an answer, and the login session is never lost'
     expect(await page.evaluate(() => '__pwned' in window)).toBe(false);
   });
 
+  const HOSTILE_ERRORS = {
+    markup: '<img src=x onerror="window.__pwned=1">',
+    'a sentence with a phone number': 'Call our hotline +1-900-555-0199',
+    'a phone number shaped like a code': 'call-1-900-555-0199',
+    'an RTL override': 'abc\u202Eevil\u202C',
+    'a zero-width joiner and an emoji': 'pass\u200Dword_😀',
+    'another script': 'ошибка_пароля',
+    '5,000 characters': 'a'.repeat(5000),
+    'uppercase words': 'PLEASE_CALL_US',
+  } as const;
+  for (const [name, error] of Object.entries(HOSTILE_ERRORS)) {
+    test(`a hostile error (${name}) is never shown: the generic message without a code`, async ({ page, emulator, passwordSet }) => {
+      const session = await emulator.loginSession(USERS.newUser);
+      const hostile = new URLSearchParams({ error, error_description: error, error_code: error });
+      await passwordSet.open(`${session.url}&${hostile}`);
+      await expect(passwordSet.errorSummary).toContainText('If it keeps happening, contact support.');
+      await expect(passwordSet.errorSummary).not.toContainText('mention the code');
+      const text = await page.locator('body').innerText();
+      for (const fragment of [error.slice(0, 40), '900-555', '\u202E', 'evil', 'ошибка', 'CALL_US']) expect(text).not.toContain(fragment);
+      await expect(page.locator('img[src="x"]')).toHaveCount(0);
+      expect(await page.evaluate(() => '__pwned' in window)).toBe(false);
+      await expectAccessible(page);
+    });
+  }
+
+  test('cidaas’ documented redirect (error=Bad Request, error_code=VER_0120) is a compromised password, not "code Bad Request"', async ({ emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(`${session.url}&error=Bad+Request&error_description=The+password+is+compromised&error_code=VER_0120`);
+    await expect(passwordSet.errorSummary).toContainText('appeared in a data breach');
+    await expect(passwordSet.errorSummary).not.toContainText(/Bad Request|mention the code|The password is compromised/);
+  });
+
+  test('after an error the address bar loses only the error, and a reload shows a clean form with the session kept', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    const kept = `${session.url}&ui_locales=en&utm_source=mail&x=%7E`;
+    await passwordSet.open(`${kept}&error=invalid_old_password&error_description=The+current+password+is+wrong.&error_code=X1&retry_after=30`);
+    await expect(passwordSet.errorSummary).toContainText('The current password is not correct.');
+    await expect(page).toHaveURL(new URL(kept, page.url()).href);
+
+    await page.reload();
+    await expect(passwordSet.heading).toHaveText('Choose a new password');
+    await expect(passwordSet.currentPassword).toBeVisible();
+    await expect(passwordSet.errorSummary).toHaveCount(0);
+    await expect(passwordSet.currentPassword).not.toHaveAttribute('aria-invalid', 'true');
+    await passwordSet.changePassword(USERS.newUser.password, 'Sunny-Meadow-42');
+    await expect(page).toHaveURL(/\/callback\?code=/);
+  });
+
+  test('a reload after cidaas sent the user back with an error shows a clean form, and Back does not bring the error again', async ({ page, emulator, passwordSet }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    await passwordSet.open(session.url);
+    const landing = passwordSet.nextLoad();
+    await passwordSet.changePassword('Not-my-password-1', 'Sunny-Meadow-42');
+    expect((await landing).searchParams.get('error')).toBe('invalid_old_password');
+    await expect(passwordSet.errorSummary).toContainText('The current password is not correct.');
+    await expect(page).toHaveURL(new URL(`/identity/password_set?lsid=${session.lsid}&requestId=${session.requestId}`, page.url()).href);
+
+    await page.reload();
+    await expect(passwordSet.currentPassword).toBeVisible();
+    await expect(passwordSet.errorSummary).toHaveCount(0);
+
+    // Another wrong submit, then Back to the entry of the first error: its URL no longer has it.
+    const again = passwordSet.nextLoad();
+    await passwordSet.changePassword('Not-my-password-2', 'Sunny-Meadow-42');
+    expect((await again).searchParams.get('error')).toBe('invalid_old_password');
+    await expect(passwordSet.errorSummary).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(new URL(`/identity/password_set?lsid=${session.lsid}&requestId=${session.requestId}`, page.url()).href);
+    await expect(passwordSet.currentPassword).toBeVisible();
+    await expect(passwordSet.errorSummary).toHaveCount(0);
+    await passwordSet.changePassword(USERS.newUser.password, 'Sunny-Meadow-42');
+    await expect(page).toHaveURL(/\/callback\?code=/);
+  });
+
   const CODE_MESSAGES = {
     invalid_old_password: 'The current password is not correct.',
     password_mismatch: 'The two new passwords did not match.',
@@ -131,11 +205,16 @@ test.describe('every failure has an answer, and the login session is never lost'
   test('five wrong current passwords lock the account for a while, explained with the wait', async ({ page, emulator, passwordSet }) => {
     const session = await emulator.loginSession(USERS.newUser);
     await passwordSet.open(session.url);
+    let landed = new URL(page.url());
     for (let attempt = 1; attempt <= 5; attempt++) {
+      const landing = passwordSet.nextLoad();
       await passwordSet.changePassword(`Wrong-${attempt}-password`, 'Sunny-Meadow-42');
-      await expect(page).toHaveURL(/error=/);
+      landed = await landing;
+      expect(landed.searchParams.get('error')).toBe(attempt < 5 ? 'invalid_old_password' : 'too_many_attempts');
+      await expect(passwordSet.errorSummary).toBeVisible();
     }
-    await expect(page).toHaveURL(/error=too_many_attempts&.*retry_after=\d+/);
+    // retry_after in seconds: the 15-minute lock (our decision, server/emulator/store.ts).
+    expect(landed.searchParams.get('retry_after')).toBe('900');
     await expect(passwordSet.errorSummary).toContainText('Too many attempts. Please try again in 15 minutes.');
   });
 

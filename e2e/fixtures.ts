@@ -28,13 +28,13 @@ export interface Fault {
   readonly body?: string;
 }
 
-/** The emulator's test-control API. */
+/** The emulator's test-control API (state-changing calls send JSON, `{}` when there is nothing to say: it refuses anything else). */
 export class Emulator {
   constructor(private readonly request: APIRequestContext) {}
 
   /** Restores the seed: users, clients; clears sessions and faults. */
   async reset(): Promise<void> {
-    expect((await this.request.post('/__emulator/reset')).ok()).toBe(true);
+    expect((await this.request.post('/__emulator/reset', { data: {} })).ok()).toBe(true);
   }
 
   /** Signs a user in without the login UI (for `client_id`, default `demo-client`) and returns the password_set URL cidaas would redirect to. */
@@ -46,7 +46,7 @@ export class Emulator {
 
   /** Marks a track as expired. */
   async expireTrack(lsid: string): Promise<void> {
-    expect((await this.request.post(`/__emulator/tracks/${lsid}/expire`)).ok()).toBe(true);
+    expect((await this.request.post(`/__emulator/tracks/${lsid}/expire`, { data: {} })).ok()).toBe(true);
   }
 
   /** Adds a fault. */

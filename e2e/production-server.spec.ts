@@ -1,12 +1,14 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
 import type { Page, Response } from '@playwright/test';
 
+import { expectedHeaders, headerMismatches, type ResponseKind } from '../server/expected-headers';
 import { DEFAULT_DIST_DIR } from '../server/static';
 
 import { expect, expectAccessible, test } from './fixtures';
@@ -122,6 +124,30 @@ test.describe('the production server', () => {
     expect(await ping.text()).toBe('pong');
   });
 
+  test("sends the built site's files the headers of the shared table (server/expected-headers.ts)", async ({ request }) => {
+    const page = await request.get(`${production.url}/identity/password_set`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const bundle = /src="(main-[A-Z0-9]{8}\.js)"/.exec(await page.text())?.[1];
+    expect(bundle, 'the built index.html names its main bundle').toBeDefined();
+    const expected = expectedHeaders({ hsts: true });
+    const samples: ReadonlyArray<readonly [ResponseKind, string, number]> = [
+      ['page', '/identity/password_set', 200],
+      ['hashedScript', `/${bundle}`, 200],
+      ['translation', '/i18n/en.json', 200],
+      ['translation', '/i18n/de.states.json', 200],
+      ['staticFile', '/favicon.svg', 200],
+      ['staticFile', '/themes/demo-client.json', 200],
+      ['notFound', '/themes/unknown-client.json', 404],
+      ['notFound', '/%69ndex.html', 404],
+      ['health', '/ping', 200],
+    ];
+    for (const [kind, path, status] of samples) {
+      const response = await request.get(`${production.url}${path}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(response.status(), path).toBe(status);
+      const headers = response.headers();
+      expect(headerMismatches(expected[kind], (name) => headers[name]), `${kind} ${path}`).toEqual([]);
+    }
+  });
+
   test('renders "This link is incomplete" under the CSP and Trusted Types, without any API call', async ({ page }) => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
@@ -150,6 +176,64 @@ test.describe('the production server', () => {
     // Proven; now let the fixture's own check pass for this deliberate one.
     browserProblems.violations.length = 0;
     browserProblems.allow(/^Loading the image 'http:\/\/127\.0\.0\.1:9\/blocked\.png' violates the following Content Security Policy directive/);
+  });
+});
+
+test.describe("a tenant's files: an SVG logo with a script, opened directly", () => {
+  // What a careless or hostile logo could carry: a script that would act on the page's origin.
+  const HOSTILE_LOGO =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#2455c3"/>' +
+    '<script>console.log("logo script ran on " + document.domain); document.title = "pwned";</script></svg>';
+  let dist: string;
+  let production: ProductionServer;
+  test.beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'password-set-e2e-svg-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><meta name="cidaas-base-url" content=""></head><body></body></html>');
+    mkdirSync(join(dist, 'themes'));
+    writeFileSync(join(dist, 'themes', 'acme-logo.svg'), HOSTILE_LOGO);
+    production = await startProductionServer({ PAGE_DIST_DIR: dist });
+  });
+  test.afterAll(async () => {
+    await production.stop();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  /** Opens the SVG in Chromium and returns what its script would have logged. */
+  async function openLogo(page: Page, url: string): Promise<string[]> {
+    const logged: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'log') logged.push(message.text());
+    });
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(200);
+    // The document has loaded (its load event fired): an inline script would have run by now.
+    await page.waitForLoadState('load');
+    return logged;
+  }
+
+  test('the same file served without a CSP runs its script: the check below can see a script run', async ({ page }) => {
+    const standIn = await startStandIn((_request, response) => {
+      response.writeHead(200, { 'content-type': 'image/svg+xml' }).end(HOSTILE_LOGO);
+    });
+    try {
+      const logged = await openLogo(page, `http://127.0.0.1:${standIn.port}/acme-logo.svg`);
+      expect(logged).toEqual(['logo script ran on 127.0.0.1']);
+      expect(await page.title()).toBe('pwned');
+    } finally {
+      await stopStandIn(standIn.server);
+    }
+  });
+
+  test('the production server sends it sandboxed: it renders, and its script does not run', async ({ page, browserProblems }) => {
+    const logged = await openLogo(page, `${production.url}/themes/acme-logo.svg`);
+    expect(logged).toEqual([]);
+    expect(await page.title()).not.toBe('pwned');
+    // Still drawn: the logo itself is fine.
+    await expect(page.locator('rect')).toHaveCount(1);
+    // Blocked by the sandbox (no `allow-scripts`): Chromium says so, and that report is what this test provokes.
+    const sandboxed = /^Blocked script execution in '.*\/themes\/acme-logo\.svg' because the document's frame is sandboxed/;
+    expect(browserProblems.errors.some((text) => sandboxed.test(text))).toBe(true);
+    browserProblems.allow(sandboxed);
   });
 });
 

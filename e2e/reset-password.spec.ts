@@ -10,6 +10,8 @@ test('forgot password: code, reset on our page, success page, then sign in with 
   await test.step('from the login page to the forgot-password form', async () => {
     await login.startFromDemoApp();
     await page.getByRole('link', { name: 'Forgot password?' }).click();
+    // cidaas' own forgot-password hosted page (key password_forgot_init) for the same login request.
+    await expect(page).toHaveURL(/\/identity\/password_forgot_init\?requestId=/);
     await page.getByLabel(/email/i).fill(USERS.regularUser.username);
     await page.getByRole('button', { name: /send|continue|code/i }).click();
   });
@@ -72,13 +74,15 @@ test('a server-side rejection in reset mode (posting around the client) comes ba
   const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toBeVisible();
+  const landing = passwordSet.nextLoad();
+  // The older path (SDK 5.1.3 and cidaas' hosted-page examples) is an alias of the SDK v6's.
   await passwordSet.postForm('/users-srv/resetpassword/accept', {
     resetRequestId: session.rprq,
     exchangeId: session.exchangeId,
     password: 'nodigits!!Aa',
     confirmPassword: 'nodigits!!Aa',
   });
-  await expect(page).toHaveURL(/error=password_policy_violation&.*error_code=noOfDigits|error_code=noOfDigits/);
+  expect(Object.fromEntries((await landing).searchParams)).toMatchObject({ error: 'password_policy_violation', error_code: 'noOfDigits' });
   await expect(passwordSet.errorSummary).toContainText('The new password needs more digits.');
   await expect(passwordSet.currentPassword).toHaveCount(0);
   await passwordSet.newPassword.fill(NEW_PASSWORD);
@@ -87,9 +91,27 @@ test('a server-side rejection in reset mode (posting around the client) comes ba
   await expect(page).toHaveURL(/\/identity\/password_set_success/);
 });
 
+test('a breached password in reset mode comes back in cidaas’ documented shape and is explained', async ({ page, request, passwordSet }) => {
+  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
+  await passwordSet.open(session.url);
+  const landing = passwordSet.nextLoad();
+  await passwordSet.newPassword.fill('Password123!');
+  await passwordSet.confirmPassword.fill('Password123!');
+  await passwordSet.submitButton.click();
+  // docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept, word for word.
+  expect((await landing).search).toMatch(/&resetMedium=email&error=Bad\+Request&error_description=The\+password\+is\+compromised&error_code=VER_0120$/);
+  await expect(passwordSet.errorSummary).toContainText('This password has appeared in a data breach');
+  await expect(passwordSet.errorSummary).not.toContainText(/Bad Request|mention the code/);
+  await expect(page).toHaveURL(/\/identity\/password_set\?requestId=[^&]+&rprq=[^&]+&exchangeid=[^&]+&resetMedium=email$/);
+  await passwordSet.newPassword.fill(NEW_PASSWORD);
+  await passwordSet.confirmPassword.fill(NEW_PASSWORD);
+  await passwordSet.submitButton.click();
+  await expect(page).toHaveURL(/\/identity\/password_set_success\?requestId=.*&suggested_action=LOGIN/);
+});
+
 test('an expired reset request is explained', async ({ request, passwordSet }) => {
   const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
-  expect((await request.post(`/__emulator/reset-requests/${session.rprq}/expire`)).ok()).toBe(true);
+  expect((await request.post(`/__emulator/reset-requests/${session.rprq}/expire`, { data: {} })).ok()).toBe(true);
   await passwordSet.open(session.url);
   await passwordSet.newPassword.fill(NEW_PASSWORD);
   await passwordSet.confirmPassword.fill(NEW_PASSWORD);

@@ -2,23 +2,37 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
-import { ConfigurationError, createProductionApp, escapeHtmlAttribute, injectCidaasBaseUrl, readProductionConfig } from './production';
-import { PERMISSIONS_POLICY } from './security-headers';
+import { EXPECTED_FILE_CSP, expectedHeaders, headerMismatches, type ResponseKind } from './expected-headers';
+import {
+  auth0Mode,
+  ConfigurationError,
+  createProductionApp,
+  createProductionServer,
+  DEFAULT_SERVER_LIMITS,
+  escapeHtmlAttribute,
+  injectCidaasBaseUrl,
+  readProductionConfig,
+  type ServerLimits,
+} from './production';
 import { DEFAULT_DIST_DIR } from './static';
 
 const INDEX = [
   '<!doctype html><html><head>',
   '<meta name="referrer" content="no-referrer">',
   '<meta name="cidaas-base-url" content="">',
+  // Like the real page's inlined stylesheet: enough bytes to be worth compressing (over 1 kB).
+  `<style>${'.card{margin:0 auto;padding:24px;border-radius:8px}'.repeat(40)}</style>`,
   '</head><body><ps-root></ps-root><script src="main-ABCD2345.js" type="module"></script></body></html>',
 ].join('\n');
+// A tenant's logo with a script in it: opened directly, it must not run on the page's origin.
+const HOSTILE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>document.title = "pwned"</script><rect width="10" height="10"/></svg>';
 // Big and repetitive enough to be compressed (the threshold is 1 kB).
 const BUNDLE = `console.log(${JSON.stringify('hosted page bundle '.repeat(2000))});`;
 // A bundle the build did not precompress (e.g. built with plain `ng build`).
@@ -40,6 +54,9 @@ function makeDist(): string {
   writeFileSync(join(dist, 'large-file.bin'), Buffer.alloc(5 * 1024 * 1024, 7));
   mkdirSync(join(dist, 'i18n'));
   writeFileSync(join(dist, 'i18n', 'en.json'), '{"a":"b"}');
+  mkdirSync(join(dist, 'themes'));
+  writeFileSync(join(dist, 'themes', 'acme-logo.svg'), HOSTILE_SVG);
+  writeFileSync(join(dist, 'themes', 'acme.json'), '{"light":{"primary":"#2455c3"}}');
   return dist;
 }
 
@@ -51,8 +68,14 @@ interface RawResponse {
 }
 
 function rawGet(baseUrl: string, path: string, headers: Readonly<Record<string, string>> = {}): Promise<RawResponse> {
+  return rawRequest(baseUrl, path, headers, 'GET');
+}
+
+function rawRequest(baseUrl: string, path: string, headers: Readonly<Record<string, string>>, method: string): Promise<RawResponse> {
   return new Promise((resolveResponse, reject) => {
-    const request = httpRequest(`${baseUrl}${path}`, { headers }, (response) => {
+    const { hostname, port } = new URL(baseUrl);
+    // The path as given, byte for byte: a URL string would be normalized first (`%2e%2e`, `\\`).
+    const request = httpRequest({ hostname, port, path, headers, method }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
@@ -61,6 +84,21 @@ function rawGet(baseUrl: string, path: string, headers: Readonly<Record<string, 
     request.on('error', reject);
     request.end();
   });
+}
+
+/** The body of a raw response as text, decoded as its Content-Encoding says. */
+function decodeBody(response: RawResponse): string {
+  const encoding = response.headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(response.body).toString('utf8');
+  if (encoding === 'gzip') return gunzipSync(response.body).toString('utf8');
+  assert.equal(encoding, undefined, 'an encoding this test does not know');
+  return response.body.toString('utf8');
+}
+
+/** A header of a raw response as one string (several values joined as a client would see them), or `undefined`. */
+function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function listen(server: Server): Promise<string> {
@@ -93,6 +131,7 @@ describe('readProductionConfig', () => {
       cidaasBaseUrl: undefined,
       formActionExtra: [],
       hsts: true,
+      limits: DEFAULT_SERVER_LIMITS,
     });
   });
 
@@ -138,6 +177,24 @@ describe('readProductionConfig', () => {
         assert.match(error.message, message);
         return true;
       });
+    });
+  }
+
+  it('reads MAX_CONNECTIONS and KEEP_ALIVE_TIMEOUT_SECONDS', () => {
+    const limits = readProductionConfig({ MAX_CONNECTIONS: '200', KEEP_ALIVE_TIMEOUT_SECONDS: '65' }).limits;
+    assert.deepEqual(limits, { ...DEFAULT_SERVER_LIMITS, maxConnections: 200, keepAliveTimeoutMs: 65_000 });
+  });
+
+  for (const [name, value] of [
+    ['MAX_CONNECTIONS', '0'],
+    ['MAX_CONNECTIONS', 'many'],
+    ['MAX_CONNECTIONS', '-5'],
+    ['KEEP_ALIVE_TIMEOUT_SECONDS', '0'],
+    ['KEEP_ALIVE_TIMEOUT_SECONDS', '1.5'],
+    ['KEEP_ALIVE_TIMEOUT_SECONDS', '601'],
+  ] as const) {
+    it(`refuses ${name}=${value} with a message naming it`, () => {
+      assert.throws(() => readProductionConfig({ [name]: value }), (error: unknown) => error instanceof ConfigurationError && error.message.includes(name));
     });
   }
 
@@ -264,38 +321,51 @@ describe('the production app', () => {
     assert.equal(response.headers['cache-control'], 'no-store');
   });
 
-  it('sends the security headers on pages, files, the health check and 404s', async () => {
-    const expectedCsp =
-      "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' https: data:;font-src 'self';" +
-      "connect-src 'self' https://acme.cidaas.de;object-src 'none';base-uri 'self';" +
-      "form-action 'self' https://acme.cidaas.de https://app.example.com;frame-ancestors 'none';" +
-      "require-trusted-types-for 'script';trusted-types angular angular#bundler";
-    for (const path of ['/identity/password_set', '/ping', '/__emulator/reset', '/auth0/password_set/context']) {
-      const { headers } = await rawGet(baseUrl, path);
-      assert.equal(headers['content-security-policy'], expectedCsp, path);
-      assert.equal(headers['referrer-policy'], 'no-referrer', path);
-      assert.equal(headers['strict-transport-security'], 'max-age=31536000; includeSubDomains', path);
-      assert.equal(headers['x-content-type-options'], 'nosniff', path);
-      assert.equal(headers['x-frame-options'], 'DENY', path);
-      assert.equal(headers['cross-origin-opener-policy'], 'same-origin', path);
-      assert.equal(headers['permissions-policy'], PERMISSIONS_POLICY, path);
-      assert.equal(headers['x-powered-by'], undefined, path);
+  // Each kind of response, by a few of its paths: files with precompressed siblings and without, a
+  // tenant's theme files, 404s of file and other paths.
+  const KIND_SAMPLES: ReadonlyArray<readonly [ResponseKind, string]> = [
+    ['page', '/identity/password_set?lsid=1ea61648-fbe7-4673-bb8b-18a06d8addd8&requestId=9080d117-43e2-4a03-8215-a9f7a03e2999'],
+    ['page', '/password_set'],
+    ['page', '/identity/password_set_success'],
+    ['page', '/index.html'],
+    ['hashedScript', '/main-ABCD2345.js'],
+    ['hashedScript', '/chunk-LAZY2345.js'],
+    ['hashedScript', '/chunk-QRST6789.js'],
+    ['translation', '/i18n/en.json'],
+    ['staticFile', '/favicon.svg'],
+    ['staticFile', '/themes/acme-logo.svg'],
+    ['staticFile', '/themes/acme.json'],
+    ['notFound', '/nothing'],
+    ['notFound', '/missing-file.js'],
+    ['notFound', '/themes/unknown-client.json'],
+    ['notFound', '/__emulator/reset'],
+    ['notFound', '/main-ABCD2345.js.br'],
+    ['health', '/ping'],
+  ];
+
+  it('sends each kind of response the headers of the shared table (server/expected-headers.ts), whatever the encoding', async () => {
+    const expected = expectedHeaders({ cidaasOrigin: 'https://acme.cidaas.de', formActionExtra: ['https://app.example.com'], hsts: true });
+    const expectedStatus: Readonly<Record<ResponseKind, number>> = { page: 200, hashedScript: 200, translation: 200, staticFile: 200, notFound: 404, health: 200, api: 200 };
+    for (const [kind, path] of KIND_SAMPLES) {
+      for (const acceptEncoding of ['gzip, deflate, br, zstd', 'gzip', 'identity']) {
+        const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding });
+        assert.equal(response.status, expectedStatus[kind], `${path} (${acceptEncoding})`);
+        assert.deepEqual(headerMismatches(expected[kind], (name) => headerValue(response.headers, name)), [], `${kind} ${path} (${acceptEncoding})`);
+      }
     }
-    assert.match(PERMISSIONS_POLICY, /camera=\(\)/);
-    assert.doesNotMatch(expectedCsp, /unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 
-  it('sends files only the headers that apply to files: nosniff, CORP and HSTS, not the document policies', async () => {
-    for (const path of ['/main-ABCD2345.js', '/i18n/en.json', '/missing-file.js']) {
+  it('sends every non-HTML response a CSP under which nothing loads or runs, SVG logos in particular', async () => {
+    for (const path of ['/themes/acme-logo.svg', '/favicon.svg', '/main-ABCD2345.js', '/i18n/en.json', '/themes/acme.json', '/nothing', '/ping']) {
       const { headers } = await rawGet(baseUrl, path);
-      assert.equal(headers['x-content-type-options'], 'nosniff', path);
-      assert.equal(headers['cross-origin-resource-policy'], 'same-origin', path);
-      assert.equal(headers['strict-transport-security'], 'max-age=31536000; includeSubDomains', path);
-      for (const name of ['content-security-policy', 'permissions-policy', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) {
-        assert.equal(headers[name], undefined, `${path} ${name}`);
-      }
-      assert.equal(headers['x-powered-by'], undefined, path);
+      assert.doesNotMatch(String(headers['content-type']), /^text\/html/, path);
+      const directives = String(headers['content-security-policy']).split(';');
+      assert.ok(directives.includes("default-src 'none'"), `${path}: ${headers['content-security-policy']}`);
+      assert.ok(directives.includes('sandbox'), `${path}: ${headers['content-security-policy']}`);
     }
+    const logo = await rawGet(baseUrl, '/themes/acme-logo.svg');
+    assert.equal(logo.headers['content-type'], 'image/svg+xml');
+    assert.equal(logo.body.toString('utf8'), HOSTILE_SVG);
   });
 
   it('sends the precompressed .br to a client that accepts brotli: its bytes, the type, the immutable cache header and Vary', async () => {
@@ -351,13 +421,6 @@ describe('the production app', () => {
     assert.equal(plain.body.toString('utf8'), LAZY_CHUNK);
   });
 
-  it('compresses index.html on the fly: it is served from memory, with the injected base URL', async () => {
-    const response = await rawGet(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' });
-    // Under compression's 1 kB threshold the fake index is sent plain; either way it carries the injected URL.
-    const html = response.headers['content-encoding'] === 'br' ? brotliDecompressSync(response.body).toString('utf8') : response.body.toString('utf8');
-    assert.match(html, /content="https:\/\/acme\.cidaas\.de\/tenant"/);
-  });
-
   it('does not serve the precompressed siblings by their own names: 404, plain text, whatever the encoding', async () => {
     for (const path of ['/main-ABCD2345.js.br', '/main-ABCD2345.js.gz', '/main-ABCD2345.js%2Ebr', '/main-ABCD2345.js%2egz']) {
       for (const acceptEncoding of ['br', 'identity']) {
@@ -375,6 +438,121 @@ describe('the production app', () => {
     assert.ok(response.status >= 400 && response.status < 500, String(response.status));
     assert.doesNotMatch(response.body.toString('utf8'), /at .*\.js|Error:/);
     assert.equal((await rawGet(baseUrl, '/ping')).status, 200);
+  });
+
+  it('serves index.html only as the page: any other spelling of it is a 404, never the file on disk', async () => {
+    const spellings = [
+      '/%69ndex.html',
+      '/%49NDEX.HTML',
+      '/index%2ehtml',
+      '/index%2Ehtml',
+      '/%69ndex%2ehtml',
+      '/i18n/..%2findex.html',
+      '/i18n/..%2Findex.html',
+      '/i18n/%2e%2e/index.html',
+      '/i18n/%2e%2e%2findex.html',
+      '/%2e/index.html',
+      '/.%2findex.html',
+      '//index.html',
+      '/%2findex.html',
+      '/%5cindex.html',
+      '/\\index.html',
+      '/i18n\\..\\index.html',
+      '/i18n%5c..%5cindex.html',
+      // Double encoding (a proxy in front may decode once more).
+      '/%2569ndex.html',
+      '/index%252ehtml',
+      '/i18n/..%252findex.html',
+      // index.html anywhere else.
+      '/i18n/index.html',
+      '/themes/index.html',
+      '/themes/INDEX.html',
+    ];
+    for (const path of spellings) {
+      for (const acceptEncoding of ['identity', 'br']) {
+        const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding });
+        assert.equal(response.status, 404, `${path} (${acceptEncoding})`);
+        assert.equal(response.headers['cache-control'], 'no-store', path);
+        assert.equal(response.body.toString('utf8'), 'Not found', path);
+      }
+    }
+    // The page's own spellings (Express routes ignore case and a trailing slash) get the served copy.
+    for (const path of ['/index.html', '/INDEX.HTML', '/index.html/']) {
+      const response = await rawGet(baseUrl, path);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers['cache-control'], 'no-store', path);
+      assert.match(response.body.toString('utf8'), /content="https:\/\/acme\.cidaas\.de\/tenant"/, path);
+    }
+  });
+
+  it('ignores Range: a 200 with the whole representation, never a 206 of bytes that do not match its encoding', async () => {
+    const injected = injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant');
+    const files: ReadonlyArray<readonly [string, string]> = [
+      ['/chunk-LAZY2345.js', LAZY_CHUNK], // compressed on the fly
+      ['/main-ABCD2345.js', BUNDLE], // precompressed siblings
+      ['/i18n/en.json', '{"a":"b"}'],
+      ['/themes/acme-logo.svg', HOSTILE_SVG],
+      ['/identity/password_set', injected],
+    ];
+    for (const [path, content] of files) {
+      for (const acceptEncoding of ['br', 'gzip', 'identity']) {
+        for (const range of ['bytes=0-99', 'bytes=100-', 'bytes=-50', 'bytes=0-0,5-9']) {
+          const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding, range });
+          const label = `${path} (${acceptEncoding}, ${range})`;
+          assert.equal(response.status, 200, label);
+          assert.equal(response.headers['content-range'], undefined, label);
+          assert.equal(response.headers['accept-ranges'], undefined, label);
+          assert.equal(decodeBody(response), content, label);
+        }
+      }
+    }
+  });
+
+  it('compresses the page once at start-up: brotli 11 or gzip 9 as the client prefers, with a Content-Length and Vary', async () => {
+    const injected = injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant');
+    const cases: ReadonlyArray<readonly [string | undefined, string | undefined]> = [
+      ['gzip, deflate, br, zstd', 'br'], // what Chromium sends: equal rating, brotli is smaller
+      ['br', 'br'],
+      ['*', 'br'],
+      ['gzip', 'gzip'],
+      ['gzip;q=1, br;q=0.5', 'gzip'],
+      ['deflate', undefined],
+      ['identity', undefined],
+      ['br;q=0, gzip;q=0', undefined],
+      [undefined, undefined],
+    ];
+    for (const [acceptEncoding, encoding] of cases) {
+      const response = await rawGet(baseUrl, '/identity/password_set?lsid=x', acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding });
+      const label = String(acceptEncoding);
+      assert.equal(response.status, 200, label);
+      assert.equal(response.headers['content-encoding'], encoding, label);
+      assert.equal(response.headers['vary'], 'Accept-Encoding', label);
+      // A buffer ready before the request: its length is known, nothing is streamed through a compressor.
+      assert.equal(response.headers['content-length'], String(response.body.length), label);
+      assert.equal(response.headers['transfer-encoding'], undefined, label);
+      assert.equal(decodeBody(response), injected, label);
+    }
+    const brotli = await rawGet(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' });
+    assert.deepEqual(brotli.body, brotliCompressSync(injected, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(injected) } }));
+    const gzip = await rawGet(baseUrl, '/identity/password_set', { 'accept-encoding': 'gzip' });
+    assert.deepEqual(gzip.body, gzipSync(injected, { level: 9 }));
+    const head = await rawRequest(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' }, 'HEAD');
+    assert.equal(head.headers['content-length'], String(brotli.body.length));
+    assert.equal(head.body.length, 0);
+  });
+
+  it('considers only the first ten Accept-Language entries for the preload hints, however long the header', async () => {
+    const unsupported = Array.from({ length: 10 }, (_, index) => `x${String.fromCharCode(97 + index)}`);
+    const query = '?lsid=1ea61648-fbe7-4673-bb8b-18a06d8addd8&requestId=9080d117-43e2-4a03-8215-a9f7a03e2999';
+    const eleventh = await rawGet(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported, 'de'].join(', ') });
+    assert.match(String(eleventh.headers['link']), /<\/i18n\/en\.json>; rel=preload/);
+    const tenth = await rawGet(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported.slice(0, 9), 'de'].join(', ') });
+    assert.match(String(tenth.headers['link']), /<\/i18n\/de\.json>; rel=preload/);
+    // 14 kB of languages, as the review sent: answered, with the hints of the first entries.
+    const huge = ['fr-FR', ...Array.from({ length: 2000 }, (_, index) => `x${index}`)].join(',').slice(0, 14_000);
+    const response = await rawGet(baseUrl, `/identity/password_set${query}`, { 'accept-language': huge });
+    assert.equal(response.status, 200);
+    assert.match(String(response.headers['link']), /<\/i18n\/fr\.json>; rel=preload/);
   });
 
   it('sends no HSTS when told not to', async () => {
@@ -407,11 +585,22 @@ describe('the production app', () => {
       const context = await rawGet(url, '/auth0/password_set/context?session_token=a.b.c');
       assert.equal(context.status, 400);
       assert.match(context.body.toString('utf8'), /track_expired/);
-      assert.match(String(context.headers['content-security-policy']), /form-action 'self' https:\/\/acme\.eu\.auth0\.com/);
-      assert.equal((await rawGet(url, '/identity/password_set')).status, 200);
+      // A JSON answer, not a document: the CSP under which nothing runs.
+      assert.equal(context.headers['content-security-policy'], EXPECTED_FILE_CSP);
+      const page = await rawGet(url, '/identity/password_set');
+      assert.equal(page.status, 200);
+      assert.match(String(page.headers['content-security-policy']), /form-action 'self' https:\/\/acme\.eu\.auth0\.com/);
     } finally {
       await close(server);
     }
+  });
+
+  it("allows the origin of Auth0's /continue in form-action: the custom domain when there is one, else the tenant; nothing without AUTH0_DOMAIN", () => {
+    const env = { AUTH0_DOMAIN: 'acme.eu.auth0.com', AUTH0_CLIENT_ID: 'client', AUTH0_CLIENT_SECRET: 'secret', SESSION_TOKEN_SECRET: 'x'.repeat(40), AUTH0_CONNECTION_POLICY: '{}' };
+    assert.deepEqual(auth0Mode(env).tenantOrigin, ['https://acme.eu.auth0.com']);
+    assert.deepEqual(auth0Mode({ ...env, AUTH0_CUSTOM_DOMAIN: 'login.acme.com' }).tenantOrigin, ['https://login.acme.com']);
+    assert.equal(auth0Mode(env).routes.length, 1);
+    assert.deepEqual(auth0Mode({}), { routes: [], tenantOrigin: [] });
   });
 
   it('answers a plain 404 (not one labelled brotli) when a sibling found at start-up is gone', async () => {
@@ -438,6 +627,162 @@ describe('the production app', () => {
       () => createProductionApp({ distDir: join(dist, 'nothing-here'), cidaasBaseUrl: undefined, formActionExtra: [], hsts: true }),
       /not built.*npm run build/,
     );
+  });
+});
+
+/** What a raw TCP client saw: everything it received and how long the server kept the connection. */
+interface RawExchange {
+  readonly received: string;
+  readonly openMs: number;
+}
+
+/** Connects, sends `data` (possibly an incomplete request), and waits for the server to close the connection. */
+function exchange(port: number, data: string): Promise<RawExchange> {
+  return new Promise((resolveExchange, reject) => {
+    const started = Date.now();
+    let received = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(data));
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    // A connection the server drops may end in a reset rather than a FIN: both are "closed" here.
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET') reject(error);
+    });
+    socket.on('close', () => resolveExchange({ received, openMs: Date.now() - started }));
+  });
+}
+
+/** A keep-alive connection that has completed one request and stays open; resolves with the socket and the response. */
+function openKeepAlive(port: number): Promise<{ readonly socket: Socket; readonly response: string }> {
+  return new Promise((resolveOpen, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n'));
+    let received = '';
+    const onData = (chunk: Buffer): void => {
+      received += chunk.toString('latin1');
+      if (!received.endsWith('pong')) return;
+      socket.off('data', onData);
+      resolveOpen({ socket, response: received });
+    };
+    socket.on('data', onData);
+    socket.on('error', reject);
+    socket.on('close', () => reject(new Error(`closed before the response: ${JSON.stringify(received)}`)));
+  });
+}
+
+describe('createProductionServer: the limits', () => {
+  let dist: string;
+  before(() => {
+    dist = makeDist();
+  });
+  after(() => rmSync(dist, { recursive: true, force: true }));
+
+  /** Starts the production app on a server with these limits (short ones, so the test is quick). */
+  async function start(limits: Partial<ServerLimits>): Promise<{ server: Server; port: number }> {
+    const app = createProductionApp({ distDir: dist, cidaasBaseUrl: undefined, formActionExtra: [], hsts: true });
+    const server = createProductionServer(app, { ...DEFAULT_SERVER_LIMITS, timeoutCheckIntervalMs: 50, ...limits });
+    server.listen(0, '127.0.0.1');
+    const url = await listen(server);
+    return { server, port: Number(new URL(url).port) };
+  }
+
+  it('has the documented defaults', () => {
+    const server = createProductionServer(() => undefined);
+    assert.equal(server.headersTimeout, 10_000);
+    assert.equal(server.requestTimeout, 30_000);
+    assert.equal(server.keepAliveTimeout, 5_000);
+    assert.equal(server.timeout, 30_000);
+    assert.equal(server.maxConnections, 1024);
+    assert.deepEqual(DEFAULT_SERVER_LIMITS, {
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      socketTimeoutMs: 30_000,
+      maxConnections: 1024,
+      timeoutCheckIntervalMs: 1_000,
+    });
+  });
+
+  it('answers 408 and disconnects a client that trickles its headers, or sends nothing', async () => {
+    const { server, port } = await start({ headersTimeoutMs: 300 });
+    try {
+      for (const data of ['GET /identity/password_set HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n', '']) {
+        const { received, openMs } = await exchange(port, data);
+        assert.match(received, /^HTTP\/1\.1 408 /, JSON.stringify(data));
+        assert.ok(openMs >= 250 && openMs < 3_000, `${JSON.stringify(data)}: closed after ${openMs} ms`);
+      }
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('answers 408 and disconnects a client that trickles its request body', async () => {
+    // Like the Auth0 mode's form POST: a handler that reads the whole body before it answers.
+    const server = createProductionServer(
+      (request, response) => {
+        request.resume();
+        request.on('end', () => response.end('read'));
+      },
+      { ...DEFAULT_SERVER_LIMITS, timeoutCheckIntervalMs: 50, headersTimeoutMs: 300, requestTimeoutMs: 600 },
+    );
+    server.listen(0, '127.0.0.1');
+    const port = Number(new URL(await listen(server)).port);
+    try {
+      const { received, openMs } = await exchange(port, 'POST /auth0/password_set HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nstate=');
+      assert.match(received, /^HTTP\/1\.1 408 /);
+      assert.ok(openMs >= 550 && openMs < 3_000, `closed after ${openMs} ms`);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('closes an idle keep-alive connection after the keep-alive timeout, which it announces', async () => {
+    const { server, port } = await start({ keepAliveTimeoutMs: 1_000 });
+    try {
+      const { socket, response } = await openKeepAlive(port);
+      assert.match(response, /\r\nKeep-Alive: timeout=1\r\n/i);
+      const idleSince = Date.now();
+      await new Promise((resolveClosed) => socket.once('close', resolveClosed));
+      const idleMs = Date.now() - idleSince;
+      // Node keeps the socket up to a second longer than it announces, so a client never races it.
+      assert.ok(idleMs >= 900 && idleMs < 4_000, `closed after ${idleMs} ms idle`);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('does not count the idle time of a keep-alive connection against the headers timeout: it closes quietly, no 408', async () => {
+    const { server, port } = await start({ headersTimeoutMs: 300, keepAliveTimeoutMs: 1_000 });
+    try {
+      const { socket } = await openKeepAlive(port);
+      let after = '';
+      socket.on('data', (chunk: Buffer) => (after += chunk.toString('latin1')));
+      await new Promise((resolveClosed) => socket.once('close', resolveClosed));
+      assert.equal(after, '');
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('closes connections beyond the cap as they arrive, and keeps serving the others', async () => {
+    const { server, port } = await start({ maxConnections: 2 });
+    try {
+      const first = await openKeepAlive(port);
+      const second = await openKeepAlive(port);
+      const third = await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      assert.equal(third.received, '');
+      // The first two are still served.
+      for (const { socket } of [first, second]) {
+        const answer = await new Promise<string>((resolveAnswer) => {
+          socket.once('data', (chunk: Buffer) => resolveAnswer(chunk.toString('latin1')));
+          socket.write('GET /ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+        });
+        assert.match(answer, /^HTTP\/1\.1 200 /);
+      }
+      // Once they are gone, a new connection is served again.
+      await Promise.all([first, second].map(({ socket }) => (socket.closed ? undefined : new Promise((resolveClosed) => socket.once('close', resolveClosed)))));
+      assert.match((await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')).received, /^HTTP\/1\.1 200 /);
+    } finally {
+      await close(server);
+    }
   });
 });
 
@@ -512,6 +857,19 @@ describe('server/production.ts as a process', () => {
       assert.equal(await server.stop(), 0);
     }
     assert.match(server.output(), /SIGTERM/);
+  });
+
+  it('applies its limits: with MAX_CONNECTIONS=1 a second connection is closed while the first is open', async () => {
+    const server = await spawnProduction({ PAGE_DIST_DIR: dist, MAX_CONNECTIONS: '1' }).started;
+    try {
+      assert.match(server.output(), /limits: 1 connections, headers 10 s, request 30 s, keep-alive 5 s, idle 30 s/);
+      const port = Number(new URL(server.url).port);
+      const first = await openKeepAlive(port);
+      assert.equal((await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n')).received, '');
+      first.socket.destroy();
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
   });
 
   it('finishes a response in flight after SIGTERM, then exits 0 and accepts no new connections', async () => {

@@ -17,9 +17,18 @@
  * tenant with many or unknown applications may list the scheme source `https:`, which allows any
  * HTTPS target: weaker (a script-less injection could post a form to any HTTPS site), but still no
  * plain HTTP and no `javascript:`; the rest of the policy is unchanged.
+ *
+ * **Everything that is not the page** (files, theme logos, 404s, the health check, APIs) gets a CSP
+ * under which nothing loads or runs ({@link FILE_CONTENT_SECURITY_POLICY_DIRECTIVES},
+ * {@link API_CONTENT_SECURITY_POLICY_DIRECTIVES}): an SVG with a script, opened directly, must not
+ * run it on the page's origin. What each kind of response carries is listed in
+ * `server/expected-headers.ts`, the table the tests check the servers against.
  */
+import type { ServerResponse } from 'node:http';
+
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import onHeaders from 'on-headers';
 
 /** What the security headers depend on. */
 export interface SecurityHeaderOptions {
@@ -36,7 +45,7 @@ export interface SecurityHeaderOptions {
   /**
    * The paths of JSON APIs (the emulator's E3, E5 and E7): they get the CSP of
    * {@link API_CONTENT_SECURITY_POLICY_DIRECTIVES} and the headers that apply to any response, not
-   * the document headers a page needs.
+   * the document headers a page needs, whatever their content type.
    */
   readonly apiPaths?: RegExp | undefined;
 }
@@ -50,7 +59,20 @@ export const API_CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, str
   frameAncestors: ["'none'"],
 };
 
-/** The Permissions-Policy of every response: the page needs none of these features, so no frame or script may use them. */
+/**
+ * The Content-Security-Policy directives of every response that is neither the page (HTML) nor an API:
+ * the built files (scripts, styles, translations), a tenant's theme files and logos, 404s, the health
+ * check. Nothing may load or run, and `sandbox` (without `allow-scripts`) gives the document a unique
+ * opaque origin should a browser render one: an SVG logo with a `<script>`, opened directly, runs
+ * nothing on the page's origin. Inline styles stay allowed so SVG and XML still render as drawn.
+ */
+export const FILE_CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, string[]>> = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  sandbox: [],
+};
+
+/** The Permissions-Policy of the page (and every HTML response): it needs none of these features, so no frame or script may use them. */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'autoplay=()',
@@ -95,15 +117,49 @@ export function contentSecurityPolicyDirectives(options: Omit<SecurityHeaderOpti
   };
 }
 
+/** What a response is, for its security headers. */
+export type ResponseRole = 'document' | 'file' | 'api';
+
+const HTML = /^\s*text\/html\s*(?:;|$)/i;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const filesFromDisk = new WeakSet<ServerResponse>();
+
 /**
- * The middleware that sets the security headers: helmet (CSP as above, `Referrer-Policy: no-referrer`
- * because the page URL carries the `lsid`, `X-Frame-Options: DENY` for old browsers,
- * `X-Content-Type-Options: nosniff`, `Cross-Origin-Opener-Policy: same-origin`, HSTS when asked)
- * and the Permissions-Policy.
+ * Marks a response as a file served from disk (call it from a static handler's `setHeaders`): it gets
+ * the file headers whatever its content type, so an HTML or SVG file a deployment adds next to the
+ * page is never treated as the page.
+ */
+export function markFileFromDisk(res: ServerResponse): void {
+  filesFromDisk.add(res);
+}
+
+/**
+ * What a response is, decided when its headers are written (its content type and status are known by
+ * then): an API (by path), a file from disk, a document (HTML, or a redirect: a redirect's
+ * `Referrer-Policy` still governs the request it leads to), or, for anything else, a file.
+ */
+export function responseRole(res: ServerResponse, isApiPath: boolean): ResponseRole {
+  if (isApiPath) return 'api';
+  if (filesFromDisk.has(res)) return 'file';
+  if (REDIRECT_STATUSES.has(res.statusCode)) return 'document';
+  const type = res.getHeader('content-type');
+  return typeof type === 'string' && HTML.test(type) ? 'document' : 'file';
+}
+
+/**
+ * The middleware that sets the security headers, by what the response turns out to be
+ * ({@link responseRole}), just before its headers are written:
+ * - documents (the page, the emulator's pages, redirects): helmet with the page's CSP,
+ *   `Referrer-Policy: no-referrer` (the page URL carries the `lsid`), `X-Frame-Options: DENY` for old
+ *   browsers, `nosniff`, `Cross-Origin-Opener-Policy: same-origin`, HSTS when asked, and the
+ *   Permissions-Policy;
+ * - files and every other non-HTML response: `nosniff`, `Cross-Origin-Resource-Policy: same-origin`,
+ *   HSTS, and the CSP of {@link FILE_CONTENT_SECURITY_POLICY_DIRECTIVES};
+ * - APIs: the same, with the CSP of {@link API_CONTENT_SECURITY_POLICY_DIRECTIVES}.
  */
 export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
   const strictTransportSecurity = options.hsts ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true } : false;
-  const documentHeaders = helmet({
+  const helmetDocumentHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicyDirectives(options) },
     strictTransportSecurity,
     referrerPolicy: { policy: 'no-referrer' },
@@ -112,11 +168,12 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
     xContentTypeOptions: true,
   });
   // Scripts, styles, translations, images and API answers are never rendered as documents: the headers
-  // that only govern documents (the page's CSP, framing, referrer, permissions, …: about 850 bytes)
-  // would be paid on every file and API call of a slow first load for nothing. What matters stays.
-  const nonDocumentHeaders = (cspDirectives: Readonly<Record<string, string[]>> | null) =>
+  // that only govern documents (framing, referrer, permissions, …: about 700 bytes) would be paid on
+  // every file and API call of a slow first load for nothing. What matters stays, with a CSP that lets
+  // nothing run should one be opened directly.
+  const nonDocumentHeaders = (cspDirectives: Readonly<Record<string, string[]>>) =>
     helmet({
-      contentSecurityPolicy: cspDirectives === null ? false : { useDefaults: false, directives: cspDirectives },
+      contentSecurityPolicy: { useDefaults: false, directives: cspDirectives },
       strictTransportSecurity,
       xContentTypeOptions: true,
       crossOriginResourcePolicy: { policy: 'same-origin' },
@@ -129,29 +186,20 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
       xPermittedCrossDomainPolicies: false,
       xXssProtection: false,
     });
-  const assetHeaders = nonDocumentHeaders(null);
-  const apiHeaders = nonDocumentHeaders(API_CONTENT_SECURITY_POLICY_DIRECTIVES);
-  return (req, res, next) => {
-    if (isStaticAssetPath(req.path)) {
-      assetHeaders(req, res, next);
-      return;
-    }
-    if (options.apiPaths?.test(req.path) === true) {
-      apiHeaders(req, res, next);
-      return;
-    }
-    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
-    documentHeaders(req, res, next);
+  const headersFor: Record<ResponseRole, RequestHandler> = {
+    document: (req, res, next) => {
+      res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+      helmetDocumentHeaders(req, res, next);
+    },
+    file: nonDocumentHeaders(FILE_CONTENT_SECURITY_POLICY_DIRECTIVES),
+    api: nonDocumentHeaders(API_CONTENT_SECURITY_POLICY_DIRECTIVES),
   };
-}
-
-const STATIC_ASSET = /\.(?:js|mjs|css|json|svg|png|jpe?g|gif|webp|avif|ico|woff2?)$/i;
-
-/**
- * Whether a path names a static file (by its extension) rather than a page: such responses get only
- * the headers that apply to files (`nosniff`, CORP, HSTS). Pages and anything unknown get all; the
- * APIs named by {@link SecurityHeaderOptions.apiPaths} get those of files plus a CSP of their own.
- */
-export function isStaticAssetPath(path: string): boolean {
-  return STATIC_ASSET.test(path);
+  return (req, res, next) => {
+    const isApiPath = options.apiPaths?.test(req.path) === true;
+    onHeaders(res, () => {
+      // helmet's middlewares set their headers synchronously; there is nothing to continue to here.
+      headersFor[responseRole(res, isApiPath)](req, res, () => undefined);
+    });
+    next();
+  };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
+import { EXPECTED_FILE_CSP, expectedHeaders, headerMismatches } from './expected-headers';
 import { PERMISSIONS_POLICY } from './security-headers';
 import { startEmulator, type TestEmulator } from './testing';
 
@@ -19,6 +20,8 @@ before(async () => {
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   mkdirSync(join(dist, 'i18n'));
   writeFileSync(join(dist, 'i18n', 'en.json'), '{"a":"b"}');
+  mkdirSync(join(dist, 'themes'));
+  writeFileSync(join(dist, 'themes', 'preview.html'), '<!doctype html><title>Preview</title><script src="/main-ABCD2345.js"></script>');
   emulator = await startEmulator({ distDir: dist });
 });
 after(async () => {
@@ -87,15 +90,32 @@ describe('serving the built page', () => {
       emulator.fetch('/registration-setup-srv/public/list?acceptlanguage=en&requestId=x'),
       emulator.fetch('/token-srv/prelogin/metadata/x'),
     ]);
+    const expected = expectedHeaders({ hsts: false }).api;
     for (const response of responses) {
-      assert.match(response.headers.get('content-type') ?? '', /application\/json/);
-      assert.equal(response.headers.get('content-security-policy'), "default-src 'none';frame-ancestors 'none'");
-      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-      assert.equal(response.headers.get('cross-origin-resource-policy'), 'same-origin');
-      for (const name of ['permissions-policy', 'referrer-policy', 'x-frame-options', 'cross-origin-opener-policy', 'strict-transport-security']) {
-        assert.equal(response.headers.get(name), null, name);
-      }
+      assert.deepEqual(headerMismatches(expected, (name) => response.headers.get(name)), [], response.url);
     }
+  });
+
+  it('sends the built files, the theme logos and the control API the CSP under which nothing runs', async () => {
+    const responses = await Promise.all([
+      emulator.fetch('/main-ABCD2345.js'),
+      emulator.fetch('/i18n/en.json'),
+      emulator.fetch('/favicon.svg'),
+      emulator.fetch('/__emulator/faults'),
+    ]);
+    for (const response of responses) {
+      assert.equal(response.status, 200, response.url);
+      assert.equal(response.headers.get('content-security-policy'), EXPECTED_FILE_CSP, response.url);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', response.url);
+      assert.equal(response.headers.get('permissions-policy'), null, response.url);
+    }
+  });
+
+  it('never treats an HTML file from disk as the page: it gets the CSP under which nothing runs', async () => {
+    const response = await emulator.fetch('/themes/preview.html');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(response.headers.get('content-security-policy'), EXPECTED_FILE_CSP);
   });
 });
 

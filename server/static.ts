@@ -6,6 +6,7 @@ import express, { Router } from 'express';
 
 import { messagePage } from './emulator/html';
 import { assetPreloadLinks, baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
+import { markFileFromDisk } from './security-headers';
 
 /**
  * Where `ng build` puts the browser bundle, relative to the repository root; `PAGE_DIST_DIR`
@@ -26,7 +27,8 @@ export function isPageBuilt(distDir: string): boolean {
 // Angular's output hashing appends `-<8 base32 chars>` to bundle names (main-ABCD1234.js).
 const HASHED_BUNDLE = /-[A-Z0-9]{8}\.(?:js|css)$/;
 
-function setCacheHeaders(res: ServerResponse, filePath: string): void {
+function setFileHeaders(res: ServerResponse, filePath: string): void {
+  markFileFromDisk(res);
   const name = basename(filePath);
   if (HASHED_BUNDLE.test(name)) {
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
@@ -70,6 +72,6 @@ export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR): Router {
     });
   }
 
-  router.use(express.static(root, { index: false, redirect: false, fallthrough: true, dotfiles: 'ignore', setHeaders: setCacheHeaders }));
+  router.use(express.static(root, { index: false, redirect: false, fallthrough: true, dotfiles: 'ignore', setHeaders: setFileHeaders }));
   return router;
 }

@@ -12,6 +12,8 @@ export class PasswordSetPage {
   /** The error summary above the form (client-side validation or an error from cidaas). */
   readonly errorSummary: Locator;
   readonly otherAccount: Locator;
+  /** Auth0 mode's way out (instead of {@link otherAccount}). */
+  readonly cancelAndSignOut: Locator;
   readonly checklist: Locator;
   readonly signInAgain: Locator;
 
@@ -24,6 +26,7 @@ export class PasswordSetPage {
     this.alert = page.getByRole('alert');
     this.errorSummary = page.getByRole('region', { name: /There is a problem|Your password was not changed/ });
     this.otherAccount = page.getByRole('link', { name: 'Sign in with another account' });
+    this.cancelAndSignOut = page.getByRole('link', { name: 'Cancel and sign out' });
     this.checklist = page.getByRole('list', { name: 'Your new password needs:' });
     this.signInAgain = page.getByRole('link', { name: 'Sign in again' });
   }
@@ -31,6 +34,25 @@ export class PasswordSetPage {
   /** Opens the page at a (relative) password_set URL. */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
+  }
+
+  /**
+   * The URL at which the browser next shows the page (a redirect back from cidaas, a reload), with the
+   * query as the server sent it: once the page has read an error from it, it takes the error out of
+   * the address bar. Call it before the action that leads there; it resolves once the new document
+   * has replaced the old one.
+   */
+  async nextLoad(): Promise<URL> {
+    let loaded: URL | undefined;
+    // The URL is read as the new document commits: a moment later the page may have tidied it.
+    await this.page.waitForEvent('framenavigated', (frame) => {
+      const url = new URL(frame.url());
+      if (frame !== this.page.mainFrame() || !/\/password_set$/.test(url.pathname)) return false;
+      loaded = url;
+      return true;
+    });
+    if (!loaded) throw new Error('no load of the password_set page');
+    return loaded;
   }
 
   /** The show/hide toggle of a field, by the field's label. */

@@ -11,7 +11,7 @@ import express, { type Express } from 'express';
 
 import { securityHeaders } from '../security-headers';
 import { staticSiteRoutes } from '../static';
-import { createAuth0Emulator, EMULATOR_CONNECTION, EMULATOR_M2M_CLIENT, type Auth0Emulator } from './emulator';
+import { createAuth0Emulator, EMULATOR_CONNECTION, EMULATOR_M2M_CLIENT, type Auth0Emulator, type Auth0SeedUser } from './emulator';
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes, type Auth0PasswordSetOptions } from './password-set';
 
 /** The page path the Action sends users to (the same hosted-page path as the cidaas mode). */
@@ -31,18 +31,28 @@ export interface Auth0DevStackOptions {
   readonly now?: (() => number) | undefined;
   /** scrypt cost for the emulator's password hashes. */
   readonly scryptCost?: number | undefined;
+  /** The users the emulator seeds; default its demo users. */
+  readonly users?: readonly Auth0SeedUser[] | undefined;
   /** Replaces the Management API client (tests of failure paths). */
   readonly directory?: Auth0PasswordSetOptions['directory'];
   /** The shared token secret; default a fresh random one per start (tests pass one to sign tokens themselves). */
   readonly sessionTokenSecret?: string | undefined;
+  /**
+   * Whether the tenant has a custom domain: then `127.0.0.1:<port>` is its canonical domain (the
+   * Management API) and `localhost:<port>` the custom domain users sign in on (`/continue`), both
+   * served by the one emulator, and the page server is configured with `AUTH0_CUSTOM_DOMAIN`.
+   */
+  readonly customDomain?: boolean | undefined;
 }
 
 /** A running stack. */
 export interface Auth0DevStack {
   /** `http://<host>:<port>`: the page host. */
   readonly pageUrl: string;
-  /** `http://<host>:<port>`: the Auth0 emulator (tenant and demo application). */
+  /** `http://<host>:<port>`: the Auth0 emulator on its canonical domain (tenant and demo application). */
   readonly auth0Url: string;
+  /** Where users sign in: the custom domain's URL when there is one, else {@link auth0Url}. */
+  readonly loginUrl: string;
   /** The emulator's state. */
   readonly emulator: Auth0Emulator;
   /** Stops both servers. */
@@ -75,17 +85,27 @@ export async function startAuth0DevStack(options: Auth0DevStackOptions): Promise
   const host = options.host ?? '127.0.0.1';
   const sessionTokenSecret = options.sessionTokenSecret ?? randomBytes(32).toString('base64url');
   let pageUrl = '';
+  let canonicalHost: string | undefined;
   const emulator = await createAuth0Emulator({
     secrets: () => ({ PASSWORD_PAGE_URL: `${pageUrl}${AUTH0_PAGE_PATH}`, SESSION_TOKEN_SECRET: sessionTokenSecret }),
     now: options.now,
     scryptCost: options.scryptCost,
+    users: options.users,
+    // Known once the emulator listens (its port), read by the emulator at each request.
+    get canonicalHost() {
+      return canonicalHost;
+    },
   });
   const tenant = await listen(emulator.app, options.auth0Port, host);
-  const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const publicHost = options.customDomain ? '127.0.0.1' : host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const auth0Url = `http://${publicHost}:${tenant.port}`;
+  const customDomain = options.customDomain ? `localhost:${tenant.port}` : undefined;
+  if (customDomain !== undefined) canonicalHost = `${publicHost}:${tenant.port}`;
+  const loginUrl = customDomain === undefined ? auth0Url : `http://${customDomain}`;
 
   const config = auth0PasswordSetConfigFromEnv({
     AUTH0_DOMAIN: `${publicHost}:${tenant.port}`,
+    ...(customDomain === undefined ? {} : { AUTH0_CUSTOM_DOMAIN: customDomain }),
     AUTH0_BASE_URL: auth0Url,
     AUTH0_CLIENT_ID: EMULATOR_M2M_CLIENT.clientId,
     AUTH0_CLIENT_SECRET: EMULATOR_M2M_CLIENT.clientSecret,
@@ -97,9 +117,9 @@ export async function startAuth0DevStack(options: Auth0DevStackOptions): Promise
   const pageApp = express();
   pageApp.disable('x-powered-by');
   pageApp.set('etag', false);
-  // The form POST ends in redirects to the tenant's /continue and then to the application (here on
-  // the emulator's origin too); Chromium applies form-action to each of them.
-  pageApp.use(securityHeaders({ formActionExtra: [auth0Url], hsts: false }));
+  // The page's POST to /continue ends in a redirect to the application (here on the emulator's
+  // origins too); Chromium applies form-action to each of them.
+  pageApp.use(securityHeaders({ formActionExtra: [...new Set([new URL(config.continueUrl).origin, auth0Url, loginUrl])], hsts: false }));
   pageApp.use(auth0PasswordSetRoutes(config, { now: options.now, directory: options.directory }));
   pageApp.use(staticSiteRoutes(options.distDir));
   const page = await listen(pageApp, options.pagePort, host);
@@ -108,6 +128,7 @@ export async function startAuth0DevStack(options: Auth0DevStackOptions): Promise
   return {
     pageUrl,
     auth0Url,
+    loginUrl,
     emulator,
     close: async () => {
       await Promise.all([close(page.server), close(tenant.server)]);

@@ -2,12 +2,19 @@
  * A local Auth0 tenant for development and tests, so the Auth0 flow runs offline:
  * - `GET /authorize` → `/u/login` (a login form) → runs the post-login Action through the harness →
  *   redirect to the password page with `session_token` and `state`, or straight to the application;
- * - `GET|POST /continue?state&session_token` runs `onContinuePostLogin` and finishes at the
+ * - `GET|POST /continue` with `state` (query or body) runs `onContinuePostLogin` and finishes at the
  *   application's callback (`?code&state`, or `?error=access_denied&error_description&state`);
  * - Management API: `POST /oauth/token` (client credentials), `GET|PATCH /api/v2/users/{id}`
- *   (password, app_metadata, with Auth0's password strength and history checks) and
- *   `GET /api/v2/connections/{id}`;
+ *   (password, app_metadata, with Auth0's password strength and history checks, and
+ *   `last_password_reset`) and `GET /api/v2/connections/{id}`;
  * - a tiny demo application: `/` (sign in) and `/callback` (who signed in, or the error).
+ *
+ * **Custom domains.** The tenant answers on every host it is reached by. With `canonicalHost` set,
+ * that host is the tenant's canonical domain and any other is a custom domain, as on a real tenant:
+ * a login transaction belongs to the host it started on, so `/continue` elsewhere is an
+ * `invalid_request`; session tokens carry the canonical domain as `iss`; the Management API's
+ * audience is always `https://<canonical>/api/v2/`, and an access token works only on the host it was
+ * obtained on (sources at each rule below).
  *
  * Its own Express app (it is not mounted into the cidaas emulator). Everything is in memory.
  */
@@ -91,6 +98,8 @@ interface StoredUser {
   passwordHash: string;
   /** Previous password hashes, newest first. */
   history: string[];
+  /** When the password was last changed (ISO 8601); absent until then, as on Auth0. */
+  last_password_reset: string | undefined;
   logins_count: number;
   app_metadata: Record<string, unknown>;
   user_metadata: Record<string, unknown>;
@@ -102,11 +111,13 @@ interface Transaction {
   readonly clientId: string;
   readonly redirectUri: string;
   readonly appState: string;
+  /** The host the login started on: the transaction lives there (the custom-domain rule above). */
+  readonly host: string;
   userId?: string;
   phase: 'login' | 'redirected' | 'done';
 }
 
-/** A Management API request the emulator received (the password itself is never recorded). */
+/** An authorised Management API request the emulator received (the password itself is never recorded). */
 export interface RecordedManagementRequest {
   readonly method: string;
   readonly path: string;
@@ -126,6 +137,11 @@ export interface Auth0EmulatorOptions {
   readonly scryptCost?: number | undefined;
   /** The users to seed; default {@link AUTH0_DEMO_USERS}. */
   readonly users?: readonly Auth0SeedUser[] | undefined;
+  /**
+   * The tenant's canonical domain (`host:port`); requests on any other host are custom-domain
+   * requests. Default: none, every host is treated as the canonical domain.
+   */
+  readonly canonicalHost?: string | undefined;
 }
 
 /** The running emulator's app and state, for tests and the dev stack. */
@@ -135,7 +151,9 @@ export interface Auth0Emulator {
   /** The Management API requests received so far. */
   readonly managementRequests: readonly RecordedManagementRequest[];
   /** A stored user's current view (no hashes), or `undefined`. */
-  user(userId: string): { readonly logins_count: number; readonly app_metadata: Readonly<Record<string, unknown>> } | undefined;
+  user(userId: string):
+    | { readonly logins_count: number; readonly app_metadata: Readonly<Record<string, unknown>>; readonly last_password_reset: string | undefined }
+    | undefined;
 }
 
 function randomToken(bytes = 24): string {
@@ -166,12 +184,17 @@ function isLoopbackRedirect(value: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
 }
 
-function tenantDomain(req: Request): string {
+/** The host a request reached the tenant on (`host:port`). */
+function requestHost(req: Request): string {
   return req.get('host') ?? 'localhost';
 }
 
 function origin(req: Request): string {
-  return `${req.protocol}://${tenantDomain(req)}`;
+  return `${req.protocol}://${requestHost(req)}`;
+}
+
+function invalidRequestPage(res: Response, detail: string): void {
+  res.status(400).type('html').send(renderPage({ lang: 'en', title: 'Invalid request', body: html`<h1>invalid_request</h1><p>${detail}</p>` }));
 }
 
 function loginPage(state: string, email: string, error: string | undefined): string {
@@ -209,6 +232,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
       email: seed.email,
       passwordHash: await hashPassword(seed.password, options.scryptCost),
       history: [],
+      last_password_reset: undefined,
       logins_count: seed.logins_count,
       app_metadata: { ...seed.app_metadata },
       user_metadata: {},
@@ -216,7 +240,8 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
   }
   const transactions = new Map<string, Transaction>();
   const codes = new Map<string, { readonly userId: string; readonly clientId: string }>();
-  const accessTokens = new Map<string, { readonly scope: string; readonly expiresAt: number; readonly audience: string }>();
+  const accessTokens = new Map<string, { readonly scope: string; readonly expiresAt: number; readonly host: string }>();
+  const canonical = (req: Request): string => options.canonicalHost ?? requestHost(req);
   const managementRequests: RecordedManagementRequest[] = [];
 
   const actionUser = (user: StoredUser): ActionUser => ({
@@ -225,6 +250,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     email_verified: true,
     app_metadata: { ...user.app_metadata },
     user_metadata: { ...user.user_metadata },
+    last_password_reset: user.last_password_reset,
   });
 
   const applyRun = (user: StoredUser, run: ActionRun): void => {
@@ -243,6 +269,10 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
         transaction.phase = 'done';
         callback.searchParams.set('error', 'access_denied');
         callback.searchParams.set('error_description', run.outcome.reason);
+        break;
+      case 'error':
+        transaction.phase = 'done';
+        callback.searchParams.set('error', run.outcome.error);
         break;
       case 'continue': {
         transaction.phase = 'done';
@@ -308,10 +338,10 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     const clientId = field(req.query, 'client_id');
     const redirectUri = field(req.query, 'redirect_uri');
     if (clientId !== DEMO_CLIENT_ID || !isLoopbackRedirect(redirectUri) || field(req.query, 'response_type') !== 'code') {
-      res.status(400).type('html').send(renderPage({ lang: 'en', title: 'Invalid request', body: html`<h1>Invalid request</h1><p>Unknown client, redirect_uri or response_type.</p>` }));
+      invalidRequestPage(res, 'Unknown client, redirect_uri or response_type.');
       return;
     }
-    const transaction: Transaction = { state: randomToken(), clientId, redirectUri, appState: field(req.query, 'state'), phase: 'login' };
+    const transaction: Transaction = { state: randomToken(), clientId, redirectUri, appState: field(req.query, 'state'), host: requestHost(req), phase: 'login' };
     transactions.set(transaction.state, transaction);
     res.redirect(302, `/u/login?${new URLSearchParams({ state: transaction.state }).toString()}`);
   });
@@ -343,22 +373,45 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
       user: actionUser(user),
       loginsCount: user.logins_count,
       secrets: options.secrets(),
-      domain: tenantDomain(req),
+      hostname: requestHost(req),
+      canonicalDomain: canonical(req),
+      ip: req.ip,
       redirectUri: transaction.redirectUri,
       clientId: transaction.clientId,
       method: 'POST',
     });
-    const run = await runActionHandler(action.onExecutePostLogin, event, { domain: tenantDomain(req), state: transaction.state, now });
+    // `iss` is the "Hostname of your Auth0 tenant domain (e.g., example.auth0.com)"
+    // (https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/login-trigger/redirect-with-actions).
+    const run = await runActionHandler(action.onExecutePostLogin, event, { domain: canonical(req), state: transaction.state, now });
     applyRun(user, run);
     finish(res, transaction, user, run);
   });
 
+  // "After the redirect, resume authentication by redirecting the user to the /continue endpoint and
+  // including the state parameter … If you do not send the original state back to the /continue
+  // endpoint, Auth0 will lose the context of the login transaction and the user will not be able to
+  // log in due to an invalid_request error"; the token "should be sent back to Auth0 by making a POST
+  // request to the /continue endpoint", so both methods are accepted
+  // (https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/login-trigger/redirect-with-actions).
   const resume: RequestHandler = async (req, res) => {
     const state = field(req.query, 'state') || field(req.body, 'state');
+    if (state === '') {
+      invalidRequestPage(res, 'The state parameter is missing. Start again from the application.');
+      return;
+    }
     const transaction = transactions.get(state);
     const user = transaction?.userId !== undefined ? users.get(transaction.userId) : undefined;
     if (!transaction || transaction.phase !== 'redirected' || !user) {
-      res.status(400).type('html').send(renderPage({ lang: 'en', title: 'Invalid request', body: html`<h1>invalid_request</h1><p>This login transaction is unknown or already finished. Start again from the application.</p>` }));
+      invalidRequestPage(res, 'This login transaction is unknown or already finished. Start again from the application.');
+      return;
+    }
+    // The transaction lives on the domain the login started on: "existing sessions created at
+    // {yourDomain} will no longer be valid once you start using your custom domain", and /continue is
+    // "https://{yourAuth0CustomDomain}/continue" for a custom-domain login
+    // (https://auth0.com/docs/customize/custom-domains/configure-features-to-use-custom-domains,
+    // https://auth0.com/docs/customize/rules/redirect-users).
+    if (requestHost(req) !== transaction.host) {
+      invalidRequestPage(res, 'This login transaction is not known on this domain. Start again from the application.');
       return;
     }
     if (!action.onContinuePostLogin) {
@@ -369,14 +422,16 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
       user: actionUser(user),
       loginsCount: user.logins_count,
       secrets: options.secrets(),
-      domain: tenantDomain(req),
+      hostname: requestHost(req),
+      canonicalDomain: canonical(req),
+      ip: req.ip,
       query: stringRecord(req.query),
       body: stringRecord(req.body),
       method: req.method,
       redirectUri: transaction.redirectUri,
       clientId: transaction.clientId,
     });
-    const run = await runActionHandler(action.onContinuePostLogin, event, { domain: tenantDomain(req), state: transaction.state, now });
+    const run = await runActionHandler(action.onContinuePostLogin, event, { domain: canonical(req), state: transaction.state, now });
     applyRun(user, run);
     finish(res, transaction, user, run);
   };
@@ -393,13 +448,17 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
       res.status(401).json({ error: 'access_denied', error_description: 'Unauthorized' });
       return;
     }
+    // "Continue to use your default tenant domain name (such as … https://{yourDomain}/api/v2/) instead
+    // of your custom domain when specifying an audience", and "All requests (i.e. obtaining the token,
+    // and actually calling the API) must use the same domain"
+    // (https://auth0.com/docs/customize/custom-domains/configure-features-to-use-custom-domains#apis).
     const audience = field(req.body, 'audience');
-    if (audience !== `https://${tenantDomain(req)}/api/v2/`) {
+    if (audience !== `https://${canonical(req)}/api/v2/`) {
       res.status(403).json({ error: 'access_denied', error_description: 'Service not enabled within domain: ' + audience });
       return;
     }
     const token = randomToken(32);
-    accessTokens.set(token, { scope: MANAGEMENT_SCOPES, expiresAt: now() + 86_400_000, audience });
+    accessTokens.set(token, { scope: MANAGEMENT_SCOPES, expiresAt: now() + 86_400_000, host: requestHost(req) });
     res.json({ access_token: token, token_type: 'Bearer', expires_in: 86_400, scope: MANAGEMENT_SCOPES });
   });
 
@@ -408,7 +467,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     (req, res, next) => {
       const header = req.get('authorization') ?? '';
       const grant = header.startsWith('Bearer ') ? accessTokens.get(header.slice('Bearer '.length)) : undefined;
-      if (!grant || grant.expiresAt <= now()) {
+      if (!grant || grant.expiresAt <= now() || grant.host !== requestHost(req)) {
         managementError(res, 401, 'Unauthorized', 'Invalid token', 'invalid_token');
         return;
       }
@@ -416,6 +475,9 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
         managementError(res, 403, 'Forbidden', `Insufficient scope, expected any of: ${scope}`, 'insufficient_scope');
         return;
       }
+      const body: unknown = req.body;
+      const recorded = isPlainObject(body) ? body : {};
+      managementRequests.push({ method: req.method, path: req.path, body: 'password' in recorded ? { ...recorded, password: '[redacted]' } : { ...recorded } });
       next();
     };
 
@@ -426,13 +488,20 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     logins_count: user.logins_count,
     app_metadata: user.app_metadata,
     user_metadata: user.user_metadata,
+    // "Last time the password was reset/changed. At user creation, this field does not exist."
+    ...(user.last_password_reset === undefined ? {} : { last_password_reset: user.last_password_reset }),
     identities: [{ connection: EMULATOR_CONNECTION.name, provider: 'auth0', user_id: user.user_id.replace(/^auth0\|/, ''), isSocial: false }],
   });
 
+  // `fields` and `include_fields` select the attributes returned, as `GET /api/v2/users/{id}` documents.
   app.get('/api/v2/users/:id', requireScope('read:users'), (req, res) => {
     const user = users.get(String(req.params['id']));
     if (!user) return managementError(res, 404, 'Not Found', 'The user does not exist.', 'inexistent_user');
-    res.json(userView(user));
+    const view = userView(user);
+    const fields = field(req.query, 'fields').split(',').filter((name) => name !== '');
+    if (fields.length === 0) return void res.json(view);
+    const include = field(req.query, 'include_fields') !== 'false';
+    res.json(Object.fromEntries(Object.entries(view).filter(([name]) => fields.includes(name) === include)));
   });
 
   const UPDATABLE = new Set(['password', 'connection', 'app_metadata', 'user_metadata', 'email_verified', 'blocked']);
@@ -442,7 +511,6 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     if (!isPlainObject(body)) return managementError(res, 400, 'Bad Request', 'Payload validation error: expected an object');
     const extra = Object.keys(body).filter((key) => !UPDATABLE.has(key));
     if (extra.length > 0) return managementError(res, 400, 'Bad Request', `Payload validation error: 'Additional properties not allowed: ${extra.join(',')}'.`);
-    managementRequests.push({ method: 'PATCH', path: req.path, body: 'password' in body ? { ...body, password: '[redacted]' } : { ...body } });
     const user = users.get(String(req.params['id']));
     if (!user) return managementError(res, 404, 'Not Found', 'The user does not exist.', 'inexistent_user');
     const password = body['password'];
@@ -456,11 +524,15 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
       }
       user.history = previous;
       user.passwordHash = await hashPassword(password, options.scryptCost);
+      user.last_password_reset = new Date(now()).toISOString();
     }
+    // Root-level properties are merged, `null` deletes one, and "patching the metadata itself with an
+    // empty object removes the metadata completely"
+    // (https://auth0.com/docs/manage-users/user-accounts/metadata/manage-metadata-api).
     const appMetadata = body['app_metadata'];
     if (appMetadata !== undefined) {
       if (!isPlainObject(appMetadata)) return managementError(res, 400, 'Bad Request', 'Payload validation error: app_metadata must be an object');
-      user.app_metadata = applyMetadataUpdates(user.app_metadata, Object.entries(appMetadata));
+      user.app_metadata = Object.keys(appMetadata).length === 0 ? {} : applyMetadataUpdates(user.app_metadata, Object.entries(appMetadata));
     }
     res.json(userView(user));
   });
@@ -484,7 +556,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     managementRequests,
     user: (userId) => {
       const user = users.get(userId);
-      return user ? { logins_count: user.logins_count, app_metadata: { ...user.app_metadata } } : undefined;
+      return user ? { logins_count: user.logins_count, app_metadata: { ...user.app_metadata }, last_password_reset: user.last_password_reset } : undefined;
     },
   };
 }

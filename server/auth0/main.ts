@@ -3,7 +3,9 @@
  * page host (built page + Auth0 mode routes) on two ports.
  *
  * Environment: `PORT` (page host, default 4300), `AUTH0_PORT` (emulator, default PORT + 1),
- * `HOST` (default 127.0.0.1), `PAGE_DIST_DIR` (the built page).
+ * `HOST` (default 127.0.0.1), `PAGE_DIST_DIR` (the built page), `AUTH0_EMULATOR_CUSTOM_DOMAIN=1` (the
+ * tenant gets a custom domain: sign in on `localhost:<AUTH0_PORT>`, the Management API stays on
+ * `127.0.0.1:<AUTH0_PORT>`).
  */
 import { AUTH0_DEMO_USERS } from './emulator';
 import { startAuth0DevStack } from './dev-stack';
@@ -18,12 +20,13 @@ function parsePort(name: string, value: string | undefined, fallback: number): n
 async function main(): Promise<void> {
   const pagePort = parsePort('PORT', process.env['PORT'], 4300);
   const auth0Port = parsePort('AUTH0_PORT', process.env['AUTH0_PORT'], pagePort === 0 ? 0 : pagePort + 1);
-  const stack = await startAuth0DevStack({ pagePort, auth0Port, host: process.env['HOST'] || '127.0.0.1' });
+  const customDomain = process.env['AUTH0_EMULATOR_CUSTOM_DOMAIN'] === '1';
+  const stack = await startAuth0DevStack({ pagePort, auth0Port, host: process.env['HOST'] || '127.0.0.1', customDomain });
   console.log(
     [
       '',
-      `Auth0 emulator + password_set page: open ${stack.auth0Url}/ and press "Sign in"`,
-      `  page host: ${stack.pageUrl}   Auth0 tenant: ${stack.auth0Url}`,
+      `Auth0 emulator + password_set page: open ${stack.loginUrl}/ and press "Sign in"`,
+      `  page host: ${stack.pageUrl}   Auth0 tenant: ${stack.auth0Url}${customDomain ? `   custom domain: ${stack.loginUrl}` : ''}`,
       '',
       '  Demo users (email / password):',
       ...AUTH0_DEMO_USERS.map((user) => `    ${user.email.padEnd(26)} ${user.password.padEnd(14)} ${user.behaviour}`),

@@ -31,15 +31,71 @@ export interface Fault extends FaultSpec {
 /** Largest accepted delay: long enough for any loading-state test, short enough never to hang a run. */
 export const MAX_DELAY_MS = 60_000;
 
-const REGEXP_SPECIALS = /[.+?^${}()|[\]\\]/g;
+/** The longest fault glob accepted: far longer than any emulated path, and it bounds the matching work. */
+export const MAX_GLOB_LENGTH = 512;
 
-/** Turns a path glob into an anchored regular expression (`**` → anything, `*` → anything but `/`). */
-export function globToRegExp(glob: string): RegExp {
-  const source = glob
-    .split('**')
-    .map((part) => part.replace(REGEXP_SPECIALS, '\\$&').replace(/\*/g, '[^/]*'))
-    .join('.*');
-  return new RegExp(`^${source}$`);
+/** A piece of a compiled glob: one literal character, `*` (anything but `/`) or `**` (anything). */
+type GlobToken = { readonly kind: 'char'; readonly char: string } | { readonly kind: 'segment' } | { readonly kind: 'any' };
+
+/** Whether a path matches a glob; see {@link compileGlob}. */
+export type PathMatcher = (path: string) => boolean;
+
+/**
+ * Compiles a path glob into a matcher that runs in time proportional to the path's length times the
+ * glob's, whatever both are: `**` matches anything, `*` anything but `/`, every other character itself
+ * (a run of two or more `*` is `**`). It simulates the glob's automaton (every position at once) rather
+ * than backtracking as a regular expression does: `/*a*a*a…b` against a long path of `a`s froze the
+ * emulator when globs were compiled to RegExps.
+ */
+export function compileGlob(glob: string): PathMatcher {
+  const tokens: GlobToken[] = [];
+  for (let index = 0; index < glob.length; ) {
+    if (glob[index] !== '*') {
+      tokens.push({ kind: 'char', char: glob.charAt(index) });
+      index += 1;
+      continue;
+    }
+    let end = index;
+    while (glob[end] === '*') end += 1;
+    tokens.push(end - index >= 2 ? { kind: 'any' } : { kind: 'segment' });
+    index = end;
+  }
+  const count = tokens.length;
+  // active[i]: the path read so far can be matched by the first i tokens. A star may match nothing, so
+  // whoever reaches it also reaches the token after it (one pass, left to right, since stars only skip forward).
+  const close = (active: Uint8Array): void => {
+    for (let state = 0; state < count; state += 1) {
+      if (active[state] === 1 && tokens[state]?.kind !== 'char') active[state + 1] = 1;
+    }
+  };
+  return (path) => {
+    let active = new Uint8Array(count + 1);
+    let next = new Uint8Array(count + 1);
+    active[0] = 1;
+    close(active);
+    // By UTF-16 code unit, as the glob was read (and as a RegExp without the u flag would).
+    for (let position = 0; position < path.length; position += 1) {
+      const char = path.charAt(position);
+      next.fill(0);
+      let any = false;
+      for (let state = 0; state < count; state += 1) {
+        if (active[state] !== 1) continue;
+        const token = tokens[state];
+        if (token?.kind === 'char') {
+          if (token.char === char) next[state + 1] = 1;
+        } else if (token?.kind === 'any' || char !== '/') {
+          next[state] = 1;
+        } else {
+          continue;
+        }
+        any = true;
+      }
+      if (!any) return false;
+      close(next);
+      [active, next] = [next, active];
+    }
+    return active[count] === 1;
+  };
 }
 
 /** Validates a fault posted to the control API: the spec, or a message saying what is wrong. */
@@ -53,6 +109,7 @@ export function parseFaultSpec(value: unknown): FaultSpec | string {
   const body = ownProperty(value, 'body');
   const contentType = ownProperty(value, 'contentType');
   if (typeof path !== 'string' || !path.startsWith('/')) return 'path must be a string starting with "/"';
+  if (path.length > MAX_GLOB_LENGTH) return `path must be at most ${MAX_GLOB_LENGTH} characters`;
   if (status !== undefined && !(Number.isInteger(status) && typeof status === 'number' && status >= 200 && status <= 599)) {
     return 'status must be an integer from 200 to 599';
   }
@@ -73,7 +130,7 @@ export function parseFaultSpec(value: unknown): FaultSpec | string {
 
 interface RegisteredFault {
   readonly fault: Fault;
-  readonly pattern: RegExp;
+  readonly matches: PathMatcher;
 }
 
 /** The faults currently injected, and the middleware that applies them. */
@@ -84,7 +141,7 @@ export class FaultRegistry {
   /** Registers a fault. */
   add(spec: FaultSpec): Fault {
     const fault: Fault = { ...spec, id: this.nextId++, remaining: spec.times };
-    this.faults.push({ fault, pattern: globToRegExp(spec.path) });
+    this.faults.push({ fault, matches: compileGlob(spec.path) });
     return fault;
   }
 
@@ -102,7 +159,7 @@ export class FaultRegistry {
 
   /** The first fault matching a path, consuming one of its `times`; `undefined` when none applies. */
   take(path: string): Fault | undefined {
-    const entry = this.faults.find((candidate) => candidate.pattern.test(path));
+    const entry = this.faults.find((candidate) => candidate.matches(path));
     if (!entry) return undefined;
     const fault = entry.fault;
     if (fault.remaining !== undefined) {

@@ -1,6 +1,6 @@
 /**
  * Property tests (fast-check, seeded, fixed runs) for the two endpoints that set a password: E8
- * (`POST /login-srv/precheck/continue/:lsid`) and E11 (`POST /users-srv/resetpassword/accept`).
+ * (`POST /login-srv/precheck/continue/:lsid`) and E11 (`POST /password-srv/resetpassword?action=acceptreset`).
  *
  * 1. Neither ever stores a password that breaks the client's policy, for random policies and random
  *    Unicode passwords, also when fields are repeated (whichever value the server picks).
@@ -23,7 +23,8 @@ const USER = { username: 'new.user@example.com', password: 'Welcome-2026' } as c
 /** Satisfies the demo policy, is not breached and not in the user's history. */
 const STRONG = 'Brand-New-Secret-7';
 const E8_PREFIX = '/login-srv/precheck/continue/';
-const E11_PATH = '/users-srv/resetpassword/accept';
+// Where the SDK v6 posts it; the older /users-srv/resetpassword/accept is the same handler.
+const E11_PATH = '/password-srv/resetpassword?action=acceptreset';
 
 let emulator: TestEmulator;
 before(async () => {

@@ -27,13 +27,25 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<PasswordChangeError, string>> =
   password_mismatch: 'The new password and its confirmation do not match.',
   password_same_as_old: 'The new password must be different from the current password.',
   password_policy_violation: 'The new password does not meet the password policy.',
-  password_compromised: 'This password is known from a data breach. Please choose another one.',
+  // Word for word as documented (see DOCUMENTED_REASON_PHRASES).
+  password_compromised: 'The password is compromised',
   password_already_used: 'This password was used recently. Please choose another one.',
   invalid_request: 'The new password is required.',
 };
 
 /** The breached-password `error_code` cidaas uses. */
 export const COMPROMISED_ERROR_CODE = 'VER_0120';
+
+/**
+ * How cidaas documents the compromised-password redirect: `error` is the HTTP reason phrase and the
+ * meaning is in `error_code` (`…&error=Bad+Request&error_description=The+password+is+compromised&error_code=VER_0120`,
+ * docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept). The emulator sends
+ * this shape in both modes, so the page's reading of it stays tested; the other failures keep our
+ * snake_case codes (see the contract).
+ */
+export const DOCUMENTED_REASON_PHRASES: Readonly<Partial<Record<PasswordChangeError, string>>> = {
+  password_compromised: 'Bad Request',
+};
 
 /** The fields of the E8 form (missing fields arrive as `''`). */
 export interface PasswordChangeForm {
@@ -122,14 +134,15 @@ export function applyNewPasswordHash(user: UserRecord, newHash: string): void {
 
 /**
  * The error parameters of a redirect back to the page: `error`, `error_description` (from
- * `descriptions`), `error_code` and `retry_after` when present; all `undefined` without a failure.
+ * `descriptions`), `error_code` and `retry_after` when present, in cidaas' documented shape where
+ * there is one ({@link DOCUMENTED_REASON_PHRASES}); all `undefined` without a failure.
  */
 export function failureParams(
   failure: PasswordChangeFailure | undefined,
   descriptions: Readonly<Record<PasswordChangeError, string>> = ERROR_DESCRIPTIONS,
 ): Readonly<Record<'error' | 'error_description' | 'error_code' | 'retry_after', string | undefined>> {
   return {
-    error: failure?.error,
+    error: failure ? (DOCUMENTED_REASON_PHRASES[failure.error] ?? failure.error) : undefined,
     error_description: failure ? descriptions[failure.error] : undefined,
     error_code: failure?.errorCode,
     retry_after: failure?.retryAfterSeconds === undefined ? undefined : String(failure.retryAfterSeconds),

@@ -141,18 +141,23 @@ export interface ResetRequest {
   failedCodeAttempts: number;
 }
 
-/** How long a forgot-password request stays valid. */
+/** How long a forgot-password request stays valid (our decision: cidaas documents no lifetime). */
 export const RESET_REQUEST_LIFETIME_MS = 15 * 60 * 1000;
-/** Wrong codes after which a forgot-password request is void (a 6-digit code must not be guessable). */
+/** Wrong codes after which a forgot-password request is void (our decision: a 6-digit code must not be guessable). */
 export const MAX_RESET_CODE_ATTEMPTS = 5;
 
 /** How long a track stays valid. */
 export const TRACK_LIFETIME_MS = 60 * 60 * 1000;
 /** How long an authorization code stays valid. */
 export const CODE_LIFETIME_MS = 10 * 60 * 1000;
-/** Wrong current passwords that lock password_set for a user. */
+/**
+ * Wrong current passwords in a row that lock password_set for a user. Decision: cidaas documents no
+ * numbers for this precheck; 5 and {@link LOCKOUT_MS} follow common practice (PingAM's account-lockout
+ * guide: a duration lockout of at least 15 minutes). E8 then answers `too_many_attempts` with `retry_after` in seconds (the unit
+ * of HTTP's `Retry-After`, RFC 9110 section 10.2.3), also our decision.
+ */
 export const LOCKOUT_THRESHOLD = 5;
-/** How long the lock lasts. */
+/** How long the lock lasts (our decision, see {@link LOCKOUT_THRESHOLD}). */
 export const LOCKOUT_MS = 15 * 60 * 1000;
 /** How many previous password hashes are kept and checked. */
 export const PASSWORD_HISTORY_SIZE = 5;

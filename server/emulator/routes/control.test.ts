@@ -170,3 +170,82 @@ describe('test-control API (disabled)', () => {
     assert.deepEqual(disabled.faults.list(), []);
   });
 });
+
+describe('test-control API: requests another site could send', () => {
+  /** A fault registered through the store, so each test can see whether a refused request changed anything. */
+  const MARKER = { path: '/marker', status: 418 } as const;
+  beforeEach(() => {
+    emulator.faults.add(MARKER);
+  });
+
+  // What a page on any site can send without a CORS preflight: forms and text, to every state-changing endpoint.
+  const FORGEABLE: ReadonlyArray<readonly [string, string]> = [
+    ['POST', '/__emulator/reset'],
+    ['POST', '/__emulator/faults'],
+    ['DELETE', '/__emulator/faults'],
+    ['POST', '/__emulator/users'],
+    ['PUT', '/__emulator/clients/demo-client'],
+    ['POST', '/__emulator/login-sessions'],
+    ['POST', '/__emulator/clock'],
+  ];
+
+  it('refuses form and text bodies (415), with or without an Origin, and changes nothing', async () => {
+    for (const [method, path] of FORGEABLE) {
+      for (const contentType of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', undefined]) {
+        for (const origin of ['http://evil.example', undefined]) {
+          const headers: Record<string, string> = {};
+          if (contentType !== undefined) headers['content-type'] = contentType;
+          if (origin !== undefined) headers['origin'] = origin;
+          const response = await emulator.fetch(path, { method, headers, body: method === 'DELETE' ? undefined : 'path=%2F**&status=500' });
+          const label = `${method} ${path} ${contentType ?? 'no type'} ${origin ?? 'no origin'}`;
+          assert.equal(response.status, origin === undefined ? 415 : 403, label);
+          assert.equal(pick(await response.json(), 'error'), origin === undefined ? 'unsupported_media_type' : 'forbidden', label);
+          assert.equal(response.headers.get('access-control-allow-origin'), null, label);
+        }
+      }
+    }
+    assert.deepEqual(
+      emulator.faults.list().map((fault) => fault.path),
+      ['/marker'],
+    );
+  });
+
+  it('refuses JSON from another origin, from an opaque one (Origin: null) and a cross-site fetch (403)', async () => {
+    const own = new URL(emulator.baseUrl);
+    const foreign: ReadonlyArray<Readonly<Record<string, string>>> = [
+      { origin: 'http://evil.example' },
+      { origin: 'null' },
+      { origin: `http://localhost:${own.port}` }, // same site, another origin
+      { origin: `https://${own.host}` }, // another scheme
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ];
+    for (const extra of foreign) {
+      const response = await emulator.fetch('/__emulator/faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...extra },
+        body: JSON.stringify({ path: '/**', status: 500 }),
+      });
+      assert.equal(response.status, 403, JSON.stringify(extra));
+    }
+    assert.equal(emulator.faults.list().length, 1);
+  });
+
+  it('takes JSON from its own origin, and from clients that send no Origin (test runners, curl)', async () => {
+    const sameOrigin = await emulator.fetch('/__emulator/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', origin: emulator.baseUrl, 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ path: '/same-origin', status: 500 }),
+    });
+    assert.equal(sameOrigin.status, 201);
+    const noOrigin = await emulator.fetch('/__emulator/reset', { method: 'POST', headers: { 'content-type': 'application/json' } });
+    assert.equal(noOrigin.status, 200);
+    assert.deepEqual(emulator.faults.list(), []);
+  });
+
+  it('answers reads (GET) to anyone, but never with CORS headers: another site cannot read them', async () => {
+    const response = await emulator.fetch('/__emulator/faults', { headers: { origin: 'http://evil.example' } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+  });
+});

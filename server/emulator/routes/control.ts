@@ -1,4 +1,4 @@
-import express, { Router, type Response } from 'express';
+import express, { Router, type RequestHandler, type Response } from 'express';
 
 import { parseFaultSpec, type FaultRegistry } from '../faults';
 import { ownProperty, requestOrigin } from '../http';
@@ -31,18 +31,55 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const JSON_MEDIA_TYPE = /^application\/json\s*(?:;|$)/i;
+
+/**
+ * Refuses a state-changing control request (anything but GET, HEAD, OPTIONS) that a web page on another
+ * origin could have sent, before its body is read. Our decision, as the emulator runs on a developer's
+ * machine, where any site the developer visits could otherwise reset it or inject faults:
+ * - `Content-Type` must be `application/json` (415 otherwise). A cross-site page can only send JSON
+ *   with a CORS preflight, which the emulator never grants; a form (urlencoded, multipart, text/plain)
+ *   needs none, so forms are refused outright, even with an empty body.
+ * - An `Origin` header, when present, must be the emulator's own origin (403 otherwise; `null`, sent
+ *   by sandboxed and opaque contexts, is refused too), and `Sec-Fetch-Site`, when present, must be
+ *   `same-origin` or `none`. A missing `Origin` is accepted: browsers send one with every request
+ *   whose method is not GET or HEAD (the Fetch standard), so a request without one comes from a test
+ *   runner, curl or a script, which act on the developer's own behalf; and a browser old enough to
+ *   omit it still cannot send JSON across sites without the preflight.
+ */
+export const refuseCrossSiteControlRequests: RequestHandler = (req, res, next) => {
+  if (READ_ONLY_METHODS.has(req.method)) {
+    next();
+    return;
+  }
+  const origin = req.get('origin');
+  const fetchSite = req.get('sec-fetch-site');
+  if ((origin !== undefined && origin !== requestOrigin(req)) || (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
+    fail(res, 403, 'forbidden', 'the control API only takes requests from its own origin');
+    return;
+  }
+  if (!JSON_MEDIA_TYPE.test(req.get('content-type') ?? '')) {
+    fail(res, 415, 'unsupported_media_type', 'the control API takes JSON: send Content-Type: application/json (with {} when there is nothing to send)');
+    return;
+  }
+  next();
+};
+
 /**
  * The test-control API (JSON in, JSON out), mounted only when enabled: reset, users, clients,
  * ready-made password_set sessions (change and reset mode), track and reset-request expiry, the
- * clock, faults and a read-only view of a user.
+ * clock, faults and a read-only view of a user. State-changing requests must be JSON from the
+ * emulator's own origin ({@link refuseCrossSiteControlRequests}).
  */
 export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Router {
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  router.use(refuseCrossSiteControlRequests);
+  router.use(express.json({ limit: '64kb' }));
 
   router.post('/reset', async (_req, res) => {
     await store.reset();

@@ -171,10 +171,11 @@ describe('E8 POST /login-srv/precheck/continue/:lsid, failures in order', () => 
     }
   });
 
-  it('7. breached list: password_compromised with error_code VER_0120', async () => {
+  it('7. breached list: cidaas’ documented shape, error=Bad Request with error_code VER_0120', async () => {
     const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
     const response = await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: 'Password123!' });
-    const params = assertErrorRedirect(response, 'password_compromised', session.lsid, session.requestId);
+    const params = assertErrorRedirect(response, 'Bad Request', session.lsid, session.requestId);
+    assert.equal(params.get('error_description'), 'The password is compromised');
     assert.equal(params.get('error_code'), 'VER_0120');
   });
 

@@ -14,6 +14,10 @@ const REGULAR_USER = 'regular.user@example.com';
 const REGULAR_PASSWORD = 'Regular-2026';
 const GOOD_NEW_PASSWORD = 'Brand-New-Secret-7';
 const UNKNOWN_RPRQ = '0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a';
+// Where the SDK v6 posts (cidaas-javascript-sdk 6.0.0, src/main/user-service/UserService.ts).
+const INITIATE = '/password-srv/resetpassword?action=initiatereset';
+const VALIDATE = '/password-srv/resetpassword?action=validatecode';
+const ACCEPT = '/password-srv/resetpassword?action=acceptreset';
 
 let emulator: TestEmulator;
 before(async () => {
@@ -44,7 +48,7 @@ async function createResetSession(body: Readonly<Record<string, string>>): Promi
 }
 
 function accept(fields: { readonly resetRequestId: string; readonly exchangeId: string; readonly password: string; readonly confirmPassword?: string }): Promise<Response> {
-  return emulator.postForm('/users-srv/resetpassword/accept', {
+  return emulator.postForm(ACCEPT, {
     resetRequestId: fields.resetRequestId,
     exchangeId: fields.exchangeId,
     password: fields.password,
@@ -70,7 +74,7 @@ function assertResetError(response: Response, error: string, expected: { readonl
 
 /** Posts the forgot-password form and returns the code page location. */
 async function requestCode(requestId: string, email: string): Promise<URL> {
-  const response = await emulator.postForm('/identity/forgot-password', { requestId, email });
+  const response = await emulator.postForm('/identity/password_forgot_init', { requestId, email });
   assert.equal(response.status, 302);
   return locationOf(response, emulator.baseUrl);
 }
@@ -89,24 +93,24 @@ describe('the login page links to forgot password', () => {
   it('in English and in German, keeping requestId and ui_locales', async () => {
     const requestId = await startSignIn(emulator);
     const page = await (await emulator.fetch(`/identity/login?requestId=${requestId}`)).text();
-    assert.match(page, new RegExp(`<a href="/identity/forgot-password\\?requestId=${requestId}">Forgot password\\?</a>`));
+    assert.match(page, new RegExp(`<a href="/identity/password_forgot_init\\?requestId=${requestId}">Forgot password\\?</a>`));
 
     const german = await startSignIn(emulator, { ui_locales: 'de-CH' });
     const germanPage = await (await emulator.fetch(`/identity/login?requestId=${german}`)).text();
-    assert.match(germanPage, new RegExp(`<a href="/identity/forgot-password\\?requestId=${german}&amp;ui_locales=de-CH">Passwort vergessen\\?</a>`));
+    assert.match(germanPage, new RegExp(`<a href="/identity/password_forgot_init\\?requestId=${german}&amp;ui_locales=de-CH">Passwort vergessen\\?</a>`));
   });
 });
 
-describe('GET /identity/forgot-password', () => {
+describe('GET /identity/password_forgot_init', () => {
   it('renders an email form posting to itself, with a way back to sign-in', async () => {
     const requestId = await startSignIn(emulator);
-    const response = await emulator.fetch(`/identity/forgot-password?requestId=${requestId}`);
+    const response = await emulator.fetch(`/identity/password_forgot_init?requestId=${requestId}`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const page = await response.text();
     assert.match(page, /<html lang="en">/);
     assert.match(page, /<h1>Forgot your password\?<\/h1>/);
-    assert.match(page, /<form method="post" action="\/identity\/forgot-password">/);
+    assert.match(page, /<form method="post" action="\/identity\/password_forgot_init">/);
     assert.match(page, new RegExp(`<input type="hidden" name="requestId" value="${requestId}">`));
     assert.match(page, /<label for="email">Email<\/label>/);
     assert.match(page, /id="email" name="email" type="email" autocomplete="username" required/);
@@ -117,26 +121,26 @@ describe('GET /identity/forgot-password', () => {
 
   it('speaks German for the request’s ui_locales, and for ?ui_locales when the request has none', async () => {
     const german = await startSignIn(emulator, { ui_locales: 'de' });
-    const page = await (await emulator.fetch(`/identity/forgot-password?requestId=${german}`)).text();
+    const page = await (await emulator.fetch(`/identity/password_forgot_init?requestId=${german}`)).text();
     assert.match(page, /<html lang="de">/);
     assert.match(page, /Passwort vergessen\?/);
     assert.match(page, /Code senden/);
 
     const plain = await startSignIn(emulator);
-    const viaQuery = await (await emulator.fetch(`/identity/forgot-password?requestId=${plain}&ui_locales=de-AT`)).text();
+    const viaQuery = await (await emulator.fetch(`/identity/password_forgot_init?requestId=${plain}&ui_locales=de-AT`)).text();
     assert.match(viaQuery, /<html lang="de">/);
   });
 
   it('shows the error for error=email_required', async () => {
     const requestId = await startSignIn(emulator);
-    const page = await (await emulator.fetch(`/identity/forgot-password?requestId=${requestId}&error=email_required`)).text();
+    const page = await (await emulator.fetch(`/identity/password_forgot_init?requestId=${requestId}&error=email_required`)).text();
     assert.match(page, /role="alert" id="email-error">Enter your email address\./);
     assert.match(page, /aria-describedby="email-error" aria-invalid="true"/);
   });
 
   it('answers 400 "expired" for an unknown, missing or malformed requestId', async () => {
     for (const query of [`?requestId=${UNKNOWN_RPRQ}`, '', '?requestId=%3Cb%3E']) {
-      const response = await emulator.fetch(`/identity/forgot-password${query}`);
+      const response = await emulator.fetch(`/identity/password_forgot_init${query}`);
       assert.equal(response.status, 400, query);
       const page = await response.text();
       assert.match(page, /expired/);
@@ -145,11 +149,39 @@ describe('GET /identity/forgot-password', () => {
   });
 });
 
-describe('POST /identity/forgot-password', () => {
+describe('password_forgot_init as other pages link to it', () => {
+  it('prefills the account from userIdHint (as cidaas’ Shopware plugin links it), as an escaped value', async () => {
+    const requestId = await startSignIn(emulator);
+    const hint = encodeURIComponent('"><script>x</script>@example.com');
+    const page = await (await emulator.fetch(`/identity/password_forgot_init?userIdHint=${hint}&requestId=${requestId}&type=email`)).text();
+    assert.match(page, /autocomplete="username" required autofocus value="&quot;&gt;&lt;script&gt;x&lt;\/script&gt;@example.com"/);
+    assert.doesNotMatch(page, /<script>/);
+  });
+
+  it('the emulator’s earlier paths redirect there with the same query', async () => {
+    const requestId = await startSignIn(emulator);
+    for (const path of ['/identity/forgot-password', '/identity/reset-code']) {
+      const response = await emulator.fetch(`${path}?requestId=${requestId}&rprq=${UNKNOWN_RPRQ}`);
+      assert.equal(response.status, 302, path);
+      assert.equal(response.headers.get('location'), `/identity/password_forgot_init?requestId=${requestId}&rprq=${UNKNOWN_RPRQ}`);
+    }
+  });
+
+  it('a reset request of another login request is not shown', async () => {
+    const first = await startSignIn(emulator);
+    const rprq = String((await requestCode(first, NEW_USER)).searchParams.get('rprq'));
+    const other = await startSignIn(emulator);
+    const response = await emulator.fetch(`/identity/password_forgot_init?requestId=${other}&rprq=${rprq}`);
+    assert.equal(response.status, 400);
+    assert.doesNotMatch(await response.text(), /id="reset-code"/);
+  });
+});
+
+describe('POST /identity/password_forgot_init', () => {
   it('creates a reset request and 302s to the code page (ui_locales kept)', async () => {
     const requestId = await startSignIn(emulator, { ui_locales: 'de en' });
     const location = await requestCode(requestId, ' New.User@Example.com ');
-    assert.equal(location.pathname, '/identity/reset-code');
+    assert.equal(location.pathname, '/identity/password_forgot_init');
     const rprq = location.searchParams.get('rprq');
     assert.match(String(rprq), /^[0-9a-f-]{36}$/);
     assert.deepEqual([...location.searchParams.keys()], ['requestId', 'rprq', 'ui_locales']);
@@ -161,13 +193,13 @@ describe('POST /identity/forgot-password', () => {
   it('sends an empty email back with error=email_required', async () => {
     const requestId = await startSignIn(emulator);
     const location = await requestCode(requestId, '   ');
-    assert.equal(location.pathname, '/identity/forgot-password');
+    assert.equal(location.pathname, '/identity/password_forgot_init');
     assert.equal(location.searchParams.get('error'), 'email_required');
     assert.equal(location.searchParams.get('requestId'), requestId);
   });
 
   it('answers 400 for an unknown requestId', async () => {
-    const response = await emulator.postForm('/identity/forgot-password', { requestId: UNKNOWN_RPRQ, email: NEW_USER });
+    const response = await emulator.postForm('/identity/password_forgot_init', { requestId: UNKNOWN_RPRQ, email: NEW_USER });
     assert.equal(response.status, 400);
   });
 
@@ -184,7 +216,7 @@ describe('POST /identity/forgot-password', () => {
     const unknownPage = await emulator.fetch(unknown.pathname + unknown.search);
     assert.equal(unknownPage.status, knownPage.status);
     const unknownHtml = await unknownPage.text();
-    assert.match(unknownHtml, /<form method="post" action="\/users-srv\/resetpassword\/validatecode">/);
+    assert.match(unknownHtml, /<form method="post" action="\/password-srv\/resetpassword\?action=validatecode">/);
     // The emulator's "mailbox" stands in for the inbox, which a real attacker never sees.
     assert.match(unknownHtml, /no account uses this address/);
     assert.doesNotMatch(unknownHtml, /id="reset-code"/);
@@ -192,14 +224,14 @@ describe('POST /identity/forgot-password', () => {
 
     // Not even the code of the known account's request works.
     const knownCode = String(await codeOf(String(known.searchParams.get('rprq'))));
-    const response = await emulator.postForm('/users-srv/resetpassword/validatecode', { code: knownCode, resetRequestId: unknownRprq, requestId });
+    const response = await emulator.postForm(VALIDATE, { code: knownCode, resetRequestId: unknownRprq, requestId });
     const back = locationOf(response, emulator.baseUrl);
-    assert.equal(back.pathname, '/identity/reset-code');
+    assert.equal(back.pathname, '/identity/password_forgot_init');
     assert.equal(back.searchParams.get('error'), 'invalid_code');
   });
 });
 
-describe('GET /identity/reset-code', () => {
+describe('GET /identity/password_forgot_init with rprq: the code step', () => {
   it('shows the emulated email’s code and a code form posting to validatecode', async () => {
     const requestId = await startSignIn(emulator);
     const location = await requestCode(requestId, NEW_USER);
@@ -209,7 +241,7 @@ describe('GET /identity/reset-code', () => {
     const page = await response.text();
     const code = String(await codeOf(rprq));
     assert.match(page, new RegExp(`In a real tenant we would email you a code; this emulator shows it: <strong><code id="reset-code">${code}</code>`));
-    assert.match(page, /<form method="post" action="\/users-srv\/resetpassword\/validatecode">/);
+    assert.match(page, /<form method="post" action="\/password-srv\/resetpassword\?action=validatecode">/);
     assert.match(page, new RegExp(`<input type="hidden" name="resetRequestId" value="${rprq}">`));
     assert.match(page, new RegExp(`<input type="hidden" name="requestId" value="${requestId}">`));
     assert.match(page, /<label for="code">Code<\/label>/);
@@ -230,18 +262,18 @@ describe('GET /identity/reset-code', () => {
     const requestId = await startSignIn(emulator);
     const location = await requestCode(requestId, NEW_USER);
     emulator.advance(RESET_REQUEST_LIFETIME_MS);
-    for (const path of [location.pathname + location.search, `/identity/reset-code?requestId=${requestId}&rprq=${UNKNOWN_RPRQ}`]) {
+    for (const path of [location.pathname + location.search, `/identity/password_forgot_init?requestId=${requestId}&rprq=${UNKNOWN_RPRQ}`]) {
       const response = await emulator.fetch(path);
       assert.equal(response.status, 400, path);
       const page = await response.text();
       assert.match(page, /has expired or was already used/);
-      assert.match(page, new RegExp(`href="/identity/forgot-password\\?requestId=${requestId}">Request a new code`));
+      assert.match(page, new RegExp(`href="/identity/password_forgot_init\\?requestId=${requestId}">Request a new code`));
       assert.doesNotMatch(page, /id="reset-code"/);
     }
   });
 });
 
-describe('POST /users-srv/resetpassword/validatecode', () => {
+describe('POST /password-srv/resetpassword?action=validatecode (handleResetPassword)', () => {
   async function started(uiLocales?: string): Promise<{ readonly requestId: string; readonly rprq: string; readonly code: string }> {
     const requestId = await startSignIn(emulator, uiLocales === undefined ? {} : { ui_locales: uiLocales });
     const rprq = String((await requestCode(requestId, NEW_USER)).searchParams.get('rprq'));
@@ -251,16 +283,16 @@ describe('POST /users-srv/resetpassword/validatecode', () => {
   it('a wrong code 302s back to the code page with error=invalid_code', async () => {
     const { requestId, rprq, code } = await started();
     const wrong = code === '000000' ? '000001' : '000000';
-    const response = await emulator.postForm('/users-srv/resetpassword/validatecode', { code: wrong, resetRequestId: rprq, requestId });
+    const response = await emulator.postForm(VALIDATE, { code: wrong, resetRequestId: rprq, requestId });
     assert.equal(response.status, 302);
     const location = locationOf(response, emulator.baseUrl);
-    assert.equal(location.pathname, '/identity/reset-code');
+    assert.equal(location.pathname, '/identity/password_forgot_init');
     assert.deepEqual(Object.fromEntries(location.searchParams), { requestId, rprq, error: 'invalid_code' });
   });
 
   it('the right code issues an exchange id and 302s to password_set in reset mode; again gives the same one', async () => {
     const { requestId, rprq, code } = await started('de');
-    const response = await emulator.postForm('/users-srv/resetpassword/validatecode', { code, resetRequestId: rprq, requestId });
+    const response = await emulator.postForm(VALIDATE, { code, resetRequestId: rprq, requestId });
     assert.equal(response.status, 302);
     const location = locationOf(response, emulator.baseUrl);
     assert.equal(location.pathname, '/identity/password_set');
@@ -271,7 +303,7 @@ describe('POST /users-srv/resetpassword/validatecode', () => {
     assert.equal(location.searchParams.get('resetMedium'), 'email');
     assert.equal(location.searchParams.get('ui_locales'), 'de');
 
-    const again = await emulator.postForm('/users-srv/resetpassword/validatecode', { code: ` ${code} `, resetRequestId: rprq, requestId });
+    const again = await emulator.postForm(VALIDATE, { code: ` ${code} `, resetRequestId: rprq, requestId });
     assert.equal(locationOf(again, emulator.baseUrl).searchParams.get('exchangeid'), location.searchParams.get('exchangeid'));
   });
 
@@ -279,11 +311,11 @@ describe('POST /users-srv/resetpassword/validatecode', () => {
     const { requestId, rprq, code } = await started();
     const wrong = code === '999999' ? '999998' : '999999';
     for (let attempt = 0; attempt < MAX_RESET_CODE_ATTEMPTS; attempt += 1) {
-      await emulator.postForm('/users-srv/resetpassword/validatecode', { code: wrong, resetRequestId: rprq, requestId });
+      await emulator.postForm(VALIDATE, { code: wrong, resetRequestId: rprq, requestId });
     }
-    const response = await emulator.postForm('/users-srv/resetpassword/validatecode', { code, resetRequestId: rprq, requestId });
+    const response = await emulator.postForm(VALIDATE, { code, resetRequestId: rprq, requestId });
     const location = locationOf(response, emulator.baseUrl);
-    assert.equal(location.pathname, '/identity/reset-code');
+    assert.equal(location.pathname, '/identity/password_forgot_init');
     assert.equal(location.searchParams.get('error'), null);
     assert.equal((await emulator.fetch(location.pathname + location.search)).status, 400);
     assert.equal(pick(await (await emulator.fetch(`/__emulator/reset-requests/${rprq}`)).json(), 'expired'), true);
@@ -293,9 +325,9 @@ describe('POST /users-srv/resetpassword/validatecode', () => {
     const { requestId, rprq, code } = await started();
     emulator.advance(RESET_REQUEST_LIFETIME_MS);
     for (const resetRequestId of [rprq, UNKNOWN_RPRQ]) {
-      const response = await emulator.postForm('/users-srv/resetpassword/validatecode', { code, resetRequestId, requestId });
+      const response = await emulator.postForm(VALIDATE, { code, resetRequestId, requestId });
       const location = locationOf(response, emulator.baseUrl);
-      assert.equal(location.pathname, '/identity/reset-code');
+      assert.equal(location.pathname, '/identity/password_forgot_init');
       assert.equal(location.searchParams.get('rprq'), resetRequestId);
       assert.equal(location.searchParams.get('error'), null);
       assert.match(await (await emulator.fetch(location.pathname + location.search)).text(), /has expired/);
@@ -303,49 +335,124 @@ describe('POST /users-srv/resetpassword/validatecode', () => {
   });
 
   it('answers 400 when neither the reset request nor the requestId is known', async () => {
-    const response = await emulator.postForm('/users-srv/resetpassword/validatecode', { code: '123456', resetRequestId: 'x', requestId: 'y' });
+    const response = await emulator.postForm(VALIDATE, { code: '123456', resetRequestId: 'x', requestId: 'y' });
     assert.equal(response.status, 400);
   });
 });
 
-describe('POST /users-srv/resetpassword/initiate (JSON)', () => {
-  it('answers {success, status, data:{rprq, reset_initiated}} and creates a request with a code', async () => {
+describe('POST /password-srv/resetpassword?action=initiatereset (initiateResetPassword, JSON)', () => {
+  it('answers {success, status, data:{reset_initiated, rprq}} to the SDK v6 request and creates a request with a code', async () => {
     const requestId = await startSignIn(emulator);
-    const response = await emulator.sendJson('/users-srv/resetpassword/initiate', { email: NEW_USER, requestId, processingType: 'CODE', resetMedium: 'email' });
+    // The SDK v6's enums: ProcessingType.Code = 'CODE', ResetMedium.Email = 'EMAIL'.
+    const response = await emulator.sendJson(INITIATE, { email: NEW_USER, processingType: 'CODE', requestId, resetMedium: 'EMAIL' });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const body: unknown = await response.json();
     const rprq = String(pick(body, 'data', 'rprq'));
     assert.match(rprq, /^[0-9a-f-]{36}$/);
-    assert.deepEqual(body, { success: true, status: 200, data: { rprq, reset_initiated: true } });
+    assert.deepEqual(body, { success: true, status: 200, data: { reset_initiated: true, rprq } });
     assert.match(String(await codeOf(rprq)), /^\d{6}$/);
   });
 
-  it('answers the same for an unknown email (processingType and resetMedium optional), without a code', async () => {
+  it('answers the same for an unknown email (processingType optional, resetMedium in any case), without a code', async () => {
     const requestId = await startSignIn(emulator);
-    const response = await emulator.sendJson('/users-srv/resetpassword/initiate', { email: 'nobody@example.com', requestId });
+    const response = await emulator.sendJson(INITIATE, { email: 'nobody@example.com', requestId, resetMedium: 'email' });
     assert.equal(response.status, 200);
     const body: unknown = await response.json();
     assert.deepEqual(Object.keys(Object(pick(body, 'data'))).sort(), ['reset_initiated', 'rprq']);
     assert.equal(await codeOf(String(pick(body, 'data', 'rprq'))), null);
   });
 
-  it('rejects bad input with 400 JSON', async () => {
+  it('accepts the account as username too', async () => {
     const requestId = await startSignIn(emulator);
-    for (const bad of [{ requestId }, { email: '', requestId }, { email: NEW_USER }, { email: NEW_USER, requestId: UNKNOWN_RPRQ }, { email: NEW_USER, requestId, processingType: 'LINK' }, { email: NEW_USER, requestId, resetMedium: 'sms' }]) {
-      const response = await emulator.sendJson('/users-srv/resetpassword/initiate', bad);
-      assert.equal(response.status, 400, JSON.stringify(bad));
+    const response = await emulator.sendJson(INITIATE, { username: NEW_USER, requestId, resetMedium: 'EMAIL' });
+    assert.match(String(await codeOf(String(pick(await response.json(), 'data', 'rprq')))), /^\d{6}$/);
+  });
+
+  it('answers cidaas’ documented errors: 417 VER_0005 for missing data, 400 VER_0006 for an unknown requestId, 400 VER_0004 for a bad payload', async () => {
+    const requestId = await startSignIn(emulator);
+    const cases: ReadonlyArray<readonly [unknown, number, string, string]> = [
+      [{ requestId, resetMedium: 'EMAIL' }, 417, 'VER_0005', 'missing_data'],
+      [{ email: '  ', requestId, resetMedium: 'EMAIL' }, 417, 'VER_0005', 'missing_data'],
+      [{ email: NEW_USER, resetMedium: 'EMAIL' }, 417, 'VER_0005', 'missing_data'],
+      [{ email: NEW_USER, requestId }, 417, 'VER_0005', 'missing_data'],
+      [{ email: NEW_USER, requestId: UNKNOWN_RPRQ, resetMedium: 'EMAIL' }, 400, 'VER_0006', 'invalid_request'],
+      [{ email: NEW_USER, requestId: '<b>', resetMedium: 'EMAIL' }, 400, 'VER_0006', 'invalid_request'],
+      [[1, 2], 400, 'VER_0004', 'invalid_request_payload'],
+    ];
+    for (const [bad, status, code, error] of cases) {
+      const response = await emulator.sendJson(INITIATE, bad);
+      assert.equal(response.status, status, JSON.stringify(bad));
+      assert.equal(response.headers.get('cache-control'), 'no-store');
       const body: unknown = await response.json();
       assert.equal(pick(body, 'success'), false);
-      assert.equal(pick(body, 'error'), 'invalid_request');
+      assert.equal(pick(body, 'status'), status);
+      assert.equal(pick(body, 'code'), code, JSON.stringify(bad));
+      assert.equal(pick(body, 'error'), error, JSON.stringify(bad));
     }
-    const malformed = await emulator.fetch('/users-srv/resetpassword/initiate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const malformed = await emulator.fetch(INITIATE, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
     assert.equal(malformed.status, 400);
-    assert.equal(pick(await malformed.json(), 'error'), 'invalid_request');
+    assert.equal(pick(await malformed.json(), 'code'), 'VER_0004');
+  });
+
+  it('refuses what the emulator does not emulate (the LINK flow, SMS, accounts by phone) with 400', async () => {
+    const requestId = await startSignIn(emulator);
+    for (const bad of [
+      { email: NEW_USER, requestId, resetMedium: 'EMAIL', processingType: 'LINK' },
+      { email: NEW_USER, requestId, resetMedium: 'SMS' },
+      { mobile: '+4915112345678', requestId, resetMedium: 'SMS' },
+    ]) {
+      const response = await emulator.sendJson(INITIATE, bad);
+      assert.equal(response.status, 400, JSON.stringify(bad));
+      assert.equal(pick(await response.json(), 'error'), 'invalid_request');
+    }
   });
 });
 
-describe('E11 POST /users-srv/resetpassword/accept, failures in order', () => {
+describe('POST /password-srv/resetpassword with another action', () => {
+  it('answers 400 VER_0003 invalid_action for a missing or unknown action', async () => {
+    for (const path of ['/password-srv/resetpassword', '/password-srv/resetpassword?action=handlereset', '/password-srv/resetpassword?action=__proto__']) {
+      const response = await emulator.postForm(path, { resetRequestId: UNKNOWN_RPRQ });
+      assert.equal(response.status, 400, path);
+      assert.deepEqual(await response.json(), {
+        success: false,
+        status: 400,
+        code: 'VER_0003',
+        error: 'invalid_action',
+        error_description: 'invalid action is passed in the request',
+      });
+    }
+  });
+});
+
+describe('the older /users-srv/resetpassword/* paths stay as aliases', () => {
+  it('initiate, validatecode and accept behave as the SDK v6 paths', async () => {
+    const requestId = await startSignIn(emulator, { ui_locales: 'de' });
+    const initiated = await emulator.sendJson('/users-srv/resetpassword/initiate', { email: REGULAR_USER, requestId, resetMedium: 'email', processingType: 'CODE' });
+    assert.equal(initiated.status, 200);
+    const rprq = String(pick(await initiated.json(), 'data', 'rprq'));
+    const code = String(await codeOf(rprq));
+
+    const wrong = await emulator.postForm('/users-srv/resetpassword/validatecode', { code: code === '000000' ? '000001' : '000000', resetRequestId: rprq });
+    assert.deepEqual(Object.fromEntries(locationOf(wrong, emulator.baseUrl).searchParams), { requestId, rprq, ui_locales: 'de', error: 'invalid_code' });
+    const validated = locationOf(await emulator.postForm('/users-srv/resetpassword/validatecode', { code, resetRequestId: rprq }), emulator.baseUrl);
+    assert.equal(validated.pathname, '/identity/password_set');
+    const exchangeId = String(validated.searchParams.get('exchangeid'));
+
+    const compromised = await emulator.postForm('/users-srv/resetpassword/accept', { resetRequestId: rprq, exchangeId, password: 'Password123!', confirmPassword: 'Password123!' });
+    assert.equal(locationOf(compromised, emulator.baseUrl).searchParams.get('error_code'), 'VER_0120');
+    const done = await emulator.postForm('/users-srv/resetpassword/accept', { resetRequestId: rprq, exchangeId, password: GOOD_NEW_PASSWORD, confirmPassword: GOOD_NEW_PASSWORD });
+    assert.equal(locationOf(done, emulator.baseUrl).pathname, '/identity/password_set_success');
+    assert.ok(await emulator.store.authenticate(REGULAR_USER, GOOD_NEW_PASSWORD));
+
+    const missing = await emulator.sendJson('/users-srv/resetpassword/initiate', { requestId, resetMedium: 'EMAIL' });
+    assert.equal(missing.status, 417);
+    const malformed = await emulator.fetch('/users-srv/resetpassword/initiate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    assert.equal(pick(await malformed.json(), 'code'), 'VER_0004');
+  });
+});
+
+describe('E11 POST /password-srv/resetpassword?action=acceptreset (resetPassword), failures in order', () => {
   it('1. unknown or malformed rprq: track_expired without requestId', async () => {
     for (const rprq of [UNKNOWN_RPRQ, '<script>']) {
       const response = await accept({ resetRequestId: rprq, exchangeId: 'e', password: GOOD_NEW_PASSWORD });
@@ -423,14 +530,17 @@ describe('E11 POST /users-srv/resetpassword/accept, failures in order', () => {
     }
   });
 
-  it('5. a breached password: password_compromised with VER_0120', async () => {
+  it('5. a breached password: the documented redirect, error=Bad Request with error_code=VER_0120', async () => {
     const session = await createResetSession({ username: NEW_USER });
-    const params = assertResetError(await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: 'Password123!' }), 'password_compromised', {
-      rprq: session.rprq,
-      exchangeId: session.exchangeId,
-      requestId: session.requestId,
-    });
+    const response = await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: 'Password123!' });
+    const params = assertResetError(response, 'Bad Request', { rprq: session.rprq, exchangeId: session.exchangeId, requestId: session.requestId });
+    // docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept, "CompromisedPassword".
+    assert.equal(params.get('error_description'), 'The password is compromised');
     assert.equal(params.get('error_code'), 'VER_0120');
+    assert.match(
+      String(response.headers.get('location')),
+      /&resetMedium=email&error=Bad\+Request&error_description=The\+password\+is\+compromised&error_code=VER_0120$/,
+    );
   });
 
   it('6. a recent password: password_already_used', async () => {
@@ -448,7 +558,7 @@ describe('E11 POST /users-srv/resetpassword/accept, failures in order', () => {
 
   it('accepts the exchange id spelled exchangeid in the form too', async () => {
     const session = await createResetSession({ username: NEW_USER });
-    const response = await emulator.postForm('/users-srv/resetpassword/accept', {
+    const response = await emulator.postForm(ACCEPT, {
       resetRequestId: session.rprq,
       exchangeid: session.exchangeId,
       password: GOOD_NEW_PASSWORD,
@@ -467,7 +577,12 @@ describe('E11 success', () => {
     assert.equal(response.status, 302);
     const success = locationOf(response, emulator.baseUrl);
     assert.equal(success.pathname, '/identity/password_set_success');
-    assert.deepEqual(Object.fromEntries(success.searchParams), { requestId: session.requestId, ui_locales: 'de' });
+    // As documented: requestId, suggested_action=LOGIN and a trackId; plus ui_locales.
+    assert.deepEqual([...success.searchParams.keys()], ['requestId', 'suggested_action', 'trackId', 'ui_locales']);
+    assert.equal(success.searchParams.get('requestId'), session.requestId);
+    assert.equal(success.searchParams.get('suggested_action'), 'LOGIN');
+    assert.match(String(success.searchParams.get('trackId')), /^[0-9a-f-]{36}$/);
+    assert.equal(success.searchParams.get('ui_locales'), 'de');
 
     const state: unknown = await (await emulator.fetch(`/__emulator/state/users/${NEW_USER}`)).json();
     assert.equal(pick(state, 'mustChangePassword'), false);
@@ -507,7 +622,7 @@ describe('the whole flow over HTTP, as a browser would go through it', () => {
   it('login page → forgot password → code → password_set → E11 → success → sign in', async () => {
     const requestId = await startSignIn(emulator);
     const loginPage = await (await emulator.fetch(`/identity/login?requestId=${requestId}`)).text();
-    const forgotHref = /href="(\/identity\/forgot-password[^"]*)"/.exec(loginPage)?.[1];
+    const forgotHref = /href="(\/identity\/password_forgot_init[^"]*)"/.exec(loginPage)?.[1];
     assert.ok(forgotHref);
     assert.equal((await emulator.fetch(forgotHref.replaceAll('&amp;', '&'))).status, 200);
 
@@ -517,7 +632,7 @@ describe('the whole flow over HTTP, as a browser would go through it', () => {
     assert.ok(code);
     const rprq = String(codePageUrl.searchParams.get('rprq'));
 
-    const validated = await emulator.postForm('/users-srv/resetpassword/validatecode', { code, resetRequestId: rprq, requestId });
+    const validated = await emulator.postForm(VALIDATE, { code, resetRequestId: rprq, requestId });
     const passwordSet = locationOf(validated, emulator.baseUrl);
     assert.equal(passwordSet.pathname, '/identity/password_set');
     const exchangeId = String(passwordSet.searchParams.get('exchangeid'));
@@ -590,11 +705,11 @@ describe('test-control API for resets', () => {
 describe('robustness of the reset endpoints', () => {
   it('never answers 500 or leaks a stack for malformed input', async () => {
     const requests: ReadonlyArray<readonly [string, string, string?]> = [
-      ['GET', '/identity/forgot-password?requestId=a&requestId=b'],
+      ['GET', '/identity/password_forgot_init?requestId=a&requestId=b'],
       ['GET', '/identity/reset-code?rprq[]=1&requestId=%E0'],
-      ['POST', '/identity/forgot-password', '\u0000\u0001'],
-      ['POST', '/users-srv/resetpassword/validatecode', 'code[]=1&resetRequestId[x]=2'],
-      ['POST', '/users-srv/resetpassword/accept', 'resetRequestId=%ZZ&password[]=x'],
+      ['POST', '/identity/password_forgot_init', '\u0000\u0001'],
+      ['POST', VALIDATE, 'code[]=1&resetRequestId[x]=2'],
+      ['POST', ACCEPT, 'resetRequestId=%ZZ&password[]=x'],
     ];
     for (const [method, path, body] of requests) {
       const response = await emulator.fetch(path, {
@@ -604,7 +719,11 @@ describe('robustness of the reset endpoints', () => {
       assert.ok(response.status < 500, `${method} ${path} answered ${response.status}`);
       assert.doesNotMatch(await response.text(), /\bat .+:\d+:\d+|node_modules/, `${method} ${path}`);
     }
-    const notJson = await emulator.fetch('/users-srv/resetpassword/initiate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
+    const notJson = await emulator.fetch(INITIATE, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
     assert.equal(notJson.status, 400);
+    // A malformed form on the form steps is the browser's 400 page, not JSON.
+    const form = await emulator.fetch(ACCEPT, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'password=%ZZ' });
+    assert.equal(form.status, 400);
+    assert.match(String(form.headers.get('content-type')), /text\/html/);
   });
 });

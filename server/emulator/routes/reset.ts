@@ -1,6 +1,6 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 
-import express, { Router, type ErrorRequestHandler, type Response } from 'express';
+import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
 import { html, renderPage, type SafeHtml } from '../html';
 import { bodyField, isUuid, ownProperty, queryParam, rejectMalformedFormEncoding, relativeUrl } from '../http';
@@ -15,31 +15,62 @@ import {
   type PasswordChangeFailure,
 } from '../password-change';
 import { MAX_RESET_CODE_ATTEMPTS, type EmulatorStore, type LoginRequest, type ResetRequest } from '../store';
-import { badRequestPage, loginUrl } from './authz';
+import { loginUrl } from './authz';
 
-/** The server-rendered "forgot password" page (email form); its form posts to the same path. */
-export const FORGOT_PASSWORD_PATH = '/identity/forgot-password';
-/** The server-rendered code page (stands in for the email with the code). */
-export const RESET_CODE_PATH = '/identity/reset-code';
+/**
+ * cidaas' "forgot password" hosted page (key `password_forgot_init`, certain: the Terraform provider's
+ * list of hosted-page keys). Its path on a real tenant is UNCERTAIN: cidaas' Shopware plugin links
+ * `/identity/password_forgot_init?userIdHint&requestId&type=email`; custom pages live where the tenant put
+ * them (`/custom-hp/password_forgot_init` in cidaas-connect/hp-ex-3-login). The emulator's page asks for
+ * the email and, once a reset request exists (`rprq`), for the code, on the same page, as the cidaas
+ * example page does (cidaas-connect/hp-ex-1-password_forgot: a wrong code comes back to it with
+ * `error=invalid_code` and the `rprq`).
+ */
+export const PASSWORD_FORGOT_INIT_PATH = '/identity/password_forgot_init';
+/** The emulator's earlier paths of the email and code steps: they redirect to {@link PASSWORD_FORGOT_INIT_PATH}. */
+export const LEGACY_FORGOT_PASSWORD_PATHS: readonly string[] = ['/identity/forgot-password', '/identity/reset-code'];
 /** Where E11 sends the user after a successful reset (served by the Angular page). */
 export const PASSWORD_SET_SUCCESS_PATH = '/identity/password_set_success';
-/** The SDK's JSON API that starts a reset (`initiateResetPassword`). */
-export const RESET_INITIATE_PATH = '/users-srv/resetpassword/initiate';
-/** The code form's target: validates the code and issues the exchange id. */
-export const RESET_VALIDATE_CODE_PATH = '/users-srv/resetpassword/validatecode';
-/** E11: sets the new password. */
-export const RESET_ACCEPT_PATH = '/users-srv/resetpassword/accept';
+/**
+ * The SDK v6's reset API: one path, the step in `?action=` (cidaas-javascript-sdk 6.0.0,
+ * src/main/user-service/UserService.ts; docs.cidaas.com/openapi/password-management/post-reset-password-*).
+ */
+export const RESET_PASSWORD_PATH = '/password-srv/resetpassword';
+/** The `action`s of {@link RESET_PASSWORD_PATH}. */
+export type ResetAction = 'initiatereset' | 'validatecode' | 'acceptreset';
+
+/** The path of one step of the SDK v6's reset API, e.g. `/password-srv/resetpassword?action=validatecode`. */
+export function resetActionPath(action: ResetAction): string {
+  return `${RESET_PASSWORD_PATH}?action=${action}`;
+}
+
+/**
+ * The paths the SDK up to 5.1.3 and cidaas' hosted-page examples (cidaas-connect/hp-ex-1-password_forgot,
+ * hp-ex-2-password_set) use, kept as aliases: older tenants' pages post there.
+ */
+export const LEGACY_RESET_PATHS: Readonly<Record<ResetAction, string>> = {
+  initiatereset: '/users-srv/resetpassword/initiate',
+  validatecode: '/users-srv/resetpassword/validatecode',
+  acceptreset: '/users-srv/resetpassword/accept',
+};
 
 // The same limits as the login form's parser; not imported from there because login.ts links here.
 const formParser = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50, verify: rejectMalformedFormEncoding });
 
-/** The `error` the code page understands. */
+/**
+ * The `error` of a wrong code, as cidaas redirects it back to password_forgot_init (the example page
+ * cidaas-connect/hp-ex-1-password_forgot checks for exactly this value).
+ */
 export const INVALID_CODE = 'invalid_code';
-/** The `error` the forgot-password page understands. */
+/** The `error` the emulator's email step shows for an empty email (our decision). */
 export const EMAIL_REQUIRED = 'email_required';
-/** The only `resetMedium` the emulator supports. */
+/**
+ * The `resetMedium` the emulator supports and puts in the password_set URL: `email`, as in cidaas'
+ * documented redirect (docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept).
+ * The SDK v6 sends it as `EMAIL` (its `ResetMedium` enum: `SMS`, `EMAIL`, `IVR`); any case is accepted.
+ */
 export const RESET_MEDIUM = 'email';
-/** The only `processingType` the emulator supports. */
+/** The `processingType` the emulator supports (the SDK's `ProcessingType`: `CODE`, `LINK`); optional, any case. */
 export const PROCESSING_TYPE = 'CODE';
 
 /**
@@ -138,19 +169,21 @@ export function pickResetLanguage(list: string | undefined): ResetLanguage {
   return language === 'de' ? 'de' : 'en';
 }
 
-/** The URL of the forgot-password page for a login request (keeps its `ui_locales`). */
-export function forgotPasswordUrl(request: LoginRequest, error?: string): string {
-  return relativeUrl(FORGOT_PASSWORD_PATH, { requestId: request.requestId, ui_locales: request.ui_locales, error });
-}
-
-/** The URL of the code page for a reset request, optionally with an error. */
-export function resetCodeUrl(params: {
-  readonly requestId: string;
-  readonly rprq: string;
-  readonly uiLocales?: string | undefined;
-  readonly error?: string | undefined;
-}): string {
-  return relativeUrl(RESET_CODE_PATH, { requestId: params.requestId, rprq: params.rprq, ui_locales: params.uiLocales, error: params.error });
+/**
+ * The URL of the password_forgot_init page for a login request (keeps its `ui_locales`): the email
+ * step, or with `rprq` the code step, optionally with an error.
+ */
+export function forgotPasswordUrl(
+  request: LoginRequest,
+  extra: { readonly rprq?: string | undefined; readonly error?: string | undefined; readonly userIdHint?: string | undefined } = {},
+): string {
+  return relativeUrl(PASSWORD_FORGOT_INIT_PATH, {
+    userIdHint: extra.userIdHint,
+    requestId: request.requestId,
+    rprq: extra.rprq,
+    ui_locales: request.ui_locales,
+    error: extra.error,
+  });
 }
 
 /**
@@ -177,9 +210,19 @@ export function resetPasswordSetUrl(params: {
   });
 }
 
-/** The success page URL after a reset: `requestId` (for E12) and `ui_locales`. */
+/**
+ * The success page URL after a reset, as documented: `requestId`, `suggested_action=LOGIN` and a
+ * `trackId` (docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept, "Password
+ * reset accepted"), plus `ui_locales` (our decision: the page speaks the login's language). The
+ * emulator's `trackId` is a fresh UUID that refers to nothing: the page must not need it.
+ */
 export function passwordSetSuccessUrl(request: { readonly requestId: string; readonly ui_locales?: string | undefined }): string {
-  return relativeUrl(PASSWORD_SET_SUCCESS_PATH, { requestId: request.requestId, ui_locales: request.ui_locales });
+  return relativeUrl(PASSWORD_SET_SUCCESS_PATH, {
+    requestId: request.requestId,
+    suggested_action: 'LOGIN',
+    trackId: randomUUID(),
+    ui_locales: request.ui_locales,
+  });
 }
 
 function codesEqual(submitted: string, expected: string): boolean {
@@ -269,20 +312,58 @@ function signInExpiredPage(res: Response, lang: ResetLanguage): void {
   );
 }
 
-function jsonError(res: Response, status: number, description: string): void {
-  res.status(status).set('Cache-Control', 'no-store').json({ success: false, status, error: 'invalid_request', error_description: description });
+/**
+ * cidaas' error ids of the reset API (docs.cidaas.com/faq/verification-actions-service-error-code):
+ * the `code`, `error` and `error_description` of each, word for word.
+ */
+export const RESET_API_ERRORS = {
+  VER_0003: { status: 400, error: 'invalid_action', error_description: 'invalid action is passed in the request' },
+  VER_0004: { status: 400, error: 'invalid_request_payload', error_description: 'issue with the request payload structure' },
+  // 417 for a missing requestId or identifier: docs.cidaas.com/openapi/4.0.6/password-management/post-reset-password-initiate.
+  VER_0005: { status: 417, error: 'missing_data', error_description: 'required fields are missing in the request payload' },
+  // 400 for an unknown or invalid requestId: the same page.
+  VER_0006: { status: 400, error: 'invalid_request', error_description: 'invalid "requestId" or "accvid" or "resetRequestId" is sent in the request' },
+} as const;
+
+/** An error of the reset API. */
+export type ResetApiError = keyof typeof RESET_API_ERRORS;
+
+/**
+ * Answers a reset API error as JSON: `{success:false, status, code, error, error_description}`. The
+ * envelope mirrors E3's documented error (`{success, status, code, error}`); cidaas documents the codes,
+ * not the body, so the shape is our decision.
+ */
+function resetApiError(res: Response, code: ResetApiError): void {
+  const { status, error, error_description } = RESET_API_ERRORS[code];
+  res.status(status).set('Cache-Control', 'no-store').json({ success: false, status, code, error, error_description });
 }
 
-// Body-parser errors (malformed JSON, too large) on the JSON API answer JSON, like the SDK expects.
+/** Answers what the emulator does not emulate (the LINK flow, SMS or IVR): 400, our decision. */
+function unsupported(res: Response, description: string): void {
+  res.status(400).set('Cache-Control', 'no-store').json({ success: false, status: 400, error: 'invalid_request', error_description: description });
+}
+
+// Body-parser errors (malformed JSON, too large) on the JSON API answer JSON, like the SDK expects: VER_0004.
 const jsonApiErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   const status: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
   if (typeof status !== 'number' || status < 400 || status >= 500) return next(error);
-  jsonError(res, status, 'The request body could not be understood.');
+  resetApiError(res, 'VER_0004');
 };
 
+const jsonParser = express.json({ limit: '16kb' });
+
+// The other identifiers R1 accepts (docs.cidaas.com/openapi/4.0.6/password-management/post-reset-password-initiate).
+const OTHER_IDENTIFIERS = ['mobile', 'phone', 'sub', 'q', 'identifier', 'mediumId'] as const;
+
+function stringField(body: unknown, name: string): string | undefined {
+  const value = ownProperty(body, name);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
 /**
- * The forgot-password flow: the server-rendered forgot-password and code pages, the SDK's JSON
- * `initiate`, the code check (`validatecode`) and E11 (`accept`).
+ * The forgot-password flow: cidaas' password_forgot_init page (email, then code), the SDK v6's
+ * `/password-srv/resetpassword?action=initiatereset|validatecode|acceptreset` (JSON start, the code's
+ * form post, E11's form post) and their older `/users-srv/resetpassword/*` aliases.
  */
 export function resetRoutes(store: EmulatorStore): Router {
   const router = Router();
@@ -290,12 +371,9 @@ export function resetRoutes(store: EmulatorStore): Router {
   const loginRequestOf = (requestId: string | undefined): LoginRequest | undefined =>
     isUuid(requestId) ? store.getLoginRequest(requestId) : undefined;
 
-  router.get(FORGOT_PASSWORD_PATH, (req, res) => {
-    const request = loginRequestOf(queryParam(req, 'requestId'));
-    const lang = pickResetLanguage(request?.ui_locales ?? queryParam(req, 'ui_locales'));
-    if (!request) return signInExpiredPage(res, lang);
+  const emailStep = (res: Response, request: LoginRequest, lang: ResetLanguage, error: string | undefined, userIdHint: string | undefined): void => {
     const texts = RESET_TEXTS[lang];
-    const showError = queryParam(req, 'error') === EMAIL_REQUIRED;
+    const showError = error === EMAIL_REQUIRED;
     sendPage(
       res,
       200,
@@ -304,34 +382,20 @@ export function resetRoutes(store: EmulatorStore): Router {
       html`<h1>${texts.forgotTitle}</h1>
 <p class="muted">${texts.forgotIntro}</p>
 ${showError ? html`<p class="error" role="alert" id="email-error">${texts.emailRequired}</p>` : ''}
-<form method="post" action="${FORGOT_PASSWORD_PATH}">
+<form method="post" action="${PASSWORD_FORGOT_INIT_PATH}">
   <input type="hidden" name="requestId" value="${request.requestId}">
   <label for="email">${texts.email}</label>
-  <input id="email" name="email" type="email" autocomplete="username" required autofocus${showError ? html` aria-describedby="email-error" aria-invalid="true"` : ''}>
+  <input id="email" name="email" type="email" autocomplete="username" required autofocus value="${userIdHint ?? ''}"${showError ? html` aria-describedby="email-error" aria-invalid="true"` : ''}>
   <button type="submit">${texts.sendCode}</button>
 </form>
 <p><a href="${loginUrl(request)}">${texts.backToSignIn}</a></p>`,
     );
-  });
+  };
 
-  router.post(FORGOT_PASSWORD_PATH, formParser, (req, res) => {
-    const request = loginRequestOf(bodyField(req, 'requestId'));
-    if (!request) return signInExpiredPage(res, pickResetLanguage(undefined));
-    const email = bodyField(req, 'email').trim();
-    res.set('Cache-Control', 'no-store');
-    if (email === '') return res.redirect(302, forgotPasswordUrl(request, EMAIL_REQUIRED));
-    const reset = store.createResetRequest(email, request);
-    res.redirect(302, resetCodeUrl({ requestId: request.requestId, rprq: reset.rprq, uiLocales: request.ui_locales }));
-  });
-
-  router.get(RESET_CODE_PATH, (req, res) => {
-    const rprq = queryParam(req, 'rprq');
-    const reset = isUuid(rprq) ? store.getResetRequest(rprq) : undefined;
-    const request = loginRequestOf(reset?.requestId ?? queryParam(req, 'requestId'));
-    const lang = pickResetLanguage(request?.ui_locales ?? queryParam(req, 'ui_locales'));
+  const codeStep = (res: Response, request: LoginRequest, lang: ResetLanguage, rprq: string, error: string | undefined): void => {
     const texts = RESET_TEXTS[lang];
-    if (!request) return signInExpiredPage(res, lang);
-    if (!reset || !store.isResetRequestUsable(reset)) {
+    const reset = isUuid(rprq) ? store.getResetRequest(rprq) : undefined;
+    if (!reset || reset.requestId !== request.requestId || !store.isResetRequestUsable(reset)) {
       return sendPage(
         res,
         400,
@@ -343,7 +407,7 @@ ${showError ? html`<p class="error" role="alert" id="email-error">${texts.emailR
 <p><a href="${loginUrl(request)}">${texts.backToSignIn}</a></p>`,
       );
     }
-    const showError = queryParam(req, 'error') === INVALID_CODE;
+    const showError = error === INVALID_CODE;
     const describedBy = showError ? 'code-hint code-error' : 'code-hint';
     sendPage(
       res,
@@ -361,7 +425,7 @@ ${showError ? html`<p class="error" role="alert" id="email-error">${texts.emailR
   }
 </section>
 ${showError ? html`<p class="error" role="alert" id="code-error">${texts.invalidCode}</p>` : ''}
-<form method="post" action="${RESET_VALIDATE_CODE_PATH}">
+<form method="post" action="${resetActionPath('validatecode')}">
   <input type="hidden" name="resetRequestId" value="${reset.rprq}">
   <input type="hidden" name="requestId" value="${request.requestId}">
   <label for="code">${texts.code}</label>
@@ -369,48 +433,84 @@ ${showError ? html`<p class="error" role="alert" id="code-error">${texts.invalid
   <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus aria-describedby="${describedBy}"${showError ? html` aria-invalid="true"` : ''}>
   <button type="submit">${texts.continue}</button>
 </form>
+<p><a href="${forgotPasswordUrl(request)}">${texts.requestNewCode}</a></p>
 <p><a href="${loginUrl(request)}">${texts.backToSignIn}</a></p>`,
     );
+  };
+
+  router.get(PASSWORD_FORGOT_INIT_PATH, (req, res) => {
+    const request = loginRequestOf(queryParam(req, 'requestId'));
+    const lang = pickResetLanguage(request?.ui_locales ?? queryParam(req, 'ui_locales'));
+    if (!request) return signInExpiredPage(res, lang);
+    const rprq = queryParam(req, 'rprq');
+    if (rprq !== undefined) return codeStep(res, request, lang, rprq, queryParam(req, 'error'));
+    emailStep(res, request, lang, queryParam(req, 'error'), queryParam(req, 'userIdHint')?.slice(0, 320));
   });
 
-  router.post(RESET_VALIDATE_CODE_PATH, formParser, (req, res) => {
+  // The page's own "send code" form: what the hosted page's script does with initiateResetPassword.
+  router.post(PASSWORD_FORGOT_INIT_PATH, formParser, (req, res) => {
+    const request = loginRequestOf(bodyField(req, 'requestId'));
+    if (!request) return signInExpiredPage(res, pickResetLanguage(undefined));
+    const email = bodyField(req, 'email').trim();
+    res.set('Cache-Control', 'no-store');
+    if (email === '') return res.redirect(302, forgotPasswordUrl(request, { error: EMAIL_REQUIRED }));
+    const reset = store.createResetRequest(email, request);
+    res.redirect(302, forgotPasswordUrl(request, { rprq: reset.rprq }));
+  });
+
+  for (const legacy of LEGACY_FORGOT_PASSWORD_PATHS) {
+    router.get(legacy, (req, res) => {
+      const query = req.originalUrl.indexOf('?');
+      res.set('Cache-Control', 'no-store').redirect(302, PASSWORD_FORGOT_INIT_PATH + (query === -1 ? '' : req.originalUrl.slice(query)));
+    });
+  }
+
+  /** `initiateResetPassword`: JSON in, `{success, status, data: {rprq, reset_initiated}}` out. */
+  const initiate: RequestHandler = (req, res) => {
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return resetApiError(res, 'VER_0004');
+    // The docs list more identifiers (mobile, phone, sub, …); the emulator's accounts are emails.
+    const email = stringField(body, 'email') ?? stringField(body, 'username');
+    const requestId = stringField(body, 'requestId');
+    const resetMedium = stringField(body, 'resetMedium');
+    if (email === undefined && OTHER_IDENTIFIERS.some((name) => stringField(body, name) !== undefined)) {
+      return unsupported(res, 'The emulator finds accounts by email only.');
+    }
+    if (email === undefined || requestId === undefined || resetMedium === undefined) return resetApiError(res, 'VER_0005');
+    const request = loginRequestOf(requestId);
+    if (!request) return resetApiError(res, 'VER_0006');
+    if (resetMedium.toLowerCase() !== RESET_MEDIUM) return unsupported(res, `The emulator sends codes by email only (resetMedium ${RESET_MEDIUM}).`);
+    if ((stringField(body, 'processingType') ?? PROCESSING_TYPE).toUpperCase() !== PROCESSING_TYPE) {
+      return unsupported(res, `The emulator supports processingType ${PROCESSING_TYPE} only.`);
+    }
+    const reset = store.createResetRequest(email, request);
+    // The body of cidaas' answer as its example page reads it (cidaas-connect/hp-ex-1-password_forgot).
+    res.set('Cache-Control', 'no-store').json({ success: true, status: 200, data: { reset_initiated: true, rprq: reset.rprq } });
+  };
+
+  /** `handleResetPassword` (form post): a valid code redirects to password_set in reset mode. */
+  const validateCode: RequestHandler = (req, res) => {
     const rprq = bodyField(req, 'resetRequestId');
     const reset = isUuid(rprq) ? store.getResetRequest(rprq) : undefined;
     // The reset request knows its login request; the posted requestId only matters when it is unknown.
     const request = loginRequestOf(reset?.requestId ?? bodyField(req, 'requestId'));
     if (!request) return signInExpiredPage(res, pickResetLanguage(undefined));
     res.set('Cache-Control', 'no-store');
-    const codePage = (error?: string): string => resetCodeUrl({ requestId: request.requestId, rprq, uiLocales: request.ui_locales, error });
-    // The code page explains an unknown or expired request itself.
-    if (!reset) return res.redirect(302, codePage());
+    // The code step explains an unknown or expired request itself.
+    if (!reset) return res.redirect(302, forgotPasswordUrl(request, { rprq }));
     const check = checkResetCode(store, reset, bodyField(req, 'code'));
     switch (check.outcome) {
       case 'valid':
         return res.redirect(302, resetPasswordSetUrl({ requestId: request.requestId, rprq: reset.rprq, exchangeId: check.exchangeId, uiLocales: request.ui_locales }));
       case 'invalid':
-        return res.redirect(302, codePage(INVALID_CODE));
+        return res.redirect(302, forgotPasswordUrl(request, { rprq: reset.rprq, error: INVALID_CODE }));
       case 'expired':
-        return res.redirect(302, codePage());
+        return res.redirect(302, forgotPasswordUrl(request, { rprq: reset.rprq }));
     }
-  });
+  };
 
-  router.post(RESET_INITIATE_PATH, express.json({ limit: '16kb' }), (req, res) => {
-    const body: unknown = req.body;
-    const email = ownProperty(body, 'email');
-    const requestId = ownProperty(body, 'requestId');
-    const processingType = ownProperty(body, 'processingType') ?? PROCESSING_TYPE;
-    const resetMedium = ownProperty(body, 'resetMedium') ?? RESET_MEDIUM;
-    if (typeof email !== 'string' || email.trim() === '') return jsonError(res, 400, 'email must be a non-empty string');
-    const request = typeof requestId === 'string' ? loginRequestOf(requestId) : undefined;
-    if (!request) return jsonError(res, 400, 'requestId is unknown or expired');
-    if (processingType !== PROCESSING_TYPE) return jsonError(res, 400, `processingType must be ${PROCESSING_TYPE}`);
-    if (resetMedium !== RESET_MEDIUM) return jsonError(res, 400, `resetMedium must be ${RESET_MEDIUM}`);
-    const reset = store.createResetRequest(email.trim(), request);
-    res.set('Cache-Control', 'no-store').json({ success: true, status: 200, data: { rprq: reset.rprq, reset_initiated: true } });
-  });
-  router.use(RESET_INITIATE_PATH, jsonApiErrors);
-
-  router.post(RESET_ACCEPT_PATH, formParser, async (req, res) => {
+  /** E11, `resetPassword` (form post): 302 to the success page or back to password_set with the error. */
+  const acceptReset: RequestHandler = async (req, res) => {
     const location = await acceptPasswordReset(store, {
       resetRequestId: bodyField(req, 'resetRequestId'),
       // The page's URL spells it `exchangeid`; accept either spelling in the form too.
@@ -419,7 +519,26 @@ ${showError ? html`<p class="error" role="alert" id="code-error">${texts.invalid
       confirmPassword: bodyField(req, 'confirmPassword'),
     });
     res.set('Cache-Control', 'no-store').redirect(302, location);
-  });
+  };
+
+  // One path, the step in ?action= (the SDK v6): each step is a route of its own; any other action is VER_0003.
+  const onAction =
+    (action: ResetAction): RequestHandler =>
+    (req, _res, next) => {
+      next(queryParam(req, 'action') === action ? undefined : 'route');
+    };
+  router.post(RESET_PASSWORD_PATH, onAction('initiatereset'), jsonParser, initiate);
+  router.post(RESET_PASSWORD_PATH, onAction('validatecode'), formParser, validateCode);
+  router.post(RESET_PASSWORD_PATH, onAction('acceptreset'), formParser, acceptReset);
+  router.post(RESET_PASSWORD_PATH, (_req, res) => resetApiError(res, 'VER_0003'));
+  router.use(RESET_PASSWORD_PATH, (error: unknown, req: Request, res: Response, next: NextFunction) =>
+    queryParam(req, 'action') === 'initiatereset' ? jsonApiErrors(error, req, res, next) : next(error),
+  );
+
+  router.post(LEGACY_RESET_PATHS.initiatereset, jsonParser, initiate);
+  router.use(LEGACY_RESET_PATHS.initiatereset, jsonApiErrors);
+  router.post(LEGACY_RESET_PATHS.validatecode, formParser, validateCode);
+  router.post(LEGACY_RESET_PATHS.acceptreset, formParser, acceptReset);
 
   return router;
 }

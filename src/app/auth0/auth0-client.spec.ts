@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { apiErrorOf } from '../../testing/api-error-of';
 import { FakeFetch } from '../../testing/fake-fetch';
@@ -60,5 +61,37 @@ describe('Auth0Client.getContext', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe('Auth0Client.setPassword', () => {
+  afterEach(() => {
+    TestBed.inject(DOCUMENT).documentElement.removeAttribute('lang');
+    jest.restoreAllMocks();
+  });
+
+  function submitted(): Record<string, string>[] {
+    const bodies: Record<string, string>[] = [];
+    jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+      expect(this.method).toBe('post');
+      expect(this.action).toMatch(/\/auth0\/password_set$/);
+      bodies.push(Object.fromEntries(new FormData(this) as unknown as Iterable<[string, string]>));
+    });
+    return bodies;
+  }
+
+  it("posts the token, the state from the page's URL, the passwords and the page's language as a real form", () => {
+    const client = setup();
+    const bodies = submitted();
+    TestBed.inject(DOCUMENT).documentElement.lang = 'de';
+    client.setPassword({ sessionToken: TOKEN, state: 'st-1', password: 'New-pass-12!', confirmPassword: 'New-pass-12!' });
+    expect(bodies).toEqual([{ session_token: TOKEN, state: 'st-1', password: 'New-pass-12!', confirm_password: 'New-pass-12!', ui_locales: 'de' }]);
+  });
+
+  it('leaves the language out when the page has none', () => {
+    const client = setup();
+    const bodies = submitted();
+    client.setPassword({ sessionToken: TOKEN, state: 'st-1', password: 'a', confirmPassword: 'a' });
+    expect(bodies).toEqual([{ session_token: TOKEN, state: 'st-1', password: 'a', confirm_password: 'a' }]);
   });
 });

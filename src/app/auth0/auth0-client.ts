@@ -69,17 +69,23 @@ export class Auth0Client {
     }
   }
 
-  /** Sets the new password: a real form POST; the server redirects to Auth0's `/continue`. */
+  /**
+   * Sets the new password: a real form POST with the `state` from the page's URL (Auth0 appends it
+   * there; the session token does not carry it). The server answers with a page that POSTs the user on
+   * to Auth0's `/continue`, in the page's current language (`ui_locales`, from `<html lang>`).
+   */
   setPassword(request: Auth0PasswordRequest): void {
+    const language = this.document.documentElement.lang;
     postForm(this.document, new URL('auth0/password_set', this.document.baseURI).href, {
       session_token: request.sessionToken,
       state: request.state,
       password: request.password,
       confirm_password: request.confirmPassword,
+      ...(language === '' ? {} : { ui_locales: language }),
     });
   }
 
-  /** The way out: ends this login attempt so the application can start a fresh sign-in. */
+  /** The way out ("Cancel and sign out"): ends this login attempt at the application, which can start a fresh sign-in. */
   cancelUrl(state: string): string {
     const url = new URL('auth0/password_set/cancel', this.document.baseURI);
     url.searchParams.set('state', state);

@@ -8,6 +8,8 @@ import { CIDAAS_CLIENT, CIDAAS_REQUEST_TIMEOUT_MS, type CidaasClient } from './c
 const BASE = 'https://tenant.example.com';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
+const RPRQ = '3b0d7c1e-2f4a-4c6b-9d8e-7f6a5b4c3d2e';
+const EXCHANGE_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 
 let fake: FakeFetch;
 
@@ -165,6 +167,28 @@ describe('CIDAAS_CLIENT (the fetch-based client)', () => {
     client.firstTimeChangePassword({ old_password: 'Old-pass-1', new_password: 'New-pass-12!', confirm_password: 'New-pass-12!' }, LSID);
     expect(submit).toHaveBeenCalledTimes(1);
     submit.mockRestore();
+  });
+
+  it('resetPassword posts a real urlencoded form where the SDK v6 posts it (?action=acceptreset)', () => {
+    const { client } = setup();
+    const submit = jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+      expect(this.method).toBe('post');
+      expect(this.action).toBe(`${BASE}/password-srv/resetpassword?action=acceptreset`);
+      expect(this.enctype).toBe('application/x-www-form-urlencoded');
+      const body = Object.fromEntries(new FormData(this) as unknown as Iterable<[string, string]>);
+      expect(body).toEqual({ resetRequestId: RPRQ, exchangeId: EXCHANGE_ID, password: 'New-pass-12!', confirmPassword: 'New-pass-12!' });
+    });
+    client.resetPassword({ resetRequestId: RPRQ, exchangeId: EXCHANGE_ID, password: 'New-pass-12!', confirmPassword: 'New-pass-12!' });
+    expect(submit).toHaveBeenCalledTimes(1);
+    submit.mockRestore();
+  });
+
+  it('passwordForgotInitUrl points at the password_forgot_init hosted page for the request', () => {
+    const { client } = setup();
+    expect(client.passwordForgotInitUrl(REQUEST_ID)).toBe(`${BASE}/identity/password_forgot_init?requestId=${REQUEST_ID}`);
+    expect(client.passwordForgotInitUrl(REQUEST_ID, 'a+b@example.com')).toBe(
+      `${BASE}/identity/password_forgot_init?userIdHint=a%2Bb%40example.com&requestId=${REQUEST_ID}&type=email`,
+    );
   });
 
   it('resolveRedirectUrl points at E12 for the request', () => {

@@ -42,12 +42,19 @@ export interface CidaasClient {
    */
   firstTimeChangePassword(options: FirstTimeChangePasswordRequest, trackId: string): void;
   /**
-   * E11: sets the new password at the end of the forgot-password flow. Like
+   * E11 (the SDK v6's `UserService.resetPassword`): sets the new password at the end of the
+   * forgot-password flow, at `/password-srv/resetpassword?action=acceptreset`. Like
    * {@link firstTimeChangePassword}, a top-level form POST (the SDK's default, without
    * `handleResponseAsJson`): cidaas redirects to the success page, or back to this page with error
    * parameters.
    */
   resetPassword(options: ResetPasswordRequest): void;
+  /**
+   * cidaas' "forgot password" hosted page (`password_forgot_init`) for the same login request: where
+   * a user whose reset link is used or expired starts a new reset. `userIdHint` prefills the account.
+   * A link, not an SDK call.
+   */
+  passwordForgotInitUrl(requestId: string, userIdHint?: string): string;
   /** E12: the URL that sends the user back to sign-in for the same login request (a link, not a call). */
   resolveRedirectUrl(requestId: string): string;
 }
@@ -95,6 +102,10 @@ export class FetchCidaasClient implements CidaasClient {
       password: options.password,
       confirmPassword: options.confirmPassword,
     });
+  }
+
+  passwordForgotInitUrl(requestId: string, userIdHint?: string): string {
+    return cidaasUrls.passwordForgotInit(this.baseUrl, requestId, userIdHint);
   }
 
   resolveRedirectUrl(requestId: string): string {

@@ -66,6 +66,7 @@ export function cidaasSdkClient(sdk: CidaasSdkServices, baseUrl: string): Cidaas
     loginPrecheck: (options) => sdkAnswer(sdk.tokenService.loginPrecheck(options), (body) => parsePreloginMetadata(unwrapEnvelope(body))),
     firstTimeChangePassword: (options, trackId) => sdk.loginService.firstTimeChangePassword(options, trackId),
     resetPassword: (options) => void sdk.userService.resetPassword(options),
+    passwordForgotInitUrl: (requestId, userIdHint) => cidaasUrls.passwordForgotInit(baseUrl, requestId, userIdHint),
     resolveRedirectUrl: (requestId) => cidaasUrls.resolveRedirect(baseUrl, requestId),
   };
 }

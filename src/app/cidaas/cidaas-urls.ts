@@ -13,8 +13,21 @@ export const cidaasUrls = {
   preloginMetadata: (base: string, lsid: string) => `${base}/token-srv/prelogin/metadata/${encodeURIComponent(lsid)}`,
   /** E8: continues the login with the new password (form POST). */
   changePassword: (base: string, lsid: string) => `${base}/login-srv/precheck/continue/${encodeURIComponent(lsid)}`,
-  /** E11: sets the new password at the end of the forgot-password flow (form POST). */
-  resetPassword: (base: string) => `${base}/users-srv/resetpassword/accept`,
+  /**
+   * E11: sets the new password at the end of the forgot-password flow (form POST), where the SDK v6's
+   * `resetPassword` posts it (cidaas-javascript-sdk 6.0.0, src/main/user-service/UserService.ts;
+   * docs.cidaas.com/openapi/password-management/post-reset-password-accept). SDK 5.1.3 and older, and
+   * cidaas' hosted-page examples, post to `/users-srv/resetpassword/accept` (the emulator's alias).
+   */
+  resetPassword: (base: string) => `${base}/password-srv/resetpassword?action=acceptreset`,
+  /**
+   * cidaas' own "forgot password" hosted page (key `password_forgot_init`) for the same login request,
+   * where a user starts a new reset. The path is UNCERTAIN on a real tenant (the key is certain; cidaas'
+   * Shopware plugin links `/identity/password_forgot_init?userIdHint&requestId&type=email`); `userIdHint`
+   * prefills the account there.
+   */
+  passwordForgotInit: (base: string, requestId: string, userIdHint?: string) =>
+    `${base}/identity/password_forgot_init?${new URLSearchParams(userIdHint ? { userIdHint, requestId, type: 'email' } : { requestId })}`,
   /** E12: back to sign-in for the same login request. */
   resolveRedirect: (base: string, requestId: string) => `${base}/authz-srv/authz/resolve_redirect/${encodeURIComponent(requestId)}`,
 } as const;

@@ -47,6 +47,25 @@ function pluralSelectors(elements: readonly MessageFormatElement[]): string[][] 
   return found;
 }
 
+/**
+ * For every plural argument of a message, the most `#` (the formatted count) any one of its branches
+ * has. A literal `#` inside a branch is the count in ICU, not the symbol: quote it as `'#'`.
+ */
+function poundsPerPlural(elements: readonly MessageFormatElement[], found = new Map<string, number>()): Map<string, number> {
+  for (const element of elements) {
+    if (element.type === TYPE.plural) {
+      for (const option of Object.values(element.options)) {
+        const pounds = option.value.filter((child) => child.type === TYPE.pound).length;
+        found.set(element.value, Math.max(found.get(element.value) ?? 0, pounds));
+        poundsPerPlural(option.value, found);
+      }
+    } else if (element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) poundsPerPlural(option.value, found);
+    }
+  }
+  return found;
+}
+
 describe('translation files', () => {
   it('exist for every supported language and pseudo-locale, at least 42 real ones', () => {
     expect([...translations.keys()].sort()).toEqual([...SUPPORTED_LANGUAGES, ...PSEUDO_LOCALES].sort());
@@ -82,6 +101,21 @@ describe('translation files', () => {
     }
   });
 
+  it.each([...translations.keys()])('%s renders the count (#) in a plural branch no more often than English (a symbol # must be quoted)', (lang) => {
+    for (const [key, message] of translations.get(lang) ?? []) {
+      const englishPounds = poundsPerPlural(parse(english.get(key) ?? '', { ignoreTag: true }));
+      for (const [argument, pounds] of poundsPerPlural(parse(message, { ignoreTag: true }))) {
+        expect(`${key} {${argument}}: ${pounds}`).toBe(`${key} {${argument}}: ${Math.min(pounds, englishPounds.get(argument) ?? 0)}`);
+      }
+    }
+  });
+
+  it.each(realLanguages)('%s shows the example symbols of the special-character rule, the count once', (lang) => {
+    const text = format(lang, 'rules.noOfSpecialChars', { count: 3 });
+    expect(text).toContain('#');
+    expect(text.split(new Intl.NumberFormat(lang).format(3)).length - 1).toBe(1);
+  });
+
   it('uses ICU plurals rather than _ONE/_OTHER key pairs', () => {
     expect([...english.keys()].filter((key) => /_(ONE|OTHER)$/i.test(key))).toEqual([]);
   });
@@ -99,6 +133,9 @@ describe('translation files', () => {
       'validation.policy',
       ...URL_ERROR_CODES.map((code) => `errors.url.${code}`),
       'errors.url.unknown',
+      'errors.url.unknownNoCode',
+      // The current-password field's label when the reason is a first sign-in with a temporary password.
+      'fields.temporaryPassword',
       ...API_ERROR_KINDS.map((kind) => `startup.${kind.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())}`),
     ];
     expect(required.filter((key) => !english.has(key))).toEqual([]);

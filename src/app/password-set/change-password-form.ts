@@ -89,6 +89,8 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     this.mode() === 'reset' ? 'page.reason.reset' : `page.reason.${this.data().metadata?.reason ?? 'default'}`,
   );
   protected readonly otherAccountUrl = computed(() => this.data().exitUrl);
+  /** Auth0's way out ends the login at the application (the Action denies it), so it says so. */
+  protected readonly otherAccountKey = computed(() => (this.mode() === 'auth0' ? 'page.cancelAndSignOut' : 'page.otherAccount'));
 
   /** The message under each field, or `null`. */
   protected readonly messages = computed<Record<PasswordFieldName, Message | null>>(() => {

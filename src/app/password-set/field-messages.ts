@@ -52,7 +52,8 @@ export function urlErrorMessage(error: UrlError): Message {
         ? { key: 'errors.url.too_many_attempts' }
         : { key: 'errors.url.too_many_attempts_retry', params: { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) } };
     case 'unknown':
-      return { key: 'errors.url.unknown', params: { code: error.rawCode } };
+      // Only a value shaped like a code is ever shown; anything else in the link is not ours to repeat.
+      return error.supportCode === null ? { key: 'errors.url.unknownNoCode' } : { key: 'errors.url.unknown', params: { code: error.supportCode } };
     case 'invalid_old_password':
     case 'password_mismatch':
     case 'password_already_used':

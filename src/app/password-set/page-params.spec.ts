@@ -1,4 +1,4 @@
-import { parsePageParams, parseUrlError } from './page-params';
+import { isReasonPhrase, parsePageParams, parseUrlError, supportCodeOf } from './page-params';
 
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
@@ -86,6 +86,7 @@ describe('parseUrlError', () => {
   it.each([
     ['', null],
     ['error=invalid_old_password', { code: 'invalid_old_password' }],
+    ['error=INVALID_OLD_PASSWORD', { code: 'invalid_old_password' }],
     ['error=password_mismatch', { code: 'password_mismatch' }],
     ['error=password_already_used', { code: 'password_already_used' }],
     ['error=password_same_as_old', { code: 'password_same_as_old' }],
@@ -95,14 +96,95 @@ describe('parseUrlError', () => {
     ['error=password_policy_violation&error_code=bogus', { code: 'password_policy_violation', rule: null }],
     ['error=too_many_attempts&retry_after=300', { code: 'too_many_attempts', retryAfterSeconds: 300 }],
     ['error=too_many_attempts&retry_after=-5', { code: 'too_many_attempts', retryAfterSeconds: null }],
+    ['error=too_many_attempts&retry_after=0x10', { code: 'too_many_attempts', retryAfterSeconds: null }],
+    ['error=too_many_attempts&retry_after=1e3', { code: 'too_many_attempts', retryAfterSeconds: null }],
+    ['error=too_many_attempts&retry_after=86400', { code: 'too_many_attempts', retryAfterSeconds: 86_400 }],
+    ['error=too_many_attempts&retry_after=86401', { code: 'too_many_attempts', retryAfterSeconds: null }],
     ['error=too_many_attempts', { code: 'too_many_attempts', retryAfterSeconds: null }],
-    ['error=SOMETHING_NEW', { code: 'unknown', rawCode: 'SOMETHING_NEW' }],
   ])('%p → %p', (query, expected) => {
     expect(parse(query)).toEqual(expected);
   });
 
-  it('never keeps more than 64 characters of an unknown code', () => {
-    const error = parse(`error=${'x'.repeat(500)}`);
-    expect(error?.code === 'unknown' && error.rawCode.length).toBe(64);
+  describe('cidaas as documented: the meaning is in error_code, error is a reason phrase', () => {
+    it.each([
+      // docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept, word for word.
+      ['error=Bad+Request&error_description=The+password+is+compromised&error_code=VER_0120', { code: 'password_compromised' }],
+      ['error=Bad+Request&error_code=ver_0120', { code: 'password_compromised' }],
+      ['error=Bad+Request&error_code=minimumLength', { code: 'password_policy_violation', rule: 'minimumLength' }],
+      ['error=Bad+Request&error_code=password_already_used', { code: 'password_already_used' }],
+      ['error=Unauthorized&error_code=VER_0007', { code: 'track_expired' }],
+      ['error=password_already_resetted', { code: 'track_expired' }],
+      ['error=Bad+Request&error_code=VER_0006', { code: 'track_expired' }],
+      // error_code wins over error.
+      ['error=invalid_old_password&error_code=VER_0120', { code: 'password_compromised' }],
+      ['error_code=VER_0120', { code: 'password_compromised' }],
+    ])('%p → %p', (query, expected) => {
+      expect(parse(query)).toEqual(expected);
+    });
+
+    it.each(['Bad Request', 'Unauthorized', 'unauthorized', 'bad_request', 'Too-Many-Requests', 'INTERNAL SERVER ERROR', ' Forbidden '])(
+      'a reason phrase alone (%p) is no code: a generic message, nothing to mention',
+      (phrase) => {
+        expect(parse(new URLSearchParams({ error: phrase, error_description: 'The password is compromised' }).toString())).toEqual({
+          code: 'unknown',
+          supportCode: null,
+        });
+      },
+    );
+
+    it('a reason phrase with an unknown cidaas id mentions the id', () => {
+      expect(parse('error=Bad+Request&error_code=VER_0999')).toEqual({ code: 'unknown', supportCode: 'VER_0999' });
+    });
+  });
+
+  describe('an unknown code is shown for support only when it looks like one', () => {
+    it.each(['brand_new_error', 'rate.limited', 'x', 'e-42', 'a'.repeat(40), 'abc123456'])('%p is shown', (error) => {
+      expect(parse(new URLSearchParams({ error }).toString())).toEqual({ code: 'unknown', supportCode: error });
+    });
+
+    it.each([
+      ['markup', '<img src=x onerror=alert(1)>'],
+      ['a script URL', 'javascript:alert(1)'],
+      ['a sentence', 'Call our hotline +1-900-555-0199'],
+      ['a phone number', '1-900-555-0199'],
+      ['a phone number in a code', 'call-1-900-555-0199'],
+      ['digits only', '404'],
+      ['41 characters', 'a'.repeat(41)],
+      ['10 kB', 'a'.repeat(10_000)],
+      ['an RTL override', 'abc\u202Edcba'],
+      ['a zero-width joiner', 'pass\u200Dword'],
+      ['uppercase', 'SOMETHING_NEW'],
+      ['letters of another script', 'ошибка'],
+      ['an emoji', 'error_😀'],
+      ['a newline', 'a\nb'],
+      ['a URL', 'https://evil.example'],
+      ['spaces', 'contact us'],
+    ])('%s is never shown', (_name, error) => {
+      expect(parse(new URLSearchParams({ error, error_code: error }).toString())).toEqual({ code: 'unknown', supportCode: null });
+    });
+
+    it('reads only error and error_code, never error_description', () => {
+      expect(parse('error=%3Cb%3E&error_description=brand_new_error')).toEqual({ code: 'unknown', supportCode: null });
+    });
+  });
+});
+
+describe('isReasonPhrase', () => {
+  it.each(['Bad Request', 'bad_request', 'Not-Found', 'Service Unavailable'])('%p is a reason phrase', (value) => {
+    expect(isReasonPhrase(value)).toBe(true);
+  });
+
+  it.each(['invalid_request', 'password_compromised', 'bad', ''])('%p is not', (value) => {
+    expect(isReasonPhrase(value)).toBe(false);
+  });
+});
+
+describe('supportCodeOf', () => {
+  it('prefers error, then a cidaas id in error_code', () => {
+    expect(supportCodeOf('brand_new', 'VER_0120')).toBe('brand_new');
+    expect(supportCodeOf('Bad Request', 'PUB10002')).toBe('PUB10002');
+    expect(supportCodeOf(null, 'VER_0120')).toBe('VER_0120');
+    expect(supportCodeOf(null, 'VER_0120 call us')).toBeNull();
+    expect(supportCodeOf(null, null)).toBeNull();
   });
 });

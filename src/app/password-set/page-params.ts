@@ -28,8 +28,11 @@ export type UrlError =
   | { readonly code: Exclude<UrlErrorCode, 'password_policy_violation' | 'too_many_attempts'> }
   | { readonly code: 'password_policy_violation'; readonly rule: PolicyRuleId | null }
   | { readonly code: 'too_many_attempts'; readonly retryAfterSeconds: number | null }
-  /** A code we do not know: shown with a generic message and the code, for support. */
-  | { readonly code: 'unknown'; readonly rawCode: string };
+  /**
+   * A code we do not know: shown with a generic message. `supportCode` is the code to mention to
+   * support, only when it looks like a code ({@link supportCodeOf}); `null` for anything else.
+   */
+  | { readonly code: 'unknown'; readonly supportCode: string | null };
 
 /** Why the page cannot offer the form, decided from the URL alone. */
 export type LinkProblem =
@@ -111,21 +114,92 @@ function isRuleId(value: string | null): value is PolicyRuleId {
   return value !== null && (POLICY_RULE_IDS as readonly string[]).includes(value);
 }
 
-/** Reads the error cidaas appended to the URL, if any. */
+/**
+ * cidaas' error ids (`error_code`) whose meaning is one of our codes. VER_0120: the compromised
+ * password of the documented failure redirect of `?action=acceptreset`
+ * (docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept). VER_0006 (invalid
+ * `requestId` or `resetRequestId`) and VER_0007 (`password_already_resetted`): the reset link can no
+ * longer be used (docs.cidaas.com/faq/verification-actions-service-error-code).
+ */
+const CIDAAS_ERROR_IDS: ReadonlyMap<string, UrlErrorCode> = new Map([
+  ['VER_0120', 'password_compromised'],
+  ['VER_0006', 'track_expired'],
+  ['VER_0007', 'track_expired'],
+]);
+
+/** cidaas' own `error` names (same docs page) that mean one of our codes. */
+const CIDAAS_ERROR_NAMES: ReadonlyMap<string, UrlErrorCode> = new Map([['password_already_resetted', 'track_expired']]);
+
+// HTTP reason phrases (RFC 9110, section 15) cidaas may put in `error` (`error=Bad+Request`): not codes.
+const REASON_PHRASES = new Set(
+  'bad request|unauthorized|forbidden|not found|conflict|gone|too many requests|internal server error|bad gateway|service unavailable|gateway timeout'.split('|'),
+);
+
+/** Whether a value is an HTTP reason phrase (any case, with spaces, `_` or `-` between the words). */
+export function isReasonPhrase(value: string): boolean {
+  return REASON_PHRASES.has(value.trim().toLowerCase().replace(/[\s_-]+/g, ' '));
+}
+
+// A code in `error`: the contract's shape, with a letter and at most six digits, so that no phone number fits.
+const ERROR_CODE_SHAPE = /^(?=[^a-z]*[a-z])(?!(?:\D*\d){7})[a-z0-9_.-]{1,40}$/;
+// A cidaas error id in `error_code` (VER_0120, PUB10002).
+const ERROR_ID_SHAPE = /^[A-Z]{2,8}_?\d{1,6}$/;
+
+/**
+ * The code the page may show for support, or `null`. `error` and `error_code` are whatever the link
+ * says, so an attacker can write anything there ("Call our hotline …", markup, bidi overrides): only
+ * a value shaped like a code is shown (`error` as the contract's `^[a-z0-9_.-]{1,40}$` with a letter
+ * and at most six digits; else `error_code` as a cidaas id such as `VER_0120`), never a reason phrase.
+ */
+export function supportCodeOf(error: string | null, errorCode: string | null): string | null {
+  if (error !== null && ERROR_CODE_SHAPE.test(error) && !isReasonPhrase(error)) return error;
+  if (errorCode !== null && ERROR_ID_SHAPE.test(errorCode)) return errorCode;
+  return null;
+}
+
+/** The longest wait `retry_after` may announce (a day); a larger or malformed value says "a while". */
+const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+function retryAfterSecondsOf(value: string | null): number | null {
+  if (value === null || !/^\d{1,6}$/.test(value)) return null;
+  const seconds = Number(value);
+  return seconds > 0 && seconds <= MAX_RETRY_AFTER_SECONDS ? seconds : null;
+}
+
+/** Our code for what the URL says: `error_code` first (a cidaas id, a rule id, one of ours), then `error`. */
+function meaningOf(error: string | null, errorCode: string | null): UrlErrorCode | null {
+  if (errorCode !== null) {
+    const fromId = CIDAAS_ERROR_IDS.get(errorCode.toUpperCase());
+    if (fromId) return fromId;
+    if (isRuleId(errorCode)) return 'password_policy_violation';
+    const lower = errorCode.toLowerCase();
+    if (isKnownCode(lower)) return lower;
+  }
+  if (error === null) return null;
+  const lower = error.trim().toLowerCase();
+  return isKnownCode(lower) ? lower : (CIDAAS_ERROR_NAMES.get(lower) ?? null);
+}
+
+/**
+ * Reads the error cidaas appended to the URL, if any. cidaas documents its failure redirect as
+ * `error=Bad+Request&error_description=The+password+is+compromised&error_code=VER_0120`: `error` is an
+ * HTTP reason phrase there and the meaning is in `error_code`. So the meaning comes from `error_code`
+ * first (a cidaas id such as `VER_0120`, a policy rule id, or one of our codes), then from `error`
+ * when it is one of our codes. `error_description` is never read: it is not in the user's language,
+ * and anyone can write anything there.
+ */
 export function parseUrlError(params: URLSearchParams): UrlError | null {
-  const raw = first(params, 'error');
-  if (raw === null) return null;
-  const code = raw.trim().toLowerCase();
-  if (!isKnownCode(code)) return { code: 'unknown', rawCode: raw.slice(0, 64) };
+  const error = first(params, 'error');
+  const errorCode = first(params, 'error_code')?.trim() ?? null;
+  if (error === null && errorCode === null) return null;
+  const code = meaningOf(error, errorCode);
   switch (code) {
-    case 'password_policy_violation': {
-      const rule = first(params, 'error_code');
-      return { code, rule: isRuleId(rule) ? rule : null };
-    }
-    case 'too_many_attempts': {
-      const seconds = Number(first(params, 'retry_after'));
-      return { code, retryAfterSeconds: Number.isInteger(seconds) && seconds > 0 ? seconds : null };
-    }
+    case null:
+      return { code: 'unknown', supportCode: supportCodeOf(error, errorCode) };
+    case 'password_policy_violation':
+      return { code, rule: isRuleId(errorCode) ? errorCode : null };
+    case 'too_many_attempts':
+      return { code, retryAfterSeconds: retryAfterSecondsOf(first(params, 'retry_after')) };
     default:
       return { code };
   }

@@ -162,7 +162,7 @@ describe('PasswordSetPage', () => {
     expect(summary).toHaveFocus();
     const links = within(summary).getAllByRole('link');
     expect(links.map((link) => link.textContent?.trim())).toEqual([
-      'Your new password does not meet all the requirements below yet.',
+      'Your new password does not meet all the requirements below.',
       'Enter your new password again.',
     ]);
     const newField = screen.getByLabelText('Your new password');
@@ -284,11 +284,19 @@ describe('PasswordSetPage', () => {
     expect(screen.getByRole('region', { name: 'Your password was not changed' })).toHaveTextContent('The new password needs more digits.');
   });
 
-  it('shows an unknown error code for support, as text', async () => {
-    await setupReady({ error: '<img src=x onerror=alert(1)>' });
+  it('shows an unknown error code for support only when it looks like a code, never markup', async () => {
+    await setupReady({ error: '<img src=x onerror=alert(1)>', error_description: 'Call +1-900-555-0199' });
     const alert = screen.getByRole('region', { name: 'Your password was not changed' });
-    expect(alert).toHaveTextContent('mention the code <img src=x onerror=alert(1)>');
+    expect(alert).toHaveTextContent('If it keeps happening, contact support.');
+    expect(alert).not.toHaveTextContent(/img|mention|900/);
     expect(alert.querySelector('img')).toBeNull();
+  });
+
+  it('reads cidaas’ documented redirect (error=Bad Request, error_code=VER_0120) as a compromised password', async () => {
+    await setupReady({ error: 'Bad Request', error_description: 'The password is compromised', error_code: 'VER_0120' });
+    const alert = screen.getByRole('region', { name: 'Your password was not changed' });
+    expect(alert).toHaveTextContent('This password has appeared in a data breach');
+    expect(alert).not.toHaveTextContent(/Bad Request|mention the code/);
   });
 
   it('explains an expired track (E7 204) and offers to sign in again', async () => {
@@ -442,9 +450,8 @@ describe('PasswordSetPage', () => {
       expect(screen.queryByLabelText('Current password')).toBeNull();
       expect(screen.getByLabelText('Username')).toHaveValue('first.login@example.com');
       expect(screen.getByText(/At least 12 characters/)).toBeInTheDocument();
-      expect(screen.getByRole('link', { name: 'Sign in with another account' }).getAttribute('href')).toMatch(
-        /\/auth0\/password_set\/cancel\?state=st-1$/,
-      );
+      expect(screen.queryByRole('link', { name: 'Sign in with another account' })).toBeNull();
+      expect(screen.getByRole('link', { name: 'Cancel and sign out' }).getAttribute('href')).toMatch(/\/auth0\/password_set\/cancel\?state=st-1$/);
       const auth0 = TestBed.inject(Auth0Client);
       const submit = jest.spyOn(auth0, 'setPassword').mockImplementation(() => undefined);
       await user.type(screen.getByLabelText('New password'), 'Brand-new-2026');
