@@ -10,12 +10,9 @@ async function openAndRecord(page: Page, url: string): Promise<{ requests: Map<s
   return { requests, link: (await response?.headerValue('link')) ?? null, origin: new URL(page.url()).origin };
 }
 
-/**
- * The start-up data requests: cidaas API calls and the form's translation file (the other states'
- * messages follow once the form is shown, so they may or may not have started by now).
- */
+/** The start-up data requests: cidaas API calls and the language's translation file. */
 function dataRequests(requests: Map<string, Request[]>): string[] {
-  return [...requests.keys()].filter((url) => /\/(public-srv|registration-setup-srv|token-srv)\/|\/i18n\/(?!.*\.states\.json$)/.test(url));
+  return [...requests.keys()].filter((url) => /\/(public-srv|registration-setup-srv|token-srv)\/|\/i18n\//.test(url));
 }
 
 function hinted(link: string | null, origin: string): string[] {
@@ -48,13 +45,14 @@ test.describe('start-up data is preloaded while the script downloads', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neues Passwort wählen');
   });
 
-  test("the other states' messages are not hinted: they follow once the form is shown, one request", async ({ page, emulator }) => {
+  test("with cidaas' error in the URL, the one hinted translation file holds its message: no other file, one request", async ({ page, emulator }) => {
     const session = await emulator.loginSession(USERS.newUser);
-    const states = page.waitForRequest(/\/i18n\/de\.states\.json$/);
-    const { requests, link, origin } = await openAndRecord(page, session.url);
-    expect(hinted(link, origin).some((url) => url.endsWith('.states.json'))).toBe(false);
-    await states;
-    expect(requests.get(new URL('/i18n/de.states.json', origin).href)).toHaveLength(1);
+    const { requests, link, origin } = await openAndRecord(page, `${session.url}&error=password_already_used`);
+    const translations = [...requests.keys()].filter((url) => new URL(url).pathname.startsWith('/i18n/'));
+    expect(translations).toEqual([new URL('/i18n/de.json', origin).href]);
+    expect(hinted(link, origin)).toContain(translations[0]);
+    expect(requests.get(translations[0] ?? '')).toHaveLength(1);
+    await expect(page.getByRole('region', { name: 'Ihr Passwort wurde nicht geändert' })).toBeVisible();
   });
 
   test('without a hint for E3 when ui_locales overrides the browser language (E3 needs its Accept-Language)', async ({ page, emulator }) => {

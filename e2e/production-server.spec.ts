@@ -133,7 +133,7 @@ test.describe('the production server', () => {
       ['page', '/identity/password_set', 200],
       ['hashedScript', `/${bundle}`, 200],
       ['translation', '/i18n/en.json', 200],
-      ['translation', '/i18n/de.states.json', 200],
+      ['translation', '/i18n/de.json', 200],
       ['staticFile', '/favicon.svg', 200],
       ['staticFile', '/themes/demo-client.json', 200],
       ['notFound', '/themes/unknown-client.json', 404],

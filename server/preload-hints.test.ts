@@ -34,10 +34,9 @@ describe('startupFetchUrls', () => {
     assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID, ui_locales: 'fr' }, ['fr-FR']), ['/i18n/fr.json', E3, e5('fr'), E7]);
   });
 
-  it("adds the other states' messages when the URL carries cidaas' error (the page shows it with the form)", () => {
+  it("names the one translation file when the URL carries cidaas' error (it holds every state's messages)", () => {
     assert.deepEqual(urls({ lsid: LSID, requestId: REQUEST_ID, ui_locales: 'de', error: 'password_already_used' }, ['de']), [
       '/i18n/de.json',
-      '/i18n/de.states.json',
       E3,
       e5('de'),
       E7,

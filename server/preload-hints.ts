@@ -1,8 +1,7 @@
 /// <reference path="./negotiator.d.ts" />
 /**
  * Preload hints for the page's start-up requests. The page needs the client info (E3), the field
- * setup (E5), the track metadata (E7) and its form's translation file (and the other states' file when
- * the URL names cidaas' error); it can only ask for
+ * setup (E5), the track metadata (E7) and its language's translation file; it can only ask for
  * them once its script has downloaded and started. The server already knows the URL, so it names
  * those requests in a `Link: <…>; rel=preload; as=fetch; crossorigin` header and the browser fetches
  * them while the script is still downloading: HTML → (JS ∥ data), instead of HTML → JS → data.
@@ -16,7 +15,7 @@ import Negotiator from 'negotiator';
 
 import { cidaasUrls } from '../src/app/cidaas/cidaas-urls';
 import { negotiateLanguage } from '../src/app/i18n/locale';
-import { translationFilePath } from '../src/app/i18n/message-parts';
+import { translationFilePath } from '../src/app/i18n/translation-files';
 import { parsePageParams } from '../src/app/password-set/page-params';
 
 /** What the hints depend on besides the request. */
@@ -35,9 +34,7 @@ export function startupFetchUrls(query: URLSearchParams, browserLanguages: reado
   const language = negotiateLanguage(params.uiLocales, browserLanguages);
   const base = settings.cidaasBaseUrl;
   const urls: string[] = [];
-  urls.push(`${settings.baseHref}${translationFilePath(language, 'form')}`);
-  // The URL names a state (cidaas' error after a submit): the page shows it with the form at once.
-  if (params.error !== null) urls.push(`${settings.baseHref}${translationFilePath(language, 'states')}`);
+  urls.push(`${settings.baseHref}${translationFilePath(language)}`);
   // E3 asks for its texts with `Accept-Language`, which a preload cannot set: the browser sends its
   // own. Hint it only when that header already leads to the page's language.
   if (negotiateLanguage(null, browserLanguages) === language) urls.push(cidaasUrls.clientInfo(base, params.requestId));

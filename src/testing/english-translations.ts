@@ -1,20 +1,28 @@
 import type { Provider } from '@angular/core';
-import englishForm from '../../generated/i18n/en.json';
-import englishStates from '../../generated/i18n/en.states.json';
-import type { MessagePart } from '../app/i18n/message-parts';
-import { TranslationLoader } from '../app/i18n/translation-loader';
+import { TranslateLoader, type TranslationObject } from '@ngx-translate/core';
+import { type Observable, of, throwError } from 'rxjs';
+import english from '../../generated/i18n/en.json';
+import { providePageTranslations } from '../app/i18n/provide-translations';
+import { translationObject } from '../app/i18n/translation-loader';
 
-/** Both parts of the compiled English messages, as the page downloads them. */
-export const ENGLISH_FILES: Readonly<Record<MessagePart, Readonly<Record<string, unknown>>>> = { form: englishForm, states: englishStates };
+/** The compiled English file, as the page downloads it (`npm run i18n:compile`; Jest's global setup runs it). */
+export const ENGLISH_FILE: TranslationObject = translationObject(english);
+
+/** A `TranslateLoader` that serves compiled files from memory and fails for any other language. */
+export function inMemoryTranslations(files: Readonly<Record<string, TranslationObject>>): TranslateLoader {
+  return {
+    getTranslation: (language: string): Observable<TranslationObject> => {
+      const file = files[language];
+      return file ? of(file) : throwError(() => new Error(`no "${language}" in this test`));
+    },
+  };
+}
 
 /**
- * Serves the compiled English files to the translator without a request, for component tests that
- * are about something else than loading translations (those use the real loader with a fake fetch).
+ * The page's real ngx-translate setup (compiler, parser, English fallback) fed the compiled English
+ * file from memory, for component tests that are about something else than loading translations
+ * (those use the real loader with a fake fetch).
  */
-export const ENGLISH_TRANSLATIONS: Provider = {
-  provide: TranslationLoader,
-  useValue: {
-    load: (language: string, part: MessagePart) =>
-      language === 'en' ? Promise.resolve(ENGLISH_FILES[part]) : Promise.reject(new Error(`no "${language}" in this test`)),
-  } satisfies Pick<TranslationLoader, 'load'>,
-};
+export function englishTranslations(): Provider[] {
+  return [...providePageTranslations(), { provide: TranslateLoader, useValue: inMemoryTranslations({ en: ENGLISH_FILE }) }];
+}

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { injectTranslate } from '../i18n/translator';
+import { TranslatePipe } from '@ngx-translate/core';
 import type { Branding } from './branding';
 
 /**
@@ -9,15 +9,16 @@ import type { Branding } from './branding';
  */
 @Component({
   selector: 'ps-brand-footer',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (branding().links.length > 0) {
-      <nav [attr.aria-label]="t('footer.legal')">
+      <nav [attr.aria-label]="'footer.legal' | translate">
         <ul class="links">
           @for (link of branding().links; track link.kind) {
             <li>
               <a [href]="link.url" target="_blank" rel="noopener noreferrer"
-                >{{ t('footer.' + link.kind) }}<span class="visually-hidden"> ({{ t('footer.newTab') }})</span></a
+                >{{ 'footer.' + link.kind | translate }}<span class="visually-hidden"> ({{ 'footer.newTab' | translate }})</span></a
               >
             </li>
           }
@@ -56,7 +57,6 @@ import type { Branding } from './branding';
   `,
 })
 export class BrandFooter {
-  protected readonly t = injectTranslate();
   /** The validated branding whose links and copyright to show. */
   readonly branding = input.required<Branding>();
 }

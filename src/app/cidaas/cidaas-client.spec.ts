@@ -3,7 +3,7 @@ import { apiErrorOf } from '../../testing/api-error-of';
 import { FakeFetch } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
-import { CIDAAS_REQUEST_TIMEOUT_MS, CidaasClient } from './cidaas-client';
+import { CIDAAS_CLIENT, CIDAAS_REQUEST_TIMEOUT_MS, type CidaasClient } from './cidaas-client';
 
 const BASE = 'https://tenant.example.com';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
@@ -18,10 +18,10 @@ function setup() {
   TestBed.configureTestingModule({
     providers: [{ provide: FETCH, useValue: fake.fetch }, { provide: CIDAAS_BASE_URL, useValue: BASE }],
   });
-  return { client: TestBed.inject(CidaasClient), http: fake };
+  return { client: TestBed.inject(CIDAAS_CLIENT), http: fake };
 }
 
-describe('CidaasClient', () => {
+describe('CIDAAS_CLIENT (the fetch-based client)', () => {
   afterEach(() => fake.verify());
 
   it('getClientInfo reads E3 with Accept-Language and keeps only typed fields', async () => {
@@ -87,16 +87,16 @@ describe('CidaasClient', () => {
     ]);
   });
 
-  it('getPreloginMetadata resolves to null for 204 (expired track)', async () => {
+  it('loginPrecheck resolves to null for 204 (expired track)', async () => {
     const { client, http } = setup();
-    const result = client.getPreloginMetadata(LSID);
+    const result = client.loginPrecheck({ track_id: LSID });
     http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
     expect(await result).toBeNull();
   });
 
-  it('getPreloginMetadata parses the metadata', async () => {
+  it('loginPrecheck parses the metadata', async () => {
     const { client, http } = setup();
-    const result = client.getPreloginMetadata(LSID);
+    const result = client.loginPrecheck({ track_id: LSID });
     http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respond({
       success: true,
       status: 200,
@@ -107,7 +107,7 @@ describe('CidaasClient', () => {
 
   it('reports a dropped connection (fetch rejects with a TypeError) as a network error', async () => {
     const { client, http } = setup();
-    const result = client.getPreloginMetadata(LSID);
+    const result = client.loginPrecheck({ track_id: LSID });
     http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).failNetwork();
     expect(await apiErrorOf(result)).toEqual({ kind: 'network' });
   });
@@ -125,7 +125,7 @@ describe('CidaasClient', () => {
     ['a malformed lsid (E7 400)', 400, '', { kind: 'invalid-request', code: null }],
   ])('maps %s to its ApiError', async (_name, status, body, expected) => {
     const { client, http } = setup();
-    const result = client.getPreloginMetadata(LSID);
+    const result = client.loginPrecheck({ track_id: LSID });
     http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText(body, status);
     expect(await apiErrorOf(result)).toEqual(expected);
   });
@@ -141,7 +141,7 @@ describe('CidaasClient', () => {
         (client: CidaasClient) => client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' }),
         `${BASE}/registration-setup-srv/public/list`,
       ],
-      ['getPreloginMetadata (E7)', (client: CidaasClient) => client.getPreloginMetadata(LSID), `${BASE}/token-srv/prelogin/metadata/${LSID}`],
+      ['loginPrecheck (E7)', (client: CidaasClient) => client.loginPrecheck({ track_id: LSID }), `${BASE}/token-srv/prelogin/metadata/${LSID}`],
     ])('%s gives up after CIDAAS_REQUEST_TIMEOUT_MS with a timeout error', async (_name, call, url) => {
       const { client, http } = setup();
       let settled = false;

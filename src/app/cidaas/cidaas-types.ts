@@ -60,17 +60,36 @@ export interface PreloginMetadata {
   readonly expires_at?: string;
 }
 
-/** The body of the SDK's `firstTimeChangePassword`, as posted to E8. */
-export interface ChangePasswordRequest {
+/** `FirstTimeChangePasswordRequest` of the SDK: the body of `firstTimeChangePassword`, as posted to E8. */
+export interface FirstTimeChangePasswordRequest {
   readonly old_password: string;
   readonly new_password: string;
   readonly confirm_password: string;
 }
 
-/** The body of the SDK's `resetPassword`, as posted to E11 at the end of the forgot-password flow. */
+/** `ResetPasswordRequest` of the SDK: the body of `resetPassword`, as posted to E11 at the end of forgot-password. */
 export interface ResetPasswordRequest {
   readonly resetRequestId: string;
   readonly exchangeId: string;
   readonly password: string;
   readonly confirmPassword: string;
+}
+
+/** `GetClientInfoRequest` of the SDK, plus the language cidaas should localize its texts in. */
+export interface GetClientInfoRequest {
+  readonly requestId: string;
+  /** Sent as `Accept-Language` (the SDK sends its `localeSettings` there). */
+  readonly acceptlanguage?: string;
+}
+
+/** `GetRegistrationSetupRequest` of the SDK. */
+export interface GetRegistrationSetupRequest {
+  readonly requestId: string;
+  /** The language of the tenant's field texts; cidaas' default when absent. */
+  readonly acceptlanguage?: string;
+}
+
+/** `LoginPrecheckRequest` of the SDK: the login track (the page's `lsid`). */
+export interface LoginPrecheckRequest {
+  readonly track_id: string;
 }

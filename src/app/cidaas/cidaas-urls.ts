@@ -1,5 +1,5 @@
 /**
- * The cidaas endpoint URLs the page uses, built in one place: by the page's {@link CidaasClient} and
+ * The cidaas endpoint URLs the page uses, built in one place: by the page's cidaas client and
  * by the production server, whose preload hints must name exactly the URLs the page will fetch.
  * `base` is the tenant authority without a trailing slash (`''` for the page's own origin).
  */
@@ -7,8 +7,8 @@ export const cidaasUrls = {
   /** E3: public client information (branding, password policy) for a login request. */
   clientInfo: (base: string, requestId: string) => `${base}/public-srv/public/${encodeURIComponent(requestId)}`,
   /** E5: the localized field setup for a login request. */
-  fieldSetup: (base: string, requestId: string, acceptlanguage: string) =>
-    `${base}/registration-setup-srv/public/list?${new URLSearchParams({ acceptlanguage, requestId })}`,
+  fieldSetup: (base: string, requestId: string, acceptlanguage?: string) =>
+    `${base}/registration-setup-srv/public/list?${new URLSearchParams(acceptlanguage === undefined ? { requestId } : { acceptlanguage, requestId })}`,
   /** E7: what cidaas knows about a login track. */
   preloginMetadata: (base: string, lsid: string) => `${base}/token-srv/prelogin/metadata/${encodeURIComponent(lsid)}`,
   /** E8: continues the login with the new password (form POST). */

@@ -27,7 +27,7 @@ export type CompiledElement =
 /** One message as the page ships it: plain text, or ICU elements parsed at build time. */
 export type CompiledMessage = string | readonly CompiledElement[];
 
-/** A compiled translation file (`generated/i18n/<lang>.json` or `<lang>.states.json`): dotted keys to compiled messages. */
+/** A compiled translation file (`generated/i18n/<lang>.json`): dotted keys to compiled messages. */
 export type CompiledMessages = Readonly<Record<string, CompiledMessage>>;
 
 /** Whether a value is usable as a compiled message (a downloaded file may hold anything). */

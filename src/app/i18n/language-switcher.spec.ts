@@ -2,23 +2,12 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { render, screen, waitFor, within } from '@testing-library/angular';
 import { TestBed } from '@angular/core/testing';
 import english from '../../../i18n/en.json';
-import { ENGLISH_TRANSLATIONS } from '../../testing/english-translations';
-import { Translator } from './translator';
-import { LanguageSwitcher, languageOptions, nativeLanguageName, urlWithLanguage } from './language-switcher';
+import { englishTranslations } from '../../testing/english-translations';
+import { TranslateService } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
+import { LanguageSwitcher, languageOptions, urlWithLanguage } from './language-switcher';
+import { nativeLanguageName } from './language-names';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
-
-describe('nativeLanguageName', () => {
-  it.each([
-    ['de', 'Deutsch'],
-    ['fr', 'Français'],
-    ['ar', 'العربية'],
-    ['ja', '日本語'],
-    ['zh-Hant', '中文（繁體）'],
-    ['pt-BR', 'Português (Brasil)'],
-  ])('%s → %s', (tag, name) => {
-    expect(nativeLanguageName(tag)).toBe(name);
-  });
-});
 
 describe('languageOptions', () => {
   it('offers every supported language once, never a pseudo-locale, each with a distinct native name', () => {
@@ -26,6 +15,12 @@ describe('languageOptions', () => {
     expect(options.map((option) => option.tag).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
     expect(options.some((option) => (PSEUDO_LOCALES as readonly string[]).includes(option.tag))).toBe(false);
     expect(new Set(options.map((option) => option.nativeName)).size).toBe(options.length);
+  });
+
+  it('names each language in that language, as named at build time', () => {
+    const options = languageOptions('en');
+    for (const option of options) expect(option.nativeName).toBe(nativeLanguageName(option.tag));
+    expect(options.find((option) => option.tag === 'de')?.nativeName).toBe('Deutsch');
   });
 
   it('sorts Latin-script names alphabetically before other scripts', () => {
@@ -58,9 +53,9 @@ describe('LanguageSwitcher', () => {
   async function setup(current: 'de' | 'en-XA') {
     const rendered = await render(LanguageSwitcher, {
       inputs: { current },
-      providers: [provideZonelessChangeDetection(), ENGLISH_TRANSLATIONS],
+      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
     });
-    await TestBed.inject(Translator).use('en');
+    await firstValueFrom(TestBed.inject(TranslateService).use('en'));
     // The full list follows the first frame.
     await waitFor(() => expect(screen.getAllByRole('option').length).toBeGreaterThanOrEqual(SUPPORTED_LANGUAGES.length));
     return rendered;
@@ -86,7 +81,7 @@ describe('LanguageSwitcher', () => {
   it('lists only the current language until the page has shown its content, then every language', async () => {
     const rendered = await render(LanguageSwitcher, {
       inputs: { current: 'de', pageShown: false },
-      providers: [provideZonelessChangeDetection(), ENGLISH_TRANSLATIONS],
+      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
     });
     const select = screen.getByRole('combobox');
     expect(within(select).getAllByRole('option').map((option) => option.textContent?.trim())).toEqual(['Deutsch']);

@@ -1,23 +1,17 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, signal } from '@angular/core';
-import { injectTranslate } from './translator';
+import { TranslatePipe } from '@ngx-translate/core';
+import { NATIVE_LANGUAGE_NAMES } from '../../../generated/languages';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
 
 /** A language as the switcher offers it: its tag and its name in that language. */
 export interface LanguageOption {
-  readonly tag: (typeof SUPPORTED_LANGUAGES)[number];
+  readonly tag: SupportedLanguage;
   readonly nativeName: string;
 }
 
-/** The name of a language in that language, capitalized as a list entry ("Deutsch", "Français", "العربية"). */
-export function nativeLanguageName(tag: string): string {
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames([tag], { type: 'language', languageDisplay: 'standard' }).of(tag);
-  } catch {
-    name = undefined;
-  }
-  if (!name) return tag;
-  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+/** A language's name in that language, as named at build time (`language-names.ts`), else its tag. */
+function nameOf(tag: SupportedLanguage): string {
+  return NATIVE_LANGUAGE_NAMES[tag] ?? tag;
 }
 
 /**
@@ -27,7 +21,7 @@ export function nativeLanguageName(tag: string): string {
  */
 export function languageOptions(pageLanguage: string): LanguageOption[] {
   const collator = new Intl.Collator([pageLanguage, 'en']);
-  return SUPPORTED_LANGUAGES.map((tag) => ({ tag, nativeName: nativeLanguageName(tag) })).sort((a, b) =>
+  return SUPPORTED_LANGUAGES.map((tag) => ({ tag, nativeName: nameOf(tag) })).sort((a, b) =>
     collator.compare(a.nativeName, b.nativeName),
   );
 }
@@ -46,12 +40,13 @@ export function urlWithLanguage(href: string, language: string): string {
  */
 @Component({
   selector: 'ps-language-switcher',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Hidden, but holding its place, until the page has loaded its texts.
   host: { '[attr.data-pending]': "pageShown() ? null : ''" },
   template: `
     <form class="switcher" (submit)="switchLanguage($event)">
-      <label for="ps-language">{{ t('language.label') }}</label>
+      <label for="ps-language">{{ 'language.label' | translate }}</label>
       <select id="ps-language" name="ui_locales" (change)="choose($event)">
         @if (!offered()) {
           <!-- A pseudo-locale is shown as itself but never offered. -->
@@ -61,7 +56,7 @@ export function urlWithLanguage(href: string, language: string): string {
           <option [value]="option.tag" [attr.lang]="option.tag" [selected]="option.tag === current()">{{ option.nativeName }}</option>
         }
       </select>
-      <button type="submit" class="switch" [disabled]="chosen() === current()">{{ t('language.submit') }}</button>
+      <button type="submit" class="switch" [disabled]="chosen() === current()">{{ 'language.submit' | translate }}</button>
     </form>
   `,
   styles: `
@@ -135,7 +130,6 @@ export function urlWithLanguage(href: string, language: string): string {
   `,
 })
 export class LanguageSwitcher {
-  protected readonly t = injectTranslate();
   private readonly document = inject(DOCUMENT);
 
   /** The language the page is shown in. */
@@ -152,7 +146,7 @@ export class LanguageSwitcher {
     const current = this.current();
     if (this.allLanguages()) return languageOptions(current);
     const offered = SUPPORTED_LANGUAGES.find((tag) => tag === current);
-    return offered ? [{ tag: offered, nativeName: nativeLanguageName(offered) }] : [];
+    return offered ? [{ tag: offered, nativeName: nameOf(offered) }] : [];
   });
   protected readonly offered = computed(() => this.options().some((option) => option.tag === this.current()));
   private readonly selection = signal<string | null>(null);

@@ -28,6 +28,8 @@ describe('negotiateLanguage', () => {
     ['pt-PT', [], 'pt'],
     ['pt', [], 'pt'],
     ['pt-AO', [], 'pt'],
+    ['pt-Latn-BR', [], 'pt-BR'],
+    ['zh-Hant-TW', [], 'zh-Hant'],
     ['nb', [], 'nb'],
     ['no', [], 'nb'],
     ['nn-NO', [], 'nb'],

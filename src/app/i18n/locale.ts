@@ -1,12 +1,4 @@
-/**
- * The languages the page ships translations for (files in `i18n/<lang>.json`) and offers in the
- * language switcher. `pt` is European Portuguese, `pt-BR` Brazilian; `sr` is written in Cyrillic.
- */
-export const SUPPORTED_LANGUAGES = [
-  'ar', 'bg', 'ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fa', 'fi', 'fr', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'ko',
-  'lt', 'lv', 'ms', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'th', 'tr', 'uk', 'ur', 'vi',
-  'zh-Hans', 'zh-Hant',
-] as const;
+import { TRANSLATED_LANGUAGES } from '../../../generated/languages';
 
 /**
  * Pseudo-locales generated from English by `npm run i18n:pseudo` (`en-XA`: accented and longer,
@@ -17,8 +9,21 @@ export const PSEUDO_LOCALES = ['en-XA', 'ar-XB'] as const;
 /** A pseudo-locale (see {@link PSEUDO_LOCALES}). */
 export type PseudoLocale = (typeof PSEUDO_LOCALES)[number];
 
-/** A language the page can be shown in: a real translation or a pseudo-locale. */
-export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number] | PseudoLocale;
+/**
+ * A language the page can be shown in: a BCP 47 tag with a translation file `i18n/<tag>.json`, as
+ * listed in {@link SUPPORTED_LANGUAGES}, or a pseudo-locale.
+ */
+export type SupportedLanguage = string;
+
+/**
+ * The languages the page ships translations for and offers in the language switcher: one per file
+ * `i18n/<lang>.json` (`npm run i18n:compile` lists them), without the pseudo-locales. A tenant adds a
+ * language by adding its file. `pt` is European Portuguese, `pt-BR` Brazilian; `sr` is written in
+ * Cyrillic.
+ */
+export const SUPPORTED_LANGUAGES: readonly SupportedLanguage[] = TRANSLATED_LANGUAGES.filter(
+  (tag) => !(PSEUDO_LOCALES as readonly string[]).includes(tag),
+);
 
 /** The language used when nothing the user prefers is supported; also the translation fallback. */
 export const DEFAULT_LANGUAGE: SupportedLanguage = 'en';
@@ -31,14 +36,14 @@ const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Ro
 const MAX_TAGS = 20;
 const MAX_TAG_LENGTH = 64;
 
-const ALL_LANGUAGES: readonly SupportedLanguage[] = [...SUPPORTED_LANGUAGES, ...PSEUDO_LOCALES];
+const ALL_LANGUAGES: readonly SupportedLanguage[] = TRANSLATED_LANGUAGES;
 const BY_LOWER_CASE = new Map(ALL_LANGUAGES.map((tag) => [tag.toLowerCase(), tag]));
 
 /** Languages served per script (`zh-Hans`, `zh-Hant`): only for these is the likely script worth looking up. */
 const PER_SCRIPT_LANGUAGES = new Set(ALL_LANGUAGES.filter((tag) => /^[a-z]+-[A-Z][a-z]{3}$/.test(tag)).map((tag) => tag.split('-')[0]));
 
 /** Languages whose other names or close relatives we serve with one file (Norwegian: Bokmål). */
-const LANGUAGE_ALIASES: Readonly<Record<string, SupportedLanguage>> = { no: 'nb', nn: 'nb' };
+const LANGUAGE_ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb' };
 
 function lookup(tag: string): SupportedLanguage | null {
   return BY_LOWER_CASE.get(tag.toLowerCase()) ?? null;
@@ -53,14 +58,13 @@ function parseTag(tag: string): Intl.Locale | null {
   }
 }
 
-/** The supported language for one BCP 47 tag: exact, then language and script, then language. */
+/** The supported language for one BCP 47 tag: exact, then language and script, then language and region, then language. */
 function matchTag(tag: string): SupportedLanguage | null {
   const locale = parseTag(tag.trim());
   if (!locale) return null;
   const exact = lookup(locale.baseName);
   if (exact) return exact;
   const language = locale.language.toLowerCase();
-  if (language === 'pt') return locale.region === 'BR' ? 'pt-BR' : 'pt';
   // Chinese is served per script: a region or script (zh-TW, zh-HK, zh-Hant-HK, zh-SG) decides it.
   // `maximize()` loads the engine's likely-subtags data, a cost on the start-up path: only where the
   // script matters.
@@ -68,7 +72,9 @@ function matchTag(tag: string): SupportedLanguage | null {
     const withScript = lookup(`${language}-${locale.script ?? locale.maximize().script}`);
     if (withScript) return withScript;
   }
-  return lookup(language) ?? LANGUAGE_ALIASES[language] ?? null;
+  // A regional variant served on its own (pt-BR for pt-Latn-BR), else the language (pt for pt-PT, pt-AO).
+  const regional = locale.region ? lookup(`${language}-${locale.region}`) : null;
+  return regional ?? lookup(language) ?? lookup(LANGUAGE_ALIASES[language] ?? '');
 }
 
 /** The first supported language among BCP 47 tags in order of preference (see {@link negotiateLanguage}). */

@@ -74,3 +74,19 @@ export function compileMessages(tree: MessageTree, prefix = ''): CompiledMessage
   }
   return compiled;
 }
+
+/** The names of the arguments a compiled message takes (`{username}`, the count of a plural…), each once. */
+export function messageArguments(message: CompiledMessage): string[] {
+  const names = new Set<string>();
+  const visit = (elements: readonly CompiledElement[]): void => {
+    for (const element of elements) {
+      if (element.type === ELEMENT.literal || element.type === ELEMENT.pound) continue;
+      names.add(element.value);
+      if (element.type === ELEMENT.select || element.type === ELEMENT.plural) {
+        for (const option of Object.values(element.options)) visit(option.value);
+      }
+    }
+  };
+  if (typeof message !== 'string') visit(message);
+  return [...names];
+}

@@ -1,7 +1,7 @@
 import { ELEMENT, type CompiledElement } from './compiled-messages';
 
-/** Values for a message's ICU arguments (`{count}`, `{field}`…). */
-export type MessageParams = Readonly<Record<string, string | number>>;
+/** Values for a message's ICU arguments (`{count}`, `{field}`…): strings and numbers. */
+export type MessageParams = Readonly<Record<string, unknown>>;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -21,18 +21,20 @@ function pluralCategory(locale: string, type: 'cardinal' | 'ordinal', value: num
 
 function argument(params: MessageParams, name: string): string | number {
   const value = params[name];
-  if (value === undefined) throw new Error(`no value for {${name}}`);
-  return value;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  throw new Error(`no value for {${name}}`);
 }
 
 /**
  * Formats a message compiled at build time (`message-compiler.ts`) with the browser's `Intl`: CLDR
- * plural categories, `=N` cases before them, `#` as the plural's number in locale digits.
+ * plural categories, `=N` cases before them, `#` as the plural's number in locale digits. The page's
+ * `TranslateCompiler` (`translate-compiler.ts`) turns each compiled message into a function of this.
  *
  * Why not `intl-messageformat`'s own `formatToParts`: it would add about 1 kB (brotli) to the page's
  * critical path for formats the page never uses (dates, times, tags, number skeletons). A test checks
  * that every message of every language, at many counts, reads exactly as `intl-messageformat` formats
- * its source text. Throws on a missing argument or a case that does not exist.
+ * its source text. Throws on a missing argument (or one that is neither text nor a number), a case that
+ * does not exist, or an element it does not know (a garbled file).
  */
 export function formatMessage(elements: readonly CompiledElement[], locale: string, params: MessageParams = {}, pound: number | null = null): string {
   let text = '';

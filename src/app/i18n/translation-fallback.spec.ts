@@ -5,14 +5,11 @@ import { FakeFetch, type FakeRequest } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
 import { PasswordSetPage } from '../password-set/password-set-page';
+import { providePageTranslations } from './provide-translations';
 // The page downloads the compiled files (npm run i18n:compile; Jest's global setup runs it).
 import french from '../../../generated/i18n/fr.json';
-import frenchStates from '../../../generated/i18n/fr.states.json';
 import english from '../../../generated/i18n/en.json';
-import englishStates from '../../../generated/i18n/en.states.json';
 import italian from '../../../generated/i18n/it.json';
-
-
 
 const BASE = 'http://localhost';
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
@@ -24,6 +21,7 @@ async function setup(uiLocales: string, extraQuery: Record<string, string> = {})
   await render(PasswordSetPage, {
     providers: [
       provideZonelessChangeDetection(),
+      providePageTranslations(),
       { provide: FETCH, useValue: http.fetch },
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID, ui_locales: uiLocales, ...extraQuery }) },
@@ -45,17 +43,12 @@ function answerApi(http: FakeFetch): FakeRequest {
   return fieldSetup;
 }
 
-/** Answers the French form file and the API as for a login track that has expired (E7: 204). */
+/** Answers the French file and the API as for a login track that has expired (E7: 204). */
 function answerFormWithExpiredTrack(http: FakeFetch): void {
   http.expectOne('i18n/fr.json').respond(french);
   ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
   ok(http.expectOne(`${BASE}/registration-setup-srv/public/list`), []);
   http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
-}
-
-/** Answers the states' file, which the page asks for in the background once the form is shown. */
-async function answerStatesInBackground(http: FakeFetch, language: string, messages: object): Promise<void> {
-  (await waitFor(() => http.expectOne(`i18n/${language}.states.json`))).respond(messages);
 }
 
 /** Answers the English file, which the page asks for once its own language has failed. */
@@ -76,41 +69,37 @@ describe('loading translations', () => {
     expect(fieldSetup.query.get('acceptlanguage')).toBe('fr');
     expect(clientInfo.header('Accept-Language')).toBe('fr');
     expect(document.documentElement.lang).toBe('fr');
-    // The other states' messages are not on the way to the form: they follow once it is shown.
-    await answerStatesInBackground(http, 'fr', frenchStates);
     // Only the chosen language: English is not needed as a fallback.
     http.expectNone('i18n/en.json');
-    http.expectNone('i18n/en.states.json');
     http.verify();
   });
 
-  it("fetches both files at once when the URL carries cidaas' error, and shows the error in the language", async () => {
+  it("shows cidaas' error from the URL in the language, from the one file of that language", async () => {
     const http = await setup('fr', { error: 'password_already_used' });
-    const form = http.expectOne('i18n/fr.json');
-    const states = http.expectOne('i18n/fr.states.json');
+    http.expectOne('i18n/fr.json').respond(french);
     answerApi(http);
-    form.respond(french);
-    states.respond(frenchStates);
-    const alert = await screen.findByRole('heading', { name: frenchStates['errors.alertTitle'] });
+    const alert = await screen.findByRole('heading', { name: french['errors.alertTitle'] });
     expect(alert).toBeInTheDocument();
-    expect(screen.getAllByText(frenchStates['errors.url.password_already_used']).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(french['errors.url.password_already_used']).length).toBeGreaterThan(0);
     http.verify();
   });
 
-  it('waits for the states file before showing a dead end the answers revealed', async () => {
+  it('shows a dead end the answers revealed in the language, without asking for anything more', async () => {
     const http = await setup('fr');
     answerFormWithExpiredTrack(http);
-    (await waitFor(() => http.expectOne('i18n/fr.states.json'))).respond(frenchStates);
-    expect(await screen.findByRole('heading', { name: frenchStates['deadEnd.expiredTrack.heading'] })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: french['deadEnd.expiredTrack.heading'] })).toBeInTheDocument();
+    expect(http.requests.filter((request) => request.path.startsWith('i18n/')).map((request) => request.path)).toEqual(['i18n/fr.json']);
     http.verify();
   });
 
-  it('says it could not load, rather than show message keys, when no states file can be had for a dead end', async () => {
+  it('says it could not load, rather than show message keys, when no file can be had for a dead end', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const http = await setup('fr');
-    answerFormWithExpiredTrack(http);
-    (await waitFor(() => http.expectOne('i18n/fr.states.json'))).failNetwork();
-    (await waitFor(() => http.expectOne('i18n/en.states.json'))).failNetwork();
+    http.expectOne('i18n/fr.json').failNetwork();
+    ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
+    ok(http.expectOne(`${BASE}/registration-setup-srv/public/list`), []);
+    http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
+    (await waitFor(() => http.expectOne('i18n/en.json'))).failNetwork();
     expect(await screen.findByRole('heading', { name: 'We could not load this page' })).toBeInTheDocument();
     expect(screen.queryByText(/deadEnd\./)).toBeNull();
     warn.mockRestore();
@@ -166,9 +155,8 @@ describe('loading translations', () => {
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "nl"`), expect.anything());
     expect(document.documentElement.lang).toBe('en');
-    // The form fell back to English: so do the other states, without trying the broken language again.
-    await answerStatesInBackground(http, 'en', englishStates);
-    http.expectNone('i18n/nl.states.json');
+    // One try of the broken language, one of English: nothing else.
+    expect(http.requests.filter((request) => request.path.startsWith('i18n/')).map((request) => request.path)).toEqual(['i18n/nl.json', 'i18n/en.json']);
     warn.mockRestore();
     http.verify();
   });

@@ -1,27 +1,32 @@
 import { Injectable, inject } from '@angular/core';
+import { TranslateLoader, type TranslationObject } from '@ngx-translate/core';
+import { type Observable, defer, map } from 'rxjs';
 import { FETCH, getJson } from '../config/fetch';
-import type { SupportedLanguage } from './locale';
-import { translationFilePath, type MessagePart } from './message-parts';
+import { translationFilePath } from './translation-files';
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+/** Whether a downloaded file is a JSON object; its messages are checked one by one by the compiler. */
+function isTranslationObject(value: unknown): value is TranslationObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A compiled file's body as ngx-translate takes it; throws when it is not a JSON object. */
+export function translationObject(body: unknown): TranslationObject {
+  if (!isTranslationObject(body)) throw new Error('a translation file must hold a JSON object');
+  return body;
+}
+
 /**
- * Downloads a compiled translation file, one part of a language's messages (`i18n/<lang>.json` or
- * `i18n/<lang>.states.json`, see `message-parts.ts`) relative to `<base href>` (see {@link Translator}).
+ * ngx-translate's loader for the page: downloads a language's compiled file, `i18n/<lang>.json`
+ * relative to `<base href>` (see `translation-files.ts`), with `fetch` through the `FETCH` token like
+ * every other GET of the page (HttpClient would add its runtime to the bundle for one GET). The
+ * server preloads the file with the page (`server/preload-hints.ts`), and this request reuses it.
+ * Fails when the file cannot be had or is not a JSON object; the page then falls back to English.
  */
-@Injectable({ providedIn: 'root' })
-export class TranslationLoader {
+@Injectable()
+export class CompiledTranslationLoader extends TranslateLoader {
   private readonly fetch = inject(FETCH);
 
-  /**
-   * Resolves with the file's messages (each still to be checked by the translator); rejects when the
-   * file cannot be had or is not a JSON object.
-   */
-  async load(language: SupportedLanguage, part: MessagePart): Promise<Readonly<Record<string, unknown>>> {
-    const body = await getJson(this.fetch, translationFilePath(language, part));
-    if (!isRecord(body)) throw new Error('a translation file must hold a JSON object');
-    return body;
+  getTranslation(language: string): Observable<TranslationObject> {
+    return defer(() => getJson(this.fetch, translationFilePath(language))).pipe(map(translationObject));
   }
 }

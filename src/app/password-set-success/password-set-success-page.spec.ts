@@ -4,8 +4,8 @@ import { render, screen } from '@testing-library/angular';
 import { FakeFetch } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
-import { ENGLISH_TRANSLATIONS } from '../../testing/english-translations';
-import { PageLoader } from '../password-set/page-loader';
+import { englishTranslations } from '../../testing/english-translations';
+import { afterPendingWork } from '../../testing/after-pending-work';
 import { PasswordSetSuccessPage } from './password-set-success-page';
 
 const BASE = 'http://localhost';
@@ -19,7 +19,7 @@ async function setup(query: Record<string, string>) {
     providers: [
       provideZonelessChangeDetection(),
       { provide: FETCH, useValue: http.fetch },
-      ENGLISH_TRANSLATIONS,
+      ...englishTranslations(),
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],
@@ -53,13 +53,11 @@ describe('PasswordSetSuccessPage', () => {
   });
 
   it('changes nothing once destroyed, even when client info arrives afterwards', async () => {
-    const loadBranding = jest.spyOn(PageLoader.prototype, 'loadBranding');
     const { http, fixture } = await setup({ requestId: REQUEST_ID });
     document.title = 'before';
     fixture.destroy();
     http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
-    // The page's own handler runs before this await returns: it was attached to the same promise first.
-    await loadBranding.mock.results[0]?.value;
+    await afterPendingWork();
     expect(document.title).toBe('before');
   });
 

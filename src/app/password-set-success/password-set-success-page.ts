@@ -1,14 +1,15 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
-import { Translator, injectTranslate } from '../i18n/translator';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import { PageShell } from '../branding/page-shell';
-import { CidaasClient } from '../cidaas/cidaas-client';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import type { ClientInfo } from '../cidaas/cidaas-types';
 import { setDocumentLanguage } from '../i18n/document-language';
-import { negotiateLanguage } from '../i18n/locale';
+import { DEFAULT_LANGUAGE, negotiateLanguage } from '../i18n/locale';
 import { PageLoader } from '../password-set/page-loader';
 import { isUuid } from '../password-set/page-params';
 
@@ -19,21 +20,21 @@ import { isUuid } from '../password-set/page-params';
  */
 @Component({
   selector: 'ps-password-set-success-page',
-  imports: [PageShell],
+  imports: [TranslatePipe, PageShell],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ps-page-shell [branding]="branding()" [busy]="!ready()">
       @if (ready()) {
         <div class="success-icon" aria-hidden="true"></div>
-        <h1 id="ps-page-heading" tabindex="-1">{{ t('success.heading') }}</h1>
-        <p>{{ t('success.body') }}</p>
+        <h1 id="ps-page-heading" tabindex="-1">{{ 'success.heading' | translate }}</h1>
+        <p>{{ 'success.body' | translate }}</p>
         @if (signInUrl; as url) {
-          <a class="ps-button" [href]="url">{{ t('success.continue') }}</a>
+          <a class="ps-button" [href]="url">{{ 'success.continue' | translate }}</a>
         } @else {
-          <p>{{ t('success.returnToApp') }}</p>
+          <p>{{ 'success.returnToApp' | translate }}</p>
         }
       } @else {
-        <p role="status" class="loading">{{ t('page.loading') }}</p>
+        <p role="status" class="loading">{{ 'page.loading' | translate }}</p>
       }
     </ps-page-shell>
   `,
@@ -53,10 +54,9 @@ import { isUuid } from '../password-set/page-params';
   `,
 })
 export class PasswordSetSuccessPage {
-  protected readonly t = injectTranslate();
   private readonly document = inject(DOCUMENT);
-  private readonly client = inject(CidaasClient);
-  private readonly translate = inject(Translator);
+  private readonly client = inject(CIDAAS_CLIENT);
+  private readonly translate = inject(TranslateService);
   private readonly query = inject(PAGE_QUERY);
 
   private readonly requestId = ((value) => (isUuid(value) ? value : null))(this.query.get('requestId'));
@@ -70,18 +70,17 @@ export class PasswordSetSuccessPage {
     setDocumentLanguage(this.document, this.language);
     bindHostCustomProperties(computed(() => this.branding().style));
     focusOnChange(this.ready, 'ps-page-heading');
-    let destroyed = false;
-    inject(DestroyRef).onDestroy(() => (destroyed = true));
-    void inject(PageLoader)
+    inject(PageLoader)
       .loadBranding(this.requestId, this.language)
-      .then((clientInfo) => {
-        if (destroyed) return;
-        setDocumentLanguage(this.document, this.translate.language());
+      .pipe(takeUntilDestroyed())
+      .subscribe((clientInfo) => {
+        setDocumentLanguage(this.document, this.translate.getCurrentLang() ?? DEFAULT_LANGUAGE);
         this.clientInfo.set(clientInfo);
         this.ready.set(true);
         const name = this.branding().displayName;
-        const heading = this.translate.instant('success.title');
-        this.document.title = name ? `${heading} – ${name}` : heading;
+        const heading: unknown = this.translate.instant('success.title');
+        const title = typeof heading === 'string' ? heading : 'success.title';
+        this.document.title = name ? `${title} – ${name}` : title;
       });
   }
 }

@@ -1,14 +1,18 @@
 import { AfterViewInit, ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, OnInit, computed, inject, input, signal } from '@angular/core';
-import { Translator, injectTranslate } from '../i18n/translator';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { map } from 'rxjs';
 import { Auth0Client } from '../auth0/auth0-client';
-import { CidaasClient } from '../cidaas/cidaas-client';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import type { FieldSetup } from '../cidaas/cidaas-types';
+import { DEFAULT_LANGUAGE } from '../i18n/locale';
 import { passwordRulesAttribute } from '../policy/password-policy';
 import { Message, fieldOfUrlError, urlErrorMessage, validationMessage } from './field-messages';
 import type { PageData } from './page-data';
 import type { UrlError } from './page-params';
 import { PasswordField } from './password-field';
-import { PASSWORD_FIELDS, PasswordField as PasswordFieldName, PasswordForm } from './password-form';
+import { PASSWORD_FIELDS, PasswordField as PasswordFieldName, fitToPage, formState, passwordForm, shownErrors } from './password-form';
 import { RuleChecklist } from './rule-checklist';
 
 /** Ids of the form's inputs, so labels, hints, errors and the error summary can reference them. */
@@ -27,22 +31,22 @@ interface SummaryItem {
 /**
  * The password form: current (change mode only), new and confirm fields, the live rule checklist, and
  * the submit that hands over to cidaas with a real form POST (E8 in change mode, E11 in reset mode).
- * An invalid submit or an error from cidaas shows an error summary that takes focus and links to each
- * field in error (the GOV.UK pattern).
+ * A typed reactive form (`password-form.ts`) bound with `[formGroup]`/`formControlName`; the view
+ * reads it through a signal of its `events`. An invalid submit or an error from cidaas shows an error
+ * summary that takes focus and links to each field in error (the GOV.UK pattern).
  */
 @Component({
   selector: 'ps-change-password-form',
-  imports: [RuleChecklist, PasswordField],
+  imports: [ReactiveFormsModule, TranslatePipe, RuleChecklist, PasswordField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-password-form.html',
   styleUrl: './change-password-form.css',
   host: { '(window:pageshow)': 'onPageShow($event)' },
 })
 export class ChangePasswordForm implements OnInit, AfterViewInit {
-  protected readonly t = injectTranslate();
-  private readonly client = inject(CidaasClient);
+  private readonly client = inject(CIDAAS_CLIENT);
   private readonly auth0 = inject(Auth0Client);
-  private readonly translate = inject(Translator);
+  private readonly translate = inject(TranslateService);
   private readonly changeDetector = inject(ChangeDetectorRef);
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
@@ -54,9 +58,16 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   protected readonly ids = IDS;
   /** Change mode asks for the current password; reset and Auth0 modes cannot (and need not). */
   protected readonly mode = computed(() => this.data().target.mode);
-  protected readonly form = computed(() => new PasswordForm(this.data().rules, this.mode()));
+  /** The form; {@link ngOnInit} fits it to the policy and the mode. */
+  protected readonly form = passwordForm();
+  /** The form as the view shows it, after each of its events (values, validity, dirtiness). */
+  private readonly state = toSignal(this.form.events.pipe(map(() => formState(this.form))), { initialValue: formState(this.form) });
+  /** The new password as typed, for the checklist. */
+  protected readonly newPassword = computed(() => this.state().values.newPassword);
   /** Whether the user tried to submit; from then on every error is shown. */
   protected readonly attempted = signal(false);
+  /** The fields the user has left other than for the submit button (see `shownErrors`). */
+  private readonly left = signal<ReadonlySet<PasswordFieldName>>(new Set());
   /** Whether the form was handed to cidaas; further submits are ignored. */
   protected readonly submitting = signal(false);
   /** The server's error, shown next to its field until the user edits that field. */
@@ -83,19 +94,16 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
 
   /** The message under each field, or `null`. */
   protected readonly messages = computed<Record<PasswordFieldName, Message | null>>(() => {
-    const form = this.form();
+    const { errors, dirty } = this.state();
     const attempted = this.attempted();
+    const left = this.left();
     const serverField = this.pendingServerError();
     const error = this.urlError();
     const result: Record<PasswordFieldName, Message | null> = { oldPassword: null, newPassword: null, confirmPassword: null };
     for (const field of PASSWORD_FIELDS) {
-      const control = form.controls[field];
-      if (!control.enabled) continue;
-      const errors = control.errors();
       // The server's message stays next to its field until the user starts correcting it.
-      if (serverField === field && error && !control.dirty()) result[field] = urlErrorMessage(error);
-      // "Enter a password" waits for a submit: leaving a field you have not got to yet is no mistake.
-      else if (errors && (attempted || (control.touched() && !errors.required))) result[field] = validationMessage(field, errors);
+      if (serverField === field && error && !dirty[field]) result[field] = urlErrorMessage(error);
+      else result[field] = validationMessage(field, shownErrors(errors[field], { attempted, left: left.has(field) }));
     }
     return result;
   });
@@ -126,6 +134,7 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   }));
 
   ngOnInit(): void {
+    fitToPage(this.form, this.data().rules, this.mode());
     const error = this.urlError();
     this.pendingServerError.set(error ? fieldOfUrlError(error) : null);
   }
@@ -146,23 +155,29 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     this.focusField(field);
   }
 
-  protected submit(event: Event): void {
-    // Never let the browser submit this form itself: that would put the passwords in a URL.
-    event.preventDefault();
+  /** The user left a field other than for the submit button: its errors may show from now on. */
+  protected onLeft(field: PasswordFieldName): void {
+    if (!this.left().has(field)) this.left.update((left) => new Set([...left, field]));
+  }
+
+  /**
+   * `ngSubmit`: the form directive has already kept the browser from submitting this form itself
+   * (that would put the passwords in a URL); the passwords go to cidaas in a form of their own.
+   */
+  protected submit(): void {
     if (this.submitting()) return;
-    const form = this.form();
     this.attempted.set(true);
     this.showServerError.set(false);
     this.pendingServerError.set(null);
-    form.markAllAsTouched();
-    if (form.firstInvalidField() !== null) {
+    this.form.markAllAsTouched();
+    if (this.state().firstInvalidField !== null) {
       // Render the summary with the new errors now, so focus can move to it.
       this.changeDetector.detectChanges();
       this.summary()?.focus();
       return;
     }
     this.submitting.set(true);
-    const { oldPassword, newPassword, confirmPassword } = form.value();
+    const { oldPassword, newPassword, confirmPassword } = this.form.getRawValue();
     const target = this.data().target;
     switch (target.mode) {
       case 'change':
@@ -185,8 +200,9 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     if (!event.persisted) return;
     this.submitting.set(false);
     // Empty the fields (passwords must not linger) but keep the form's mode; each field hides its password itself.
-    this.form().reset();
+    this.form.reset();
     this.attempted.set(false);
+    this.left.set(new Set());
   }
 
   /** The error summary, when it is shown. */
@@ -203,7 +219,7 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     const name = field?.localeText.name?.trim();
     if (!name) return null;
     const language = field?.localeText.language ?? field?.localeText.locale;
-    const current = this.translate.language();
+    const current = this.translate.currentLang() ?? DEFAULT_LANGUAGE;
     if (language && language.split(/[-_]/)[0]?.toLowerCase() !== current.split('-')[0]?.toLowerCase()) return null;
     return name;
   }

@@ -1,43 +1,42 @@
 import { Injectable, inject } from '@angular/core';
-import { Translator } from '../i18n/translator';
+import { TranslateService } from '@ngx-translate/core';
+import { type Observable, defer, forkJoin, map } from 'rxjs';
 import { toApiError } from '../cidaas/api-error';
 import { Auth0Client } from '../auth0/auth0-client';
-import { CidaasClient } from '../cidaas/cidaas-client';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import type { ClientInfo, PreloginMetadata } from '../cidaas/cidaas-types';
 import type { SupportedLanguage } from '../i18n/locale';
-import type { MessagePart } from '../i18n/message-parts';
+import { showPageIn } from '../i18n/page-language';
 import { PageState, toPageData } from './page-data';
 import type { PageParams } from './page-params';
+
+/** What the page shows when it could not get any translation file: it can still say so, and offer a retry. */
+const NO_TRANSLATIONS: PageState = { kind: 'failed', error: { kind: 'network' } };
 
 /**
  * Loads everything the page needs, in parallel: the translations, the client info (E3), the field
  * setup (E5) and the track metadata (E7) — or, in Auth0 mode, the session context from the page's
- * server. Never rejects: every outcome is a {@link PageState}.
+ * server. Never fails: every outcome is a {@link PageState}. Cold observables: nothing starts before
+ * the page subscribes, and unsubscribing (a retry that replaces this load) stops what is still to come.
  */
 @Injectable({ providedIn: 'root' })
 export class PageLoader {
-  private readonly client = inject(CidaasClient);
+  private readonly client = inject(CIDAAS_CLIENT);
   private readonly auth0 = inject(Auth0Client);
-  private readonly translate = inject(Translator);
+  private readonly translate = inject(TranslateService);
 
-  /** Loads the page for the given parameters and language; never rejects. */
-  async load(params: PageParams, language: SupportedLanguage): Promise<PageState> {
-    // A state the URL already names (a broken link, cidaas' error after a submit) needs its messages at once.
-    const parts: MessagePart[] = !params.ok || params.error !== null ? ['form', 'states'] : ['form'];
-    const [translated, state] = await Promise.all([this.translate.use(language, parts), this.loadState(params, language)]);
-    // Without its translations the page cannot show a state; it can still say so and offer a retry.
-    const unavailable: PageState = { kind: 'failed', error: { kind: 'network' } };
-    if (!translated) return unavailable;
-    // A state only the answers revealed (an expired link, a failure): its messages before it shows.
-    if (state.kind !== 'ready' && !(await this.translate.load('states'))) return unavailable;
-    return state;
+  /** Loads the page for the given parameters in the given language; emits one state. */
+  load(params: PageParams, language: SupportedLanguage): Observable<PageState> {
+    return forkJoin([showPageIn(this.translate, language), defer(() => this.loadState(params, language))]).pipe(
+      // Without its translations the page cannot show a state; it can still say so and offer a retry.
+      map(([shown, state]) => (shown === null ? NO_TRANSLATIONS : state)),
+    );
   }
 
-  /** Loads the translations and, when a request is known, the client info for branding; never rejects. */
-  async loadBranding(requestId: string | null, language: SupportedLanguage): Promise<ClientInfo | null> {
+  /** Loads the translations and, when a request is known, the client info for branding; emits the client info or `null`. */
+  loadBranding(requestId: string | null, language: SupportedLanguage): Observable<ClientInfo | null> {
     // The success page's own messages are bundled in English: it can do without a translation file.
-    const [, clientInfo] = await Promise.all([this.translate.use(language, ['form', 'states']), this.brandingFor(requestId, language)]);
-    return clientInfo;
+    return forkJoin([showPageIn(this.translate, language), defer(() => this.brandingFor(requestId, language))]).pipe(map(([, clientInfo]) => clientInfo));
   }
 
   private async loadState(params: PageParams, language: SupportedLanguage): Promise<PageState> {
@@ -63,7 +62,7 @@ export class PageLoader {
     const fieldSetupRequest = this.client.getRegistrationSetup({ requestId: params.requestId, acceptlanguage: language }).catch(() => []);
     // Likewise the metadata: it only lets us tell an expired link early. `undefined` = unknown.
     const metadataRequest =
-      target.mode === 'change' ? this.client.getPreloginMetadata(target.lsid).catch(() => undefined) : Promise.resolve(undefined);
+      target.mode === 'change' ? this.client.loginPrecheck({ track_id: target.lsid }).catch(() => undefined) : Promise.resolve(undefined);
     try {
       const [clientInfo, fieldSetup, metadata] = await Promise.all([clientInfoRequest, fieldSetupRequest, metadataRequest]);
       if (metadata === null) return { kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo };

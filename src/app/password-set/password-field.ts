@@ -1,24 +1,28 @@
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
-import { injectTranslate } from '../i18n/translator';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
 import type { Message } from './field-messages';
-import type { PasswordControl } from './password-form';
+import type { PasswordField as PasswordFieldName } from './password-form';
 
 /**
- * One password field: label, error message, the input, a show/hide toggle that names the field, and a
- * polite Caps Lock warning. Paste and autofill are never blocked. Extra content (the rule checklist)
- * is projected below the input. Coming back through the back-forward cache hides the password again.
+ * One password field: label, error message, the input bound to the form's control by
+ * `formControlName`, a show/hide toggle that names the field, and a polite Caps Lock warning. Paste
+ * and autofill are never blocked. Extra content (the rule checklist) is projected below the input.
+ * Coming back through the back-forward cache hides the password again.
  */
 @Component({
   selector: 'ps-password-field',
+  imports: [ReactiveFormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-field.html',
   styleUrl: './password-field.css',
   host: { '[attr.data-invalid]': "message() ? '' : null", '(window:pageshow)': 'onPageShow($event)' },
+  // `formControlName` in this template finds the enclosing form's `[formGroup]`.
+  viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
 })
 export class PasswordField {
-  protected readonly t = injectTranslate();
-  /** The form control behind the input. */
-  readonly control = input.required<PasswordControl>();
+  /** The name of the form control behind the input. */
+  readonly controlName = input.required<PasswordFieldName>();
   /** The input's id; the error and Caps Lock notes derive theirs from it. */
   readonly inputId = input.required<string>();
   /** The visible label. */
@@ -37,6 +41,12 @@ export class PasswordField {
   readonly minLength = input<number | null>(null);
   /** `maxlength` attribute. */
   readonly maxLength = input<number | null>(null);
+  /**
+   * The user left the field, other than for the submit button: from then on its errors may show
+   * (see `shownErrors`). Going to the button, the submit shows every message; showing this one
+   * already would push the button down between press and release, and the click would be lost.
+   */
+  readonly left = output<void>();
 
   /** Whether the password is shown as text. */
   protected readonly visible = signal(false);
@@ -54,18 +64,10 @@ export class PasswordField {
     this.visible.update((visible) => !visible);
   }
 
-  protected onInput(event: Event): void {
-    if (!(event.target instanceof HTMLInputElement)) return;
-    this.control().value.set(event.target.value);
-    this.control().dirty.set(true);
-  }
-
   protected onBlur(event: FocusEvent): void {
     this.capsLock.set(false);
-    // Going to the submit button: the submit shows every message. Showing this one now would push
-    // the button down between press and release, and the click would be lost.
     if (event.relatedTarget instanceof HTMLButtonElement && event.relatedTarget.type === 'submit') return;
-    this.control().touched.set(true);
+    this.left.emit();
   }
 
   protected onKey(event: KeyboardEvent): void {

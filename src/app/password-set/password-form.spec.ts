@@ -1,62 +1,91 @@
 import { rulesFromPolicy } from '../policy/password-policy';
-import { PasswordForm } from './password-form';
+import { fieldErrors, fitToPage, formState, passwordForm, shownErrors } from './password-form';
 
 const rules = rulesFromPolicy({ minimumLength: 10, noOfDigits: 1 });
 
-describe('PasswordForm', () => {
-  it('starts empty, untouched and invalid: every field is required', () => {
-    const form = new PasswordForm(rules);
-    expect(form.value()).toEqual({ oldPassword: '', newPassword: '', confirmPassword: '' });
-    expect(form.controls.newPassword.touched()).toBe(false);
-    expect(form.controls.oldPassword.errors()).toEqual({ required: true });
-    expect(form.firstInvalidField()).toBe('oldPassword');
+function changeForm() {
+  const form = passwordForm();
+  fitToPage(form, rules, 'change');
+  return form;
+}
+
+describe('passwordForm', () => {
+  it('starts empty, pristine and invalid: every field is required', () => {
+    const form = changeForm();
+    expect(form.getRawValue()).toEqual({ oldPassword: '', newPassword: '', confirmPassword: '' });
+    expect(form.controls.newPassword.touched).toBe(false);
+    expect(form.controls.oldPassword.errors).toEqual({ required: true });
+    expect(formState(form).firstInvalidField).toBe('oldPassword');
   });
 
-  it('checks the new password against the policy and against the current password', () => {
-    const form = new PasswordForm(rules);
-    form.controls.newPassword.value.set('short');
-    expect(form.controls.newPassword.errors()).toEqual({ minlength: { requiredLength: 10, actualLength: 5 }, digits: { requiredCount: 1, actualCount: 0 } });
-    form.controls.newPassword.value.set('Long-enough-1');
-    expect(form.controls.newPassword.errors()).toBeNull();
-    form.controls.oldPassword.value.set('Long-enough-1');
-    expect(form.controls.newPassword.errors()).toEqual({ sameAsCurrent: true });
+  it('checks the new password against the policy and, as a group, against the current password', () => {
+    const form = changeForm();
+    form.controls.newPassword.setValue('short');
+    expect(fieldErrors(form, 'newPassword')).toEqual({ minlength: { requiredLength: 10, actualLength: 5 }, digits: { requiredCount: 1, actualCount: 0 } });
+    form.controls.newPassword.setValue('Long-enough-1');
+    expect(fieldErrors(form, 'newPassword')).toBeNull();
+    form.controls.oldPassword.setValue('Long-enough-1');
+    expect(form.errors).toEqual({ sameAsCurrent: true });
+    expect(fieldErrors(form, 'newPassword')).toEqual({ sameAsCurrent: true });
+    expect(fieldErrors(form, 'oldPassword')).toBeNull();
   });
 
   it('re-checks the confirmation when the new password changes, not only when the confirmation does', () => {
-    const form = new PasswordForm(rules);
-    form.controls.newPassword.value.set('Long-enough-1');
-    form.controls.confirmPassword.value.set('Long-enough-1');
-    expect(form.controls.confirmPassword.errors()).toBeNull();
-    form.controls.newPassword.value.set('Long-enough-2');
-    expect(form.controls.confirmPassword.errors()).toEqual({ mismatch: true });
+    const form = changeForm();
+    form.controls.newPassword.setValue('Long-enough-1');
+    form.controls.confirmPassword.setValue('Long-enough-1');
+    expect(fieldErrors(form, 'confirmPassword')).toBeNull();
+    form.controls.newPassword.setValue('Long-enough-2');
+    expect(fieldErrors(form, 'confirmPassword')).toEqual({ mismatch: true });
   });
 
-  it('is valid once all three fields are right, and reports the first invalid field in display order otherwise', () => {
-    const form = new PasswordForm(rules);
-    form.controls.oldPassword.value.set('Current-1');
-    form.controls.newPassword.value.set('Long-enough-1');
-    expect(form.firstInvalidField()).toBe('confirmPassword');
-    form.controls.confirmPassword.value.set('Long-enough-1');
-    expect(form.firstInvalidField()).toBeNull();
-    expect(form.value()).toEqual({ oldPassword: 'Current-1', newPassword: 'Long-enough-1', confirmPassword: 'Long-enough-1' });
+  it('is valid once all three fields are right, and names the first invalid field in display order otherwise', () => {
+    const form = changeForm();
+    form.controls.oldPassword.setValue('Current-1');
+    form.controls.newPassword.setValue('Long-enough-1');
+    expect(formState(form).firstInvalidField).toBe('confirmPassword');
+    form.controls.confirmPassword.setValue('Long-enough-1');
+    expect(formState(form).firstInvalidField).toBeNull();
+    expect(form.valid).toBe(true);
+    expect(form.getRawValue()).toEqual({ oldPassword: 'Current-1', newPassword: 'Long-enough-1', confirmPassword: 'Long-enough-1' });
   });
 
-  it('has no current password outside change mode: it neither validates nor submits', () => {
-    const form = new PasswordForm(rules, 'reset');
-    form.controls.oldPassword.value.set('typed anyway');
-    expect(form.controls.oldPassword.enabled).toBe(false);
-    expect(form.controls.oldPassword.errors()).toBeNull();
-    expect(form.firstInvalidField()).toBe('newPassword');
-    expect(form.value().oldPassword).toBe('');
+  it.each(['reset', 'auth0'] as const)('has no current password in %s mode: it neither validates nor submits', (mode) => {
+    const form = passwordForm();
+    fitToPage(form, rules, mode);
+    form.controls.oldPassword.setValue('Long-enough-1');
+    form.controls.newPassword.setValue('Long-enough-1');
+    expect(form.controls.oldPassword.disabled).toBe(true);
+    expect(fieldErrors(form, 'oldPassword')).toBeNull();
+    expect(fieldErrors(form, 'newPassword')).toBeNull();
+    expect(formState(form).firstInvalidField).toBe('confirmPassword');
+    expect(form.value).toEqual({ newPassword: 'Long-enough-1', confirmPassword: '' });
   });
 
-  it('marks every field touched on a submit attempt, and reset empties and untouches them all', () => {
-    const form = new PasswordForm(rules);
-    form.controls.newPassword.value.set('Long-enough-1');
+  it('reset empties every field and makes it pristine again', () => {
+    const form = changeForm();
+    form.controls.newPassword.setValue('Long-enough-1');
+    form.controls.newPassword.markAsDirty();
     form.markAllAsTouched();
-    expect([form.controls.oldPassword, form.controls.newPassword, form.controls.confirmPassword].map((control) => control.touched())).toEqual([true, true, true]);
+    expect(formState(form).dirty.newPassword).toBe(true);
     form.reset();
-    expect(form.value()).toEqual({ oldPassword: '', newPassword: '', confirmPassword: '' });
-    expect(form.controls.newPassword.touched()).toBe(false);
+    expect(form.getRawValue()).toEqual({ oldPassword: '', newPassword: '', confirmPassword: '' });
+    expect(formState(form).dirty.newPassword).toBe(false);
+    expect(form.controls.newPassword.touched).toBe(false);
+  });
+});
+
+describe('shownErrors (the page error state)', () => {
+  const policyErrors = { minlength: { requiredLength: 10, actualLength: 3 } };
+
+  it.each([
+    ['nothing to show', null, { attempted: true, left: true }, null],
+    ['not yet left, no submit', policyErrors, { attempted: false, left: false }, null],
+    ['left the field', policyErrors, { attempted: false, left: true }, policyErrors],
+    ['"required" after leaving: passing over a field is no mistake', { required: true as const }, { attempted: false, left: true }, null],
+    ['"required" after a submit attempt', { required: true as const }, { attempted: true, left: false }, { required: true }],
+    ['anything after a submit attempt', policyErrors, { attempted: true, left: false }, policyErrors],
+  ])('%s', (_name, errors, state, expected) => {
+    expect(shownErrors(errors, state)).toEqual(expected);
   });
 });

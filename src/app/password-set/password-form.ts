@@ -1,13 +1,11 @@
-import { Signal, WritableSignal, computed, signal } from '@angular/core';
-import { PolicyRule } from '../policy/password-policy';
+import { FormControl, FormGroup, type ValidationErrors } from '@angular/forms';
+import type { PolicyRule } from '../policy/password-policy';
 import {
-  PasswordValidationErrors,
-  PasswordValidator,
-  composeValidators,
-  differentFromValidator,
-  matchesValidator,
+  type PasswordValidationErrors,
+  confirmationMatchesNewPassword,
+  newPasswordDiffersFromCurrent,
   passwordPolicyValidator,
-  requiredValidator,
+  passwordRequired,
 } from '../policy/policy-validators';
 import type { PageMode } from './page-params';
 
@@ -17,68 +15,84 @@ export const PASSWORD_FIELDS = ['oldPassword', 'newPassword', 'confirmPassword']
 /** A field of the change-password form. */
 export type PasswordField = (typeof PASSWORD_FIELDS)[number];
 
-/** One field of the form, as signals: its value, whether the user has left it, and its errors. */
-export interface PasswordControl {
-  /** What is in the input. */
-  readonly value: WritableSignal<string>;
-  /** Whether the user has left the field (or tried to submit); from then on its errors are shown. */
-  readonly touched: WritableSignal<boolean>;
-  /** Whether the user has changed the value (typed, pasted, autofilled). */
-  readonly dirty: WritableSignal<boolean>;
-  /** Whether the field is part of the form (the current password is only asked for in change mode). */
-  readonly enabled: boolean;
-  /** The errors of the current value; always `null` for a field that is not enabled. */
-  readonly errors: Signal<PasswordValidationErrors | null>;
-}
+/** The change-password form: a typed group of three non-nullable text controls. */
+export type PasswordFormGroup = FormGroup<Record<PasswordField, FormControl<string>>>;
 
-function control(enabled: boolean, validators: readonly PasswordValidator[]): PasswordControl {
-  const value = signal('');
-  const validate = composeValidators(validators);
-  return { value, touched: signal(false), dirty: signal(false), enabled, errors: computed(() => (enabled ? validate(value()) : null)) };
+/** The field each group-level error belongs to: it is shown there, as the field's own. */
+const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordField>> = { sameAsCurrent: 'newPassword', mismatch: 'confirmPassword' };
+
+/**
+ * The change-password form: every field required (`passwordRequired`); the group checks that the new password
+ * differs from the current one and that the confirmation matches it. {@link fitToPage} adds the
+ * policy's rules once the page knows them.
+ */
+export function passwordForm(): PasswordFormGroup {
+  const password = () => new FormControl('', { nonNullable: true, validators: passwordRequired });
+  return new FormGroup(
+    { oldPassword: password(), newPassword: password(), confirmPassword: password() },
+    { validators: [newPasswordDiffersFromCurrent, confirmationMatchesNewPassword] },
+  );
 }
 
 /**
- * The change-password form: three typed controls whose validators are built from the policy rules,
- * all signals, so every message and the rule checklist follow the user's typing without subscriptions.
+ * Fits the form to what start-up loaded: the client's policy rules validate the new password, and
+ * outside change mode (reset, Auth0) there is no current password to ask for, so that control is
+ * disabled: it neither validates nor submits.
  */
-export class PasswordForm {
-  /** The controls by field name. */
-  readonly controls: Readonly<Record<PasswordField, PasswordControl>>;
+export function fitToPage(form: PasswordFormGroup, rules: readonly PolicyRule[], mode: PageMode): void {
+  const { oldPassword, newPassword } = form.controls;
+  newPassword.addValidators(passwordPolicyValidator(rules));
+  newPassword.updateValueAndValidity();
+  if (mode === 'change') oldPassword.enable();
+  else oldPassword.disable();
+}
 
-  /**
-   * Every field is required; the new password is checked against the rules and against the current
-   * password, the confirmation against the new one. Outside change mode there is no current password:
-   * that control is not enabled, so it neither validates nor submits.
-   */
-  constructor(rules: readonly PolicyRule[], mode: PageMode = 'change') {
-    const oldPassword = control(mode === 'change', [requiredValidator]);
-    const newPassword = control(true, [requiredValidator, passwordPolicyValidator(rules), differentFromValidator(oldPassword.value)]);
-    const confirmPassword = control(true, [requiredValidator, matchesValidator(newPassword.value)]);
-    this.controls = { oldPassword, newPassword, confirmPassword };
-  }
+/** The errors of one field: its control's own and the group's that belong to it; `null` when valid or disabled. */
+export function fieldErrors(form: PasswordFormGroup, field: PasswordField): PasswordValidationErrors | null {
+  const control = form.controls[field];
+  if (control.disabled) return null;
+  const groupErrors = Object.entries(form.errors ?? {}).filter(([code]) => GROUP_ERROR_FIELDS[code] === field);
+  const errors: ValidationErrors = { ...control.errors, ...Object.fromEntries(groupErrors) };
+  return Object.keys(errors).length > 0 ? errors : null;
+}
 
+/** What the view shows of the form at one moment (see {@link formState}). */
+export interface PasswordFormState {
+  /** Each field's value (a disabled field's too). */
+  readonly values: Readonly<Record<PasswordField, string>>;
+  /** Each field's errors (see {@link fieldErrors}). */
+  readonly errors: Readonly<Record<PasswordField, PasswordValidationErrors | null>>;
+  /** Whether the user has changed each field (typed, pasted, autofilled) since the form was shown or reset. */
+  readonly dirty: Readonly<Record<PasswordField, boolean>>;
   /** The first field in error, in display order, or `null` when the form is valid. */
-  firstInvalidField(): PasswordField | null {
-    return PASSWORD_FIELDS.find((field) => this.controls[field].errors() !== null) ?? null;
-  }
+  readonly firstInvalidField: PasswordField | null;
+}
 
-  /** Marks every field as touched, so all errors show (on a submit attempt). */
-  markAllAsTouched(): void {
-    for (const field of PASSWORD_FIELDS) this.controls[field].touched.set(true);
-  }
+/** A snapshot of the form for the view, taken after each of its `events`. */
+export function formState(form: PasswordFormGroup): PasswordFormState {
+  const per = <T>(read: (field: PasswordField) => T) =>
+    ({ oldPassword: read('oldPassword'), newPassword: read('newPassword'), confirmPassword: read('confirmPassword') }) as const;
+  const errors = per((field) => fieldErrors(form, field));
+  return {
+    values: form.getRawValue(),
+    errors,
+    dirty: per((field) => form.controls[field].dirty),
+    firstInvalidField: PASSWORD_FIELDS.find((field) => errors[field] !== null) ?? null,
+  };
+}
 
-  /** Empties every field and forgets that they were touched or changed. */
-  reset(): void {
-    for (const field of PASSWORD_FIELDS) {
-      this.controls[field].value.set('');
-      this.controls[field].touched.set(false);
-      this.controls[field].dirty.set(false);
-    }
-  }
-
-  /** The values of every field (a field that is not enabled is empty). */
-  value(): Record<PasswordField, string> {
-    const valueOf = (field: PasswordField) => (this.controls[field].enabled ? this.controls[field].value() : '');
-    return { oldPassword: valueOf('oldPassword'), newPassword: valueOf('newPassword'), confirmPassword: valueOf('confirmPassword') };
-  }
+/**
+ * When a field's errors are shown (the page's error state, in place of Angular's "touched"): all of
+ * them after a submit attempt; before that, only once the user has left the field, and never
+ * "required" (passing over a field you have not got to yet is no mistake). The form directives mark
+ * a control touched on every blur, also on the way to the submit button, where a message appearing
+ * would move the button between press and release; so "left" is the page's own record of blurs
+ * that did not go to the submit button.
+ */
+export function shownErrors(
+  errors: PasswordValidationErrors | null,
+  state: { readonly attempted: boolean; readonly left: boolean },
+): PasswordValidationErrors | null {
+  if (!errors || state.attempted) return errors;
+  return state.left && !errors.required ? errors : null;
 }

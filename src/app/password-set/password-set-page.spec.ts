@@ -6,10 +6,10 @@ import userEvent from '@testing-library/user-event';
 import { FakeFetch, type FakeRequest } from '../../testing/fake-fetch';
 import { CIDAAS_BASE_URL } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
-import { ENGLISH_TRANSLATIONS } from '../../testing/english-translations';
+import { englishTranslations } from '../../testing/english-translations';
 import { Auth0Client } from '../auth0/auth0-client';
-import { CidaasClient } from '../cidaas/cidaas-client';
-import { PageLoader } from './page-loader';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
+import { afterPendingWork } from '../../testing/after-pending-work';
 import { PasswordSetPage } from './password-set-page';
 
 const BASE = 'http://localhost';
@@ -55,12 +55,12 @@ async function setup(query: Record<string, string>) {
     providers: [
       provideZonelessChangeDetection(),
       { provide: FETCH, useValue: http.fetch },
-      ENGLISH_TRANSLATIONS,
+      ...englishTranslations(),
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
     ],
   });
-  const client = TestBed.inject(CidaasClient);
+  const client = TestBed.inject(CIDAAS_CLIENT);
   const user = userEvent.setup();
   return { ...rendered, http, client, user };
 }
@@ -345,8 +345,7 @@ describe('PasswordSetPage', () => {
   });
 
   it('after a double click on "Try again", shows the latest load and ignores the earlier one answering late', async () => {
-    const load = jest.spyOn(PageLoader.prototype, 'load');
-    const { fixture } = await setup({ lsid: LSID, requestId: REQUEST_ID });
+    await setup({ lsid: LSID, requestId: REQUEST_ID });
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), 'boom', 500);
     answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
@@ -355,7 +354,6 @@ describe('PasswordSetPage', () => {
     const retry = screen.getByRole('button', { name: 'Try again' });
     retry.click();
     retry.click();
-    expect(load).toHaveBeenCalledTimes(3);
     const byPath = (path: string) => http.open().filter((request) => request.path === path);
     const [staleInfo, latestInfo] = byPath(`${BASE}/public-srv/public/${REQUEST_ID}`);
     const [staleSetup, latestSetup] = byPath(FIELD_SETUP_URL);
@@ -368,15 +366,12 @@ describe('PasswordSetPage', () => {
     answer(staleInfo, 'boom', 500);
     answer(staleSetup, FIELD_SETUP);
     answer(staleMetadata, METADATA);
-    // The page's own handler runs before this await returns: it was attached to the same promise first.
-    await load.mock.results[1]?.value;
-    await fixture.whenStable();
+    await afterPendingWork();
     expect(screen.getByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('changes nothing once destroyed, even when the answers arrive afterwards', async () => {
-    const load = jest.spyOn(PageLoader.prototype, 'load');
     const { fixture } = await setup({ lsid: LSID, requestId: REQUEST_ID, ui_locales: 'de' });
     document.title = 'before';
     fixture.destroy();
@@ -384,8 +379,7 @@ describe('PasswordSetPage', () => {
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
     answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
-    // The page's own handler runs before this await returns: it was attached to the same promise first.
-    await load.mock.results[0]?.value;
+    await afterPendingWork();
     expect(document.title).toBe('before');
     expect(document.documentElement.lang).toBe('xx');
   });

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { Subject, switchMap, tap } from 'rxjs';
 import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
-import { whenIdle } from '../config/when-idle';
-import { Translator, injectTranslate } from '../i18n/translator';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import type { ApiError } from '../cidaas/api-error';
 import { setDocumentLanguage } from '../i18n/document-language';
 import { LanguageSwitcher } from '../i18n/language-switcher';
-import { negotiateLanguage } from '../i18n/locale';
+import { DEFAULT_LANGUAGE, negotiateLanguage } from '../i18n/locale';
 import { PageShell } from '../branding/page-shell';
 import { ChangePasswordForm } from './change-password-form';
 import type { DeadEnd, PageState } from './page-data';
@@ -67,19 +68,18 @@ function deadEndKey(reason: DeadEnd): string {
  */
 @Component({
   selector: 'ps-password-set-page',
-  imports: [PageShell, ChangePasswordForm, LanguageSwitcher],
+  imports: [TranslatePipe, PageShell, ChangePasswordForm, LanguageSwitcher],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-set-page.html',
   styleUrl: './password-set-page.css',
 })
 export class PasswordSetPage {
-  protected readonly t = injectTranslate();
   private readonly loader = inject(PageLoader);
-  private readonly translate = inject(Translator);
+  private readonly translate = inject(TranslateService);
   private readonly document = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
-  /** Counts loads; a result whose load is no longer the latest (or that arrives after destroy) is dropped. */
-  private loadGeneration = 0;
+  /** Each start-up or retry; a later one cancels an earlier one still loading (`switchMap`). */
+  private readonly loads = new Subject<void>();
 
   protected readonly params = parsePageParams(inject(PAGE_QUERY));
   protected readonly language = negotiateLanguage(this.params.uiLocales, this.document.defaultView?.navigator.languages ?? []);
@@ -116,47 +116,49 @@ export class PasswordSetPage {
   /** Whether the login track expires within a minute (from E7 `expires_at`). */
   protected readonly expiresSoon = signal(false);
   private expiryTimers: ReturnType<typeof setTimeout>[] = [];
-  private cancelIdleWork: () => void = () => undefined;
 
   constructor() {
     this.destroyRef.onDestroy(() => {
-      // Outdates any load still running, so nothing updates a destroyed page.
-      this.loadGeneration++;
       this.clearExpiryTimers();
       clearTimeout(this.slowTimer);
-      this.cancelIdleWork();
     });
     setDocumentLanguage(this.document, this.language);
     bindHostCustomProperties(computed(() => this.branding().style));
     // A dead end or a failure replaces the whole card: move focus to its heading so it is read out.
     focusOnChange(this.state, 'ps-page-heading');
+    this.showLoads();
     this.load();
   }
 
   /** Loads (or, after a failure, reloads) everything the page needs. */
   protected load(): void {
-    const generation = ++this.loadGeneration;
+    this.loads.next();
+  }
+
+  /** Shows each load's outcome; a retry replaces (unsubscribes) a load still running, as does leaving the page. */
+  private showLoads(): void {
+    this.loads
+      .pipe(
+        tap(() => this.showLoading()),
+        switchMap(() => this.loader.load(this.params, this.language)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((state) => {
+        clearTimeout(this.slowTimer);
+        // The translation may have fallen back to English: say so to the browser.
+        setDocumentLanguage(this.document, this.translate.getCurrentLang() ?? DEFAULT_LANGUAGE);
+        this.state.set(state);
+        this.updateTitle();
+        if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
+      });
+  }
+
+  private showLoading(): void {
     this.clearExpiryTimers();
     this.state.set({ kind: 'loading' });
     this.slow.set(false);
     clearTimeout(this.slowTimer);
     this.slowTimer = setTimeout(() => this.slow.set(true), SLOW_LOADING_MS);
-    void this.loader.load(this.params, this.language).then((state) => {
-      // A retry started meanwhile, or the page is gone: this answer is stale.
-      if (generation !== this.loadGeneration) return;
-      clearTimeout(this.slowTimer);
-      // The translation may have fallen back to English: say so to the browser.
-      setDocumentLanguage(this.document, this.translate.language());
-      this.state.set(state);
-      this.updateTitle();
-      if (state.kind === 'ready') {
-        this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
-        // The messages of the states the form may still turn into (cidaas' answer comes as a new page
-        // load, but an expiring link turns into a dead end here), once the form is shown.
-        this.cancelIdleWork();
-        this.cancelIdleWork = whenIdle(this.document.defaultView, () => void this.translate.load('states'));
-      }
-    });
   }
 
   /**
@@ -186,8 +188,9 @@ export class PasswordSetPage {
 
   private updateTitle(): void {
     const name = this.branding().displayName;
-    const heading = this.translate.instant('page.title');
-    this.document.title = name ? `${heading} – ${name}` : heading;
+    const heading: unknown = this.translate.instant('page.title');
+    const title = typeof heading === 'string' ? heading : 'page.title';
+    this.document.title = name ? `${title} – ${name}` : title;
   }
 }
 

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
-import { injectTranslate } from '../i18n/translator';
+import { TranslatePipe } from '@ngx-translate/core';
 import { PolicyRule, evaluatePassword } from '../policy/password-policy';
 
 /** How a rule is shown: not yet judged (nothing typed), met, or not met. */
@@ -29,28 +29,28 @@ export const LIVE_SUMMARY_DELAY_MS = 700;
  */
 @Component({
   selector: 'ps-rule-checklist',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="heading" [id]="listId() + '-heading'">{{ t('rules.heading') }}</p>
+    <p class="heading" [id]="listId() + '-heading'">{{ 'rules.heading' | translate }}</p>
     <ul [attr.aria-labelledby]="listId() + '-heading'">
       @for (item of items(); track item.rule.id) {
         <li [attr.data-state]="item.state" [attr.data-rule]="item.rule.id">
           <span class="icon" aria-hidden="true"></span>
-          <span class="text">{{ t('rules.' + item.rule.id, item.params) }}</span>
-          <span class="visually-hidden">({{ t('rules.state.' + item.state) }})</span>
+          <span class="text">{{ 'rules.' + item.rule.id | translate: item.params }}</span>
+          <span class="visually-hidden">({{ 'rules.state.' + item.state | translate }})</span>
         </li>
       }
     </ul>
     <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="rules-live-summary">
       @if (announcement(); as counts) {
-        {{ t('rules.summary', counts) }}
+        {{ 'rules.summary' | translate: counts }}
       }
     </p>
   `,
   styleUrl: './rule-checklist.css',
 })
 export class RuleChecklist {
-  protected readonly t = injectTranslate();
   /** The rules to list, in display order. */
   readonly rules = input.required<readonly PolicyRule[]>();
   /** The password typed so far. */

@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { checkReplacementPassword } from '../../../server/emulator/password-change';
 import type { UserRecord } from '../../../server/emulator/store';
 import { POLICY_RULE_IDS, type PasswordPolicy, type PolicyRuleId, rulesFromPolicy } from './password-policy';
-import { differentFromValidator, matchesValidator, passwordPolicyValidator, requiredValidator } from './policy-validators';
+import { type PasswordField, fieldErrors, fitToPage, passwordForm } from '../password-set/password-form';
 
 /**
- * Property tests: the page's Angular validators and the emulator's server-side check (the very
+ * Property tests: the page's form (its typed FormGroup with the policy's validators) and the emulator's server-side check (the very
  * function E8 and E11 call, `checkReplacementPassword`) agree for random Unicode strings and random
  * policies, on pass/fail and on the first broken rule. Both read the shared policy module; these
  * tests prove the wiring on each side (error mapping, normalization, order), not just the module.
@@ -32,7 +32,7 @@ const unicodeCharacter = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
 );
 
-/** Random non-empty passwords of up to 24 characters (an empty one is `requiredValidator`'s job). */
+/** Random non-empty passwords of up to 24 characters (an empty one is `passwordRequired`'s job). */
 const password = fc.string({ unit: unicodeCharacter, minLength: 1, maxLength: 24 });
 
 // Thresholds as the wire may send them: mostly small integers, sometimes absent, null, zero,
@@ -80,9 +80,18 @@ function userWithoutHistory(): UserRecord {
   };
 }
 
-/** The first rule the page's validator reports as broken, in the page's reporting order, or `undefined`. */
+/** The page's form for a policy in change mode, holding the given values. */
+function pageForm(passwordPolicy: PasswordPolicy, values: Partial<Record<PasswordField, string>>) {
+  const form = passwordForm();
+  fitToPage(form, rulesFromPolicy(passwordPolicy), 'change');
+  form.setValue({ oldPassword: 'Current-1!', newPassword: '', confirmPassword: '', ...values });
+  return form;
+}
+
+/** The first rule the page's form reports as broken for the new password, in the page's reporting order, or `undefined`. */
 function pageFirstBrokenRule(value: string, passwordPolicy: PasswordPolicy): PolicyRuleId | undefined {
-  const errors = passwordPolicyValidator(rulesFromPolicy(passwordPolicy))(value);
+  // Different from `value` after normalization, so "same as current" never decides first.
+  const errors = pageForm(passwordPolicy, { oldPassword: `${value}\u0000current`, newPassword: value }).controls.newPassword.errors;
   if (errors === null) return undefined;
   const broken = POLICY_RULE_IDS.find((rule) => Object.hasOwn(errors, ERROR_KEY_OF_RULE[rule]));
   // Every key the validator reports must be one of the rules' keys: nothing unmapped slips through.
@@ -130,7 +139,8 @@ describe('page validators and the emulator agree (fast-check)', () => {
     let mismatches = 0;
     await fc.assert(
       fc.asyncProperty(pair, policy, async ([next, confirm], passwordPolicy) => {
-        const pageMismatch = matchesValidator(() => next)(confirm) !== null;
+        const form = pageForm(passwordPolicy, { oldPassword: `${next}\u0000current`, newPassword: next, confirmPassword: confirm });
+        const pageMismatch = fieldErrors(form, 'confirmPassword')?.mismatch === true;
         const failure = await checkReplacementPassword({ user: userWithoutHistory(), current: `${next}\u0000current`, next, confirm, policy: passwordPolicy });
         expect(failure?.error === 'password_mismatch').toBe(pageMismatch);
         if (pageMismatch) mismatches++;
@@ -148,7 +158,7 @@ describe('page validators and the emulator agree (fast-check)', () => {
     let same = 0;
     await fc.assert(
       fc.asyncProperty(pair, policy, async ([current, next], passwordPolicy) => {
-        const pageSame = differentFromValidator(() => current)(next) !== null;
+        const pageSame = fieldErrors(pageForm(passwordPolicy, { oldPassword: current, newPassword: next, confirmPassword: next }), 'newPassword')?.sameAsCurrent === true;
         const failure = await checkReplacementPassword({ user: userWithoutHistory(), current, next, confirm: next, policy: passwordPolicy });
         expect(failure?.error === 'password_same_as_old').toBe(pageSame);
         if (pageSame) same++;
@@ -161,7 +171,7 @@ describe('page validators and the emulator agree (fast-check)', () => {
   it('an empty new password is refused on both sides: required on the page, never accepted by the emulator', async () => {
     await fc.assert(
       fc.asyncProperty(policy, async (passwordPolicy) => {
-        expect(requiredValidator('')).toEqual({ required: true });
+        expect(pageForm(passwordPolicy, { newPassword: '' }).controls.newPassword.errors).toEqual({ required: true });
         const failure = await checkReplacementPassword({ user: userWithoutHistory(), current: 'Current-1!', next: '', confirm: '', policy: passwordPolicy });
         expect(failure).toBeDefined();
       }),

@@ -1,4 +1,5 @@
-import { PolicyRule, RuleResult, evaluatePassword } from './password-policy';
+import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { PolicyRule, RuleResult, evaluatePassword, normalizePassword } from './password-policy';
 
 /**
  * Validation error codes of the new-password field, with Angular-style parameters. The codes are
@@ -12,7 +13,10 @@ export interface PolicyValidationErrors {
   lowerAndUpperCase?: true;
 }
 
-/** Every error a password field can have: the policy's, plus required, same-as-current and mismatch. */
+/**
+ * Every error a password field can show: the policy's, Angular's `required`, and the form's two
+ * comparisons (`sameAsCurrent` on the new password, `mismatch` on the confirmation).
+ */
 export interface PasswordValidationErrors extends PolicyValidationErrors {
   required?: true;
   sameAsCurrent?: true;
@@ -33,13 +37,6 @@ export const PASSWORD_ERROR_CODES = [
 
 /** A validator error code of the password form. */
 export type PasswordErrorCode = (typeof PASSWORD_ERROR_CODES)[number];
-
-/**
- * A typed validator of one password field: its value → the errors, or `null` when it is valid. A
- * validator that compares with another field reads that field through a getter (a signal), so a
- * `computed` that runs it re-runs when either field changes.
- */
-export type PasswordValidator = (value: string) => PasswordValidationErrors | null;
 
 function addError(errors: PolicyValidationErrors, result: RuleResult): void {
   const { rule, actual } = result;
@@ -62,15 +59,28 @@ function addError(errors: PolicyValidationErrors, result: RuleResult): void {
   }
 }
 
-/** `{ required: true }` for an empty value. */
-export const requiredValidator: PasswordValidator = (value) => (value === '' ? { required: true } : null);
+/** A control's value as text (a password control holds strings; anything else counts as empty). */
+function text(control: AbstractControl | null): string {
+  const value: unknown = control?.value;
+  return typeof value === 'string' ? value : '';
+}
 
 /**
- * A validator for the new password made from the policy rules. An empty value is left to
- * {@link requiredValidator}, so an untouched field reports one clear problem rather than five.
+ * `{ required: true }` for an empty password, as Angular's `Validators.required` reports it for a
+ * text control. (Referring to `Validators` keeps every one of Angular's validators in the bundle,
+ * 1.8 kB raw: the page needs this one.)
  */
-export function passwordPolicyValidator(rules: readonly PolicyRule[]): PasswordValidator {
-  return (value) => {
+export const passwordRequired: ValidatorFn = (control): ValidationErrors | null => (text(control) === '' ? { required: true } : null);
+
+/**
+ * The policy's rules as a `ValidatorFn` for the new password: one error per broken rule, keyed as
+ * Angular keys its own (`{ minlength: { requiredLength, actualLength } }`), lengths in code points
+ * after NFC normalization. An empty value is left to {@link passwordRequired}, so an empty field reports
+ * one clear problem rather than five.
+ */
+export function passwordPolicyValidator(rules: readonly PolicyRule[]): ValidatorFn {
+  return (control): ValidationErrors | null => {
+    const value = text(control);
     if (value === '') return null;
     const errors: PolicyValidationErrors = {};
     for (const result of evaluatePassword(value, rules)) {
@@ -80,34 +90,29 @@ export function passwordPolicyValidator(rules: readonly PolicyRule[]): PasswordV
   };
 }
 
+/** Whether two passwords are the same for the policy (NFC-normalized, as cidaas compares them). */
+function samePassword(a: string, b: string): boolean {
+  return normalizePassword(a) === normalizePassword(b);
+}
+
 /**
- * A validator for a confirmation field: `{ mismatch: true }` when its value differs from `other()`
- * (compared after NFC normalization, like the policy).
+ * A group validator: `{ sameAsCurrent: true }` when the new password (control `newPassword`) equals the
+ * current one (`oldPassword`). Silent while either is empty or when the current password is not asked
+ * for (its control disabled, as outside change mode).
  */
-export function matchesValidator(other: () => string): PasswordValidator {
-  return (value) => {
-    if (!value) return null;
-    return value.normalize('NFC') === other().normalize('NFC') ? null : { mismatch: true };
-  };
-}
+export const newPasswordDiffersFromCurrent: ValidatorFn = (group): ValidationErrors | null => {
+  const current = group.get('oldPassword');
+  const next = text(group.get('newPassword'));
+  if (!current || current.disabled || text(current) === '' || next === '') return null;
+  return samePassword(next, text(current)) ? { sameAsCurrent: true } : null;
+};
 
-/** A validator for the new password: `{ sameAsCurrent: true }` when it equals `other()` (the current password). */
-export function differentFromValidator(other: () => string): PasswordValidator {
-  return (value) => {
-    const current = other();
-    if (!value || !current) return null;
-    return value.normalize('NFC') === current.normalize('NFC') ? { sameAsCurrent: true } : null;
-  };
-}
-
-/** Runs validators in order and merges what they report; `null` when none reports anything. */
-export function composeValidators(validators: readonly PasswordValidator[]): PasswordValidator {
-  return (value) => {
-    let errors: PasswordValidationErrors | null = null;
-    for (const validator of validators) {
-      const found = validator(value);
-      if (found) errors = { ...(errors ?? {}), ...found };
-    }
-    return errors;
-  };
-}
+/**
+ * A group validator: `{ mismatch: true }` when the confirmation (control `confirmPassword`) differs from
+ * the new password (`newPassword`). Silent while the confirmation is empty (that is `required`'s).
+ */
+export const confirmationMatchesNewPassword: ValidatorFn = (group): ValidationErrors | null => {
+  const confirmation = text(group.get('confirmPassword'));
+  if (confirmation === '') return null;
+  return samePassword(confirmation, text(group.get('newPassword'))) ? null : { mismatch: true };
+};
