@@ -27,7 +27,7 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { ManagementClient, ManagementError } from 'auth0';
 
-import { firstViolation, type PasswordPolicy } from '../../src/app/policy/password-policy';
+import { firstViolation, type PasswordPolicy } from '../../src/contract/password-policy';
 import { CONTINUE_SCRIPT, CONTINUE_SCRIPT_PATH, renderContinuePage } from './continue-page';
 import { cidaasPolicyFromAuth0, parseAuth0PasswordOptions, type Auth0PasswordOptions } from './policy';
 import { signResultToken, tenantIssuers, verifySessionToken, type PasswordChangeReason, type SessionTokenClaims } from './session-tokens';

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 
 import fc from 'fast-check';
 
-import { firstViolation } from '../../src/app/policy/password-policy';
+import { firstViolation } from '../../src/contract/password-policy';
 import { AUTH0_POLICY_LEVELS, auth0AcceptsPassword, cidaasPolicyFromAuth0, parseAuth0PasswordOptions } from './policy';
 
 describe('cidaasPolicyFromAuth0', () => {

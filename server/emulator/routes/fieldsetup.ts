@@ -1,3 +1,4 @@
+import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
 import { randomBytes } from 'node:crypto';
 
 import { Router, type Request, type Response } from 'express';
@@ -36,7 +37,7 @@ export interface FieldSetup {
 
 /** The paths E5 is served at (older and newer tenants). */
 export const FIELD_SETUP_PATHS = [
-  '/registration-setup-srv/public/list',
+  CIDAAS_PATHS.fieldSetup,
   '/fieldsetup-srv/public/fields',
   '/user-srv/public/fields',
 ] as const;

@@ -1,10 +1,11 @@
+import { isPasswordChangeReason } from '../../contract/change-reasons';
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 import { type ApiError, toApiError } from '../cidaas/api-error';
 import { CIDAAS_REQUEST_TIMEOUT_MS } from '../cidaas/cidaas-client';
 import { postForm } from '../cidaas/form-post';
-import type { PasswordChangeReason } from '../cidaas/cidaas-types';
+import type { PasswordChangeReason } from '../../contract/cidaas-types';
 import { FETCH, getJson } from '../config/fetch';
-import type { PasswordPolicy } from '../policy/password-policy';
+import type { PasswordPolicy } from '../../contract/password-policy';
 
 /** What the page server knows about an Auth0 session token (`GET /auth0/password_set/context`). */
 export interface Auth0Context {
@@ -31,7 +32,7 @@ function text(value: unknown): string | null {
 }
 
 function reason(value: unknown): PasswordChangeReason | null {
-  return value === 'first_login' || value === 'admin_required' || value === 'expired' ? value : null;
+  return isPasswordChangeReason(value) ? value : null;
 }
 
 /** Reads the context endpoint's JSON; anything unexpected is a `bad-response`. */

@@ -1,4 +1,4 @@
-import type { ClientInfo } from '../cidaas/cidaas-types';
+import type { ClientInfo } from '../../contract/cidaas-types';
 import { type NamedColors, normalizeColor } from './color';
 
 /** Which legal document a footer link points to (the key of its label under `footer.`). */

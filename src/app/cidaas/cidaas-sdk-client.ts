@@ -6,8 +6,8 @@ import type {
   GetRegistrationSetupRequest,
   LoginPrecheckRequest,
   ResetPasswordRequest,
-} from './cidaas-types';
-import { cidaasUrls } from './cidaas-urls';
+} from '../../contract/cidaas-types';
+import { cidaasUrls } from '../../contract/cidaas-urls';
 import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
 
 /**

@@ -1,5 +1,5 @@
 import { fieldOfUrlError, urlErrorMessage } from './field-messages';
-import { parseUrlError } from './page-params';
+import { parseUrlError } from '../../contract/page-params';
 
 const messageFor = (query: string) => {
   const error = parseUrlError(new URLSearchParams(query));
@@ -13,6 +13,8 @@ describe('urlErrorMessage', () => {
     ['error=Bad+Request&error_description=The+password+is+compromised&error_code=VER_0120', { key: 'errors.url.password_compromised' }, 'newPassword'],
     ['error=Bad+Request&error_code=noOfDigits', { key: 'errors.url.policy.noOfDigits' }, 'newPassword'],
     ['error=password_policy_violation', { key: 'errors.url.password_policy_violation' }, 'newPassword'],
+    // What the emulator sends for an empty new password that no rule forbids: the page knows it.
+    ['error=invalid_request', { key: 'validation.newPassword.required' }, 'newPassword'],
     ['error=too_many_attempts&retry_after=61', { key: 'errors.url.too_many_attempts_retry', params: { minutes: 2 } }, null],
     ['error=too_many_attempts', { key: 'errors.url.too_many_attempts' }, null],
     ['error=brand_new_error', { key: 'errors.url.unknown', params: { code: 'brand_new_error' } }, null],
