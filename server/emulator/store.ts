@@ -3,24 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { PasswordChangeReason } from '../../src/contract/change-reasons';
+import type { ClientInfo as WireClientInfo } from '../../src/contract/cidaas-types';
 import type { PasswordPolicy } from '../../src/contract/password-policy';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword } from './passwords';
 
-/** The public branding and policy of a client: E3 `data`. Every field but `client_id` is optional. */
-export interface ClientInfo {
-  client_id: string;
-  client_name?: string;
-  client_display_name?: string;
-  logo_uri?: string;
-  primaryColor?: string;
-  accentColor?: string;
-  backgroundUri?: string;
-  policy_uri?: string;
-  tos_uri?: string;
-  imprint_uri?: string;
-  copy_right_info?: string;
-  password_policy?: PasswordPolicy;
-}
+/**
+ * The public branding and policy of a client: E3 `data`, the contract's type, writable (the control
+ * API changes it) and with the `client_id` the emulator always has.
+ */
+export type ClientInfo = { -readonly [K in keyof WireClientInfo]: WireClientInfo[K] } & { client_id: string };
 
 /** The string fields of {@link ClientInfo} that the control API may set. */
 export const CLIENT_STRING_FIELDS = [

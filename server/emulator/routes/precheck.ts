@@ -1,3 +1,4 @@
+import type { PreloginMetadata } from '../../../src/contract/cidaas-types';
 import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
 import { Router } from 'express';
 
@@ -33,7 +34,7 @@ export function precheckRoutes(store: EmulatorStore): Router {
         requestId: track.requestId,
         reason: user.reason ?? 'first_login',
         expires_at: new Date(track.expiresAt).toISOString(),
-      },
+      } satisfies PreloginMetadata,
     });
   });
 
