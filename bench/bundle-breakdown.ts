@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+import { isRecord } from '../src/contract/is-record';
+
 /** One group of initial bytes: a package such as `@angular/core`, or an app folder. */
 export interface BundleGroup {
   readonly name: string;
@@ -32,10 +34,6 @@ interface MetafileOutput {
   readonly bytes: number;
   readonly imports?: readonly { readonly path: string; readonly kind: string }[];
   readonly inputs?: Readonly<Record<string, { readonly bytesInOutput: number }>>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isMetafileOutput(value: unknown): value is MetafileOutput {

@@ -24,6 +24,7 @@
  * Configuration comes only from the environment ({@link auth0PasswordSetConfigFromEnv}); the client
  * secret and the token secret never reach the browser and are never logged.
  */
+import { isRecord } from '../../src/contract/is-record';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { ManagementClient, ManagementError } from 'auth0';
 
@@ -248,10 +249,6 @@ async function asDirectoryError<T>(call: () => Promise<T>): Promise<T> {
     }
     throw new Auth0DirectoryError(0, '');
   }
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

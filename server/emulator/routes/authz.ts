@@ -1,7 +1,7 @@
 import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
 import { Router, type Request, type Response } from 'express';
 
-import { messagePage } from '../html';
+import { messagePage } from '../../html';
 import { isUuid, queryParam, relativeUrl } from '../http';
 import { isAllowedRedirectUri } from '../oauth';
 import type { EmulatorStore, LoginRequest } from '../store';

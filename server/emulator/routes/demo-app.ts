@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 
 import { rulesFromPolicy, type PasswordPolicy } from '../../../src/contract/password-policy';
-import { html, messagePage, renderPage } from '../html';
+import { html, messagePage, renderPage } from '../../html';
 import { queryParam, requestOrigin } from '../http';
 import { pickLanguage } from '../locale';
 import { CALLBACK_PATH } from '../oauth';

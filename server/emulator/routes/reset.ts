@@ -3,7 +3,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 
 import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
-import { html, renderPage, type SafeHtml } from '../html';
+import { html, renderPage, type SafeHtml } from '../../html';
 import { bodyField, isUuid, ownProperty, queryParam, rejectMalformedFormEncoding, relativeUrl } from '../http';
 import { pickLanguage, type Language } from '../locale';
 import {

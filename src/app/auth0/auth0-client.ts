@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/is-record';
 import { isPasswordChangeReason } from '../../contract/change-reasons';
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 import { type ApiError, toApiError } from '../cidaas/api-error';
@@ -21,10 +22,6 @@ export interface Auth0PasswordRequest {
   readonly state: string;
   readonly password: string;
   readonly confirmPassword: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | null {

@@ -1,3 +1,4 @@
+import { isLoopbackHostname, isSecureUrl } from '../../contract/url-safety';
 import type { ClientInfo } from '../../contract/cidaas-types';
 import { type NamedColors, normalizeColor } from './color';
 
@@ -44,8 +45,6 @@ export const DEFAULT_BRANDING: Branding = {
   copyright: null,
 };
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 // Client ids become a file name: letters, digits, `-` and `_` only (no dots, so no `..`, no slashes).
 const SAFE_CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
@@ -58,7 +57,7 @@ const CONTROL_AND_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u
  */
 export function isDevelopmentOrigin(pageOrigin: string): boolean {
   try {
-    return LOOPBACK_HOSTS.has(new URL(pageOrigin).hostname);
+    return isLoopbackHostname(new URL(pageOrigin).hostname);
   } catch {
     return false;
   }
@@ -80,10 +79,7 @@ export function safeUrl(value: unknown, pageOrigin: string): string | null {
     return null;
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') return null;
-  const sameOrigin = url.origin === pageOrigin;
-  const https = url.protocol === 'https:';
-  const developmentHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && isDevelopmentOrigin(pageOrigin);
-  return sameOrigin || https || developmentHttp ? url.href : null;
+  return url.origin === pageOrigin || isSecureUrl(url, isDevelopmentOrigin(pageOrigin)) ? url.href : null;
 }
 
 /** Text a tenant configured, made safe to show: controls and bidi overrides removed, spaces collapsed, length capped; `null` when empty. */

@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/is-record';
 import { isPasswordChangeReason } from '../../contract/change-reasons';
 import type { PasswordPolicy } from '../../contract/password-policy';
 import type { ApiError } from './api-error';
@@ -11,10 +12,6 @@ import type {
 } from '../../contract/cidaas-types';
 
 type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function pickString(source: Json, key: string): string | undefined {
   const value = source[key];

@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/is-record';
 import { Injectable, Injector, inject } from '@angular/core';
 import {
   MissingTranslationHandler,
@@ -14,10 +15,6 @@ import { isCompiledMessage } from './compiled-messages';
 import { bundledEnglish } from './english-fallback';
 import { DEFAULT_LANGUAGE } from './locale';
 import { formatMessage } from './message-format';
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * What ngx-translate stores for one message of a compiled file: plain text as it is, ICU elements as

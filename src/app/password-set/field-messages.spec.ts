@@ -14,7 +14,7 @@ describe('urlErrorMessage', () => {
     ['error=Bad+Request&error_code=noOfDigits', { key: 'errors.url.policy.noOfDigits' }, 'newPassword'],
     ['error=password_policy_violation', { key: 'errors.url.password_policy_violation' }, 'newPassword'],
     // What the emulator sends for an empty new password that no rule forbids: the page knows it.
-    ['error=invalid_request', { key: 'validation.newPassword.required' }, 'newPassword'],
+    ['error=invalid_request', { key: 'errors.url.invalid_request' }, 'newPassword'],
     ['error=too_many_attempts&retry_after=61', { key: 'errors.url.too_many_attempts_retry', params: { minutes: 2 } }, null],
     ['error=too_many_attempts', { key: 'errors.url.too_many_attempts' }, null],
     ['error=brand_new_error', { key: 'errors.url.unknown', params: { code: 'brand_new_error' } }, null],

@@ -48,8 +48,6 @@ export function urlErrorMessage(error: UrlError): Message {
   switch (error.code) {
     case 'password_policy_violation':
       return { key: ruleKey(error.rule) };
-    case 'invalid_request':
-      return { key: 'validation.newPassword.required' };
     case 'too_many_attempts':
       return error.retryAfterSeconds === null
         ? { key: 'errors.url.too_many_attempts' }
@@ -63,6 +61,7 @@ export function urlErrorMessage(error: UrlError): Message {
     case 'password_same_as_old':
     case 'password_compromised':
     case 'track_expired':
+    case 'invalid_request':
       return { key: `errors.url.${error.code}` };
   }
 }
