@@ -463,3 +463,43 @@ describe('render.sh', { skip: existsSync('/usr/bin/envsubst') ? false : 'needs e
     });
   });
 });
+
+describe('the container recipe (Dockerfile, compose.yaml): what the tests run, nothing else', () => {
+  const root = join(__dirname, '..', '..');
+  const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  const stage = (name: string): string => {
+    const start = dockerfile.search(new RegExp(`^FROM .* AS ${name}$`, 'm'));
+    assert.ok(start >= 0, `a stage named ${name}`);
+    const next = dockerfile.slice(start + 1).search(/^FROM /m);
+    return next < 0 ? dockerfile.slice(start) : dockerfile.slice(start, start + 1 + next);
+  };
+
+  it('builds with the same command as everywhere, from the lock file', () => {
+    const build = stage('build');
+    assert.match(build, /^RUN npm ci$/m);
+    assert.match(build, /^RUN npm run build$/m);
+  });
+
+  it('serves with the rendered configuration the tests run: the same scripts and templates, started by the same entrypoint', () => {
+    const page = stage('page');
+    assert.ok(dockerfile.trimEnd().endsWith(page.trimEnd()), 'the page is the last stage: what `docker build .` makes');
+    assert.match(page, /^COPY --from=build \/app\/dist\/password-set\/browser \/usr\/share\/password-set\/browser$/m);
+    assert.match(page, /^COPY deploy\/nginx\/render\.sh deploy\/nginx\/docker-entrypoint\.sh deploy\/nginx\/\*\.conf\.template \/usr\/share\/password-set\/nginx\/$/m);
+    assert.match(page, /^ENTRYPOINT \["\/usr\/share\/password-set\/nginx\/docker-entrypoint\.sh"\]$/m);
+    assert.match(page, /PASSWORD_SET_SITE_DIR=\/usr\/share\/password-set\/browser/);
+    // The Debian packages the tests run with.
+    for (const name of ['nginx-light', 'libnginx-mod-http-brotli-static', 'libnginx-mod-http-headers-more-filter', 'brotli', 'gettext-base']) {
+      assert.match(page, new RegExp(`install -y --no-install-recommends .*\\b${name}\\b`), name);
+    }
+  });
+
+  it('runs as a user other than root, writing only to /tmp, with production rules for the base URL', () => {
+    const page = stage('page');
+    assert.match(page, /^USER www-data$/m);
+    assert.match(page, /PASSWORD_SET_RUNTIME_DIR=\/tmp\/password-set/);
+    assert.match(page, /NODE_ENV=production/);
+    const compose = readFileSync(join(root, 'compose.yaml'), 'utf8');
+    assert.match(compose, /read_only: true/);
+    assert.match(compose, /tmpfs:\n\s+- \/tmp/);
+  });
+});
