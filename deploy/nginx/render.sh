@@ -39,6 +39,13 @@ fail() {
 [ $# -eq 2 ] || fail "usage: render.sh <built site folder> <output folder>"
 site_dir=$(CDPATH= cd -- "$1" 2>/dev/null && pwd) || fail "the built site $1 does not exist. Run \"npm run build\" first."
 [ -f "$site_dir/index.html" ] || fail "the page is not built: $site_dir/index.html is missing. Run \"npm run build\" first."
+# Paths go into nginx's configuration unquoted: nothing that ends a directive or names a variable.
+check_path() {
+  case "$1" in
+    *[\;\$\{\}\'\"\\[:space:]]*) fail "paths must not contain spaces, quotes, ;, \$, { or }, got \"$1\"." ;;
+  esac
+}
+check_path "$2"
 mkdir -p "$2"
 out_dir=$(CDPATH= cd -- "$2" && pwd)
 
@@ -122,10 +129,7 @@ modules_dir=${NGINX_MODULES_DIR:-/usr/lib/nginx/modules}
 access_log=${PASSWORD_SET_ACCESS_LOG:-/var/log/nginx/access.log}
 worker_processes=${NGINX_WORKER_PROCESSES:-auto}
 for value in "$site_dir" "$out_dir" "$modules_dir" "$access_log" "$worker_processes"; do
-  # Paths go into nginx's configuration unquoted: nothing that ends a directive or names a variable.
-  case "$value" in
-    *[\;\$\{\}\'\"\\[:space:]]*) fail "paths must not contain spaces, quotes, ;, \$, { or }, got \"$value\"." ;;
-  esac
+  check_path "$value"
 done
 
 # The page: the base URL in its <meta> (exactly one such element, as the Node server requires).
