@@ -55,7 +55,7 @@ function kindSamples(bundle: string): ReadonlyArray<readonly [ResponseKind, stri
     ['page', '/index.html', 200],
     ['hashedScript', `/${bundle}`, 200],
     ['translation', '/i18n/en.json', 200],
-    ['translation', '/i18n/de.states.json', 200],
+    ['translation', '/i18n/de.json', 200],
     ['staticFile', '/favicon.svg', 200],
     ['staticFile', '/themes/demo-client.json', 200],
     ['staticFile', '/themes/dark-client-logo.svg', 200],
