@@ -27,7 +27,8 @@ import { gzipSync } from 'node:zlib';
 
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
 
-import { INITIAL_JS_CSS_TARGET_BYTES, bundleBreakdown, type BundleBreakdown } from './bundle-breakdown';
+import { INITIAL_JS_CSS_TARGET_BYTES } from '../scripts/budget';
+import { bundleBreakdown, type BundleBreakdown } from './bundle-breakdown';
 import { README_END, README_START, replaceBetweenMarkers } from './readme-table';
 import { REFERENCE_PAGE_PATH, createFrontApp } from './front-server';
 import {

@@ -16,9 +16,9 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nativeLanguageName } from '../src/app/i18n/language-names';
-import { compileMessages, messageArguments, type MessageTree } from '../src/app/i18n/message-compiler';
-import { PSEUDO_GENERATORS } from '../src/app/i18n/pseudo-locale';
+import { nativeLanguageName } from './i18n/language-names';
+import { compileMessages, messageArguments, type MessageTree } from './i18n/message-compiler';
+import { PSEUDO_GENERATORS } from './i18n/pseudo-locale';
 import { isStartupMessageKey } from '../src/app/i18n/startup-messages';
 import { translationFilePath } from '../src/app/i18n/translation-files';
 

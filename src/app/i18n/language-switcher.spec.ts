@@ -6,7 +6,7 @@ import { englishTranslations } from '../../testing/english-translations';
 import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 import { LanguageSwitcher, languageOptions, urlWithLanguage } from './language-switcher';
-import { nativeLanguageName } from './language-names';
+import { nativeLanguageName } from '../../../scripts/i18n/language-names';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
 
 describe('languageOptions', () => {

@@ -26,7 +26,7 @@ function argument(params: MessageParams, name: string): string | number {
 }
 
 /**
- * Formats a message compiled at build time (`message-compiler.ts`) with the browser's `Intl`: CLDR
+ * Formats a message compiled at build time (`scripts/i18n/message-compiler.ts`) with the browser's `Intl`: CLDR
  * plural categories, `=N` cases before them, `#` as the plural's number in locale digits. The page's
  * `TranslateCompiler` (`translate-compiler.ts`) turns each compiled message into a function of this.
  *

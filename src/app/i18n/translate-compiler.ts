@@ -40,7 +40,7 @@ export function interpolatable(
 
 /**
  * ngx-translate's compiler for the page's translation files. The ICU messages are parsed at build
- * time (`npm run i18n:compile`, `message-compiler.ts`), so the page ships no ICU parser and needs no
+ * time (`npm run i18n:compile`, `scripts/i18n/message-compiler.ts`), so the page ships no ICU parser and needs no
  * `eval` or `new Function` (the Content-Security-Policy and Trusted Types forbid both): this compiler
  * only turns each compiled message into a function that formats it with the browser's `Intl`
  * (`message-format.ts`: CLDR plurals, locale digits).

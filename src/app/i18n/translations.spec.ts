@@ -7,7 +7,7 @@ import { POLICY_RULE_IDS } from '../../contract/password-policy';
 import { PASSWORD_ERROR_CODES } from '../policy/policy-validators';
 import { URL_ERROR_CODES } from '../../contract/page-params';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
-import { pseudoLocaleFile, type MessageTree } from './pseudo-locale';
+import { pseudoLocaleFile, type MessageTree } from '../../../scripts/i18n/pseudo-locale';
 
 const I18N_DIR = join(__dirname, '../../../i18n');
 

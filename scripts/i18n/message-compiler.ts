@@ -1,5 +1,5 @@
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { ELEMENT, type CompiledElement, type CompiledMessage, type CompiledMessages, type CompiledOptions } from './compiled-messages';
+import { ELEMENT, type CompiledElement, type CompiledMessage, type CompiledMessages, type CompiledOptions } from '../../src/app/i18n/compiled-messages';
 
 /** A translation file as written: nested objects of ICU MessageFormat strings. */
 export type MessageTree = { readonly [key: string]: MessageTree | string };
