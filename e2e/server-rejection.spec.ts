@@ -49,7 +49,7 @@ test('a breached password comes back in cidaas’ documented shape (error=Bad Re
   await expect(page).toHaveURL(/\/callback\?code=/);
 });
 
-test('a mismatch posted around the client is explained next to the confirmation', async ({ page, emulator, passwordSet }) => {
+test('a mismatch posted around the client is explained next to the confirmation', async ({ emulator, passwordSet }) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toBeVisible();

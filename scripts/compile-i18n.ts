@@ -63,7 +63,7 @@ export function compileTranslations(root: string): CompileReport {
     try {
       return compileMessages(tree);
     } catch (error) {
-      throw new Error(`i18n/${language}.json: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`i18n/${language}.json: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   };
   const english = compile('en');

@@ -50,13 +50,13 @@ export function compileMessage(key: string, message: string): CompiledMessage {
   try {
     elements = parse(message, { ignoreTag: true });
   } catch (error) {
-    throw new Error(`${key}: invalid ICU message (${error instanceof Error ? error.message : String(error)}): ${message}`);
+    throw new Error(`${key}: invalid ICU message (${error instanceof Error ? error.message : String(error)}): ${message}`, { cause: error });
   }
   if (elements.every((element) => element.type === TYPE.literal)) return elements.map((element) => element.value).join('');
   try {
     return toCompiled(elements);
   } catch (error) {
-    throw new Error(`${key}: ${error instanceof Error ? error.message : String(error)}: ${message}`);
+    throw new Error(`${key}: ${error instanceof Error ? error.message : String(error)}: ${message}`, { cause: error });
   }
 }
 

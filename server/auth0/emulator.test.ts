@@ -46,7 +46,7 @@ let canonical = '';
 let custom = '';
 
 before(async () => {
-  let canonicalHost: string | undefined;
+  const canonicalHost: string | undefined;
   emulator = await createAuth0Emulator({
     secrets: () => ({}),
     action: recordingAction,

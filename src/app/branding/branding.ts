@@ -49,6 +49,7 @@ export const DEFAULT_BRANDING: Branding = {
 const SAFE_CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 // C0/C1 controls and the bidirectional overrides/isolates, which could reorder the text around them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_AND_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
