@@ -12,6 +12,8 @@ export default tseslint.config(
     extends: [eslint.configs.recommended, ...tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // A variable read by a closure before its one assignment (a getter set up earlier) stays `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // server/negotiator.d.ts is referenced by path so that every tsconfig that reaches the servers sees it.
       '@typescript-eslint/triple-slash-reference': ['error', { path: 'always' }],
     },

@@ -46,7 +46,7 @@ let canonical = '';
 let custom = '';
 
 before(async () => {
-  const canonicalHost: string | undefined;
+  let canonicalHost: string | undefined;
   emulator = await createAuth0Emulator({
     secrets: () => ({}),
     action: recordingAction,
