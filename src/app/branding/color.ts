@@ -20,7 +20,8 @@ export function isColorName(value: unknown): boolean {
 }
 
 /**
- * Loads the table of CSS colour names: a lazy chunk of 1.4 kB gzip, since tenants almost always
+ * Loads the table of CSS colour names: a lazy chunk (size in the README's performance section), since
+ * tenants almost always
  * configure hex colours.
  */
 export function loadNamedColors(): Promise<NamedColors> {
