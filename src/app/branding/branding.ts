@@ -90,6 +90,20 @@ export function safeText(value: unknown, maxLength: number): string | null {
   return text ? [...text].slice(0, maxLength).join('') : null;
 }
 
+// What a name a tenant configured must not contain: markup (it would show as cut code), bidi controls.
+const NOT_A_NAME = /[<>\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A name a tenant configured (the display name, the client name), if it is a valid one: plain text
+ * (no markup, no bidi controls), at most `maxLength` characters once spaces are collapsed. A name that
+ * fails is dropped whole, never cut or shown as code: `null`, so the caller falls back.
+ */
+export function safeName(value: unknown, maxLength: number): string | null {
+  if (typeof value !== 'string' || NOT_A_NAME.test(value)) return null;
+  const text = safeText(value, Number.MAX_SAFE_INTEGER);
+  return text !== null && [...text].length <= maxLength ? text : null;
+}
+
 /** The client id when it is safe to use in a file name, else `null`. */
 export function safeClientId(value: unknown): string | null {
   return typeof value === 'string' && SAFE_CLIENT_ID.test(value) ? value : null;
@@ -113,7 +127,7 @@ export function brandingFromClientInfo(info: ClientInfo | null, pageOrigin: stri
   }
   return {
     clientId: safeClientId(info.client_id),
-    displayName: safeText(info.client_display_name, 80) ?? safeText(info.client_name, 80),
+    displayName: safeName(info.client_display_name, 80) ?? safeName(info.client_name, 80),
     logoUrl: safeUrl(info.logo_uri, pageOrigin),
     primaryColor: normalizeColor(info.primaryColor, undefined, namedColors),
     accentColor: normalizeColor(info.accentColor, undefined, namedColors),
