@@ -1,10 +1,11 @@
-// Jest runs the page's unit and component tests (src/**/*.spec.ts) in jsdom, zoneless.
+// Jest runs the page's unit and component tests (src/**/*.spec.ts, scripts/**/*.spec.ts) in jsdom, zoneless.
 const { createCjsPreset } = require('jest-preset-angular/presets');
 
 /** @type {import('jest').Config} */
 module.exports = {
   ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' }),
-  roots: ['<rootDir>/src'],
+  // scripts/: the build-time i18n code (ICU compiler, pseudo-locales, language names) is tested here too.
+  roots: ['<rootDir>/src', '<rootDir>/scripts'],
   globalSetup: '<rootDir>/scripts/jest-global-setup.cjs',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   testMatch: ['**/*.spec.ts'],

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import { bundleBreakdown, groupOf, initialFilesOf } from './bundle-breakdown';
+import { initialFilesOf } from '../scripts/budget';
+import { bundleBreakdown, groupOf } from './bundle-breakdown';
 
 describe('groupOf', () => {
   const cases: [string, string][] = [

@@ -1,10 +1,13 @@
 // Injected into every benchmarked page before its own scripts (Playwright `addInitScript`, which CSP
-// does not block): records when the form becomes usable and the Largest Contentful Paint, in ms from
-// navigation start, on `window.__bench`. Plain JavaScript on purpose: tsx would add helpers to a
+// does not block): records when the form becomes usable, the First Contentful Paint and the Largest
+// Contentful Paint (null when Chromium reported none), in ms from navigation start, on `window.__bench`. Plain JavaScript on purpose: tsx would add helpers to a
 // TypeScript function that do not exist in the page.
 (() => {
-  const marks = { usable: null, lcp: 0 };
+  const marks = { usable: null, fcp: null, lcp: null };
   window.__bench = marks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') marks.fcp = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) marks.lcp = entry.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });

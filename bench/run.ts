@@ -27,7 +27,8 @@ import { gzipSync } from 'node:zlib';
 
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
 
-import { INITIAL_JS_CSS_TARGET_BYTES, bundleBreakdown, type BundleBreakdown } from './bundle-breakdown';
+import { INITIAL_JS_CSS_TARGET_BYTES } from '../scripts/budget';
+import { bundleBreakdown, type BundleBreakdown } from './bundle-breakdown';
 import { README_END, README_START, replaceBetweenMarkers } from './readme-table';
 import { REFERENCE_PAGE_PATH, createFrontApp } from './front-server';
 import {
@@ -68,8 +69,10 @@ const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 export interface RunResult {
   /** ms from navigation start until the form was usable (after the next frame). */
   readonly usableMs: number;
-  /** Largest Contentful Paint, ms from navigation start. */
-  readonly lcpMs: number;
+  /** First Contentful Paint, ms from navigation start (`null` if Chromium reported none). */
+  readonly fcpMs: number | null;
+  /** Largest Contentful Paint, ms from navigation start (`null` if Chromium reported none). */
+  readonly lcpMs: number | null;
   readonly roundTrips: number;
   /** Requests started before the form was usable (all kinds). */
   readonly requests: number;
@@ -82,7 +85,10 @@ export interface RunResult {
 /** The aggregated measurements of one page. */
 export interface PageSummary {
   readonly usableMs: Summary;
-  readonly lcpMs: Summary;
+  /** Over the runs that reported one; `null` when none did. */
+  readonly fcpMs: Summary | null;
+  /** Over the runs that reported one; `null` when none did. */
+  readonly lcpMs: Summary | null;
   readonly roundTrips: Summary;
   readonly requests: Summary;
   /** Critical-path bytes (HTML, JS, CSS, translations, API), as transferred (headers included). */
@@ -95,8 +101,14 @@ export interface PageSummary {
   readonly byKind: Record<RequestKind, { transferred: number; gzip: number; count: number }>;
 }
 
-function isBenchMarks(value: unknown): value is { usable: number | null; lcp: number } {
-  return typeof value === 'object' && value !== null && 'usable' in value && 'lcp' in value;
+function isBenchMarks(value: unknown): value is { usable: number | null; fcp: number | null; lcp: number | null } {
+  return typeof value === 'object' && value !== null && 'usable' in value && 'fcp' in value && 'lcp' in value;
+}
+
+/** The summary of the runs that reported a value, or `null` when none did. */
+function summarizeReported(values: readonly (number | null)[]): Summary | null {
+  const reported = values.filter((value): value is number => value !== null);
+  return reported.length === 0 ? null : summarize(reported);
 }
 
 interface PendingRequest {
@@ -202,6 +214,7 @@ async function loadOnce(browser: Browser, url: string): Promise<RunResult> {
     const usableAt = marks.usable;
     return {
       usableMs: usableAt,
+      fcpMs: marks.fcp,
       lcpMs: marks.lcp,
       roundTrips: criticalRoundTrips(requests, usableAt),
       requests: requests.filter((request) => request.start <= usableAt).length,
@@ -224,7 +237,8 @@ function summarizePage(runs: readonly RunResult[]): PageSummary {
   const byKind = { html: medianOf('html'), js: medianOf('js'), css: medianOf('css'), translation: medianOf('translation'), api: medianOf('api'), other: medianOf('other') };
   return {
     usableMs: summarize(runs.map((run) => run.usableMs)),
-    lcpMs: summarize(runs.map((run) => run.lcpMs)),
+    fcpMs: summarizeReported(runs.map((run) => run.fcpMs)),
+    lcpMs: summarizeReported(runs.map((run) => run.lcpMs)),
     roundTrips: summarize(runs.map((run) => run.roundTrips)),
     requests: summarize(runs.map((run) => run.requests)),
     criticalTransferred: summarize(runs.map((run) => critical(run, 'transferred'))),
@@ -273,13 +287,18 @@ const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (value: number): string => `${Math.round(value)} ms`;
 const spread = (summary: Summary, format: (value: number) => string): string =>
   `${format(summary.median)} (${format(summary.min)}–${format(summary.max)}, ±${Math.round((summary.relativeSpread * 100) / 2)}%)`;
+const paintMs = (value: number | null): string => (value === null ? 'none' : ms(value));
+/** A paint timing: its spread, with how many runs reported it when not all did. */
+const paint = (summary: Summary | null, runs: number): string =>
+  summary === null ? 'not reported' : `${spread(summary, ms)}${summary.runs < runs ? `, ${summary.runs} of ${runs} runs` : ''}`;
 
 /** The result table in markdown: one row per measure, page next to reference. */
 export function markdownTable(page: PageSummary, reference: PageSummary, runs: number): string {
   const ratio = page.usableMs.median / reference.usableMs.median;
   const rows: [string, string, string][] = [
     ['Time to usable form (median, min–max)', spread(page.usableMs, ms), spread(reference.usableMs, ms)],
-    ['LCP', spread(page.lcpMs, ms), spread(reference.lcpMs, ms)],
+    ['First contentful paint', paint(page.fcpMs, runs), paint(reference.fcpMs, runs)],
+    ['LCP', paint(page.lcpMs, runs), paint(reference.lcpMs, runs)],
     ['Sequential round trips (critical path)', String(page.roundTrips.median), String(reference.roundTrips.median)],
     ['Requests before usable', String(page.requests.median), String(reference.requests.median)],
     ['Critical-path bytes, transferred', kb(page.criticalTransferred.median), kb(reference.criticalTransferred.median)],
@@ -349,7 +368,7 @@ async function main(): Promise<void> {
       const referencePath = (await passwordSetPath(emulatorOrigin)).replace('/identity/password_set', REFERENCE_PAGE_PATH);
       const reference = await loadOnce(browser, `${origin}${referencePath}${locale}`);
       referenceRuns.push(reference);
-      console.log(`run ${run}/${runs}: page ${ms(page.usableMs)} (LCP ${ms(page.lcpMs)}), reference ${ms(reference.usableMs)} (LCP ${ms(reference.lcpMs)})`);
+      console.log(`run ${run}/${runs}: page ${ms(page.usableMs)} (FCP ${paintMs(page.fcpMs)}, LCP ${paintMs(page.lcpMs)}), reference ${ms(reference.usableMs)} (FCP ${paintMs(reference.fcpMs)}, LCP ${paintMs(reference.lcpMs)})`);
     }
   } finally {
     await browser.close();

@@ -33,7 +33,7 @@ test('an expired lsid offers "sign in again", which works', async ({ page, emula
   await expect(page).toHaveURL(/\/callback\?code=/);
 });
 
-test('an lsid that expires while the user types comes back as track_expired, explained', async ({ page, emulator, passwordSet }) => {
+test('an lsid that expires while the user types comes back as track_expired, explained', async ({ emulator, passwordSet }) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toHaveText('Choose a new password');

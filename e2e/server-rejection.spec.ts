@@ -12,9 +12,12 @@ test('a server-side policy rejection (posting around the client) comes back expl
     confirm_password: 'weakpassword',
   });
 
-  expect((await landing).searchParams.get('error')).toBe('password_policy_violation');
+  const back = await landing;
+  expect(back.searchParams.get('error')).toBe('password_policy_violation');
+  // The demo policy's first rule that "weakpassword" breaks: the message names that rule, not just any.
+  expect(back.searchParams.get('error_code')).toBe('noOfDigits');
   await expect(page).toHaveURL(new RegExp(`lsid=${session.lsid}`));
-  await expect(passwordSet.errorSummary).toContainText('The new password');
+  await expect(passwordSet.errorSummary).toContainText('The new password needs more digits.');
   await expect(passwordSet.errorSummary).not.toContainText('error_description');
   await expectAccessible(page);
 
@@ -49,7 +52,7 @@ test('a breached password comes back in cidaas’ documented shape (error=Bad Re
   await expect(page).toHaveURL(/\/callback\?code=/);
 });
 
-test('a mismatch posted around the client is explained next to the confirmation', async ({ page, emulator, passwordSet }) => {
+test('a mismatch posted around the client is explained next to the confirmation', async ({ emulator, passwordSet }) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toBeVisible();

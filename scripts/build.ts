@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { INITIAL_JS_CSS_TARGET_BYTES, initialGzipSizes } from '../bench/bundle-breakdown';
+import { INITIAL_JS_CSS_TARGET_BYTES, initialGzipSizes } from './budget';
 import { addCompileHints } from './compile-hints';
 import { inlineStylesheets } from './inline-stylesheet';
 import { precompressSite, summarize } from './precompress';

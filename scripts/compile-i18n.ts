@@ -16,9 +16,9 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nativeLanguageName } from '../src/app/i18n/language-names';
-import { compileMessages, messageArguments, type MessageTree } from '../src/app/i18n/message-compiler';
-import { PSEUDO_GENERATORS } from '../src/app/i18n/pseudo-locale';
+import { nativeLanguageName } from './i18n/language-names';
+import { compileMessages, messageArguments, type MessageTree } from './i18n/message-compiler';
+import { PSEUDO_GENERATORS } from './i18n/pseudo-locale';
 import { isStartupMessageKey } from '../src/app/i18n/startup-messages';
 import { translationFilePath } from '../src/app/i18n/translation-files';
 
@@ -63,7 +63,7 @@ export function compileTranslations(root: string): CompileReport {
     try {
       return compileMessages(tree);
     } catch (error) {
-      throw new Error(`i18n/${language}.json: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`i18n/${language}.json: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   };
   const english = compile('en');

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PSEUDO_GENERATORS, pseudoLocaleFile, type MessageTree } from '../src/app/i18n/pseudo-locale';
+import { PSEUDO_GENERATORS, pseudoLocaleFile, type MessageTree } from './i18n/pseudo-locale';
 
 // npm scripts run in the project root.
 const dir = join(process.cwd(), 'i18n');

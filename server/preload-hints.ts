@@ -13,10 +13,10 @@
 import type { Request } from 'express';
 import Negotiator from 'negotiator';
 
-import { cidaasUrls } from '../src/app/cidaas/cidaas-urls';
+import { cidaasUrls } from '../src/contract/cidaas-urls';
 import { negotiateLanguage } from '../src/app/i18n/locale';
 import { translationFilePath } from '../src/app/i18n/translation-files';
-import { parsePageParams } from '../src/app/password-set/page-params';
+import { parsePageParams } from '../src/contract/page-params';
 
 /** What the hints depend on besides the request. */
 export interface PreloadSettings {

@@ -25,6 +25,8 @@
  * `MAX_CONNECTIONS` (default 1024) and `KEEP_ALIVE_TIMEOUT_SECONDS` (default 5; behind a load balancer,
  * more than its idle timeout for upstream connections).
  */
+import { isSecureUrl } from '../src/contract/url-safety';
+import { escapeHtml } from './html';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -103,8 +105,6 @@ const HASHED_BUNDLE = /-[A-Z0-9]{8}\.(?:js|css)$/;
 /** The suffixes of the precompressed siblings `scripts/precompress.ts` writes next to the built files. */
 export const PRECOMPRESSED_SIBLING = /\.(?:br|gz)$/;
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** Reads an integer setting from `min` to `max`, or `fallback` when unset. */
 function parseInteger(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
@@ -121,8 +121,7 @@ function parseSecureUrl(name: string, value: string, production: boolean): URL {
   } catch {
     throw new ConfigurationError(`${name} must be an absolute URL such as https://acme.cidaas.de, got "${value}".`);
   }
-  const localHttp = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !(localHttp && !production)) {
+  if (url.protocol !== 'https:' && !isSecureUrl(url, !production)) {
     throw new ConfigurationError(
       `${name} must be an https: URL (http://localhost or http://127.0.0.1 only when NODE_ENV is not "production"), got "${value}".`,
     );
@@ -167,10 +166,8 @@ export function readProductionConfig(env: NodeJS.ProcessEnv): ProductionConfig {
   };
 }
 
-/** Escapes a value for a double-quoted HTML attribute. */
-export function escapeHtmlAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** Escapes a value for a double-quoted HTML attribute: the servers' one escaper. */
+export const escapeHtmlAttribute: (value: string) => string = escapeHtml;
 
 const BASE_URL_META = /<meta\b[^>]*\bname=["']cidaas-base-url["'][^>]*>/gi;
 

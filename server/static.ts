@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 
 import express, { Router } from 'express';
 
-import { messagePage } from './emulator/html';
+import { messagePage } from './html';
 import { assetPreloadLinks, baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
 import { markFileFromDisk } from './security-headers';
 

@@ -159,6 +159,8 @@ function isHandler(value: unknown): value is ActionHandler {
  * @throws when the module has no `onExecutePostLogin` function.
  */
 export function loadPostLoginAction(path: string = POST_LOGIN_ACTION_PATH): PostLoginAction {
+  // The Action is CommonJS, as Auth0 runs it: loaded with require, not as an ES module.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module: unknown = require(path);
   const execute: unknown = typeof module === 'object' && module !== null ? Reflect.get(module, 'onExecutePostLogin') : undefined;
   const resume: unknown = typeof module === 'object' && module !== null ? Reflect.get(module, 'onContinuePostLogin') : undefined;

@@ -10,6 +10,7 @@
  * scripts from `'self'` only, never inline), with a visible button for a browser that runs no script.
  * The result token therefore never appears in a URL, a history entry or a server log.
  */
+import { escapeHtml } from '../html';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -55,10 +56,6 @@ function textsFor(language: SupportedLanguage): ContinueTexts {
   };
   textsByLanguage.set(language, texts);
   return texts;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** What {@link renderContinuePage} needs. */

@@ -32,7 +32,7 @@ import {
   type PostLoginAction,
 } from '../../integrations/auth0/harness';
 import { hashPassword, verifyPassword } from '../emulator/passwords';
-import { html, renderPage } from '../emulator/html';
+import { html, renderPage } from '../html';
 import { auth0AcceptsPassword, type Auth0PasswordOptions } from './policy';
 
 /** The demo application's client id. */

@@ -24,10 +24,11 @@
  * Configuration comes only from the environment ({@link auth0PasswordSetConfigFromEnv}); the client
  * secret and the token secret never reach the browser and are never logged.
  */
+import { isRecord } from '../../src/contract/is-record';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { ManagementClient, ManagementError } from 'auth0';
 
-import { firstViolation, type PasswordPolicy } from '../../src/app/policy/password-policy';
+import { firstViolation, type PasswordPolicy } from '../../src/contract/password-policy';
 import { CONTINUE_SCRIPT, CONTINUE_SCRIPT_PATH, renderContinuePage } from './continue-page';
 import { cidaasPolicyFromAuth0, parseAuth0PasswordOptions, type Auth0PasswordOptions } from './policy';
 import { signResultToken, tenantIssuers, verifySessionToken, type PasswordChangeReason, type SessionTokenClaims } from './session-tokens';
@@ -248,10 +249,6 @@ async function asDirectoryError<T>(call: () => Promise<T>): Promise<T> {
     }
     throw new Auth0DirectoryError(0, '');
   }
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -23,7 +23,7 @@
  *   enforces it on update and the page gets `password_policy_violation` without an `error_code`.
  * - `maximumLength` is not set: Auth0 documents no maximum in these options.
  */
-import { countDigits, countSpecialCharacters, codePointLength, normalizePassword, type PasswordPolicy } from '../../src/app/policy/password-policy';
+import { countDigits, countSpecialCharacters, codePointLength, normalizePassword, type PasswordPolicy } from '../../src/contract/password-policy';
 
 /** Auth0's password strength levels. */
 export const AUTH0_POLICY_LEVELS = ['none', 'low', 'fair', 'good', 'excellent'] as const;

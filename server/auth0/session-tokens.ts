@@ -17,8 +17,10 @@
  */
 import { jwtVerify, SignJWT } from 'jose';
 
+import { isAuth0PasswordChangeReason, type Auth0PasswordChangeReason } from '../../src/contract/change-reasons';
+
 /** Why the user is asked to change the password (the Action's `reason` claim). */
-export type PasswordChangeReason = 'first_login' | 'admin_required';
+export type PasswordChangeReason = Auth0PasswordChangeReason;
 
 /** The `iss` of the result token this server sends to `/continue` (the Action checks it). */
 export const RESULT_TOKEN_ISSUER = 'urn:password-set:auth0';
@@ -63,9 +65,7 @@ export function tenantIssuers(domains: readonly string[]): string[] {
   return domains.flatMap((domain) => [domain, `https://${domain}/`]);
 }
 
-function isReason(value: unknown): value is PasswordChangeReason {
-  return value === 'first_login' || value === 'admin_required';
-}
+const isReason = isAuth0PasswordChangeReason;
 
 /**
  * Verifies the Action's session token: HS256 only (so `none` and key-confusion tricks fail), signed

@@ -1,3 +1,4 @@
+import { isLoopbackOrigin } from '../../src/contract/url-safety';
 import { join } from 'node:path';
 
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
@@ -5,7 +6,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { securityHeaders } from '../security-headers';
 import { staticSiteRoutes } from '../static';
 import { FaultRegistry } from './faults';
-import { messagePage } from './html';
+import { messagePage } from '../html';
 import { isJsonApiPath } from './http';
 import { authzRoutes } from './routes/authz';
 import { CONTROL_PREFIX, controlRoutes } from './routes/control';
@@ -86,9 +87,6 @@ const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   res.type('html').send(messagePage({ title: status >= 500 ? 'Error' : 'Bad request', message, link: { href: '/', text: 'Go to the demo application' } }));
 };
 
-/** Origins on this machine, e.g. the production server serving the page while the emulator plays cidaas. */
-const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
-
 /**
  * The paths of the JSON APIs the page reads at start-up (E3, E5, E7): they may be read by a page on
  * another local origin, and they get an API's security headers, not a document's.
@@ -101,7 +99,7 @@ const JSON_READ_API_PATHS = /^\/(public-srv|registration-setup-srv|fieldsetup-sr
  */
 const loopbackCors: RequestHandler = (req, res, next) => {
   const origin = req.get('origin');
-  if (req.method === 'GET' && origin && LOOPBACK_ORIGIN.test(origin) && JSON_READ_API_PATHS.test(req.path)) {
+  if (req.method === 'GET' && origin && isLoopbackOrigin(origin) && JSON_READ_API_PATHS.test(req.path)) {
     res.set('Access-Control-Allow-Origin', origin);
     res.vary('Origin');
   }

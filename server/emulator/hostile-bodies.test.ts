@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 
 import fc from 'fast-check';
 
-import { firstViolation, type PasswordPolicy } from '../../src/app/policy/password-policy';
+import { firstViolation, type PasswordPolicy } from '../../src/contract/password-policy';
 import { locationOf, pick, signInToPasswordSet, startEmulator, type TestEmulator } from '../testing';
 import { verifyPassword } from './passwords';
 

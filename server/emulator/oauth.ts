@@ -1,13 +1,12 @@
+import { isLoopbackHostname } from '../../src/contract/url-safety';
 import type { LoginRequest } from './store';
 
 /** The path every allowed redirect URI must have. */
 export const CALLBACK_PATH = '/callback';
 
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1']);
-
 /**
- * Whether a redirect URI is registered for the demo client: exactly `http://localhost:<port>/callback`
- * or `http://127.0.0.1:<port>/callback` (any port), with no credentials, query or fragment. Parsed with
+ * Whether a redirect URI is registered for the demo client: exactly `http://<loopback host>:<port>/callback`
+ * (`localhost`, `127.0.0.1` or `[::1]`, any port), with no credentials, query or fragment. Parsed with
  * `URL` rather than matched as text, so tricks like `http://localhost@evil.example/callback` fail.
  */
 export function isAllowedRedirectUri(value: string | undefined): value is string {
@@ -20,7 +19,7 @@ export function isAllowedRedirectUri(value: string | undefined): value is string
   }
   return (
     url.protocol === 'http:' &&
-    LOOPBACK_HOSTS.has(url.hostname) &&
+    isLoopbackHostname(url.hostname) &&
     url.username === '' &&
     url.password === '' &&
     url.pathname === CALLBACK_PATH &&

@@ -1,4 +1,5 @@
-import { firstViolation, normalizePassword, type PasswordPolicy } from '../../src/app/policy/password-policy';
+import type { UrlErrorCode } from '../../src/contract/page-params';
+import { firstViolation, normalizePassword, type PasswordPolicy } from '../../src/contract/password-policy';
 import { callbackUrl } from './oauth';
 import { isBreachedPassword, verifyPassword } from './passwords';
 import { relativeUrl } from './http';
@@ -7,17 +8,8 @@ import { LOCKOUT_MS, LOCKOUT_THRESHOLD, PASSWORD_HISTORY_SIZE, type EmulatorStor
 /** The page every password_set redirect goes back to. */
 export const PASSWORD_SET_PATH = '/identity/password_set';
 
-/** The `error` codes E8 and E11 send back to the page (see the contract's error table). */
-export type PasswordChangeError =
-  | 'track_expired'
-  | 'too_many_attempts'
-  | 'invalid_old_password'
-  | 'password_mismatch'
-  | 'password_same_as_old'
-  | 'password_policy_violation'
-  | 'password_compromised'
-  | 'password_already_used'
-  | 'invalid_request';
+/** The `error` codes E8 and E11 send back to the page: the page's own list, from the contract. */
+export type PasswordChangeError = UrlErrorCode;
 
 /** The English `error_description` for each error. The page must not rely on it (it translates the code). */
 export const ERROR_DESCRIPTIONS: Readonly<Record<PasswordChangeError, string>> = {

@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-import { normalizePassword } from '../../src/app/policy/password-policy';
+import { normalizePassword } from '../../src/contract/password-policy';
 
 /** The scrypt cost (N) used when none is configured: the Node default, about 50 ms per hash. */
 export const DEFAULT_SCRYPT_COST = 16384;

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { locationOf, pick, startEmulator, submitPasswordChange, type TestEmulator } from '../testing';
 import { BREACHED_PASSWORDS } from './passwords';
 
-/** One case of `src/app/policy/password-policy.vectors.json`. */
+/** One case of `src/contract/password-policy.vectors.json`. */
 interface PolicyVector {
   readonly name: string;
   readonly policy: string;
@@ -24,7 +24,7 @@ function isVector(value: unknown): value is PolicyVector {
   );
 }
 
-const vectorsFile: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'app', 'policy', 'password-policy.vectors.json'), 'utf8'));
+const vectorsFile: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'contract', 'password-policy.vectors.json'), 'utf8'));
 const policies = pick(vectorsFile, 'policies');
 const cases: unknown = pick(vectorsFile, 'cases');
 assert.ok(Array.isArray(cases) && cases.length > 0, 'the vectors file has cases');

@@ -2,35 +2,16 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { PasswordPolicy } from '../../src/app/policy/password-policy';
+import type { PasswordChangeReason } from '../../src/contract/change-reasons';
+import type { ClientInfo as WireClientInfo } from '../../src/contract/cidaas-types';
+import type { PasswordPolicy } from '../../src/contract/password-policy';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword } from './passwords';
 
-/** Why a user must change the password (E7 `reason`). */
-export type ChangeReason = 'first_login' | 'admin_required' | 'expired';
-
-/** Every {@link ChangeReason}. */
-export const CHANGE_REASONS: readonly ChangeReason[] = ['first_login', 'admin_required', 'expired'];
-
-/** Whether a value is a {@link ChangeReason}. */
-export function isChangeReason(value: unknown): value is ChangeReason {
-  return CHANGE_REASONS.some((reason) => reason === value);
-}
-
-/** The public branding and policy of a client: E3 `data`. Every field but `client_id` is optional. */
-export interface ClientInfo {
-  client_id: string;
-  client_name?: string;
-  client_display_name?: string;
-  logo_uri?: string;
-  primaryColor?: string;
-  accentColor?: string;
-  backgroundUri?: string;
-  policy_uri?: string;
-  tos_uri?: string;
-  imprint_uri?: string;
-  copy_right_info?: string;
-  password_policy?: PasswordPolicy;
-}
+/**
+ * The public branding and policy of a client: E3 `data`, the contract's type, writable (the control
+ * API changes it) and with the `client_id` the emulator always has.
+ */
+export type ClientInfo = { -readonly [K in keyof WireClientInfo]: WireClientInfo[K] } & { client_id: string };
 
 /** The string fields of {@link ClientInfo} that the control API may set. */
 export const CLIENT_STRING_FIELDS = [
@@ -74,7 +55,7 @@ export interface UserRecord {
   /** Whether the next login must go through password_set. */
   mustChangePassword: boolean;
   /** Why the change is required, when it is. */
-  reason: ChangeReason | undefined;
+  reason: PasswordChangeReason | undefined;
   /** Wrong current passwords in a row on password_set. */
   failedAttempts: number;
   /** Until when (epoch ms) password_set refuses this user, after too many wrong current passwords. */
@@ -170,7 +151,7 @@ export interface UserInput {
   readonly username: string;
   readonly password: string;
   readonly mustChangePassword: boolean;
-  readonly reason?: ChangeReason | undefined;
+  readonly reason?: PasswordChangeReason | undefined;
   readonly sub?: string | undefined;
   readonly given_name?: string | undefined;
   readonly family_name?: string | undefined;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { escapeHtml, html, renderPage, trustedHtml } from './html';
+import { escapeHtml, html, renderPage, trustedHtml } from '../html';
 import { isUuid, relativeUrl } from './http';
 import { pickLanguage } from './locale';
 import { isAllowedRedirectUri } from './oauth';
@@ -10,7 +10,8 @@ import { hashPassword, isBreachedPassword, verifyPassword } from './passwords';
 
 describe('html', () => {
   it('escapes every interpolated value, keeps nested fragments, drops empty values', () => {
-    assert.equal(escapeHtml(`<a href="x" onclick='y'>&\``), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;');
+    // A backtick stays: every attribute we render is quoted, and only old IE treated it as a quote.
+    assert.equal(escapeHtml(`<a href="x" onclick='y'>&\``), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;`');
     const inner = html`<b>${'<i>'}</b>`;
     assert.equal(html`<p title="${'"x"'}">${inner}${[html`<br>`, '<hr>']}${undefined}${null}${false}${0}</p>`.value, '<p title="&quot;x&quot;"><b>&lt;i&gt;</b><br>&lt;hr&gt;0</p>');
     assert.equal(html`${trustedHtml('<em>ok</em>')}`.value, '<em>ok</em>');
@@ -52,7 +53,9 @@ describe('isAllowedRedirectUri', () => {
   it('accepts only http loopback /callback URIs in canonical form', () => {
     assert.ok(isAllowedRedirectUri('http://localhost:4200/callback'));
     assert.ok(isAllowedRedirectUri('http://127.0.0.1:9/callback'));
-    for (const bad of [undefined, '', 'http://LOCALHOST:4200/callback', 'http://localhost:4200/./callback', 'http://[::1]:4200/callback', 'http://localhost:4200/Callback', 'ftp://localhost/callback']) {
+    // The loopback hosts are the contract's one list (src/contract/url-safety.ts), IPv6 included.
+    assert.ok(isAllowedRedirectUri('http://[::1]:4200/callback'));
+    for (const bad of [undefined, '', 'http://LOCALHOST:4200/callback', 'http://localhost:4200/./callback', 'http://[::2]:4200/callback', 'http://127.0.0.2:4200/callback', 'https://localhost:4200/callback', 'http://localhost:4200/Callback', 'ftp://localhost/callback']) {
       assert.equal(isAllowedRedirectUri(bad), false, String(bad));
     }
   });

@@ -6,7 +6,7 @@ export async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
     await promise;
   } catch (error) {
     if (isApiError(error)) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
+    throw new Error(`expected an ApiError, got ${String(error)}`, { cause: error });
   }
   throw new Error('expected a rejection');
 }

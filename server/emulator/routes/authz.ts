@@ -1,6 +1,7 @@
+import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
 import { Router, type Request, type Response } from 'express';
 
-import { messagePage } from '../html';
+import { messagePage } from '../../html';
 import { isUuid, queryParam, relativeUrl } from '../http';
 import { isAllowedRedirectUri } from '../oauth';
 import type { EmulatorStore, LoginRequest } from '../store';
@@ -58,7 +59,7 @@ export function authzRoutes(store: EmulatorStore): Router {
     res.redirect(302, loginUrl(request));
   });
 
-  router.get('/authz-srv/authz/resolve_redirect/:requestId', (req, res) => {
+  router.get(`${CIDAAS_PATHS.resolveRedirect}:requestId`, (req, res) => {
     const requestId = req.params.requestId;
     const request = isUuid(requestId) ? store.getLoginRequest(requestId) : undefined;
     if (!request) {

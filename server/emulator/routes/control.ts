@@ -4,9 +4,9 @@ import { parseFaultSpec, type FaultRegistry } from '../faults';
 import { ownProperty, requestOrigin } from '../http';
 import { CALLBACK_PATH, isAllowedRedirectUri } from '../oauth';
 import { passwordSetUrl } from '../password-change';
+import { isPasswordChangeReason } from '../../../src/contract/change-reasons';
 import {
   CLIENT_STRING_FIELDS,
-  isChangeReason,
   isPolicyObject,
   type ClientInfo,
   type EmulatorStore,
@@ -99,7 +99,7 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
     if (typeof username !== 'string' || username.trim() === '') return fail(res, 400, 'invalid_request', 'username must be a non-empty string');
     if (typeof password !== 'string' || password === '') return fail(res, 400, 'invalid_request', 'password must be a non-empty string');
     if (typeof mustChangePassword !== 'boolean') return fail(res, 400, 'invalid_request', 'mustChangePassword must be a boolean');
-    if (reason !== undefined && !isChangeReason(reason)) return fail(res, 400, 'invalid_request', 'reason must be first_login, admin_required or expired');
+    if (reason !== undefined && !isPasswordChangeReason(reason)) return fail(res, 400, 'invalid_request', 'reason must be first_login, admin_required or expired');
     if (!isStringArray(previousPasswords)) return fail(res, 400, 'invalid_request', 'previousPasswords must be an array of strings');
     if (givenName === null || familyName === null) return fail(res, 400, 'invalid_request', 'given_name and family_name must be strings');
     const user = await store.upsertUser({

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 import { Router } from 'express';
 
-import { rulesFromPolicy, type PasswordPolicy } from '../../../src/app/policy/password-policy';
-import { html, messagePage, renderPage } from '../html';
+import { rulesFromPolicy, type PasswordPolicy } from '../../../src/contract/password-policy';
+import { html, messagePage, renderPage } from '../../html';
 import { queryParam, requestOrigin } from '../http';
 import { pickLanguage } from '../locale';
 import { CALLBACK_PATH } from '../oauth';

@@ -1,42 +1,28 @@
+import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
 import { randomBytes } from 'node:crypto';
 
 import { Router, type Request, type Response } from 'express';
 
 import { isUuid, queryParam } from '../http';
 import { LOCALE_OF, pickTenantLanguage, type TenantLanguage } from '../locale';
+import type { FieldLocaleText as WireFieldLocaleText, FieldSetup as WireFieldSetup } from '../../../src/contract/cidaas-types';
 import type { EmulatorStore } from '../store';
 
-/** The field-specific texts of a {@link FieldSetup} item. */
-export interface FieldLocaleText {
-  readonly locale: string;
-  readonly language: string;
-  readonly name: string;
-  readonly required?: string;
-  readonly minLength?: string;
-  readonly maxLength?: string;
-  readonly matchWith?: string;
-}
+/** The field-specific texts of a {@link FieldSetup} item: the contract's, with what the emulator always sends. */
+export type FieldLocaleText = WireFieldLocaleText & { readonly locale: string; readonly language: string; readonly name: string };
 
-/** One item of the E5 field setup, as cidaas sends it. */
-export interface FieldSetup {
-  readonly fieldKey: string;
-  readonly dataType: string;
+/** One item of the E5 field setup, as cidaas sends it: the contract's type, with what the emulator always sends. */
+export type FieldSetup = WireFieldSetup & {
   readonly fieldType: 'SYSTEM' | 'CUSTOM';
   readonly order: number;
   readonly required: boolean;
   readonly readOnly: boolean;
-  readonly fieldDefinition: {
-    readonly minLength?: number;
-    readonly maxLength?: number;
-    readonly matchWith?: string;
-    readonly applyPasswordPoly?: boolean;
-  };
   readonly localeText: FieldLocaleText;
-}
+};
 
 /** The paths E5 is served at (older and newer tenants). */
 export const FIELD_SETUP_PATHS = [
-  '/registration-setup-srv/public/list',
+  CIDAAS_PATHS.fieldSetup,
   '/fieldsetup-srv/public/fields',
   '/user-srv/public/fields',
 ] as const;

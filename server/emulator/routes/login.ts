@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 
-import { html, renderPage } from '../html';
+import { html, renderPage } from '../../html';
 import { bodyField, isUuid, queryParam, rejectMalformedFormEncoding } from '../http';
 import { LOGIN_TEXTS, pickLanguage } from '../locale';
 import { callbackUrl } from '../oauth';

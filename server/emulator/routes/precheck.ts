@@ -1,3 +1,5 @@
+import type { PreloginMetadata } from '../../../src/contract/cidaas-types';
+import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
 import { Router } from 'express';
 
 import { bodyField, isUuid } from '../http';
@@ -9,7 +11,7 @@ import { formParser } from './login';
 export function precheckRoutes(store: EmulatorStore): Router {
   const router = Router();
 
-  router.get('/token-srv/prelogin/metadata/:lsid', (req, res) => {
+  router.get(`${CIDAAS_PATHS.preloginMetadata}:lsid`, (req, res) => {
     res.set('Cache-Control', 'no-store');
     const lsid = req.params.lsid;
     if (!isUuid(lsid)) {
@@ -32,11 +34,11 @@ export function precheckRoutes(store: EmulatorStore): Router {
         requestId: track.requestId,
         reason: user.reason ?? 'first_login',
         expires_at: new Date(track.expiresAt).toISOString(),
-      },
+      } satisfies PreloginMetadata,
     });
   });
 
-  router.post('/login-srv/precheck/continue/:lsid', formParser, async (req, res) => {
+  router.post(`${CIDAAS_PATHS.changePassword}:lsid`, formParser, async (req, res) => {
     // The SDK v4 also posts loginSettingsId (the same lsid); it is accepted and ignored.
     const location = await continuePasswordChange(store, req.params.lsid, {
       old_password: bodyField(req, 'old_password'),

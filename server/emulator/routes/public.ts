@@ -1,3 +1,4 @@
+import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
 import { Router } from 'express';
 
 import { isUuid } from '../http';
@@ -27,7 +28,7 @@ export function publicClientInfo(client: ClientInfo): PublicClientInfo {
 export function publicRoutes(store: EmulatorStore): Router {
   const router = Router();
 
-  router.get('/public-srv/public/:requestId', (req, res) => {
+  router.get(`${CIDAAS_PATHS.clientInfo}:requestId`, (req, res) => {
     res.set('Cache-Control', 'no-store');
     const requestId = req.params.requestId;
     if (!isUuid(requestId)) {

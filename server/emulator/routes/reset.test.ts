@@ -8,7 +8,6 @@ import { RESET_ERROR_DESCRIPTIONS } from './reset';
 const NEW_USER = 'new.user@example.com';
 const NEW_USER_PASSWORD = 'Welcome-2026';
 const FLAGGED_USER = 'flagged.user@example.com';
-const FLAGGED_PASSWORD = 'Flagged-2026';
 const FLAGGED_PREVIOUS = 'Summer-Time-2025!';
 const REGULAR_USER = 'regular.user@example.com';
 const REGULAR_PASSWORD = 'Regular-2026';

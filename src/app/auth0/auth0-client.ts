@@ -1,10 +1,12 @@
+import { isRecord } from '../../contract/is-record';
+import { isPasswordChangeReason } from '../../contract/change-reasons';
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 import { type ApiError, toApiError } from '../cidaas/api-error';
 import { CIDAAS_REQUEST_TIMEOUT_MS } from '../cidaas/cidaas-client';
 import { postForm } from '../cidaas/form-post';
-import type { PasswordChangeReason } from '../cidaas/cidaas-types';
+import type { PasswordChangeReason } from '../../contract/cidaas-types';
 import { FETCH, getJson } from '../config/fetch';
-import type { PasswordPolicy } from '../policy/password-policy';
+import type { PasswordPolicy } from '../../contract/password-policy';
 
 /** What the page server knows about an Auth0 session token (`GET /auth0/password_set/context`). */
 export interface Auth0Context {
@@ -22,16 +24,12 @@ export interface Auth0PasswordRequest {
   readonly confirmPassword: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
 function reason(value: unknown): PasswordChangeReason | null {
-  return value === 'first_login' || value === 'admin_required' || value === 'expired' ? value : null;
+  return isPasswordChangeReason(value) ? value : null;
 }
 
 /** Reads the context endpoint's JSON; anything unexpected is a `bad-response`. */

@@ -147,10 +147,23 @@ describe('brandingFromClientInfo', () => {
       },
       DEV_ORIGIN,
     );
-    expect(branding).toEqual({
-      ...DEFAULT_BRANDING,
-      displayName: '<script>window.__hostile = true</script>Hostile',
-    });
+    // A display name with markup is no name: dropped whole, never shown as (cut) code.
+    expect(branding).toEqual(DEFAULT_BRANDING);
+  });
+
+  it.each([
+    ['<b>Acme</b>', 'Acme Corp'],
+    ['Acme \u202Eevil', 'Acme Corp'],
+    ['A'.repeat(81), 'Acme Corp'],
+    ['   ', 'Acme Corp'],
+  ])('drops the display name %p and falls back to the client name', (displayName, expected) => {
+    expect(brandingFromClientInfo({ client_display_name: displayName, client_name: 'Acme Corp' }, ORIGIN).displayName).toBe(expected);
+  });
+
+  it('shows no name when neither is valid, and keeps a valid one of exactly 80 characters, astral ones counted once', () => {
+    expect(brandingFromClientInfo({ client_display_name: '<i>x</i>', client_name: 'x'.repeat(200) }, ORIGIN).displayName).toBeNull();
+    expect(brandingFromClientInfo({ client_display_name: '😀'.repeat(80) }, ORIGIN).displayName).toBe('😀'.repeat(80));
+    expect(brandingFromClientInfo({ client_display_name: '  Acme\t Corp ' }, ORIGIN).displayName).toBe('Acme Corp');
   });
 
   it('falls back to the client name when there is no display name', () => {

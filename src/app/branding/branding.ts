@@ -1,4 +1,5 @@
-import type { ClientInfo } from '../cidaas/cidaas-types';
+import { isLoopbackHostname, isSecureUrl } from '../../contract/url-safety';
+import type { ClientInfo } from '../../contract/cidaas-types';
 import { type NamedColors, normalizeColor } from './color';
 
 /** Which legal document a footer link points to (the key of its label under `footer.`). */
@@ -44,12 +45,11 @@ export const DEFAULT_BRANDING: Branding = {
   copyright: null,
 };
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 // Client ids become a file name: letters, digits, `-` and `_` only (no dots, so no `..`, no slashes).
 const SAFE_CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 // C0/C1 controls and the bidirectional overrides/isolates, which could reorder the text around them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_AND_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
@@ -58,7 +58,7 @@ const CONTROL_AND_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u
  */
 export function isDevelopmentOrigin(pageOrigin: string): boolean {
   try {
-    return LOOPBACK_HOSTS.has(new URL(pageOrigin).hostname);
+    return isLoopbackHostname(new URL(pageOrigin).hostname);
   } catch {
     return false;
   }
@@ -80,10 +80,7 @@ export function safeUrl(value: unknown, pageOrigin: string): string | null {
     return null;
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') return null;
-  const sameOrigin = url.origin === pageOrigin;
-  const https = url.protocol === 'https:';
-  const developmentHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && isDevelopmentOrigin(pageOrigin);
-  return sameOrigin || https || developmentHttp ? url.href : null;
+  return url.origin === pageOrigin || isSecureUrl(url, isDevelopmentOrigin(pageOrigin)) ? url.href : null;
 }
 
 /** Text a tenant configured, made safe to show: controls and bidi overrides removed, spaces collapsed, length capped; `null` when empty. */
@@ -91,6 +88,20 @@ export function safeText(value: unknown, maxLength: number): string | null {
   if (typeof value !== 'string') return null;
   const text = value.replace(CONTROL_AND_BIDI, ' ').replace(/\s+/g, ' ').trim();
   return text ? [...text].slice(0, maxLength).join('') : null;
+}
+
+// What a name a tenant configured must not contain: markup (it would show as cut code), bidi controls.
+const NOT_A_NAME = /[<>\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A name a tenant configured (the display name, the client name), if it is a valid one: plain text
+ * (no markup, no bidi controls), at most `maxLength` characters once spaces are collapsed. A name that
+ * fails is dropped whole, never cut or shown as code: `null`, so the caller falls back.
+ */
+export function safeName(value: unknown, maxLength: number): string | null {
+  if (typeof value !== 'string' || NOT_A_NAME.test(value)) return null;
+  const text = safeText(value, Number.MAX_SAFE_INTEGER);
+  return text !== null && [...text].length <= maxLength ? text : null;
 }
 
 /** The client id when it is safe to use in a file name, else `null`. */
@@ -116,7 +127,7 @@ export function brandingFromClientInfo(info: ClientInfo | null, pageOrigin: stri
   }
   return {
     clientId: safeClientId(info.client_id),
-    displayName: safeText(info.client_display_name, 80) ?? safeText(info.client_name, 80),
+    displayName: safeName(info.client_display_name, 80) ?? safeName(info.client_name, 80),
     logoUrl: safeUrl(info.logo_uri, pageOrigin),
     primaryColor: normalizeColor(info.primaryColor, undefined, namedColors),
     accentColor: normalizeColor(info.accentColor, undefined, namedColors),

@@ -76,6 +76,13 @@ describe('parseCssColor / normalizeColor', () => {
     ['rgb(10%, 2, 3)'],
     ['rgb(1 2, 3)'],
     ['rgb(1, 2, 3'],
+    // A valid colour followed by anything is not a colour: the parser must read to the end.
+    ['rgb(1,2,3)junk'],
+    ['rgb(1, 2, 3) red'],
+    ['rgb(1, 2, 3);background:url(x)'],
+    ['rgba(1, 2, 3, 0.5)}'],
+    ['#2455c3 x'],
+    ['red;'],
     ['rgb(calc(1), 2, 3)'],
     ['hsl(0, 100, 50)'],
     ['color(display-p3 1 0 0)'],

@@ -5,6 +5,10 @@
  *
  * Nothing a tenant configures reaches the page as written: a value either parses into channels that
  * are written back as `#rrggbb`, or it is rejected (`null`).
+ *
+ * Hand-written rather than a colour library (e.g. colord): the strictness is the point. Those parsers
+ * accept what we refuse (hsl/hwb/lab, `#rgba`, mixed separators), so re-serializing their output
+ * would still let those through; the grammar here is the few forms a tenant's brand colour needs.
  */
 
 /** CSS colour names to `#rrggbb` (the table in `css-named-colors.ts`, loaded only when needed). */
@@ -16,7 +20,8 @@ export function isColorName(value: unknown): boolean {
 }
 
 /**
- * Loads the table of CSS colour names: a lazy chunk of 1.4 kB gzip, since tenants almost always
+ * Loads the table of CSS colour names: a lazy chunk (size in the README's performance section), since
+ * tenants almost always
  * configure hex colours.
  */
 export function loadNamedColors(): Promise<NamedColors> {

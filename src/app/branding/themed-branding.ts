@@ -1,5 +1,5 @@
 import { DOCUMENT, DestroyRef, type Signal, computed, effect, inject, signal } from '@angular/core';
-import type { ClientInfo } from '../cidaas/cidaas-types';
+import type { ClientInfo } from '../../contract/cidaas-types';
 import { whenIdle } from '../config/when-idle';
 import { type Branding, brandingFromClientInfo } from './branding';
 import { type NamedColors, TEXT_CONTRAST, borderToStandOut, contrastRatio, isColorName, loadNamedColors, readableTextOn } from './color';

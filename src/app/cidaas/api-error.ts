@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/is-record';
 import { HttpFailure } from '../config/fetch';
 
 /**
@@ -26,10 +27,6 @@ export type ApiErrorKind = ApiError['kind'];
 
 /** cidaas codes that mean "this request id does not exist (any more)". */
 const EXPIRED_CODES = new Set(['PUB10002']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Reads the cidaas error code from any of the envelopes cidaas uses (`code`, `error.code`). */
 export function cidaasErrorCode(body: unknown): string | null {

@@ -11,8 +11,8 @@ import type {
   LoginPrecheckRequest,
   PreloginMetadata,
   ResetPasswordRequest,
-} from './cidaas-types';
-import { cidaasUrls } from './cidaas-urls';
+} from '../../contract/cidaas-types';
+import { cidaasUrls } from '../../contract/cidaas-urls';
 import { postForm } from './form-post';
 import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
 

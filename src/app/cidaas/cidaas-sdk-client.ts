@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/is-record';
 import { HttpFailure } from '../config/fetch';
 import { toApiError } from './api-error';
 import type { CidaasClient } from './cidaas-client';
@@ -6,8 +7,8 @@ import type {
   GetRegistrationSetupRequest,
   LoginPrecheckRequest,
   ResetPasswordRequest,
-} from './cidaas-types';
-import { cidaasUrls } from './cidaas-urls';
+} from '../../contract/cidaas-types';
+import { cidaasUrls } from '../../contract/cidaas-urls';
 import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
 
 /**
@@ -26,10 +27,6 @@ export interface CidaasSdkServices {
 }
 
 /** Whether a value is a JSON object. */
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Reads what an SDK GET resolved with. The SDK resolves every answer's parsed body, error bodies
  * included (`{ success: false, status: 400, code: 'PUB10002' }`), and `false` when the answer has no

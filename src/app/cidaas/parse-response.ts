@@ -1,4 +1,6 @@
-import type { PasswordPolicy } from '../policy/password-policy';
+import { isRecord } from '../../contract/is-record';
+import { isPasswordChangeReason } from '../../contract/change-reasons';
+import type { PasswordPolicy } from '../../contract/password-policy';
 import type { ApiError } from './api-error';
 import type {
   ClientInfo,
@@ -7,13 +9,9 @@ import type {
   FieldSetup,
   PasswordChangeReason,
   PreloginMetadata,
-} from './cidaas-types';
+} from '../../contract/cidaas-types';
 
 type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function pickString(source: Json, key: string): string | undefined {
   const value = source[key];
@@ -116,10 +114,8 @@ export function parseFieldSetup(data: unknown): FieldSetup[] {
   return fields;
 }
 
-const REASONS: readonly PasswordChangeReason[] = ['first_login', 'admin_required', 'expired'];
-
 function parseReason(value: string | undefined): PasswordChangeReason | undefined {
-  return REASONS.find((reason) => reason === value);
+  return isPasswordChangeReason(value) ? value : undefined;
 }
 
 /** Reads E7 `data` into {@link PreloginMetadata}. */

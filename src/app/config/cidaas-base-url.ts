@@ -1,14 +1,9 @@
+import { isLoopbackHostname, isSecureUrl } from '../../contract/url-safety';
 import { DOCUMENT, InjectionToken, inject } from '@angular/core';
 
 /** Name of the `<meta>` element in `index.html` that carries the deploy-time cidaas base URL. */
 export const CIDAAS_BASE_URL_META = 'cidaas-base-url';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** Whether both URLs are on this machine (local development, where plain `http:` is normal). */
-function bothLoopback(url: URL, pageOrigin: string): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname) && LOOPBACK_HOSTS.has(new URL(pageOrigin).hostname);
-}
 
 /**
  * Resolves the configured base URL against the page's origin. Only `https:` URLs, or any URL on the
@@ -26,8 +21,8 @@ export function resolveCidaasBaseUrl(configured: string | null | undefined, page
     return pageOrigin;
   }
   const sameOrigin = url.origin === pageOrigin;
-  const allowedProtocol = url.protocol === 'https:' || (url.protocol === 'http:' && bothLoopback(url, pageOrigin));
-  if (!sameOrigin && !allowedProtocol) return pageOrigin;
+  // Plain http only between two loopback origins: local development.
+  if (!sameOrigin && !isSecureUrl(url, isLoopbackHostname(new URL(pageOrigin).hostname))) return pageOrigin;
   if (url.username || url.password || url.search || url.hash) return pageOrigin;
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

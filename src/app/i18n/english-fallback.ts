@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/is-record';
 import { Injectable } from '@angular/core';
 import { MissingTranslationHandler, getValue, type InterpolationParameters, type MissingTranslationHandlerParams } from '@ngx-translate/core';
 import startupEnglish from '../../../generated/startup.en.json';
@@ -6,10 +7,6 @@ import { DEFAULT_LANGUAGE } from './locale';
 import { formatMessage } from './message-format';
 
 const STARTUP_ENGLISH: Readonly<Record<string, unknown>> = startupEnglish;
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Formats a compiled English message; `null` when it is not one or cannot be formatted. */
 function formatEnglish(message: unknown, params: InterpolationParameters | undefined): string | null {

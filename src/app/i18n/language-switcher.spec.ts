@@ -1,12 +1,12 @@
 import { provideZonelessChangeDetection } from '@angular/core';
-import { render, screen, waitFor, within } from '@testing-library/angular';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { TestBed } from '@angular/core/testing';
 import english from '../../../i18n/en.json';
 import { englishTranslations } from '../../testing/english-translations';
 import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 import { LanguageSwitcher, languageOptions, urlWithLanguage } from './language-switcher';
-import { nativeLanguageName } from './language-names';
+import { nativeLanguageName } from '../../../scripts/i18n/language-names';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
 
 describe('languageOptions', () => {
@@ -68,6 +68,16 @@ describe('LanguageSwitcher', () => {
     expect(within(select).getByRole('option', { name: 'Deutsch', selected: true })).toHaveAttribute('lang', 'de');
     expect(within(select).getAllByRole('option')).toHaveLength(SUPPORTED_LANGUAGES.length);
     expect(screen.getByRole('button', { name: english.language.submit })).toBeDisabled();
+  });
+
+  it('enables the button once another language is chosen, and disables it again for the current one', async () => {
+    await setup('de');
+    const select = screen.getByRole('combobox');
+    const button = screen.getByRole('button', { name: english.language.submit });
+    fireEvent.change(select, { target: { value: 'fr' } });
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.change(select, { target: { value: 'de' } });
+    await waitFor(() => expect(button).toBeDisabled());
   });
 
   it('shows a pseudo-locale as itself, without offering it', async () => {

@@ -77,7 +77,13 @@ function matchTag(tag: string): SupportedLanguage | null {
   return regional ?? lookup(language) ?? lookup(LANGUAGE_ALIASES[language] ?? '');
 }
 
-/** The first supported language among BCP 47 tags in order of preference (see {@link negotiateLanguage}). */
+/**
+ * The first supported language among BCP 47 tags in order of preference (see {@link negotiateLanguage}).
+ * Hand-written rather than `@formatjs/intl-localematcher`: its `lookup` algorithm only strips subtags
+ * (it would not find zh-Hant for zh-TW, nor pt-BR for pt-Latn-BR, nor nb for no), and its best-fit
+ * algorithm orders by language distance rather than by the user's first supported preference, which
+ * is our product rule; either would also add its tables to the initial bundle.
+ */
 export function matchLanguage(tags: readonly string[]): SupportedLanguage | null {
   for (const tag of tags.slice(0, MAX_TAGS)) {
     const match = matchTag(tag);

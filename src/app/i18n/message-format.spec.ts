@@ -1,7 +1,7 @@
 import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { ELEMENT, type CompiledElement } from './compiled-messages';
-import { compileMessage } from './message-compiler';
+import { compileMessage } from '../../../scripts/i18n/message-compiler';
 import { formatMessage, type MessageParams } from './message-format';
 
 /** Compiles an ICU source and formats it with our formatter. */

@@ -26,12 +26,12 @@ function argument(params: MessageParams, name: string): string | number {
 }
 
 /**
- * Formats a message compiled at build time (`message-compiler.ts`) with the browser's `Intl`: CLDR
+ * Formats a message compiled at build time (`scripts/i18n/message-compiler.ts`) with the browser's `Intl`: CLDR
  * plural categories, `=N` cases before them, `#` as the plural's number in locale digits. The page's
  * `TranslateCompiler` (`translate-compiler.ts`) turns each compiled message into a function of this.
  *
- * Why not `intl-messageformat`'s own `formatToParts`: it would add about 1 kB (brotli) to the page's
- * critical path for formats the page never uses (dates, times, tags, number skeletons). A test checks
+ * Why not `intl-messageformat`'s own `formatToParts`: it would add bytes (see the README's performance
+ * section) to the page's critical path for formats the page never uses (dates, times, tags, number skeletons). A test checks
  * that every message of every language, at many counts, reads exactly as `intl-messageformat` formats
  * its source text. Throws on a missing argument (or one that is neither text nor a number), a case that
  * does not exist, or an element it does not know (a garbled file).

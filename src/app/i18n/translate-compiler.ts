@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/is-record';
 import { Injectable, Injector, inject } from '@angular/core';
 import {
   MissingTranslationHandler,
@@ -14,10 +15,6 @@ import { isCompiledMessage } from './compiled-messages';
 import { bundledEnglish } from './english-fallback';
 import { DEFAULT_LANGUAGE } from './locale';
 import { formatMessage } from './message-format';
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * What ngx-translate stores for one message of a compiled file: plain text as it is, ICU elements as
@@ -43,7 +40,7 @@ export function interpolatable(
 
 /**
  * ngx-translate's compiler for the page's translation files. The ICU messages are parsed at build
- * time (`npm run i18n:compile`, `message-compiler.ts`), so the page ships no ICU parser and needs no
+ * time (`npm run i18n:compile`, `scripts/i18n/message-compiler.ts`), so the page ships no ICU parser and needs no
  * `eval` or `new Function` (the Content-Security-Policy and Trusted Types forbid both): this compiler
  * only turns each compiled message into a function that formats it with the browser's `Intl`
  * (`message-format.ts`: CLDR plurals, locale digits).

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { API_ERROR_KINDS } from '../cidaas/api-error';
-import { POLICY_RULE_IDS } from '../policy/password-policy';
+import { POLICY_RULE_IDS } from '../../contract/password-policy';
 import { PASSWORD_ERROR_CODES } from '../policy/policy-validators';
-import { URL_ERROR_CODES } from '../password-set/page-params';
+import { URL_ERROR_CODES } from '../../contract/page-params';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
-import { pseudoLocaleFile, type MessageTree } from './pseudo-locale';
+import { pseudoLocaleFile, type MessageTree } from '../../../scripts/i18n/pseudo-locale';
 
 const I18N_DIR = join(__dirname, '../../../i18n');
 

@@ -7,11 +7,11 @@ import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import { PageShell } from '../branding/page-shell';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
-import type { ClientInfo } from '../cidaas/cidaas-types';
+import type { ClientInfo } from '../../contract/cidaas-types';
 import { setDocumentLanguage } from '../i18n/document-language';
 import { DEFAULT_LANGUAGE, negotiateLanguage } from '../i18n/locale';
 import { PageLoader } from '../password-set/page-loader';
-import { isUuid } from '../password-set/page-params';
+import { isUuid } from '../../contract/page-params';
 
 /**
  * The password_set_success hosted page (`/identity/password_set_success?requestId[&ui_locales]`),

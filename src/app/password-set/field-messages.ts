@@ -1,7 +1,7 @@
 import type { PasswordValidationErrors } from '../policy/policy-validators';
-import type { PolicyRuleId } from '../policy/password-policy';
+import type { PolicyRuleId } from '../../contract/password-policy';
 import type { PasswordField } from './password-form';
-import type { UrlError } from './page-params';
+import type { UrlError } from '../../contract/page-params';
 
 /** A translation key with its parameters. */
 export interface Message {
@@ -26,6 +26,7 @@ export function fieldOfUrlError(error: UrlError): PasswordField | null {
       return 'oldPassword';
     case 'password_mismatch':
       return 'confirmPassword';
+    case 'invalid_request':
     case 'password_policy_violation':
     case 'password_already_used':
     case 'password_same_as_old':
@@ -60,6 +61,7 @@ export function urlErrorMessage(error: UrlError): Message {
     case 'password_same_as_old':
     case 'password_compromised':
     case 'track_expired':
+    case 'invalid_request':
       return { key: `errors.url.${error.code}` };
   }
 }

@@ -1,7 +1,7 @@
-import { PasswordPolicy, PolicyRule, rulesFromPolicy } from '../policy/password-policy';
+import { PasswordPolicy, PolicyRule, rulesFromPolicy } from '../../contract/password-policy';
 import type { ApiError } from '../cidaas/api-error';
-import type { ClientInfo, FieldSetup, PreloginMetadata } from '../cidaas/cidaas-types';
-import type { LinkProblem, PageParams, SubmitTarget } from './page-params';
+import type { ClientInfo, FieldSetup, PreloginMetadata } from '../../contract/cidaas-types';
+import type { LinkProblem, PageParams, SubmitTarget } from '../../contract/page-params';
 
 /** The tenant's texts and constraints for the two new-password fields, from the field setup (E5). */
 export interface PasswordFields {

@@ -4,11 +4,11 @@ import { type Observable, defer, forkJoin, map } from 'rxjs';
 import { toApiError } from '../cidaas/api-error';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
-import type { ClientInfo, PreloginMetadata } from '../cidaas/cidaas-types';
+import type { ClientInfo, PreloginMetadata } from '../../contract/cidaas-types';
 import type { SupportedLanguage } from '../i18n/locale';
 import { showPageIn } from '../i18n/page-language';
 import { PageState, toPageData } from './page-data';
-import type { PageParams } from './page-params';
+import type { PageParams } from '../../contract/page-params';
 
 /** What the page shows when it could not get any translation file: it can still say so, and offer a retry. */
 const NO_TRANSLATIONS: PageState = { kind: 'failed', error: { kind: 'network' } };

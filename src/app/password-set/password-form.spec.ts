@@ -1,4 +1,4 @@
-import { rulesFromPolicy } from '../policy/password-policy';
+import { rulesFromPolicy } from '../../contract/password-policy';
 import { fieldErrors, fitToPage, formState, passwordForm, shownErrors } from './password-form';
 
 const rules = rulesFromPolicy({ minimumLength: 10, noOfDigits: 1 });

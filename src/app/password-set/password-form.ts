@@ -1,5 +1,5 @@
 import { FormControl, FormGroup, type ValidationErrors } from '@angular/forms';
-import type { PolicyRule } from '../policy/password-policy';
+import type { PolicyRule } from '../../contract/password-policy';
 import {
   type PasswordValidationErrors,
   confirmationMatchesNewPassword,
@@ -7,7 +7,7 @@ import {
   passwordPolicyValidator,
   passwordRequired,
 } from '../policy/policy-validators';
-import type { PageMode } from './page-params';
+import type { PageMode } from '../../contract/page-params';
 
 /** The form's field names, in the order the page shows them (and focuses the first invalid one). */
 export const PASSWORD_FIELDS = ['oldPassword', 'newPassword', 'confirmPassword'] as const;

@@ -14,7 +14,7 @@ import { PageShell } from '../branding/page-shell';
 import { ChangePasswordForm } from './change-password-form';
 import type { DeadEnd, PageState } from './page-data';
 import { PageLoader } from './page-loader';
-import { parsePageParams } from './page-params';
+import { parsePageParams } from '../../contract/page-params';
 
 /** After this long, the loading state says that it is taking longer than usual. */
 export const SLOW_LOADING_MS = 5_000;

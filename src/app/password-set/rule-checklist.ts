@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { PolicyRule, evaluatePassword } from '../policy/password-policy';
+import { PolicyRule, evaluatePassword } from '../../contract/password-policy';
 
 /** How a rule is shown: not yet judged (nothing typed), met, or not met. */
 export type RuleState = 'pending' | 'met' | 'unmet';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { checkReplacementPassword } from '../../../server/emulator/password-change';
 import type { UserRecord } from '../../../server/emulator/store';
-import { POLICY_RULE_IDS, type PasswordPolicy, type PolicyRuleId, rulesFromPolicy } from './password-policy';
+import { POLICY_RULE_IDS, type PasswordPolicy, type PolicyRuleId, rulesFromPolicy } from '../../contract/password-policy';
 import { type PasswordField, fieldErrors, fitToPage, passwordForm } from '../password-set/password-form';
 
 /**

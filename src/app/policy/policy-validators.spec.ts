@@ -1,5 +1,5 @@
 import { FormControl, FormGroup, Validators } from '@angular/forms';
-import { rulesFromPolicy } from './password-policy';
+import { rulesFromPolicy } from '../../contract/password-policy';
 import { confirmationMatchesNewPassword, newPasswordDiffersFromCurrent, passwordPolicyValidator, passwordRequired } from './policy-validators';
 
 const demoRules = rulesFromPolicy({ minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true });

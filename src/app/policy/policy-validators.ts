@@ -1,5 +1,5 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { PolicyRule, RuleResult, evaluatePassword, normalizePassword } from './password-policy';
+import { PolicyRule, RuleResult, evaluatePassword, normalizePassword } from '../../contract/password-policy';
 
 /**
  * Validation error codes of the new-password field, with Angular-style parameters. The codes are

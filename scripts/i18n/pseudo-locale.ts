@@ -4,6 +4,9 @@
  * ICU text stay as written, so a pseudo-localized message formats with the same parameters.
  */
 
+import { isLiteralElement, isPluralElement, isSelectElement, parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
+
 /** Rewrites one run of literal text (never ICU syntax). */
 export type TextTransform = (text: string) => string;
 
@@ -28,87 +31,25 @@ const RLM = '\u200F';
 export const mirror: TextTransform = (text) => text.replace(/[^\s]+/g, (word) => `${RLO}${word}${PDF}`);
 
 /**
- * Applies `transform` to the literal text of an ICU message. `#` keeps its meaning inside plural
- * branches; ICU quoting (`'{'`, `''`) is copied unchanged.
+ * Applies `transform` to the literal text of an ICU message: the message is parsed by the ICU parser
+ * the build already uses (`@formatjs/icu-messageformat-parser`), its literal elements rewritten, and
+ * the tree printed back by the parser's own printer, so `#`, arguments, plural/select syntax and ICU
+ * quoting keep their meaning. Throws on a message that is not valid ICU.
  */
 export function transformMessage(message: string, transform: TextTransform): string {
-  let position = 0;
+  return printAST(mapLiterals(parse(message, { ignoreTag: true }), transform));
+}
 
-  const literal = (inPlural: boolean): string => {
-    let out = '';
-    let text = '';
-    const flush = (): void => {
-      out += transform(text);
-      text = '';
-    };
-    while (position < message.length) {
-      const char = message.charAt(position);
-      if (char === '}') break;
-      if (char === '{') {
-        flush();
-        out += argument();
-      } else if (char === '#' && inPlural) {
-        flush();
-        out += char;
-        position++;
-      } else if (char === "'" && /['{}#|]/.test(message.charAt(position + 1))) {
-        flush();
-        out += quoted();
-      } else {
-        text += char;
-        position++;
-      }
+function mapLiterals(elements: MessageFormatElement[], transform: TextTransform): MessageFormatElement[] {
+  return elements.map((element): MessageFormatElement => {
+    // Without its rawValue, the printer escapes the new text itself.
+    if (isLiteralElement(element)) return { type: TYPE.literal, value: transform(element.value) };
+    if (isPluralElement(element) || isSelectElement(element)) {
+      const options = Object.fromEntries(Object.entries(element.options).map(([selector, option]) => [selector, { ...option, value: mapLiterals(option.value, transform) }]));
+      return { ...element, options };
     }
-    flush();
-    return out;
-  };
-
-  const quoted = (): string => {
-    if (message.charAt(position + 1) === "'") {
-      position += 2;
-      return "''";
-    }
-    const end = message.indexOf("'", position + 1);
-    const stop = end === -1 ? message.length : end + 1;
-    const out = message.slice(position, stop);
-    position = stop;
-    return out;
-  };
-
-  const argument = (): string => {
-    const header = /^\{\s*[^\s,{}]+\s*(?:,\s*(\w+)\s*)?(,|\})/.exec(message.slice(position));
-    if (!header) throw new SyntaxError(`Unreadable argument at ${position} in: ${message}`);
-    position += header[0].length;
-    if (header[2] === '}') return header[0];
-    const type = header[1] ?? '';
-    if (!['plural', 'select', 'selectordinal'].includes(type)) {
-      // number/date/time with a style: copy the style up to the closing brace.
-      const end = message.indexOf('}', position);
-      if (end === -1) throw new SyntaxError(`Unclosed argument in: ${message}`);
-      const out = header[0] + message.slice(position, end + 1);
-      position = end + 1;
-      return out;
-    }
-    let out = header[0];
-    for (;;) {
-      const selector = /^\s*(?:offset:\s*\d+\s*)?([^\s{}]+)\s*\{/.exec(message.slice(position));
-      if (!selector) break;
-      out += selector[0];
-      position += selector[0].length;
-      out += literal(type !== 'select');
-      if (message.charAt(position) !== '}') throw new SyntaxError(`Unclosed branch in: ${message}`);
-      out += '}';
-      position++;
-    }
-    const close = /^\s*\}/.exec(message.slice(position));
-    if (!close) throw new SyntaxError(`Unclosed ${type} in: ${message}`);
-    position += close[0].length;
-    return out + close[0];
-  };
-
-  const out = literal(false);
-  if (position !== message.length) throw new SyntaxError(`Unbalanced braces in: ${message}`);
-  return out;
+    return element;
+  });
 }
 
 /** The length of a message's literal text (what a reader sees, without ICU syntax). */

@@ -1,5 +1,5 @@
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { ELEMENT, type CompiledElement, type CompiledMessage, type CompiledMessages, type CompiledOptions } from './compiled-messages';
+import { ELEMENT, type CompiledElement, type CompiledMessage, type CompiledMessages, type CompiledOptions } from '../../src/app/i18n/compiled-messages';
 
 /** A translation file as written: nested objects of ICU MessageFormat strings. */
 export type MessageTree = { readonly [key: string]: MessageTree | string };
@@ -50,13 +50,13 @@ export function compileMessage(key: string, message: string): CompiledMessage {
   try {
     elements = parse(message, { ignoreTag: true });
   } catch (error) {
-    throw new Error(`${key}: invalid ICU message (${error instanceof Error ? error.message : String(error)}): ${message}`);
+    throw new Error(`${key}: invalid ICU message (${error instanceof Error ? error.message : String(error)}): ${message}`, { cause: error });
   }
   if (elements.every((element) => element.type === TYPE.literal)) return elements.map((element) => element.value).join('');
   try {
     return toCompiled(elements);
   } catch (error) {
-    throw new Error(`${key}: ${error instanceof Error ? error.message : String(error)}: ${message}`);
+    throw new Error(`${key}: ${error instanceof Error ? error.message : String(error)}: ${message}`, { cause: error });
   }
 }
 

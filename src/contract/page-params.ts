@@ -1,4 +1,4 @@
-import { PolicyRuleId, POLICY_RULE_IDS } from '../policy/password-policy';
+import { PolicyRuleId, POLICY_RULE_IDS } from './password-policy';
 
 /** cidaas identifiers (`lsid`, `requestId`) are UUIDs. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -8,7 +8,10 @@ export function isUuid(value: string | null | undefined): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-/** Error codes cidaas (and our emulator) send back to the page after a failed submit. */
+/**
+ * Error codes cidaas (and our emulator) send back to the page after a failed submit: the one list the
+ * page reads and the emulator sends (see the contract's error table).
+ */
 export const URL_ERROR_CODES = [
   'invalid_old_password',
   'password_mismatch',
@@ -18,6 +21,8 @@ export const URL_ERROR_CODES = [
   'password_compromised',
   'track_expired',
   'too_many_attempts',
+  // An empty new password that no policy rule forbids (our decision: cidaas does not document it).
+  'invalid_request',
 ] as const;
 
 /** A known error code from the URL. */

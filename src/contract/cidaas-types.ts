@@ -1,4 +1,5 @@
-import type { PasswordPolicy } from '../policy/password-policy';
+import type { PasswordChangeReason } from './change-reasons';
+import type { PasswordPolicy } from './password-policy';
 
 /** Public client information (E3 `data`): branding and the password policy. Every field is optional. */
 export interface ClientInfo {
@@ -47,8 +48,7 @@ export interface FieldSetup {
   readonly localeText: FieldLocaleText;
 }
 
-/** Why cidaas asks for a new password (E7 `reason`; our decision where cidaas is undocumented). */
-export type PasswordChangeReason = 'first_login' | 'admin_required' | 'expired';
+export type { PasswordChangeReason } from './change-reasons';
 
 /** What cidaas knows about a pending login track (E7 `data`). */
 export interface PreloginMetadata {

@@ -92,6 +92,7 @@ describe('parseUrlError', () => {
     ['error=password_same_as_old', { code: 'password_same_as_old' }],
     ['error=password_compromised&error_code=VER_0120', { code: 'password_compromised' }],
     ['error=track_expired', { code: 'track_expired' }],
+    ['error=invalid_request', { code: 'invalid_request' }],
     ['error=password_policy_violation&error_code=noOfDigits', { code: 'password_policy_violation', rule: 'noOfDigits' }],
     ['error=password_policy_violation&error_code=bogus', { code: 'password_policy_violation', rule: null }],
     ['error=too_many_attempts&retry_after=300', { code: 'too_many_attempts', retryAfterSeconds: 300 }],
