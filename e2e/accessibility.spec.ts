@@ -13,6 +13,8 @@ const SERVER_ERRORS = [
 
 test.describe('axe finds nothing in any state', () => {
   test('empty, typing, rules met and unmet, invalid submit', async ({ page, emulator, passwordSet }) => {
+    // Five axe scans in one test: about 13 s on a quiet machine, past the default 30 s on a loaded one.
+    test.setTimeout(60_000);
     const session = await emulator.loginSession(USERS.newUser);
     await passwordSet.open(session.url);
     await expect(passwordSet.heading).toBeVisible();
