@@ -41,7 +41,12 @@ export type PageState =
       readonly clientInfo: ClientInfo | null;
     }
   /** Start-up failed in a way that trying again may fix. */
-  | { readonly kind: 'failed'; readonly error: ApiError };
+  | { readonly kind: 'failed'; readonly error: ApiError }
+  /**
+   * The success page (`/identity/password_set_success`, after a reset): the change is confirmed, with
+   * the way on to sign-in for the same login request (E12) when the URL names one.
+   */
+  | { readonly kind: 'success'; readonly signInUrl: string | null; readonly clientInfo: ClientInfo | null };
 
 /** Picks the system password fields (`password`, `password_echo`) out of the field setup. */
 export function passwordFieldsFromSetup(fields: readonly FieldSetup[]): PasswordFields {

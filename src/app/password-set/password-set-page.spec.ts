@@ -10,6 +10,7 @@ import { englishTranslations } from '../../testing/english-translations';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import { afterPendingWork } from '../../testing/after-pending-work';
+import { HOSTED_PAGE, type HostedPage } from '../hosted-page';
 import { PasswordSetPage } from './password-set-page';
 
 const BASE = 'http://localhost';
@@ -49,7 +50,7 @@ const METADATA = {
 
 let http: FakeFetch;
 
-async function setup(query: Record<string, string>) {
+async function setup(query: Record<string, string>, page: HostedPage = 'password_set') {
   http = new FakeFetch();
   const rendered = await render(PasswordSetPage, {
     providers: [
@@ -58,6 +59,7 @@ async function setup(query: Record<string, string>) {
       ...englishTranslations(),
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
+      { provide: HOSTED_PAGE, useValue: page },
     ],
   });
   const client = TestBed.inject(CIDAAS_CLIENT);
@@ -465,6 +467,44 @@ describe('PasswordSetPage', () => {
       answer(http.expectOne(CONTEXT_URL), { error: 'track_expired' }, 400);
       await screen.findByRole('heading', { name: 'This link has expired' });
       expect(screen.getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toMatch(/\/auth0\/password_set\/cancel\?state=st-1$/);
+    });
+  });
+
+  describe('success page (after a reset)', () => {
+    const setupSuccess = (query: Record<string, string>) => setup(query, 'password_set_success');
+
+    it('confirms the change, shows the tenant and offers to continue to sign-in (E12)', async () => {
+      const { http } = await setupSuccess({ requestId: REQUEST_ID, suggested_action: 'LOGIN' });
+      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
+      const heading = await screen.findByRole('heading', { name: 'Your password has been changed' });
+      await waitFor(() => expect(heading).toHaveFocus());
+      expect(screen.getByText('Acme Demo')).toBeInTheDocument();
+      expect(document.title).toBe('Password changed – Acme Demo');
+      expect(screen.getByRole('link', { name: 'Continue to sign in' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+      http.expectNone(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
+    });
+
+    it('still confirms when client info fails, with the default look', async () => {
+      const { http } = await setupSuccess({ requestId: REQUEST_ID });
+      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respondText('oops', 500);
+      await screen.findByRole('heading', { name: 'Your password has been changed' });
+      expect(screen.getByRole('link', { name: 'Continue to sign in' })).toBeInTheDocument();
+    });
+
+    it('changes nothing once destroyed, even when client info arrives afterwards', async () => {
+      const { http, fixture } = await setupSuccess({ requestId: REQUEST_ID });
+      document.title = 'before';
+      fixture.destroy();
+      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
+      await afterPendingWork();
+      expect(document.title).toBe('before');
+    });
+
+    it('without a usable requestId, points back to the application', async () => {
+      await setupSuccess({ requestId: '<script>' });
+      await screen.findByRole('heading', { name: 'Your password has been changed' });
+      expect(screen.queryByRole('link', { name: /sign in/i })).toBeNull();
+      expect(screen.getByText(/go back to the application/)).toBeInTheDocument();
     });
   });
 });
