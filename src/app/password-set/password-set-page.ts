@@ -5,6 +5,7 @@ import { Subject, switchMap, tap } from 'rxjs';
 import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
 import { HOSTED_PAGE } from '../hosted-page';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import type { ApiError } from '../cidaas/api-error';
@@ -13,7 +14,7 @@ import { LanguageSwitcher } from '../i18n/language-switcher';
 import { DEFAULT_LANGUAGE, negotiateLanguage } from '../i18n/locale';
 import { PageShell } from '../branding/page-shell';
 import { ChangePasswordForm } from './change-password-form';
-import type { DeadEnd, PageState } from './page-data';
+import type { DeadEnd, PageData, PageState } from './page-data';
 import { PageLoader } from './page-loader';
 import { parsePageParams } from './page-params';
 
@@ -71,6 +72,7 @@ const DEAD_END_KEYS: Readonly<Record<DeadEnd, string>> = {
 })
 export class PasswordSetPage {
   private readonly loader = inject(PageLoader);
+  private readonly client = inject(CIDAAS_CLIENT);
   private readonly translate = inject(TranslateService);
   private readonly document = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
@@ -104,6 +106,13 @@ export class PasswordSetPage {
       return { prefix: DEAD_END_KEYS[state.reason], url: state.exitUrl, action: 'deadEnd.signInAgain', fallback: 'deadEnd.returnToApp' };
     }
     return state.kind === 'success' ? { prefix: 'success', url: state.signInUrl, action: 'success.continue', fallback: 'success.returnToApp' } : null;
+  });
+  /** A used or expired reset link: where a new reset starts (cidaas' forgot-password page, same login request). */
+  protected readonly newResetUrl = computed(() => {
+    const state = this.state();
+    return state.kind === 'dead-end' && state.reason === 'expired-reset' && this.params.ok && this.params.platform === 'cidaas'
+      ? this.client.passwordForgotInitUrl(this.params.requestId)
+      : null;
   });
   protected readonly failureKey = computed(() => {
     const state = this.state();
@@ -155,6 +164,14 @@ export class PasswordSetPage {
         this.updateTitle();
         if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
       });
+  }
+
+  /** The check before the POST found the login track (or reset request, or Auth0 session) gone: explain it, with the way back. */
+  protected onExpired(data: PageData): void {
+    this.clearExpiryTimers();
+    this.expiresSoon.set(false);
+    const reason = data.target.mode === 'reset' ? 'expired-reset' : 'expired-track';
+    this.state.set({ kind: 'dead-end', reason, exitUrl: data.exitUrl, clientInfo: data.clientInfo });
   }
 
   private showLoading(): void {
