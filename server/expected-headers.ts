@@ -14,7 +14,7 @@ export type ResponseKind =
   | 'page'
   /** A hashed bundle (`main-ABCD2345.js`, `chunk-….js`, `styles-….css`): immutable. */
   | 'hashedScript'
-  /** A translation file (`i18n/<lang>.json`, `i18n/<lang>.states.json`). */
+  /** A translation file (`i18n/<lang>.json`). */
   | 'translation'
   /** Any other built or deployed file: SVG logos and backgrounds, theme JSON, the favicon. */
   | 'staticFile'
