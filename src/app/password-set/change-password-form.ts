@@ -232,7 +232,6 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
 
   /** Puts the user where they need to be: on the explanation of what went wrong, else on the first field. */
   ngAfterViewInit(): void {
-    const error = this.urlError();
     // In the next frame: focusing now would force a layout in the middle of the first render.
     requestAnimationFrame(() => this.focusFirst());
   }
@@ -296,13 +295,14 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   }
 
   /**
-   * The form POST's navigation may not happen: the user stops it (Escape, the stop button) or the
-   * answer is a 204 or a download. The page then stays as it was, busy; the Navigation API's
-   * `navigateerror` says so (where the browser has it), and the form comes back with what was typed.
+   * The form POST's navigation may not happen: the user stops it (Escape, the stop button). The page
+   * then stays as it was, busy; the Navigation API's `navigateerror` says so (Chromium; other browsers
+   * fire nothing, and the form stays busy until a reload), and the form comes back with what was
+   * typed. (A 204 or a download in answer to the POST fires nothing either; cidaas answers neither.)
    */
   private watchCancelledNavigation(): void {
-    const navigation = (this.window as (Window & { readonly navigation?: EventTarget }) | null)?.navigation;
-    if (!navigation) return;
+    const navigation: unknown = this.window && Reflect.get(this.window, 'navigation');
+    if (!(navigation instanceof EventTarget)) return;
     const onError = () => {
       if (!this.posted) return;
       this.posted = false;

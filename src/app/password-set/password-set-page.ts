@@ -24,22 +24,12 @@ export const SLOW_LOADING_MS = 5_000;
 /** How long before the login track expires the page warns the user. */
 export const EXPIRY_WARNING_MS = 60_000;
 
-/** The translation key explaining a start-up failure. */
+/**
+ * The translation key explaining a start-up failure: `startup.<kind>` in camel case (`bad-response` →
+ * `startup.badResponse`); the translations' test checks there is one for every `ApiError` kind.
+ */
 function failureKey(error: ApiError): string {
-  switch (error.kind) {
-    case 'network':
-      return 'startup.network';
-    case 'timeout':
-      return 'startup.timeout';
-    case 'server':
-      return 'startup.server';
-    case 'bad-response':
-      return 'startup.badResponse';
-    case 'invalid-request':
-      return 'startup.invalidRequest';
-    case 'expired':
-      return 'startup.expired';
-  }
+  return `startup.${error.kind.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
 }
 
 /** The translation key prefix explaining why the link cannot work (a record: the compiler checks every reason has one). */
