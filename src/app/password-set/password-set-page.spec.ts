@@ -447,7 +447,7 @@ describe('PasswordSetPage', () => {
       expect(reset).toHaveBeenCalledWith({ resetRequestId: RPRQ, exchangeId: EXCHANGE_ID, password: 'Brand-new-2026!', confirmPassword: 'Brand-new-2026!' });
     });
 
-    it.each([{ error: 'track_expired' }, { error: 'Bad Request', error_code: 'VER_0007' }, { error: 'password_already_resetted' }])(
+    it.each<Record<string, string>>([{ error: 'track_expired' }, { error: 'Bad Request', error_code: 'VER_0007' }, { error: 'password_already_resetted' }])(
       'explains a used or expired reset link (%p): a new link is needed, and a button starts a new reset',
       async (error) => {
         const { http } = await setup({ requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID, ...error });
