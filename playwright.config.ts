@@ -16,7 +16,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Multi-page stories (sign-in, the page, cidaas, back) take 10–15 s alone and over 30 s on a busy 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: [['list']],
   // Per port, so concurrent runs (e.g. several engineers on one machine) do not delete each other's artifacts.

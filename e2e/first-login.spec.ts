@@ -13,7 +13,8 @@ test('a pre-created user is forced to change the password at first login and lan
     await expect(page).toHaveURL(/\/identity\/password_set\?lsid=[0-9a-f-]{36}&requestId=[0-9a-f-]{36}/);
     await expect(passwordSet.heading).toHaveText('Choose a new password');
     await expect(page.getByText(/first sign-in with a temporary password/)).toBeVisible();
-    await expect(passwordSet.currentPassword).toBeFocused();
+    // The current password is named after the reason: a first sign-in's is the temporary one.
+    await expect(page.getByLabel('Temporary password', { exact: true })).toBeFocused();
     await expectAccessible(page);
   });
 
@@ -48,6 +49,9 @@ test('a user whose administrator requires a change sees why, in German when aske
   await expect(page.getByText('Ihr Administrator hat Sie gebeten')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByLabel('Neues Passwort', { exact: true })).toBeVisible();
+  // Not a first sign-in: the field is the current password, not a temporary one.
+  await expect(page.getByLabel('Aktuelles Passwort', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Temporäres Passwort', { exact: true })).toHaveCount(0);
   await expectAccessible(page);
 });
 

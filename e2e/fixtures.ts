@@ -26,6 +26,7 @@ export interface Fault {
   readonly drop?: boolean;
   readonly times?: number;
   readonly body?: string;
+  readonly contentType?: string;
 }
 
 /** The emulator's test-control API (state-changing calls send JSON, `{}` when there is nothing to say: it refuses anything else). */
@@ -52,6 +53,11 @@ export class Emulator {
   /** Adds a fault. */
   async fault(fault: Fault): Promise<void> {
     expect((await this.request.post('/__emulator/faults', { data: fault })).ok()).toBe(true);
+  }
+
+  /** Removes every fault. */
+  async clearFaults(): Promise<void> {
+    expect((await this.request.delete('/__emulator/faults', { data: {} })).ok()).toBe(true);
   }
 
   /** Updates a client (partial client info). */

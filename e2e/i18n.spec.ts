@@ -13,7 +13,8 @@ test('ui_locales=de shows the page in German, with the German labels of the fiel
   expect(new URL((await fieldSetup).url()).searchParams.get('acceptlanguage')).toBe('de');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neues Passwort wählen');
   expect(await documentLanguage(page)).toEqual({ lang: 'de', dir: 'ltr' });
-  await expect(page.getByLabel('Aktuelles Passwort', { exact: true })).toBeVisible();
+  // A first sign-in: the current password is the temporary one.
+  await expect(page.getByLabel('Temporäres Passwort', { exact: true })).toBeVisible();
   // The tenant's wording (the emulator's German field setup) wins over ours ("Neues Passwort bestätigen").
   await expect(page.locator('#ps-confirm-password')).toHaveAccessibleName('Neues Passwort wiederholen');
   await expect(page.getByRole('button', { name: 'Neues Passwort speichern' })).toBeVisible();

@@ -20,7 +20,7 @@ test('keyboard only: from page load to a successful change without the mouse', a
   await test.step('type, tabbing through fields and toggles in order', async () => {
     await page.keyboard.type(USERS.newUser.password);
     await page.keyboard.press('Tab');
-    await expect(passwordSet.toggle('Current password')).toBeFocused();
+    await expect(passwordSet.toggle('Temporary password')).toBeFocused();
     await page.keyboard.press('Space');
     await expect(passwordSet.currentPassword).toHaveAttribute('type', 'text');
     await page.keyboard.press('Tab');

@@ -332,7 +332,7 @@ test('the happy path through the production server: the page there, cidaas (the 
     await page.goto(`${server.url}${session.url}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
     await test.step('the main bundle arrived as the brotli file the build wrote', async () => expectPrecompressedBrotli(server, await mainBundle));
-    await page.getByLabel('Current password', { exact: true }).fill('Welcome-2026');
+    await page.getByLabel('Temporary password', { exact: true }).fill('Welcome-2026');
     await page.getByLabel('New password', { exact: true }).fill('Sunny-Meadow-42');
     await page.getByLabel('Confirm new password', { exact: true }).fill('Sunny-Meadow-42');
     await page.getByRole('button', { name: 'Set new password' }).click();

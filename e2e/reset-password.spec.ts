@@ -120,6 +120,49 @@ test('an expired reset request is explained', async ({ request, passwordSet }) =
   await expect(passwordSet.signInAgain).toBeVisible();
 });
 
+test('a used reset link says a new link is needed, and its button starts a new reset for the same sign-in', async ({ page, request, login, passwordSet }) => {
+  const session = (await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json()) as {
+    url: string;
+    requestId: string;
+  };
+  await passwordSet.open(session.url);
+  await passwordSet.newPassword.fill(NEW_PASSWORD);
+  await passwordSet.confirmPassword.fill(NEW_PASSWORD);
+  await passwordSet.submitButton.click();
+  await expect(page).toHaveURL(/password_set_success/);
+
+  // The same link again, as from the mail: the form is offered (cidaas cannot be asked about a reset
+  // request before the submit), and the submit explains.
+  await passwordSet.open(session.url);
+  await passwordSet.newPassword.fill('Another-Harbor-74');
+  await passwordSet.confirmPassword.fill('Another-Harbor-74');
+  await passwordSet.submitButton.click();
+  await expect(passwordSet.heading).toHaveText('This reset link has expired');
+  await expect(passwordSet.heading).toBeFocused();
+  await expect(page.getByText('To reset your password, you need a new link.')).toBeVisible();
+  const newLink = page.getByRole('link', { name: 'Get a new reset link' });
+  await expect(newLink).toHaveAttribute('href', new RegExp(`/identity/password_forgot_init\\?requestId=${session.requestId}$`));
+  await expect(passwordSet.signInAgain).toBeVisible();
+  await expectAccessible(page);
+
+  await test.step('the new link works all the way', async () => {
+    await newLink.click();
+    await page.getByLabel(/email/i).fill(USERS.regularUser.username);
+    await page.getByRole('button', { name: /send|continue|code/i }).click();
+    const code = (await page.locator('#reset-code').textContent())?.trim() ?? '';
+    await page.getByLabel(/code/i).fill(code);
+    await page.getByRole('button', { name: /verify|continue|confirm/i }).click();
+    await expect(passwordSet.heading).toHaveText('Choose a new password');
+    await passwordSet.newPassword.fill('Another-Harbor-74');
+    await passwordSet.confirmPassword.fill('Another-Harbor-74');
+    await passwordSet.submitButton.click();
+    await expect(page).toHaveURL(/\/identity\/password_set_success/);
+    await page.getByRole('link', { name: 'Continue to sign in' }).click();
+    await login.signIn(USERS.regularUser.username, 'Another-Harbor-74');
+    await expect(page).toHaveURL(/\/callback\?code=/);
+  });
+});
+
 test('a reused reset link is explained', async ({ page, request, passwordSet }) => {
   const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
   await passwordSet.open(session.url);

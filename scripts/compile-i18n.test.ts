@@ -30,8 +30,9 @@ describe('compileTranslations', () => {
     assert.deepEqual(report.languages, ['de', 'en', 'es-MX']);
     assert.deepEqual(readdirSync(join(root, 'generated', 'i18n')).sort(), ['de.json', 'en.json', 'es-MX.json']);
     assert.match(generated('languages.ts'), /export const TRANSLATED_LANGUAGES: readonly string\[\] = \["de","en","es-MX"\];/);
-    // Named at build time, in each language, for the switcher.
-    assert.match(generated('languages.ts'), /export const NATIVE_LANGUAGE_NAMES: .* = \{"de":"Deutsch","en":"English","es-MX":"Español \(México\)"\};/);
+    // Named at build time, in each language, for the switcher (a module of its own, loaded lazily).
+    assert.doesNotMatch(generated('languages.ts'), /NATIVE_LANGUAGE_NAMES/);
+    assert.match(generated('language-names.ts'), /export const NATIVE_LANGUAGE_NAMES: .* = \{"de":"Deutsch","en":"English","es-MX":"Español \(México\)"\};/);
     // Flat keys, ICU parsed ahead of time.
     const german = JSON.parse(generated('i18n', 'de.json'));
     assert.equal(german['page.heading'], 'Neues Passwort wählen');

@@ -19,7 +19,8 @@ export class PasswordSetPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.currentPassword = page.getByLabel('Current password', { exact: true });
+    // Named after the reason: "Temporary password" on a first sign-in, "Current password" otherwise.
+    this.currentPassword = page.getByLabel(/^(Current|Temporary) password$/);
     this.newPassword = page.getByLabel('New password', { exact: true });
     this.confirmPassword = page.getByLabel('Confirm new password', { exact: true });
     this.submitButton = page.getByRole('button', { name: 'Set new password' });
@@ -63,6 +64,28 @@ export class PasswordSetPage {
   /** The checklist item whose text matches. */
   rule(text: RegExp): Locator {
     return this.checklist.getByRole('listitem').filter({ hasText: text });
+  }
+
+  /**
+   * Pastes `text` into a field as a user does: through the system clipboard and Ctrl+V (the test
+   * needs the `clipboard-read` and `clipboard-write` permissions).
+   */
+  async paste(field: Locator, text: string): Promise<void> {
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await field.focus();
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
+
+  /**
+   * The form POSTs the page sends from now on (to cidaas or the page server), each as its URL and its
+   * urlencoded body: what the server receives, byte for byte.
+   */
+  recordPosts(): { readonly url: string; readonly body: URLSearchParams }[] {
+    const posts: { url: string; body: URLSearchParams }[] = [];
+    this.page.on('request', (request) => {
+      if (request.method() === 'POST' && request.isNavigationRequest()) posts.push({ url: request.url(), body: new URLSearchParams(request.postData() ?? '') });
+    });
+    return posts;
   }
 
   /** Fills the three fields and submits. */

@@ -1,3 +1,5 @@
+import { DOCUMENT, InjectionToken, inject } from '@angular/core';
+
 /** The hosted pages this app implements, by cidaas page key. */
 export type HostedPage = 'password_set' | 'password_set_success';
 
@@ -8,3 +10,9 @@ export type HostedPage = 'password_set' | 'password_set_success';
 export function hostedPageFor(pathname: string): HostedPage {
   return /(^|\/)password_set_success\/?$/.test(pathname) ? 'password_set_success' : 'password_set';
 }
+
+/** The hosted page this load shows, from the page's path (tests provide it). */
+export const HOSTED_PAGE = new InjectionToken<HostedPage>('HOSTED_PAGE', {
+  providedIn: 'root',
+  factory: () => hostedPageFor(inject(DOCUMENT).location.pathname),
+});

@@ -1,4 +1,4 @@
-import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
+import { CIDAAS_ROUTES } from '../cidaas-routes';
 import { Router, type Request, type Response } from 'express';
 
 import { messagePage } from '../../html';
@@ -59,7 +59,7 @@ export function authzRoutes(store: EmulatorStore): Router {
     res.redirect(302, loginUrl(request));
   });
 
-  router.get(`${CIDAAS_PATHS.resolveRedirect}:requestId`, (req, res) => {
+  router.get(CIDAAS_ROUTES.resolveRedirect, (req, res) => {
     const requestId = req.params.requestId;
     const request = isUuid(requestId) ? store.getLoginRequest(requestId) : undefined;
     if (!request) {

@@ -1,4 +1,4 @@
-import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
+import { CIDAAS_ROUTES } from '../cidaas-routes';
 import { randomBytes } from 'node:crypto';
 
 import { Router, type Request, type Response } from 'express';
@@ -22,7 +22,7 @@ export type FieldSetup = WireFieldSetup & {
 
 /** The paths E5 is served at (older and newer tenants). */
 export const FIELD_SETUP_PATHS = [
-  CIDAAS_PATHS.fieldSetup,
+  CIDAAS_ROUTES.fieldSetup,
   '/fieldsetup-srv/public/fields',
   '/user-srv/public/fields',
 ] as const;

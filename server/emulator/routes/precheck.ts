@@ -1,5 +1,5 @@
 import type { PreloginMetadata } from '../../../src/contract/cidaas-types';
-import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
+import { CIDAAS_ROUTES } from '../cidaas-routes';
 import { Router } from 'express';
 
 import { bodyField, isUuid } from '../http';
@@ -11,7 +11,7 @@ import { formParser } from './login';
 export function precheckRoutes(store: EmulatorStore): Router {
   const router = Router();
 
-  router.get(`${CIDAAS_PATHS.preloginMetadata}:lsid`, (req, res) => {
+  router.get(CIDAAS_ROUTES.preloginMetadata, (req, res) => {
     res.set('Cache-Control', 'no-store');
     const lsid = req.params.lsid;
     if (!isUuid(lsid)) {
@@ -38,7 +38,7 @@ export function precheckRoutes(store: EmulatorStore): Router {
     });
   });
 
-  router.post(`${CIDAAS_PATHS.changePassword}:lsid`, formParser, async (req, res) => {
+  router.post(CIDAAS_ROUTES.changePassword, formParser, async (req, res) => {
     // The SDK v4 also posts loginSettingsId (the same lsid); it is accepted and ignored.
     const location = await continuePasswordChange(store, req.params.lsid, {
       old_password: bodyField(req, 'old_password'),

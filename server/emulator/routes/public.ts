@@ -1,4 +1,4 @@
-import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
+import { CIDAAS_ROUTES } from '../cidaas-routes';
 import { Router } from 'express';
 
 import { isUuid } from '../http';
@@ -28,7 +28,7 @@ export function publicClientInfo(client: ClientInfo): PublicClientInfo {
 export function publicRoutes(store: EmulatorStore): Router {
   const router = Router();
 
-  router.get(`${CIDAAS_PATHS.clientInfo}:requestId`, (req, res) => {
+  router.get(CIDAAS_ROUTES.clientInfo, (req, res) => {
     res.set('Cache-Control', 'no-store');
     const requestId = req.params.requestId;
     if (!isUuid(requestId)) {

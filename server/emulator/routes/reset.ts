@@ -1,4 +1,4 @@
-import { CIDAAS_PATHS } from '../../../src/contract/cidaas-urls';
+import { CIDAAS_ROUTES } from '../cidaas-routes';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 
 import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
@@ -27,7 +27,7 @@ import { loginUrl } from './authz';
  * example page does (cidaas-connect/hp-ex-1-password_forgot: a wrong code comes back to it with
  * `error=invalid_code` and the `rprq`).
  */
-export const PASSWORD_FORGOT_INIT_PATH = CIDAAS_PATHS.passwordForgotInit;
+export const PASSWORD_FORGOT_INIT_PATH = CIDAAS_ROUTES.passwordForgotInit;
 /** The emulator's earlier paths of the email and code steps: they redirect to {@link PASSWORD_FORGOT_INIT_PATH}. */
 export const LEGACY_FORGOT_PASSWORD_PATHS: readonly string[] = ['/identity/forgot-password', '/identity/reset-code'];
 /** Where E11 sends the user after a successful reset (served by the Angular page). */
@@ -36,7 +36,7 @@ export const PASSWORD_SET_SUCCESS_PATH = '/identity/password_set_success';
  * The SDK v6's reset API: one path, the step in `?action=` (cidaas-javascript-sdk 6.0.0,
  * src/main/user-service/UserService.ts; docs.cidaas.com/openapi/password-management/post-reset-password-*).
  */
-export const RESET_PASSWORD_PATH = CIDAAS_PATHS.resetPassword;
+export const RESET_PASSWORD_PATH = CIDAAS_ROUTES.resetPassword;
 /** The `action`s of {@link RESET_PASSWORD_PATH}. */
 export type ResetAction = 'initiatereset' | 'validatecode' | 'acceptreset';
 

@@ -1,7 +1,17 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, signal } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { NATIVE_LANGUAGE_NAMES } from '../../../generated/languages';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
+
+/** Each offered language's name in that language (`generated/language-names.ts`). */
+export type LanguageNames = Readonly<Record<string, string>>;
+
+/**
+ * Loads the languages' names: a module of its own (0.6 kB gzip of names in 42 scripts), which the
+ * first render does not need. It is requested at start-up, alongside the page's data.
+ */
+export function loadLanguageNames(): Promise<LanguageNames> {
+  return import('../../../generated/language-names').then((module) => module.NATIVE_LANGUAGE_NAMES);
+}
 
 /** A language as the switcher offers it: its tag and its name in that language. */
 export interface LanguageOption {
@@ -10,8 +20,8 @@ export interface LanguageOption {
 }
 
 /** A language's name in that language, as named at build time (`language-names.ts`), else its tag. */
-function nameOf(tag: SupportedLanguage): string {
-  return NATIVE_LANGUAGE_NAMES[tag] ?? tag;
+function nameOf(tag: SupportedLanguage, names: LanguageNames): string {
+  return names[tag] ?? tag;
 }
 
 /**
@@ -19,9 +29,9 @@ function nameOf(tag: SupportedLanguage): string {
  * the page language, so Latin-script names come alphabetically, then Greek, Cyrillic, Hebrew, Arabic,
  * Indic, Thai and CJK names, each group in its own order.
  */
-export function languageOptions(pageLanguage: string): LanguageOption[] {
+export function languageOptions(pageLanguage: string, names: LanguageNames): LanguageOption[] {
   const collator = new Intl.Collator([pageLanguage, 'en']);
-  return SUPPORTED_LANGUAGES.map((tag) => ({ tag, nativeName: nameOf(tag) })).sort((a, b) =>
+  return SUPPORTED_LANGUAGES.map((tag) => ({ tag, nativeName: nameOf(tag, names) })).sort((a, b) =>
     collator.compare(a.nativeName, b.nativeName),
   );
 }
@@ -42,8 +52,8 @@ export function urlWithLanguage(href: string, language: string): string {
   selector: 'ps-language-switcher',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  // Hidden, but holding its place, until the page has loaded its texts.
-  host: { '[attr.data-pending]': "pageShown() ? null : ''" },
+  // Hidden, but holding its place, until the page has loaded its texts and the languages' names.
+  host: { '[attr.data-pending]': "pageShown() && names() ? null : ''" },
   template: `
     <form class="switcher" (submit)="switchLanguage($event)">
       <label for="ps-language">{{ 'language.label' | translate }}</label>
@@ -141,18 +151,26 @@ export class LanguageSwitcher {
    */
   readonly pageShown = input(true);
 
+  /** The languages' names; `null` until loaded (`{}` if they cannot be: then the tags stand in). */
+  protected readonly names = signal<LanguageNames | null>(null);
   private readonly allLanguages = signal(false);
   protected readonly options = computed(() => {
     const current = this.current();
-    if (this.allLanguages()) return languageOptions(current);
+    const names = this.names() ?? {};
+    if (this.allLanguages()) return languageOptions(current, names);
     const offered = SUPPORTED_LANGUAGES.find((tag) => tag === current);
-    return offered ? [{ tag: offered, nativeName: nameOf(offered) }] : [];
+    return offered ? [{ tag: offered, nativeName: nameOf(offered, names) }] : [];
   });
   protected readonly offered = computed(() => this.options().some((option) => option.tag === this.current()));
   private readonly selection = signal<string | null>(null);
   protected readonly chosen = computed(() => this.selection() ?? this.current());
 
   constructor() {
+    loadLanguageNames().then(
+      (names) => this.names.set(names),
+      // The module is gone (a redeploy since this page loaded): the tags stand in for the names.
+      () => this.names.set({}),
+    );
     effect((onCleanup) => {
       if (!this.pageShown() || this.allLanguages()) return;
       let timer: ReturnType<typeof setTimeout> | undefined;

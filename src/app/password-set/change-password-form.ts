@@ -1,19 +1,34 @@
-import { AfterViewInit, ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, OnInit, computed, inject, input, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  AfterViewInit,
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  DOCUMENT,
+  DestroyRef,
+  ElementRef,
+  OnInit,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { map } from 'rxjs';
-import { Auth0Client } from '../auth0/auth0-client';
+import type { ApiError } from '../cidaas/api-error';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import type { FieldSetup } from '../../contract/cidaas-types';
 import { DEFAULT_LANGUAGE } from '../i18n/locale';
 import { passwordRulesAttribute } from '../../contract/password-policy';
-import { Message, fieldOfUrlError, urlErrorMessage, validationMessage } from './field-messages';
+import { Message, fieldOfUrlError, rejectedRule, urlErrorMessage, validationMessage } from './field-messages';
 import type { PageData } from './page-data';
 import type { UrlError } from '../../contract/page-params';
 import { PasswordField } from './password-field';
 import { PASSWORD_FIELDS, PasswordField as PasswordFieldName, fitToPage, formState, passwordForm, shownErrors } from './password-form';
 import { RuleChecklist } from './rule-checklist';
+import { PasswordSubmitter } from './submitter';
+import { countDown, formatWait } from './lockout';
 
 /** Ids of the form's inputs, so labels, hints, errors and the error summary can reference them. */
 const IDS: Readonly<Record<PasswordFieldName, string>> = {
@@ -30,10 +45,15 @@ interface SummaryItem {
 
 /**
  * The password form: current (change mode only), new and confirm fields, the live rule checklist, and
- * the submit that hands over to cidaas with a real form POST (E8 in change mode, E11 in reset mode).
- * A typed reactive form (`password-form.ts`) bound with `[formGroup]`/`formControlName`; the view
- * reads it through a signal of its `events`. An invalid submit or an error from cidaas shows an error
- * summary that takes focus and links to each field in error (the GOV.UK pattern).
+ * the submit that hands over to cidaas with a real form POST (E8 in change mode, E11 in reset mode)
+ * after checking that cidaas is there to take it (`PasswordSubmitter`). A typed reactive form
+ * (`password-form.ts`) bound with `[formGroup]`/`formControlName`; the view reads it through a signal
+ * of its `events`. An invalid submit or an error from cidaas shows an error summary that takes focus
+ * and links to each field in error (the GOV.UK pattern). While the submit is under way the fields are
+ * read-only and the button busy; a navigation that does not happen (the user stops it, the POST is
+ * answered with nothing to show) or a page restored from the back-forward cache gives the form back.
+ * While cidaas refuses attempts (`too_many_attempts`) the form is disabled and a notice counts down
+ * the wait.
  */
 @Component({
   selector: 'ps-change-password-form',
@@ -45,15 +65,19 @@ interface SummaryItem {
 })
 export class ChangePasswordForm implements OnInit, AfterViewInit {
   private readonly client = inject(CIDAAS_CLIENT);
-  private readonly auth0 = inject(Auth0Client);
+  private readonly submitter = inject(PasswordSubmitter);
   private readonly translate = inject(TranslateService);
   private readonly changeDetector = inject(ChangeDetectorRef);
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+  private readonly window = inject(DOCUMENT).defaultView;
+  private readonly destroyRef = inject(DestroyRef);
 
   /** What start-up loaded. */
   readonly data = input.required<PageData>();
   /** The error cidaas sent back in the URL after a failed submit, if any. */
   readonly urlError = input<UrlError | null>(null);
+  /** The check before the POST found the login (or the Auth0 session) gone: the page explains it instead of the form. */
+  readonly expired = output<void>();
 
   protected readonly ids = IDS;
   /** Change mode asks for the current password; reset and Auth0 modes cannot (and need not). */
@@ -61,25 +85,36 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /** The form; {@link ngOnInit} fits it to the policy and the mode. */
   protected readonly form = passwordForm();
   /** The form as the view shows it, after each of its events (values, validity, dirtiness). */
-  private readonly state = toSignal(this.form.events.pipe(map(() => formState(this.form))), { initialValue: formState(this.form) });
+  private readonly state = signal(formState(this.form));
   /** The new password as typed, for the checklist. */
   protected readonly newPassword = computed(() => this.state().values.newPassword);
   /** Whether the user tried to submit; from then on every error is shown. */
   protected readonly attempted = signal(false);
   /** The fields the user has left other than for the submit button (see `shownErrors`). */
   private readonly left = signal<ReadonlySet<PasswordFieldName>>(new Set());
-  /** Whether the form was handed to cidaas; further submits are ignored. */
+  /** Whether a submit is under way (the check before the POST, then the POST); further submits are ignored. */
   protected readonly submitting = signal(false);
+  /** Whether the POST went out: the browser is leaving the page, unless the navigation is given up. */
+  private posted = false;
+  /** Why the last submit sent nothing (cidaas unreachable before the POST); `null` when it did not fail so. */
+  private readonly unreachable = signal<ApiError | null>(null);
+  /**
+   * The seconds left while cidaas refuses attempts (`too_many_attempts` with `retry_after`): the
+   * fields are disabled until it reaches 0. `null` when cidaas set no wait; then the form stays usable
+   * (cidaas says again how long is left if the user tries too early).
+   */
+  protected readonly lockoutLeft = signal<number | null>(null);
+  /** Whether the fields are disabled: during a lockout's wait. */
+  protected readonly locked = computed(() => (this.lockoutLeft() ?? 0) > 0);
+  /** The lockout's wait as a clock in the page's language. */
+  protected readonly lockoutClock = computed(() => formatWait(this.lockoutLeft() ?? 0, this.translate.currentLang() ?? DEFAULT_LANGUAGE));
+
   /** The server's error, shown next to its field until the user edits that field. */
   private readonly pendingServerError = signal<PasswordFieldName | null>(null);
   /** Whether the server's error is still shown in the summary (until the next submit attempt). */
   private readonly showServerError = signal(true);
 
   protected readonly passwordRules = computed(() => passwordRulesAttribute(this.data().rules));
-  protected readonly maxLength = computed(() => {
-    const rule = this.data().rules.find((candidate) => candidate.id === 'maximumLength');
-    return rule?.id === 'maximumLength' ? rule.max : null;
-  });
   protected readonly minLength = computed(() => {
     const rule = this.data().rules.find((candidate) => candidate.id === 'minimumLength');
     return rule?.id === 'minimumLength' ? rule.min : null;
@@ -108,12 +143,57 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     return result;
   });
 
-  /** The error summary: the server's error (if still relevant), then each field in error, in order. */
+  /**
+   * The lockout cidaas announced (`too_many_attempts`), explained by its own notice instead of the
+   * summary: the attempts it counts, the countdown, and the forgot-password way; `null` when none.
+   */
+  protected readonly lockout = computed(() => {
+    const error = this.urlError();
+    return error?.code === 'too_many_attempts' ? error : null;
+  });
+  /** cidaas' forgot-password page for the same login request, for a user locked out of the current password. */
+  protected readonly forgotPasswordUrl = computed(() => {
+    const data = this.data();
+    return data.target.mode === 'change' && data.requestId ? this.client.passwordForgotInitUrl(data.requestId, data.metadata?.username) : null;
+  });
+
+  /**
+   * What the server checks, for the checklist: the page's list, plus a check cidaas just rejected a
+   * password for (a history rule the policy did not announce is still a rule).
+   */
+  protected readonly serverChecks = computed(() => {
+    const error = this.urlError();
+    const checks = this.data().serverChecks;
+    const rejected = error && rejectedRule(error);
+    return rejected === 'passwordHistory' && !checks.includes(rejected) ? [rejected, ...checks] : checks;
+  });
+
+  /** The rule of the checklist the server rejected the last new password for, until the user types another. */
+  protected readonly rejectedRule = computed(() => {
+    const error = this.urlError();
+    return error && this.pendingServerError() === 'newPassword' && !this.state().dirty.newPassword ? rejectedRule(error) : null;
+  });
+
+  /**
+   * Whether the summary says what to do after cidaas rejected the new password or its confirmation:
+   * the page came back empty, so every field is to be filled in again (in change mode, the current
+   * password too), with a password that meets the list (which now marks what failed).
+   */
+  protected readonly showNextStep = computed(() => {
+    const error = this.urlError();
+    const field = error && this.showServerError() ? fieldOfUrlError(error) : null;
+    return field === 'newPassword' || field === 'confirmPassword';
+  });
+
+  /** The error summary: why nothing was sent, or the server's error (if still relevant), then each field in error, in order. */
   protected readonly summaryItems = computed<readonly SummaryItem[]>(() => {
     const items: SummaryItem[] = [];
     const error = this.urlError();
     const messages = this.messages();
-    if (error && this.showServerError()) items.push({ field: fieldOfUrlError(error), message: urlErrorMessage(error) });
+    const unreachable = this.unreachable();
+    // Nothing was sent: a connection that failed or timed out is the user's to check; anything else is cidaas'.
+    if (unreachable) items.push({ field: null, message: { key: unreachable.kind === 'network' || unreachable.kind === 'timeout' ? 'errors.submit.network' : 'errors.submit.server' } });
+    else if (error && this.showServerError() && !this.lockout()) items.push({ field: fieldOfUrlError(error), message: urlErrorMessage(error) });
     if (this.attempted()) {
       for (const field of PASSWORD_FIELDS) {
         const message = messages[field];
@@ -123,30 +203,37 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     return items;
   });
   protected readonly summaryTitleKey = computed(() =>
-    this.urlError() && this.showServerError() ? 'errors.alertTitle' : 'errors.summaryTitle',
+    this.unreachable() || (this.urlError() && this.showServerError() && !this.lockout()) ? 'errors.alertTitle' : 'errors.summaryTitle',
   );
 
-  /** Each field's label: the tenant's text when it is in the page language, else our translation key. */
+  /**
+   * Each field's label: the tenant's text when it is in the page language, else our translation key.
+   * The current password is named after the reason: on a first sign-in it is the temporary one.
+   */
   protected readonly labels = computed<Record<PasswordFieldName, { readonly text: string | null; readonly key: string }>>(() => ({
-    oldPassword: { text: null, key: 'fields.oldPassword' },
+    oldPassword: { text: null, key: this.data().metadata?.reason === 'first_login' ? 'fields.temporaryPassword' : 'fields.oldPassword' },
     newPassword: { text: this.tenantLabel(this.data().fields.newPassword), key: 'fields.newPassword' },
     confirmPassword: { text: this.tenantLabel(this.data().fields.confirmPassword), key: 'fields.confirmPassword' },
   }));
+
+  constructor() {
+    this.form.events.pipe(takeUntilDestroyed()).subscribe(() => this.state.set(formState(this.form)));
+  }
 
   ngOnInit(): void {
     fitToPage(this.form, this.data().rules, this.mode());
     const error = this.urlError();
     this.pendingServerError.set(error ? fieldOfUrlError(error) : null);
+    if (error?.code === 'too_many_attempts' && error.retryAfterSeconds !== null) {
+      this.destroyRef.onDestroy(countDown(this.lockoutLeft, error.retryAfterSeconds));
+    }
+    this.watchCancelledNavigation();
   }
 
   /** Puts the user where they need to be: on the explanation of what went wrong, else on the first field. */
   ngAfterViewInit(): void {
     // In the next frame: focusing now would force a layout in the middle of the first render.
-    requestAnimationFrame(() => {
-      const summary = this.summary();
-      if (summary) summary.focus();
-      else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
-    });
+    requestAnimationFrame(() => this.focusFirst());
   }
 
   /** A summary link moves focus to its field (the page's `<base href>` would turn `#id` into a navigation). */
@@ -164,33 +251,33 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
    * `ngSubmit`: the form directive has already kept the browser from submitting this form itself
    * (that would put the passwords in a URL); the passwords go to cidaas in a form of their own.
    */
-  protected submit(): void {
-    if (this.submitting()) return;
+  protected async submit(): Promise<void> {
+    if (this.submitting() || this.locked()) return;
     this.attempted.set(true);
     this.showServerError.set(false);
     this.pendingServerError.set(null);
+    this.unreachable.set(null);
     this.form.markAllAsTouched();
     if (this.state().firstInvalidField !== null) {
-      // Render the summary with the new errors now, so focus can move to it.
-      this.changeDetector.detectChanges();
-      this.summary()?.focus();
+      this.focusSummary();
       return;
     }
     this.submitting.set(true);
-    const { oldPassword, newPassword, confirmPassword } = this.form.getRawValue();
-    const target = this.data().target;
-    switch (target.mode) {
-      case 'change':
-        this.client.firstTimeChangePassword(
-          { old_password: oldPassword, new_password: newPassword, confirm_password: confirmPassword },
-          target.lsid,
-        );
+    const data = this.data();
+    const outcome = await this.submitter.submit(data.target, data.requestId, this.form.getRawValue());
+    switch (outcome.kind) {
+      case 'posted':
+        // The browser is leaving; the form stays busy until it has (or gives the navigation up).
+        this.posted = true;
         return;
-      case 'reset':
-        this.client.resetPassword({ resetRequestId: target.rprq, exchangeId: target.exchangeId, password: newPassword, confirmPassword });
+      case 'expired':
+        this.expired.emit();
         return;
-      case 'auth0':
-        this.auth0.setPassword({ sessionToken: target.sessionToken, state: target.state, password: newPassword, confirmPassword });
+      case 'unreachable':
+        // Nothing was sent: the passwords stay, so the user can simply try again.
+        this.submitting.set(false);
+        this.unreachable.set(outcome.error);
+        this.focusSummary();
         return;
     }
   }
@@ -198,11 +285,44 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /** Coming back with the back button restores the page from the cache: make it usable and empty again. */
   protected onPageShow(event: PageTransitionEvent): void {
     if (!event.persisted) return;
+    this.posted = false;
     this.submitting.set(false);
+    this.unreachable.set(null);
     // Empty the fields (passwords must not linger) but keep the form's mode; each field hides its password itself.
     this.form.reset();
     this.attempted.set(false);
     this.left.set(new Set());
+  }
+
+  /**
+   * The form POST's navigation may not happen: the user stops it (Escape, the stop button). The page
+   * then stays as it was, busy; the Navigation API's `navigateerror` says so (Chromium; other browsers
+   * fire nothing, and the form stays busy until a reload), and the form comes back with what was
+   * typed. (A 204 or a download in answer to the POST fires nothing either; cidaas answers neither.)
+   */
+  private watchCancelledNavigation(): void {
+    const navigation: unknown = this.window && Reflect.get(this.window, 'navigation');
+    if (!(navigation instanceof EventTarget)) return;
+    const onError = () => {
+      if (!this.posted) return;
+      this.posted = false;
+      this.submitting.set(false);
+    };
+    navigation.addEventListener('navigateerror', onError);
+    this.destroyRef.onDestroy(() => navigation.removeEventListener('navigateerror', onError));
+  }
+
+  /** Renders the summary with what it has to say now, and moves focus to it. */
+  private focusSummary(): void {
+    this.changeDetector.detectChanges();
+    this.summary()?.focus();
+  }
+
+  /** Focuses the explanation of what went wrong, else the first field. */
+  private focusFirst(): void {
+    const summary = this.host.querySelector<HTMLElement>('#ps-lockout') ?? this.summary();
+    if (summary) summary.focus();
+    else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
   }
 
   /** The error summary, when it is shown. */

@@ -1,5 +1,6 @@
 import type { PasswordValidationErrors } from '../policy/policy-validators';
 import type { PolicyRuleId } from '../../contract/password-policy';
+import type { ServerCheck } from './page-data';
 import type { PasswordField } from './password-form';
 import type { UrlError } from '../../contract/page-params';
 
@@ -34,6 +35,30 @@ export function fieldOfUrlError(error: UrlError): PasswordField | null {
       return 'newPassword';
     case 'track_expired':
     case 'too_many_attempts':
+    case 'unknown':
+      return null;
+  }
+}
+
+/**
+ * The rule of the checklist a server rejection says the new password broke: a policy rule
+ * (`password_policy_violation` with the rule's id in `error_code`), the password history or the
+ * breached-password check; `null` when the rejection names no rule.
+ */
+export function rejectedRule(error: UrlError): PolicyRuleId | ServerCheck | null {
+  switch (error.code) {
+    case 'password_policy_violation':
+      return error.rule;
+    case 'password_already_used':
+      return 'passwordHistory';
+    case 'password_compromised':
+      return 'breachedPassword';
+    case 'invalid_old_password':
+    case 'password_mismatch':
+    case 'password_same_as_old':
+    case 'track_expired':
+    case 'too_many_attempts':
+    case 'invalid_request':
     case 'unknown':
       return null;
   }

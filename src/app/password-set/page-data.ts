@@ -11,10 +11,22 @@ export interface PasswordFields {
   readonly confirmPassword: FieldSetup | null;
 }
 
+/**
+ * A rule of the new password that only the server can check, listed beside the policy's rules so the
+ * user knows of it before the submit: none of the recent passwords (the policy's
+ * `preventAlreadyUsedPwd`), and not a password known from data breaches (cidaas answers `VER_0120`).
+ */
+export type ServerCheck = 'passwordHistory' | 'breachedPassword';
+
+/** Every {@link ServerCheck}, in the order the checklist lists them (after the policy's rules). */
+export const SERVER_CHECKS: readonly ServerCheck[] = ['passwordHistory', 'breachedPassword'];
+
 /** Everything the form needs once start-up succeeded. */
 export interface PageData {
   /** Where and how the new password is submitted (change mode: E8; reset mode: E11; Auth0 mode). */
   readonly target: SubmitTarget;
+  /** The cidaas login request (`null` in Auth0 mode): for the check before the POST and cidaas' forgot-password page. */
+  readonly requestId: string | null;
   /** The way out: back to sign-in for another account (cidaas E12, or Auth0's cancel). */
   readonly exitUrl: string;
   readonly clientInfo: ClientInfo;
@@ -23,6 +35,8 @@ export interface PageData {
   readonly metadata: PreloginMetadata | null;
   /** The policy rules plus the field setup's length constraints, in display order. */
   readonly rules: readonly PolicyRule[];
+  /** What the server checks on submit beyond {@link rules}, in display order. */
+  readonly serverChecks: readonly ServerCheck[];
 }
 
 /** Why the page cannot offer the form at all. */
@@ -41,7 +55,12 @@ export type PageState =
       readonly clientInfo: ClientInfo | null;
     }
   /** Start-up failed in a way that trying again may fix. */
-  | { readonly kind: 'failed'; readonly error: ApiError };
+  | { readonly kind: 'failed'; readonly error: ApiError }
+  /**
+   * The success page (`/identity/password_set_success`, after a reset): the change is confirmed, with
+   * the way on to sign-in for the same login request (E12) when the URL names one.
+   */
+  | { readonly kind: 'success'; readonly signInUrl: string | null; readonly clientInfo: ClientInfo | null };
 
 /** Picks the system password fields (`password`, `password_echo`) out of the field setup. */
 export function passwordFieldsFromSetup(fields: readonly FieldSetup[]): PasswordFields {
@@ -82,12 +101,18 @@ export function toPageData(
   metadata: PreloginMetadata | null,
 ): PageData {
   const fields = passwordFieldsFromSetup(fieldSetup);
+  const cidaas = params.platform === 'cidaas';
   return {
     target: params.target,
+    requestId: cidaas ? params.requestId : null,
     exitUrl,
     clientInfo,
     fields,
     metadata,
     rules: rulesFromPolicy(effectivePolicy(clientInfo.password_policy, fields.newPassword)),
+    serverChecks: SERVER_CHECKS.filter((check) =>
+      // cidaas documents its breached-password refusal (VER_0120); Auth0's Management API has none.
+      check === 'passwordHistory' ? clientInfo.password_policy?.preventAlreadyUsedPwd === true : cidaas,
+    ),
   };
 }

@@ -33,10 +33,15 @@ export class PageLoader {
     );
   }
 
-  /** Loads the translations and, when a request is known, the client info for branding; emits the client info or `null`. */
-  loadBranding(requestId: string | null, language: SupportedLanguage): Observable<ClientInfo | null> {
-    // The success page's own messages are bundled in English: it can do without a translation file.
-    return forkJoin([showPageIn(this.translate, language), defer(() => this.brandingFor(requestId, language))]).pipe(map(([, clientInfo]) => clientInfo));
+  /**
+   * Loads the success page: the translations and, when a request is known, the client info for
+   * branding. Never fails: its messages are bundled in English, and without client info it shows the
+   * default look.
+   */
+  loadSuccess(requestId: string | null, language: SupportedLanguage): Observable<PageState> {
+    return forkJoin([showPageIn(this.translate, language), defer(() => this.brandingFor(requestId, language))]).pipe(
+      map(([, clientInfo]) => ({ kind: 'success', signInUrl: requestId && this.client.resolveRedirectUrl(requestId), clientInfo })),
+    );
   }
 
   private async loadState(params: PageParams, language: SupportedLanguage): Promise<PageState> {

@@ -39,8 +39,11 @@ export class PasswordField {
   readonly passwordRules = input<string | null>(null);
   /** `minlength` attribute. */
   readonly minLength = input<number | null>(null);
-  /** `maxlength` attribute. */
-  readonly maxLength = input<number | null>(null);
+  /**
+   * Whether the input is read-only (while the form is being submitted). There is no `maxlength`: it
+   * counts UTF-16 units and cuts a pasted password silently; a too-long password is a rule error.
+   */
+  readonly readonly = input(false);
   /**
    * The user left the field, other than for the submit button: from then on its errors may show
    * (see `shownErrors`). Going to the button, the submit shows every message; showing this one

@@ -10,6 +10,7 @@ import { englishTranslations } from '../../testing/english-translations';
 import { Auth0Client } from '../auth0/auth0-client';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import { afterPendingWork } from '../../testing/after-pending-work';
+import { HOSTED_PAGE, type HostedPage } from '../hosted-page';
 import { PasswordSetPage } from './password-set-page';
 
 const BASE = 'http://localhost';
@@ -49,7 +50,7 @@ const METADATA = {
 
 let http: FakeFetch;
 
-async function setup(query: Record<string, string>) {
+async function setup(query: Record<string, string>, page: HostedPage = 'password_set') {
   http = new FakeFetch();
   const rendered = await render(PasswordSetPage, {
     providers: [
@@ -58,6 +59,7 @@ async function setup(query: Record<string, string>) {
       ...englishTranslations(),
       { provide: CIDAAS_BASE_URL, useValue: BASE },
       { provide: PAGE_QUERY, useValue: new URLSearchParams(query) },
+      { provide: HOSTED_PAGE, useValue: page },
     ],
   });
   const client = TestBed.inject(CIDAAS_CLIENT);
@@ -110,7 +112,7 @@ describe('PasswordSetPage', () => {
 
   it('renders the form with the tenant labels, the reason and the account', async () => {
     await setupReady();
-    expect(screen.getByLabelText('Current password')).toHaveAttribute('autocomplete', 'current-password');
+    expect(screen.getByLabelText('Temporary password')).toHaveAttribute('autocomplete', 'current-password');
     expect(screen.getByLabelText('Your new password')).toHaveAttribute('autocomplete', 'new-password');
     expect(screen.getByLabelText('Repeat your new password')).toHaveAttribute('autocomplete', 'new-password');
     expect(screen.getByText(/first sign-in with a temporary password/)).toBeInTheDocument();
@@ -122,10 +124,25 @@ describe('PasswordSetPage', () => {
     expect(screen.getByText('Acme Demo')).toBeInTheDocument();
   });
 
+  it('names the current password after the reason: temporary on a first sign-in, current otherwise', async () => {
+    const context = await setup({ lsid: LSID, requestId: REQUEST_ID });
+    answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+    answer(context.http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
+    answer(context.http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), { ...METADATA, data: { ...METADATA.data, reason: 'admin_required' } });
+    expect(await screen.findByLabelText('Current password')).toHaveAttribute('autocomplete', 'current-password');
+    expect(screen.queryByLabelText('Temporary password')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show Current password' })).toBeInTheDocument();
+  });
+
+  it('never limits what can be typed: no maxlength on any password field', async () => {
+    await setupReady();
+    for (const input of document.querySelectorAll('input[type="password"]')) expect(input).not.toHaveAttribute('maxlength');
+  });
+
   it('puts focus on the current password field', async () => {
     await setupReady();
     // In the frame after the first render.
-    await waitFor(() => expect(screen.getByLabelText('Current password')).toHaveFocus());
+    await waitFor(() => expect(screen.getByLabelText('Temporary password')).toHaveFocus());
   });
 
   it('updates the rule checklist as the user types', async () => {
@@ -154,7 +171,7 @@ describe('PasswordSetPage', () => {
   it('on an invalid submit focuses an error summary that links to each field in error, and does not submit', async () => {
     const { user, client } = await setupReady();
     const submit = jest.spyOn(client, 'firstTimeChangePassword').mockImplementation(() => undefined);
-    await user.type(screen.getByLabelText('Current password'), 'Welcome-2026');
+    await user.type(screen.getByLabelText('Temporary password'), 'Welcome-2026');
     await user.type(screen.getByLabelText('Your new password'), 'short');
     await user.click(screen.getByRole('button', { name: 'Set new password' }));
     expect(submit).not.toHaveBeenCalled();
@@ -176,7 +193,7 @@ describe('PasswordSetPage', () => {
 
   it('explains a mismatch and a new password equal to the current one', async () => {
     const { user } = await setupReady();
-    await user.type(screen.getByLabelText('Current password'), 'Same-Password-1');
+    await user.type(screen.getByLabelText('Temporary password'), 'Same-Password-1');
     await user.type(screen.getByLabelText('Your new password'), 'Same-Password-1');
     await user.type(screen.getByLabelText('Repeat your new password'), 'Other-Password-1');
     await user.click(screen.getByRole('button', { name: 'Set new password' }));
@@ -216,7 +233,7 @@ describe('PasswordSetPage', () => {
 
   it('warns politely when Caps Lock is on', async () => {
     const { user } = await setupReady();
-    const field = screen.getByLabelText('Current password');
+    const field = screen.getByLabelText('Temporary password');
     await user.click(field);
     await user.keyboard('{CapsLock}a');
     expect(screen.getByText('Caps Lock is on.')).toBeInTheDocument();
@@ -258,16 +275,21 @@ describe('PasswordSetPage', () => {
   it('submits a valid form once, however often the button is clicked', async () => {
     const { user, client } = await setupReady();
     const submit = jest.spyOn(client, 'firstTimeChangePassword').mockImplementation(() => undefined);
-    await user.type(screen.getByLabelText('Current password'), 'Welcome-2026');
+    await user.type(screen.getByLabelText('Temporary password'), 'Welcome-2026');
     await user.type(screen.getByLabelText('Your new password'), 'Brand-new-2026!');
     await user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
     const button = screen.getByRole('button', { name: 'Set new password' });
     await user.click(button);
     await user.click(button);
     await user.dblClick(button);
-    expect(submit).toHaveBeenCalledTimes(1);
+    // One check before the POST (E7), then one POST.
+    answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
     expect(submit).toHaveBeenCalledWith({ old_password: 'Welcome-2026', new_password: 'Brand-new-2026!', confirm_password: 'Brand-new-2026!' }, LSID);
     expect(button).toHaveTextContent('Saving your new password…');
+    await user.click(button);
+    expect(http.open().map((request) => request.url)).toEqual([]);
+    expect(submit).toHaveBeenCalledTimes(1);
   });
 
   it('explains an error that came back in the URL and focuses it', async () => {
@@ -276,7 +298,7 @@ describe('PasswordSetPage', () => {
     expect(alert).toHaveTextContent('The current password is not correct.');
     expect(alert).not.toHaveTextContent('bad');
     await waitFor(() => expect(alert).toHaveFocus());
-    expect(screen.getByLabelText('Current password')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Temporary password')).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('names the broken rule of a server-side policy violation', async () => {
@@ -406,7 +428,7 @@ describe('PasswordSetPage', () => {
 
     it('has no current-password field, explains itself and focuses the new password', async () => {
       await setupReset();
-      expect(screen.queryByLabelText('Current password')).toBeNull();
+      expect(screen.queryByLabelText(/current password|temporary password/i)).toBeNull();
       expect(screen.getByText(/You asked to reset your password/)).toBeInTheDocument();
       await waitFor(() => expect(screen.getByLabelText('Your new password')).toHaveFocus());
     });
@@ -418,15 +440,37 @@ describe('PasswordSetPage', () => {
       await user.type(screen.getByLabelText('Your new password'), 'Brand-new-2026!');
       await user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
       await user.click(screen.getByRole('button', { name: 'Set new password' }));
+      // cidaas has no check of a reset request: the check before the POST asks E3 whether cidaas answers.
+      answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+      await waitFor(() => expect(reset).toHaveBeenCalled());
       expect(change).not.toHaveBeenCalled();
       expect(reset).toHaveBeenCalledWith({ resetRequestId: RPRQ, exchangeId: EXCHANGE_ID, password: 'Brand-new-2026!', confirmPassword: 'Brand-new-2026!' });
     });
 
-    it('explains an expired reset link', async () => {
-      const { http } = await setup({ requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID, error: 'track_expired' });
-      answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
-      await screen.findByRole('heading', { name: 'This reset link has expired' });
-      expect(screen.getByRole('link', { name: 'Sign in again' })).toBeInTheDocument();
+    it.each<Record<string, string>>([{ error: 'track_expired' }, { error: 'Bad Request', error_code: 'VER_0007' }, { error: 'password_already_resetted' }])(
+      'explains a used or expired reset link (%p): a new link is needed, and a button starts a new reset',
+      async (error) => {
+        const { http } = await setup({ requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID, ...error });
+        answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
+        await screen.findByRole('heading', { name: 'This reset link has expired' });
+        expect(screen.getByText(/you need a new link/)).toBeInTheDocument();
+        expect(screen.getByRole('link', { name: 'Get a new reset link' })).toHaveAttribute('href', `${BASE}/identity/password_forgot_init?requestId=${REQUEST_ID}`);
+        expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+        expect(screen.getByRole('link', { name: 'Get a new reset link' })).toHaveClass('ps-button');
+        expect(screen.getByRole('link', { name: 'Sign in again' })).not.toHaveClass('ps-button');
+      },
+    );
+
+    it('checks that cidaas answers before the POST; unreachable, it posts nothing and keeps the passwords', async () => {
+      const { user, client, http } = await setupReset();
+      const reset = jest.spyOn(client, 'resetPassword').mockImplementation(() => undefined);
+      await user.type(screen.getByLabelText('Your new password'), 'Brand-new-2026!');
+      await user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
+      await user.click(screen.getByRole('button', { name: 'Set new password' }));
+      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).failNetwork();
+      expect(await screen.findByRole('region', { name: 'Your password was not changed' })).toHaveTextContent('Check your connection');
+      expect(reset).not.toHaveBeenCalled();
+      expect(screen.getByLabelText('Repeat your new password')).toHaveValue('Brand-new-2026!');
     });
   });
 
@@ -447,7 +491,7 @@ describe('PasswordSetPage', () => {
       http.expectNone(`${BASE}/public-srv/public/${REQUEST_ID}`);
       answer(request, { email: 'first.login@example.com', reason: 'first_login', password_policy: { minimumLength: 12, noOfDigits: 1 } });
       await screen.findByRole('heading', { name: 'Choose a new password' });
-      expect(screen.queryByLabelText('Current password')).toBeNull();
+      expect(screen.queryByLabelText(/current password|temporary password/i)).toBeNull();
       expect(screen.getByLabelText('Username')).toHaveValue('first.login@example.com');
       expect(screen.getByText(/At least 12 characters/)).toBeInTheDocument();
       expect(screen.queryByRole('link', { name: 'Sign in with another account' })).toBeNull();
@@ -457,7 +501,9 @@ describe('PasswordSetPage', () => {
       await user.type(screen.getByLabelText('New password'), 'Brand-new-2026');
       await user.type(screen.getByLabelText('Confirm new password'), 'Brand-new-2026');
       await user.click(screen.getByRole('button', { name: 'Set new password' }));
-      expect(submit).toHaveBeenCalledWith({ sessionToken: TOKEN, state: 'st-1', password: 'Brand-new-2026', confirmPassword: 'Brand-new-2026' });
+      // The check before the POST: the page server still knows the session token.
+      answer(http.expectOne(CONTEXT_URL), { email: 'first.login@example.com', reason: 'first_login' });
+      await waitFor(() => expect(submit).toHaveBeenCalledWith({ sessionToken: TOKEN, state: 'st-1', password: 'Brand-new-2026', confirmPassword: 'Brand-new-2026' }));
     });
 
     it('explains an expired or forged session token and offers the way back', async () => {
@@ -465,6 +511,239 @@ describe('PasswordSetPage', () => {
       answer(http.expectOne(CONTEXT_URL), { error: 'track_expired' }, 400);
       await screen.findByRole('heading', { name: 'This link has expired' });
       expect(screen.getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toMatch(/\/auth0\/password_set\/cancel\?state=st-1$/);
+    });
+  });
+
+  describe('the submit: checked before the POST, never stranding the user', () => {
+    const E7 = `${BASE}/token-srv/prelogin/metadata/${LSID}`;
+
+    async function fillAndSubmit() {
+      const context = await setupReady();
+      const submit = jest.spyOn(context.client, 'firstTimeChangePassword').mockImplementation(() => undefined);
+      await context.user.type(screen.getByLabelText('Temporary password'), 'Welcome-2026');
+      await context.user.type(screen.getByLabelText('Your new password'), 'Brand-new-2026!');
+      await context.user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
+      await context.user.click(screen.getByRole('button', { name: 'Set new password' }));
+      return { ...context, submit };
+    }
+
+    it('keeps the fields read-only and the button busy (focusable, not disabled) while it checks', async () => {
+      const { submit } = await fillAndSubmit();
+      const button = screen.getByRole('button', { name: 'Saving your new password…' });
+      expect(button).toHaveAttribute('aria-disabled', 'true');
+      expect(button).not.toBeDisabled();
+      expect(button.closest('form')).toHaveAttribute('aria-busy', 'true');
+      for (const label of ['Temporary password', 'Your new password', 'Repeat your new password']) expect(screen.getByLabelText(label)).toHaveAttribute('readonly');
+      expect(submit).not.toHaveBeenCalled();
+      answer(http.expectOne(E7), METADATA);
+      await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+    });
+
+    it.each([
+      ['the network fails', (request: FakeRequest) => request.failNetwork(), 'Nothing was changed. Check your connection and try again.'],
+      ['cidaas answers 503', (request: FakeRequest) => answer(request, 'Service Unavailable', 503), 'Nothing was changed: the sign-in service is not answering properly'],
+      ['a captive portal answers with its own page', (request: FakeRequest) => answer(request, '<html>Log in to the Wi-Fi</html>'), 'Nothing was changed: the sign-in service'],
+    ])('%s: nothing is posted, the fields keep what was typed, and the summary says so', async (_, fail, message) => {
+      const { submit, user } = await fillAndSubmit();
+      fail(http.expectOne(E7));
+      const summary = await screen.findByRole('region', { name: 'Your password was not changed' });
+      expect(summary).toHaveTextContent(message);
+      await waitFor(() => expect(summary).toHaveFocus());
+      expect(submit).not.toHaveBeenCalled();
+      expect(screen.getByLabelText('Temporary password')).toHaveValue('Welcome-2026');
+      expect(screen.getByLabelText('Your new password')).toHaveValue('Brand-new-2026!');
+      expect(screen.getByLabelText('Your new password')).not.toHaveAttribute('readonly');
+      // Trying again works.
+      await user.click(screen.getByRole('button', { name: 'Set new password' }));
+      answer(http.expectOne((request) => request.path === E7 && !request.settled), METADATA);
+      await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+      expect(screen.queryByRole('region', { name: 'Your password was not changed' })).toBeNull();
+    });
+
+    it('gives up after 5 seconds without an answer, as for a lost connection', async () => {
+      jest.useFakeTimers({ advanceTimers: true });
+      try {
+        const { submit } = await fillAndSubmit();
+        const check = http.expectOne(E7);
+        jest.advanceTimersByTime(4_900);
+        await afterPendingWork();
+        expect(screen.queryByRole('region', { name: 'Your password was not changed' })).toBeNull();
+        jest.advanceTimersByTime(200);
+        expect(await screen.findByRole('region', { name: 'Your password was not changed' })).toHaveTextContent('Check your connection');
+        // The late answer changes nothing.
+        answer(check, METADATA);
+        await afterPendingWork();
+        expect(submit).not.toHaveBeenCalled();
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('a login track gone before the POST (E7 204) shows the expired link with the way back, instead of posting', async () => {
+      const { submit } = await fillAndSubmit();
+      http.expectOne(E7).respondText('', 204);
+      const heading = await screen.findByRole('heading', { name: 'This link has expired' });
+      expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+      await waitFor(() => expect(heading).toHaveFocus());
+      expect(submit).not.toHaveBeenCalled();
+    });
+
+    it('a navigation that does not happen (stopped, or answered with nothing to show) gives the form back with what was typed', async () => {
+      const navigation = new EventTarget();
+      Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+      try {
+        const { submit } = await fillAndSubmit();
+        // Another navigation given up while the check runs is not this POST's: the form stays busy.
+        navigation.dispatchEvent(new Event('navigateerror'));
+        await afterPendingWork();
+        expect(screen.getByRole('button', { name: 'Saving your new password…' })).toBeInTheDocument();
+        answer(http.expectOne(E7), METADATA);
+        await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+        expect(screen.getByRole('button', { name: 'Saving your new password…' })).toBeInTheDocument();
+        navigation.dispatchEvent(new Event('navigateerror'));
+        expect(await screen.findByRole('button', { name: 'Set new password' })).not.toHaveAttribute('aria-disabled');
+        expect(screen.getByLabelText('Your new password')).toHaveValue('Brand-new-2026!');
+        expect(screen.getByLabelText('Your new password')).not.toHaveAttribute('readonly');
+      } finally {
+        Reflect.deleteProperty(window, 'navigation');
+      }
+    });
+
+    it('a page restored from the back-forward cache is usable again, with empty fields', async () => {
+      const { submit } = await fillAndSubmit();
+      answer(http.expectOne(E7), METADATA);
+      await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      expect(await screen.findByRole('button', { name: 'Set new password' })).not.toHaveAttribute('aria-disabled');
+      expect(screen.getByLabelText('Your new password')).toHaveValue('');
+      expect(screen.getByLabelText('Your new password')).not.toHaveAttribute('readonly');
+    });
+  });
+
+  describe('a rejection by cidaas', () => {
+    const list = () => screen.getByRole('list', { name: 'Your new password needs:' });
+    const item = (text: RegExp) => within(list()).getByText(text).closest('li');
+
+    it('lists what only the server checks as "checked when you continue"', async () => {
+      const context = await setup({ lsid: LSID, requestId: REQUEST_ID });
+      answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), {
+        ...CLIENT_INFO,
+        data: { ...CLIENT_INFO.data, password_policy: { ...CLIENT_INFO.data.password_policy, preventAlreadyUsedPwd: true } },
+      });
+      answer(context.http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
+      answer(context.http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
+      await screen.findByRole('heading', { name: 'Choose a new password' });
+      expect(item(/Not one of your recent passwords/)).toHaveAttribute('data-state', 'server');
+      expect(item(/Not one of your recent passwords/)).toHaveTextContent('(checked when you continue)');
+      expect(item(/known from data breaches/)).toHaveAttribute('data-state', 'server');
+      // Typing judges the policy's rules, not the server's; the live summary counts only the former.
+      await context.user.type(screen.getByLabelText('Your new password'), 'Abcdefgh1!');
+      expect(item(/Not one of your recent passwords/)).toHaveAttribute('data-state', 'server');
+    });
+
+    it('without preventAlreadyUsedPwd, lists the breach check only', async () => {
+      await setupReady();
+      expect(within(list()).queryByText(/recent passwords/)).toBeNull();
+      expect(item(/known from data breaches/)).toHaveAttribute('data-state', 'server');
+    });
+
+    it.each([
+      [{ error: 'Bad Request', error_code: 'VER_0120' }, /known from data breaches/, 'This password has appeared in a data breach'],
+      [{ error: 'password_already_used' }, /Not one of your recent passwords/, 'You have used this password before'],
+      [{ error: 'password_policy_violation', error_code: 'noOfDigits' }, /At least 1 digit/, 'The new password needs more digits.'],
+    ])('%p: the message beside the new password, the failed rule marked, and what to do in the summary', async (error, rule, message) => {
+      const { user } = await setupReady(error);
+      const field = screen.getByLabelText('Your new password');
+      expect(field).toHaveAttribute('aria-invalid', 'true');
+      expect(field).toHaveAccessibleDescription(expect.stringContaining(message));
+      expect(item(rule)).toHaveAttribute('data-state', 'unmet');
+      expect(item(rule)).toHaveAttribute('data-rejected');
+      expect(item(rule)).toHaveTextContent('(not met)');
+      const summary = screen.getByRole('region', { name: 'Your password was not changed' });
+      expect(summary).toHaveTextContent(message);
+      expect(summary).toHaveTextContent('Please fill in the fields again, with a new password that meets every requirement in the list.');
+      // A new password replaces the mark with the live judgement.
+      await user.type(field, 'x');
+      expect(item(rule)).not.toHaveAttribute('data-rejected');
+      expect(field).not.toHaveAccessibleDescription(expect.stringContaining(message));
+    });
+
+    it('a wrong current password needs no "what to do" beyond its message', async () => {
+      await setupReady({ error: 'invalid_old_password' });
+      expect(screen.getByRole('region', { name: 'Your password was not changed' })).not.toHaveTextContent('fill in the fields again');
+    });
+  });
+
+  describe('too many attempts', () => {
+    it('disables the form with a live countdown, says what the attempts were, offers the forgot-password page, and gives the form back when the wait is over', async () => {
+      jest.useFakeTimers({ advanceTimers: true });
+      try {
+        await setupReady({ error: 'too_many_attempts', retry_after: '125' });
+        const notice = screen.getByRole('region', { name: 'Too many attempts with a wrong password' });
+        await waitFor(() => expect(notice).toHaveFocus());
+        expect(within(notice).getByRole('timer')).toHaveTextContent('You can try again in 02:05.');
+        expect(screen.queryByRole('region', { name: 'Your password was not changed' })).toBeNull();
+        for (const label of ['Temporary password', 'Your new password', 'Repeat your new password']) expect(screen.getByLabelText(label)).toBeDisabled();
+        expect(screen.getByRole('button', { name: 'Set new password' })).toBeDisabled();
+        const forgot = within(notice).getByRole('link', { name: 'Forgot your password? Reset it' });
+        expect(forgot).toHaveAttribute('href', `${BASE}/identity/password_forgot_init?userIdHint=new.user%40example.com&requestId=${REQUEST_ID}&type=email`);
+        expect(screen.getByRole('link', { name: 'Sign in with another account' })).toBeInTheDocument();
+        jest.advanceTimersByTime(60_000);
+        await waitFor(() => expect(within(notice).getByRole('timer')).toHaveTextContent('01:05'));
+        jest.advanceTimersByTime(65_000);
+        expect(await within(notice).findByRole('status')).toHaveTextContent('You can try again now.');
+        expect(within(notice).queryByRole('timer')).toBeNull();
+        expect(screen.getByLabelText('Your new password')).toBeEnabled();
+        expect(screen.getByRole('button', { name: 'Set new password' })).toBeEnabled();
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('without retry_after, says to wait a while and leaves the form usable (cidaas tells the rest)', async () => {
+      await setupReady({ error: 'too_many_attempts' });
+      const notice = screen.getByRole('region', { name: 'Too many attempts with a wrong password' });
+      expect(notice).toHaveTextContent('For your security, the form is locked for a while.');
+      expect(within(notice).queryByRole('timer')).toBeNull();
+      expect(screen.getByLabelText('Your new password')).toBeEnabled();
+    });
+  });
+
+  describe('success page (after a reset)', () => {
+    const setupSuccess = (query: Record<string, string>) => setup(query, 'password_set_success');
+
+    it('confirms the change, shows the tenant and offers to continue to sign-in (E12)', async () => {
+      const { http } = await setupSuccess({ requestId: REQUEST_ID, suggested_action: 'LOGIN' });
+      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
+      const heading = await screen.findByRole('heading', { name: 'Your password has been changed' });
+      await waitFor(() => expect(heading).toHaveFocus());
+      expect(screen.getByText('Acme Demo')).toBeInTheDocument();
+      expect(document.title).toBe('Password changed – Acme Demo');
+      expect(screen.getByRole('link', { name: 'Continue to sign in' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+      http.expectNone(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
+    });
+
+    it('still confirms when client info fails, with the default look', async () => {
+      const { http } = await setupSuccess({ requestId: REQUEST_ID });
+      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respondText('oops', 500);
+      await screen.findByRole('heading', { name: 'Your password has been changed' });
+      expect(screen.getByRole('link', { name: 'Continue to sign in' })).toBeInTheDocument();
+    });
+
+    it('changes nothing once destroyed, even when client info arrives afterwards', async () => {
+      const { http, fixture } = await setupSuccess({ requestId: REQUEST_ID });
+      document.title = 'before';
+      fixture.destroy();
+      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
+      await afterPendingWork();
+      expect(document.title).toBe('before');
+    });
+
+    it('without a usable requestId, points back to the application', async () => {
+      await setupSuccess({ requestId: '<script>' });
+      await screen.findByRole('heading', { name: 'Your password has been changed' });
+      expect(screen.queryByRole('link', { name: /sign in/i })).toBeNull();
+      expect(screen.getByText(/go back to the application/)).toBeInTheDocument();
     });
   });
 });

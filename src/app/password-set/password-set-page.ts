@@ -4,6 +4,8 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Subject, switchMap, tap } from 'rxjs';
 import { focusOnChange } from '../a11y/focus-on-change';
 import { PAGE_QUERY } from '../config/page-query';
+import { HOSTED_PAGE } from '../hosted-page';
+import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import { bindHostCustomProperties } from '../branding/host-custom-properties';
 import { themedBranding } from '../branding/themed-branding';
 import type { ApiError } from '../cidaas/api-error';
@@ -12,7 +14,7 @@ import { LanguageSwitcher } from '../i18n/language-switcher';
 import { DEFAULT_LANGUAGE, negotiateLanguage } from '../i18n/locale';
 import { PageShell } from '../branding/page-shell';
 import { ChangePasswordForm } from './change-password-form';
-import type { DeadEnd, PageState } from './page-data';
+import type { DeadEnd, PageData, PageState } from './page-data';
 import { PageLoader } from './page-loader';
 import { parsePageParams } from '../../contract/page-params';
 
@@ -22,49 +24,34 @@ export const SLOW_LOADING_MS = 5_000;
 /** How long before the login track expires the page warns the user. */
 export const EXPIRY_WARNING_MS = 60_000;
 
-/** The translation key explaining a start-up failure. */
+/**
+ * The translation key explaining a start-up failure: `startup.<kind>` in camel case (`bad-response` →
+ * `startup.badResponse`); the translations' test checks there is one for every `ApiError` kind.
+ */
 function failureKey(error: ApiError): string {
-  switch (error.kind) {
-    case 'network':
-      return 'startup.network';
-    case 'timeout':
-      return 'startup.timeout';
-    case 'server':
-      return 'startup.server';
-    case 'bad-response':
-      return 'startup.badResponse';
-    case 'invalid-request':
-      return 'startup.invalidRequest';
-    case 'expired':
-      return 'startup.expired';
-  }
+  return `startup.${error.kind.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
 }
 
-/** The translation key prefix explaining why the link cannot work. */
-function deadEndKey(reason: DeadEnd): string {
-  switch (reason) {
-    case 'missing-lsid':
-    case 'malformed-lsid':
-    case 'missing-request-id':
-    case 'malformed-request-id':
-    case 'malformed-reset':
-    case 'malformed-session':
-      return 'deadEnd.invalidLink';
-    case 'ambiguous-mode':
-      return 'deadEnd.ambiguousLink';
-    case 'expired-track':
-      return 'deadEnd.expiredTrack';
-    case 'expired-reset':
-      return 'deadEnd.expiredReset';
-    case 'expired-request':
-      return 'deadEnd.expiredRequest';
-  }
-}
+/** The translation key prefix explaining why the link cannot work (a record: the compiler checks every reason has one). */
+const DEAD_END_KEYS: Readonly<Record<DeadEnd, string>> = {
+  'missing-lsid': 'deadEnd.invalidLink',
+  'malformed-lsid': 'deadEnd.invalidLink',
+  'missing-request-id': 'deadEnd.invalidLink',
+  'malformed-request-id': 'deadEnd.invalidLink',
+  'malformed-reset': 'deadEnd.invalidLink',
+  'malformed-session': 'deadEnd.invalidLink',
+  'ambiguous-mode': 'deadEnd.ambiguousLink',
+  'expired-track': 'deadEnd.expiredTrack',
+  'expired-reset': 'deadEnd.expiredReset',
+  'expired-request': 'deadEnd.expiredRequest',
+};
 
 /**
  * The password_set hosted page: `?lsid&requestId` after a login that requires a new password, or
  * `?requestId&rprq&exchangeId` at the end of forgot-password. Reads the URL, loads what it needs, and
- * shows the form, a dead end with the way back to sign-in, or a retry.
+ * shows the form, a dead end with the way back to sign-in, or a retry. At
+ * `/identity/password_set_success?requestId` (where cidaas sends the user after a reset) it confirms
+ * the change and offers the way on to sign-in.
  */
 @Component({
   selector: 'ps-password-set-page',
@@ -75,12 +62,14 @@ function deadEndKey(reason: DeadEnd): string {
 })
 export class PasswordSetPage {
   private readonly loader = inject(PageLoader);
+  private readonly client = inject(CIDAAS_CLIENT);
   private readonly translate = inject(TranslateService);
   private readonly document = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
   /** Each start-up or retry; a later one cancels an earlier one still loading (`switchMap`). */
   private readonly loads = new Subject<void>();
 
+  private readonly page = inject(HOSTED_PAGE);
   protected readonly params = parsePageParams(inject(PAGE_QUERY));
   protected readonly language = negotiateLanguage(this.params.uiLocales, this.document.defaultView?.navigator.languages ?? []);
   protected readonly state = signal<PageState>({ kind: 'loading' });
@@ -88,7 +77,7 @@ export class PasswordSetPage {
   protected readonly branding = themedBranding(
     computed(() => {
       const state = this.state();
-      return state.kind === 'ready' ? state.data.clientInfo : state.kind === 'dead-end' ? state.clientInfo : null;
+      return state.kind === 'ready' ? state.data.clientInfo : state.kind === 'dead-end' || state.kind === 'success' ? state.clientInfo : null;
     }),
   );
   protected readonly urlError = this.params.ok ? this.params.error : null;
@@ -97,13 +86,23 @@ export class PasswordSetPage {
     const state = this.state();
     return state.kind === 'ready' ? state.data : null;
   });
-  protected readonly signInAgainUrl = computed(() => {
+  /**
+   * A dead end or the success page: the prefix of its heading and body keys, and the way on (sign in
+   * again, or continue to sign in) when there is somewhere to go, else what to do instead.
+   */
+  protected readonly notice = computed(() => {
     const state = this.state();
-    return state.kind === 'dead-end' ? state.exitUrl : null;
+    if (state.kind === 'dead-end') {
+      return { prefix: DEAD_END_KEYS[state.reason], url: state.exitUrl, action: 'deadEnd.signInAgain', fallback: 'deadEnd.returnToApp' };
+    }
+    return state.kind === 'success' ? { prefix: 'success', url: state.signInUrl, action: 'success.continue', fallback: 'success.returnToApp' } : null;
   });
-  protected readonly deadEndKey = computed(() => {
+  /** A used or expired reset link: where a new reset starts (cidaas' forgot-password page, same login request). */
+  protected readonly newResetUrl = computed(() => {
     const state = this.state();
-    return state.kind === 'dead-end' ? deadEndKey(state.reason) : '';
+    return state.kind === 'dead-end' && state.reason === 'expired-reset' && this.params.ok && this.params.platform === 'cidaas'
+      ? this.client.passwordForgotInitUrl(this.params.requestId)
+      : null;
   });
   protected readonly failureKey = computed(() => {
     const state = this.state();
@@ -140,7 +139,11 @@ export class PasswordSetPage {
     this.loads
       .pipe(
         tap(() => this.showLoading()),
-        switchMap(() => this.loader.load(this.params, this.language)),
+        switchMap(() =>
+          this.page === 'password_set_success'
+            ? this.loader.loadSuccess(this.params.ok && this.params.platform === 'auth0' ? null : this.params.requestId, this.language)
+            : this.loader.load(this.params, this.language),
+        ),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe((state) => {
@@ -151,6 +154,14 @@ export class PasswordSetPage {
         this.updateTitle();
         if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
       });
+  }
+
+  /** The check before the POST found the login track (or reset request, or Auth0 session) gone: explain it, with the way back. */
+  protected onExpired(data: PageData): void {
+    this.clearExpiryTimers();
+    this.expiresSoon.set(false);
+    const reason = data.target.mode === 'reset' ? 'expired-reset' : 'expired-track';
+    this.state.set({ kind: 'dead-end', reason, exitUrl: data.exitUrl, clientInfo: data.clientInfo });
   }
 
   private showLoading(): void {
@@ -188,8 +199,9 @@ export class PasswordSetPage {
 
   private updateTitle(): void {
     const name = this.branding().displayName;
-    const heading: unknown = this.translate.instant('page.title');
-    const title = typeof heading === 'string' ? heading : 'page.title';
+    const key = this.state().kind === 'success' ? 'success.title' : 'page.title';
+    const heading: unknown = this.translate.instant(key);
+    const title = typeof heading === 'string' ? heading : key;
     this.document.title = name ? `${title} – ${name}` : title;
   }
 }

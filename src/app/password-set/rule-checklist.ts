@@ -1,9 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { PolicyRule, evaluatePassword } from '../../contract/password-policy';
+import { PolicyRule, type PolicyRuleId, evaluatePassword } from '../../contract/password-policy';
+import type { ServerCheck } from './page-data';
 
-/** How a rule is shown: not yet judged (nothing typed), met, or not met. */
-export type RuleState = 'pending' | 'met' | 'unmet';
+/**
+ * How a rule is shown: not yet judged (nothing typed), met, or not met; a rule only the server checks
+ * is `server` ("checked when you continue") until the server rejects a password for it (`unmet`).
+ */
+export type RuleState = 'pending' | 'met' | 'unmet' | 'server';
 
 /** The translation parameters of a rule's message, e.g. `{ count: 10 }` for "at least 10 characters". */
 export function ruleMessageParams(rule: PolicyRule): { count?: number } {
@@ -34,11 +38,11 @@ export const LIVE_SUMMARY_DELAY_MS = 700;
   template: `
     <p class="heading" [id]="listId() + '-heading'">{{ 'rules.heading' | translate }}</p>
     <ul [attr.aria-labelledby]="listId() + '-heading'">
-      @for (item of items(); track item.rule.id) {
-        <li [attr.data-state]="item.state" [attr.data-rule]="item.rule.id">
+      @for (item of items(); track item.id) {
+        <li [attr.data-state]="item.state" [attr.data-rule]="item.id" [attr.data-rejected]="item.id === rejected() ? '' : null">
           <span class="icon" aria-hidden="true"></span>
-          <span class="text">{{ 'rules.' + item.rule.id | translate: item.params }}</span>
-          <span class="visually-hidden">({{ 'rules.state.' + item.state | translate }})</span>
+          <span class="text">{{ 'rules.' + item.id | translate: item.params }}</span>
+          <span [class.visually-hidden]="item.state !== 'server'">({{ 'rules.state.' + item.state | translate }})</span>
         </li>
       }
     </ul>
@@ -59,6 +63,13 @@ export class RuleChecklist {
   readonly showErrors = input(false);
   /** The id of the list, so the password field can reference it with `aria-describedby`. */
   readonly listId = input.required<string>();
+  /** The rules only the server checks, listed after {@link rules} as "checked when you continue". */
+  readonly serverChecks = input<readonly ServerCheck[]>([]);
+  /**
+   * The rule the server rejected the last password for, shown as not met (and marked) until the user
+   * types a new password; `null` when none.
+   */
+  readonly rejected = input<PolicyRuleId | ServerCheck | null>(null);
 
   /** The counts last announced in the live region; `null` before the user types. */
   protected readonly announcement = signal<{ met: number; total: number } | null>(null);
@@ -70,7 +81,7 @@ export class RuleChecklist {
         this.announcement.set(null);
         return;
       }
-      const counts = { met: items.filter((item) => item.state === 'met').length, total: items.length };
+      const counts = { met: items.filter((item) => item.state === 'met').length, total: this.rules().length };
       const timer = setTimeout(() => this.announcement.set(counts), LIVE_SUMMARY_DELAY_MS);
       onCleanup(() => clearTimeout(timer));
     });
@@ -79,10 +90,12 @@ export class RuleChecklist {
   protected readonly items = computed(() => {
     const password = this.password();
     const judged = password !== '' || this.showErrors();
-    return evaluatePassword(password, this.rules()).map((result) => ({
-      rule: result.rule,
-      params: ruleMessageParams(result.rule),
-      state: (judged ? (result.met ? 'met' : 'unmet') : 'pending') satisfies RuleState,
-    }));
+    const rejected = this.rejected();
+    const state = (id: string, met: boolean | null): RuleState => (id === rejected ? 'unmet' : met === null ? 'server' : judged ? (met ? 'met' : 'unmet') : 'pending');
+    return [
+      ...evaluatePassword(password, this.rules()).map((result) => ({ id: result.rule.id, params: ruleMessageParams(result.rule), state: state(result.rule.id, result.met) })),
+      // What only the server checks: "checked when you continue", until it rejected a password for it.
+      ...this.serverChecks().map((id) => ({ id, params: {}, state: state(id, null) })),
+    ];
   });
 }
