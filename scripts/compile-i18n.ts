@@ -4,7 +4,7 @@
  *
  * - `generated/i18n/<lang>.json`, one per language: flat keys, messages parsed ahead of time (the page
  *   ships no ICU parser; `translate-compiler.ts` formats them with `Intl`);
- * - `generated/startup.en.json`: the few English messages the page bundles (see `startup-messages.ts`);
+ * - `generated/startup.en.json`: the few English messages the page bundles (see `src/app/i18n/message-files.ts`);
  * - `generated/languages.ts`: the list of languages, one per file, which the page negotiates and offers
  *   (see `locale.ts`), and the digits of those that do not write ASCII digits (see `message-format.ts`);
  *   adding `i18n/<lang>.json` is all it takes to add a language;
@@ -23,8 +23,7 @@ import { nativeLanguageName } from './i18n/language-names';
 import { localeZeroDigit } from './i18n/locale-zero-digit';
 import { compileMessages, messageArguments, type MessageTree } from './i18n/message-compiler';
 import { PSEUDO_GENERATORS } from './i18n/pseudo-locale';
-import { isStartupMessageKey } from '../src/app/i18n/startup-messages';
-import { translationFilePath } from '../src/app/i18n/translation-files';
+import { isStartupMessageKey, translationFilePath } from '../src/app/i18n/message-files';
 
 /** What {@link compileTranslations} did. */
 export interface CompileReport {
