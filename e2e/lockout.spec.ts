@@ -29,7 +29,7 @@ test.describe('too many attempts: the form waits with the user, and offers the w
     await test.step('the form is disabled meanwhile; the summary does not repeat the notice', async () => {
       for (const field of [passwordSet.currentPassword, passwordSet.newPassword, passwordSet.confirmPassword]) await expect(field).toBeDisabled();
       await expect(passwordSet.submitButton).toBeDisabled();
-      await expect(page.getByRole('region', { name: 'Your password was not changed' })).toHaveCount(0);
+      await expect(page.getByRole('alert', { name: 'Your password was not changed' })).toHaveCount(0);
     });
     await expect(passwordSet.otherAccount).toHaveAttribute('href', new RegExp(`/authz-srv/authz/resolve_redirect/${session.requestId}$`));
     await expectAccessible(page);

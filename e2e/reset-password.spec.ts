@@ -28,7 +28,9 @@ test('forgot password: code, reset on our page, success page, then sign in with 
     await expect(passwordSet.heading).toHaveText('Choose a new password');
     await expect(page.getByText(/You asked to reset your password/)).toBeVisible();
     await expect(passwordSet.currentPassword).toHaveCount(0);
-    await expect(passwordSet.newPassword).toBeFocused();
+    await expect(passwordSet.heading).toBeFocused();
+    // No forgot-password link: there is no current password to have forgotten.
+    await expect(page.getByRole('link', { name: /Forgot your password/ })).toHaveCount(0);
     await expectAccessible(page);
     await passwordSet.newPassword.fill(NEW_PASSWORD);
     await passwordSet.confirmPassword.fill(NEW_PASSWORD);

@@ -7,15 +7,17 @@ export class PasswordSetPage {
   readonly newPassword: Locator;
   readonly confirmPassword: Locator;
   readonly submitButton: Locator;
-  /** The startup failure's alert. */
+  /** An alert: the startup failure's, or the error summary's (see {@link errorSummary}). */
   readonly alert: Locator;
-  /** The error summary above the form (client-side validation or an error from cidaas). */
+  /** The error summary above the form (client-side validation or an error from cidaas), an alert. */
   readonly errorSummary: Locator;
   readonly otherAccount: Locator;
   /** Auth0 mode's way out (instead of {@link otherAccount}). */
   readonly cancelAndSignOut: Locator;
   readonly checklist: Locator;
   readonly signInAgain: Locator;
+  /** Change mode's way to cidaas' forgot-password page, under the current password. */
+  readonly forgotPassword: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -25,11 +27,12 @@ export class PasswordSetPage {
     this.confirmPassword = page.getByLabel('Confirm new password', { exact: true });
     this.submitButton = page.getByRole('button', { name: 'Set new password' });
     this.alert = page.getByRole('alert');
-    this.errorSummary = page.getByRole('region', { name: /There is a problem|Your password was not changed/ });
+    this.errorSummary = page.getByRole('alert', { name: /There is a problem|Your password was not changed/ });
     this.otherAccount = page.getByRole('link', { name: 'Sign in with another account' });
     this.cancelAndSignOut = page.getByRole('link', { name: 'Cancel and sign out' });
     this.checklist = page.getByRole('list', { name: 'Your new password needs:' });
     this.signInAgain = page.getByRole('link', { name: 'Sign in again' });
+    this.forgotPassword = page.getByRole('link', { name: 'Forgot your password? Reset it' });
   }
 
   /** Opens the page at a (relative) password_set URL. */
