@@ -1,14 +1,13 @@
 import { TestBed } from '@angular/core/testing';
-import { TranslateLoader, TranslateService, type TranslationObject } from '@ngx-translate/core';
-import { type Observable, Subject, firstValueFrom, of, throwError } from 'rxjs';
+import { TranslateService, type TranslationObject } from '@ngx-translate/core';
+import { Subject, firstValueFrom } from 'rxjs';
 import type { ClientInfo, FieldSetup, PreloginMetadata } from '../../contract/cidaas-types';
 import { parsePageParams } from '../../contract/page-params';
 import { type Auth0Context, Auth0Client } from '../auth0/auth0-client';
 import type { ApiError } from '../cidaas/api-error';
 import { CIDAAS_CLIENT, type CidaasClient } from '../cidaas/cidaas-client';
-import { providePageTranslations } from '../i18n/provide-translations';
 import { translationObject } from '../i18n/translation-loader';
-import { ENGLISH_FILE } from '../../testing/english-translations';
+import { ENGLISH_FILE, type TranslationFiles, memoryTranslations } from '../../testing/english-translations';
 import type { PageState } from './page-data';
 import { PageLoader } from './page-loader';
 
@@ -65,7 +64,7 @@ interface Answers {
   readonly metadata?: () => Promise<PreloginMetadata | null>;
   readonly context?: () => Promise<Auth0Context>;
   /** Translation files the loader serves (a Subject answers when the test says); English only by default. */
-  readonly files?: Record<string, TranslationObject | Subject<TranslationObject>>;
+  readonly files?: TranslationFiles;
 }
 
 /** A PageLoader with a fake cidaas client, a fake Auth0 client and a real TranslateService fed from memory. */
@@ -80,22 +79,16 @@ function setup(answers: Answers = {}) {
     getContext: jest.fn(answers.context ?? (() => Promise.resolve(CONTEXT))),
     cancelUrl: jest.fn(cancelUrlFor),
   };
-  const files = answers.files ?? { en: ENGLISH_FILE };
-  const getTranslation = jest.fn((language: string): Observable<TranslationObject> => {
-    const file = files[language];
-    if (file instanceof Subject) return file;
-    return file ? of(file) : throwError(() => new Error(`no "${language}" in this test`));
-  });
+  const translations = memoryTranslations(answers.files ?? { en: ENGLISH_FILE });
   TestBed.configureTestingModule({
     providers: [
-      providePageTranslations(),
-      { provide: TranslateLoader, useValue: { getTranslation } },
+      ...translations.providers,
       { provide: CIDAAS_CLIENT, useValue: client as Partial<CidaasClient> },
       { provide: Auth0Client, useValue: auth0 },
     ],
   });
   const translate = TestBed.inject(TranslateService);
-  const requestedLanguages = () => getTranslation.mock.calls.map(([language]) => language);
+  const requestedLanguages = () => translations.loader.requested;
   return { loader: TestBed.inject(PageLoader), client, auth0, translate, requestedLanguages };
 }
 
