@@ -164,17 +164,3 @@ test('a used reset link says a new link is needed, and its button starts a new r
     await expect(page).toHaveURL(/\/callback\?code=/);
   });
 });
-
-test('a reused reset link is explained', async ({ page, request, passwordSet }) => {
-  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
-  await passwordSet.open(session.url);
-  await passwordSet.newPassword.fill(NEW_PASSWORD);
-  await passwordSet.confirmPassword.fill(NEW_PASSWORD);
-  await passwordSet.submitButton.click();
-  await expect(page).toHaveURL(/password_set_success/);
-  await passwordSet.open(session.url);
-  await passwordSet.newPassword.fill('Another-Harbor-74');
-  await passwordSet.confirmPassword.fill('Another-Harbor-74');
-  await passwordSet.submitButton.click();
-  await expect(passwordSet.heading).toHaveText('This reset link has expired');
-});

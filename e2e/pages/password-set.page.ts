@@ -1,4 +1,5 @@
 import { Locator, Page } from '@playwright/test';
+import { postForm } from '../../src/app/cidaas/form-post';
 
 /** The password_set page, by role and label (English unless a test switches language). */
 export class PasswordSetPage {
@@ -100,27 +101,29 @@ export class PasswordSetPage {
   }
 
   /**
+   * Submits the form `times` times with a wrong current password (and a valid new one), each time
+   * waiting until cidaas has sent the user back and the form shows again; resolves with the URLs the
+   * page came back at, in order.
+   */
+  async submitWrongCurrentPasswords(times: number): Promise<URL[]> {
+    const landings: URL[] = [];
+    for (let attempt = 1; attempt <= times; attempt++) {
+      const landing = this.nextLoad();
+      await this.changePassword(`Wrong-${attempt}-password`, 'Sunny-Meadow-42');
+      landings.push(await landing);
+      await this.submitButton.waitFor();
+    }
+    return landings;
+  }
+
+  /**
    * Submits a form of our own from the page, around the page's validation (as an attacker or an old
-   * client could): a real top-level POST, so the browser follows the server's redirects.
+   * client could): a real top-level POST, so the browser follows the server's redirects. It is the
+   * page's own `postForm`, run in the page, so the request is built exactly as the page builds its own.
    */
   async postForm(action: string, fields: Readonly<Record<string, string>>): Promise<void> {
-    await this.page.evaluate(
-      ({ target, values }) => {
-        const form = document.createElement('form');
-        form.method = 'POST';
-        form.action = target;
-        for (const [name, value] of Object.entries(values)) {
-          const input = document.createElement('input');
-          input.type = 'hidden';
-          input.name = name;
-          input.value = value;
-          form.append(input);
-        }
-        document.body.append(form);
-        form.submit();
-      },
-      { target: action, values: fields },
-    );
+    // Serialized into the page: `postForm` imports nothing, so its source runs there as it is.
+    await this.page.evaluate(`(${postForm.toString()})(document, ${JSON.stringify(action)}, ${JSON.stringify(fields)})`);
   }
 
   /** Posts straight to E8 from the page, around the page's own validation. */
