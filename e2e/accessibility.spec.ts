@@ -78,6 +78,17 @@ test.describe('axe finds nothing in any state', () => {
     await expect(passwordSet.rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
     await expectAccessible(page);
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the language list open, ${scheme} mode`, async ({ page, emulator, passwordSet }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const session = await emulator.loginSession(USERS.newUser);
+      await passwordSet.open(session.url);
+      await page.getByRole('button', { name: 'Language: English' }).click();
+      await expect(page.getByRole('list', { name: 'Language' }).getByRole('link', { name: 'Deutsch' })).toBeVisible();
+      await expectAccessible(page);
+    });
+  }
 });
 
 test('password managers get what they need', async ({ page, emulator, passwordSet }) => {
