@@ -89,6 +89,20 @@ test.describe('axe finds nothing in any state', () => {
       await expectAccessible(page);
     });
   }
+
+  test('the boot card, before the script runs', async ({ page, emulator }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/main-[A-Z0-9]{8}\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(session.url, { waitUntil: 'commit' });
+    await expect(page.getByRole('progressbar', { name: 'Loading' })).toBeVisible();
+    await expectAccessible(page);
+    release();
+  });
 });
 
 test('password managers get what they need', async ({ page, emulator, passwordSet }) => {

@@ -76,6 +76,24 @@ test('Escape closes the list and returns focus to the button; so does a click el
   await expect(button).toHaveAttribute('aria-expanded', 'false');
 });
 
+test('right to left: the button at the left, the list under it and on the screen', async ({ page, emulator, passwordSet }) => {
+  const session = await emulator.loginSession({ ...USERS.newUser, ui_locales: 'ar' });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await passwordSet.open(session.url);
+  const { button, list } = switcher(page, 'اللغة', 'العربية');
+  await button.click();
+  await expect(list).toBeVisible();
+  const [buttonBox, listBox] = [await button.boundingBox(), await list.boundingBox()];
+  if (!buttonBox || !listBox) throw new Error('no boxes');
+  expect(buttonBox.x).toBeLessThan(180);
+  expect(listBox.x).toBeGreaterThanOrEqual(0);
+  expect(listBox.x + listBox.width).toBeLessThanOrEqual(360);
+  expect(listBox.y).toBeGreaterThanOrEqual(buttonBox.y + buttonBox.height);
+  expect(listBox.y + listBox.height).toBeLessThanOrEqual(740);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/language-list-ar-360.png' });
+});
+
 test('the success page has the switcher too, and it keeps requestId', async ({ page, emulator }) => {
   const session = await emulator.loginSession(USERS.newUser);
   await page.goto(`/identity/password_set_success?requestId=${session.requestId}&ui_locales=de`);
