@@ -5,11 +5,12 @@
  * page's median against the targets, and fails when one is below: performance at least the
  * reference's median in the same run (absolute scores move with the machine's load), accessibility
  * and best practices 100. Needs a build (`npm run build`, or
- * `PAGE_DIST_DIR`); `LIGHTHOUSE_RUNS` (default 1 per page); ports `BENCH_PORT` (default 4370) and the
+ * `PAGE_DIST_DIR`); `LIGHTHOUSE_RUNS` (default 1 per page); `LIGHTHOUSE_REPORT_DIR` keeps each report; ports `BENCH_PORT` (default 4370) and the
  * next one for the emulator.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import * as chromeLauncher from 'chrome-launcher';
@@ -23,6 +24,8 @@ const DIST_DIR = resolve(process.env['PAGE_DIST_DIR'] ?? join(ROOT, 'dist', 'pas
 const FRONT_PORT = Number(process.env['BENCH_PORT'] ?? 4370);
 const EMULATOR_ORIGIN = `http://127.0.0.1:${FRONT_PORT + 1}`;
 const RUNS = Number(process.env['LIGHTHOUSE_RUNS'] ?? 1);
+/** Where to keep each run's full report (`<page|reference>-<run>.json`), for a look at the audits; none when unset. */
+const REPORT_DIR = process.env['LIGHTHOUSE_REPORT_DIR'];
 /** The targets for the page that do not depend on the run (performance is measured against the reference). */
 const FIXED_TARGETS: Readonly<Record<string, number>> = { accessibility: 100, 'best-practices': 100 };
 const scoresOf: Record<'page' | 'reference', Record<string, number[]>> = { page: {}, reference: {} };
@@ -58,6 +61,7 @@ try {
       const url = `http://127.0.0.1:${FRONT_PORT}${which === 'page' ? path : path.replace('/identity/password_set', REFERENCE_PAGE_PATH)}`;
       const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
       const lhr = result?.lhr;
+      if (REPORT_DIR !== undefined && lhr !== undefined) writeFileSync(join(REPORT_DIR, `${which}-${run}.json`), JSON.stringify(lhr));
       for (const id of CATEGORIES) (scoresOf[which][id] ??= []).push(Math.round((lhr?.categories[id]?.score ?? 0) * 100));
       const scores = CATEGORIES.map((id) => `${id} ${Math.round((lhr?.categories[id]?.score ?? 0) * 100)}`).join(', ');
       const metrics = METRICS.map((id) => `${id.split('-').map((word) => word[0]).join('')} ${lhr?.audits[id]?.displayValue ?? '?'}`).join(', ');

@@ -20,6 +20,8 @@ test.describe('axe finds nothing in any state', () => {
     await expectAccessible(page);
 
     await passwordSet.newPassword.fill('abc');
+    // Red once the user has left the field (neutral while typing).
+    await passwordSet.confirmPassword.focus();
     await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
     await expectAccessible(page);
 
@@ -121,6 +123,9 @@ test('password managers get what they need', async ({ page, emulator, passwordSe
   const username = page.locator('input[autocomplete="username"]');
   await expect(username).toHaveValue(USERS.newUser.username);
   await expect(username).toHaveAttribute('readonly', '');
+  // Hidden from screen readers and out of the tab order: they hear the "Account: …" line, not a second "Username".
+  await expect(username).toHaveAttribute('aria-hidden', 'true');
+  await expect(username).toHaveAttribute('tabindex', '-1');
   // Clipped, not display:none, so password managers still read it.
   await expect(username).not.toBeHidden();
   expect(await username.evaluate((element) => getComputedStyle(element).display)).not.toBe('none');
@@ -138,11 +143,16 @@ test('toggles show and hide each password and name their field', async ({ emulat
   ] as const) {
     const toggle = passwordSet.toggle(label);
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(toggle).toHaveText('Show');
     await toggle.click();
     await expect(field).toHaveAttribute('type', 'text');
+    // The visible word says what a press does now; the name stays, the state is aria-pressed.
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(toggle).toHaveText('Hide');
     await toggle.click();
     await expect(field).toHaveAttribute('type', 'password');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(toggle).toHaveText('Show');
   }
 });
 

@@ -1,16 +1,42 @@
 import { USERS, expect, expectAccessible, test } from './fixtures';
 
-test('the checklist shows unmet rules live, and an invalid submit focuses the first error', async ({ page, emulator, passwordSet }) => {
+test('the checklist stays calm while typing: green once met, red only after leaving the field; an invalid submit focuses the first error', async ({ page, emulator, passwordSet }) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
 
-  await test.step('rules start neutral and update as the user types', async () => {
+  const colour = (rule: RegExp) => passwordSet.rule(rule).evaluate((item) => getComputedStyle(item).color);
+  // The default theme's muted text, success and danger colours (src/styles.css).
+  const NEUTRAL = 'rgb(74, 81, 96)';
+  const GREEN = 'rgb(26, 127, 55)';
+  const RED = 'rgb(180, 35, 24)';
+
+  await test.step('while the user types, a rule turns green once met and nothing turns red', async () => {
     await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
-    await passwordSet.newPassword.pressSequentially('abc1');
-    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
+    await passwordSet.newPassword.pressSequentially('a');
+    // The first keystroke: no red anywhere.
+    await expect(passwordSet.checklist.locator('[data-state="unmet"]')).toHaveCount(0);
+    await passwordSet.newPassword.pressSequentially('bc1');
     await expect(passwordSet.rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
+    expect(await colour(/At least 1 digit/)).toBe(GREEN);
+    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
+    expect(await colour(/At least 10 characters/)).toBe(NEUTRAL);
+    await expect(passwordSet.rule(/special character/)).toHaveAttribute('data-state', 'pending');
+    await expect(passwordSet.checklist.locator('[data-state="unmet"]')).toHaveCount(0);
+    // Screen readers hear the state too, not only a colour.
+    await expect(passwordSet.rule(/lowercase and uppercase/)).toContainText('not yet met');
+    await expectAccessible(page);
+  });
+
+  await test.step('leaving the field turns what is not met red; typing on, a rule met turns green', async () => {
+    await passwordSet.confirmPassword.focus();
+    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
+    expect(await colour(/At least 10 characters/)).toBe(RED);
     await expect(passwordSet.rule(/special character/)).toHaveAttribute('data-state', 'unmet');
-    await expect(passwordSet.rule(/lowercase and uppercase/)).toContainText('not met');
+    await expect(passwordSet.rule(/lowercase and uppercase/)).toContainText('(not met)');
+    await expect(passwordSet.rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
+    await passwordSet.newPassword.pressSequentially('!');
+    await expect(passwordSet.rule(/special character/)).toHaveAttribute('data-state', 'met');
+    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
     await expectAccessible(page);
   });
 
@@ -64,7 +90,8 @@ test('the checklist shows unmet rules live, and an invalid submit focuses the fi
 test('messages never move the submit button from under a click, and passing over an empty field is no mistake', async ({ page, emulator, passwordSet }) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
-  await expect(passwordSet.currentPassword).toBeFocused();
+  await expect(passwordSet.heading).toBeFocused();
+  await passwordSet.currentPassword.focus();
 
   // Leaving the (focused, empty) current password for the new one: no "Enter your current password" yet.
   await passwordSet.newPassword.fill('Abcdefgh1!');

@@ -14,7 +14,9 @@ test('a pre-created user is forced to change the password at first login and lan
     await expect(passwordSet.heading).toHaveText('Choose a new password');
     await expect(page.getByText(/first sign-in with a temporary password/)).toBeVisible();
     // The current password is named after the reason: a first sign-in's is the temporary one.
-    await expect(page.getByLabel('Temporary password', { exact: true })).toBeFocused();
+    await expect(page.getByLabel('Temporary password', { exact: true })).toBeVisible();
+    // Focus starts on the heading: a screen reader reads it and the reason before the first field.
+    await expect(passwordSet.heading).toBeFocused();
     await expectAccessible(page);
   });
 

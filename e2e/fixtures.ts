@@ -73,7 +73,6 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary).toEqual([]);
 }
 
-/** Test fixtures: a reset emulator and page objects. */
 /**
  * What the automatic `browserProblems` fixture collected: every Content-Security-Policy or Trusted
  * Types violation and every console error of the test. A test that provokes a particular console
@@ -104,7 +103,14 @@ export class BrowserProblems {
 const NETWORK_FAILURE_REPORT = /^Failed to load resource: /;
 const VIOLATION_PREFIX = '[securitypolicyviolation]';
 
-export const test = base.extend<{ emulator: Emulator; passwordSet: PasswordSetPage; login: LoginPage; browserProblems: BrowserProblems }>({
+/**
+ * Signs a demo user in (the new user unless told otherwise) through the emulator and opens the form
+ * of that fresh session; resolves with the session once the form shows.
+ */
+export type OpenForm = (user?: { readonly username: string; readonly password: string }) => Promise<LoginSession>;
+
+/** Test fixtures: a reset emulator, the page objects, the watch for browser problems, and {@link OpenForm}. */
+export const test = base.extend<{ emulator: Emulator; passwordSet: PasswordSetPage; login: LoginPage; browserProblems: BrowserProblems; openForm: OpenForm }>({
   // Automatic: every test starts from the seed, whether or not it talks to the emulator itself.
   emulator: [
     async ({ request }, use) => {
@@ -141,6 +147,14 @@ export const test = base.extend<{ emulator: Emulator; passwordSet: PasswordSetPa
   },
   login: async ({ page }, use) => {
     await use(new LoginPage(page));
+  },
+  openForm: async ({ emulator, passwordSet }, use) => {
+    await use(async (user = USERS.newUser) => {
+      const session = await emulator.loginSession(user);
+      await passwordSet.open(session.url);
+      await expect(passwordSet.heading).toHaveText('Choose a new password');
+      return session;
+    });
   },
 });
 

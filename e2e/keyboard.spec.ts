@@ -4,7 +4,9 @@ test('keyboard only: from page load to a successful change without the mouse', a
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
 
-  await test.step('focus starts on the current password', async () => {
+  await test.step('focus starts on the heading; the first Tab reaches the current password', async () => {
+    await expect(passwordSet.heading).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(passwordSet.currentPassword).toBeFocused();
   });
 
@@ -23,6 +25,8 @@ test('keyboard only: from page load to a successful change without the mouse', a
     await expect(passwordSet.toggle('Temporary password')).toBeFocused();
     await page.keyboard.press('Space');
     await expect(passwordSet.currentPassword).toHaveAttribute('type', 'text');
+    await page.keyboard.press('Tab');
+    await expect(passwordSet.forgotPassword).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(passwordSet.newPassword).toBeFocused();
     await page.keyboard.type('Sunny-Meadow-42');

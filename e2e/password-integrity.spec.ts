@@ -9,11 +9,10 @@ const MAXIMUM = 64;
 test.describe('the password typed is the password set', () => {
   test('a pasted password longer than the maximum is kept whole, breaks the "no more than" rule and stops the submit', async ({
     page,
-    emulator,
+    openForm,
     passwordSet,
   }) => {
-    const session = await emulator.loginSession(USERS.newUser);
-    await passwordSet.open(session.url);
+    await openForm();
     const posts = passwordSet.recordPosts();
     // 70 characters: every other rule met, so only the length can stop it.
     const tooLong = `Sunny-Meadow-42-${'x'.repeat(MAXIMUM + 6 - 16)}`;
@@ -50,9 +49,8 @@ test.describe('the password typed is the password set', () => {
     });
   });
 
-  test('64 emoji-heavy characters are within the maximum (as code points, not UTF-16 units) and arrive whole', async ({ page, emulator, passwordSet }) => {
-    const session = await emulator.loginSession(USERS.newUser);
-    await passwordSet.open(session.url);
+  test('64 emoji-heavy characters are within the maximum (as code points, not UTF-16 units) and arrive whole', async ({ page, openForm, passwordSet }) => {
+    await openForm();
     const posts = passwordSet.recordPosts();
     // 64 code points, 124 UTF-16 units: an HTML maxlength of 64 would have cut it after 32 emoji.
     const emoji = `Aa1!${'😀'.repeat(MAXIMUM - 4)}`;
@@ -71,12 +69,11 @@ test.describe('the password typed is the password set', () => {
 
   test('astral characters and decomposed accents, typed and pasted: cidaas receives what was typed, in NFC, and it signs in', async ({
     page,
-    emulator,
     login,
+    openForm,
     passwordSet,
   }) => {
-    const session = await emulator.loginSession(USERS.newUser);
-    await passwordSet.open(session.url);
+    const session = await openForm();
     const posts = passwordSet.recordPosts();
     // "é" as e + U+0301 (as some keyboards and copied text produce it), 𝒳 and 😀 outside the BMP.
     const decomposed = 'Cafe\u0301-𝒳-Zo\u0308e-😀-2026';

@@ -52,7 +52,7 @@ test.describe('start-up data is preloaded while the script downloads', () => {
     expect(translations).toEqual([new URL('/i18n/de.json', origin).href]);
     expect(hinted(link, origin)).toContain(translations[0]);
     expect(requests.get(translations[0] ?? '')).toHaveLength(1);
-    await expect(page.getByRole('region', { name: 'Ihr Passwort wurde nicht geändert' })).toBeVisible();
+    await expect(page.getByRole('alert', { name: 'Ihr Passwort wurde nicht geändert' })).toBeVisible();
   });
 
   test('without a hint for E3 when ui_locales overrides the browser language (E3 needs its Accept-Language)', async ({ page, emulator }) => {

@@ -1,9 +1,7 @@
 import { USERS, expect, expectAccessible, test } from './fixtures';
 
-test('a server-side policy rejection (posting around the client) comes back explained', async ({ page, emulator, passwordSet }) => {
-  const session = await emulator.loginSession(USERS.newUser);
-  await passwordSet.open(session.url);
-  await expect(passwordSet.heading).toHaveText('Choose a new password');
+test('a server-side policy rejection (posting around the client) comes back explained', async ({ page, openForm, passwordSet }) => {
+  const session = await openForm();
 
   const landing = passwordSet.nextLoad();
   await passwordSet.postAroundTheClient(session.lsid, {
@@ -29,11 +27,10 @@ test('a server-side policy rejection (posting around the client) comes back expl
 
 test('a breached password comes back in cidaas’ documented shape (error=Bad Request, error_code=VER_0120) and is explained', async ({
   page,
-  emulator,
+  openForm,
   passwordSet,
 }) => {
-  const session = await emulator.loginSession(USERS.newUser);
-  await passwordSet.open(session.url);
+  const session = await openForm();
   const landing = passwordSet.nextLoad();
   // Meets every rule the page checks; only cidaas' breach list knows it.
   await passwordSet.changePassword(USERS.newUser.password, 'Password123!');
@@ -60,10 +57,8 @@ test('a breached password comes back in cidaas’ documented shape (error=Bad Re
   await expect(page).toHaveURL(/\/callback\?code=/);
 });
 
-test('a mismatch posted around the client is explained next to the confirmation', async ({ emulator, passwordSet }) => {
-  const session = await emulator.loginSession(USERS.newUser);
-  await passwordSet.open(session.url);
-  await expect(passwordSet.heading).toBeVisible();
+test('a mismatch posted around the client is explained next to the confirmation', async ({ openForm, passwordSet }) => {
+  const session = await openForm();
   const landing = passwordSet.nextLoad();
   await passwordSet.postAroundTheClient(session.lsid, {
     old_password: USERS.newUser.password,
@@ -74,9 +69,8 @@ test('a mismatch posted around the client is explained next to the confirmation'
   await expect(passwordSet.errorSummary).toContainText('did not match');
 });
 
-test('what only cidaas checks is listed before the submit, as checked when you continue', async ({ page, emulator, passwordSet }) => {
-  const session = await emulator.loginSession(USERS.newUser);
-  await passwordSet.open(session.url);
+test('what only cidaas checks is listed before the submit, as checked when you continue', async ({ page, openForm, passwordSet }) => {
+  await openForm();
   // The demo client's policy has preventAlreadyUsedPwd; every cidaas tenant may refuse a breached password (VER_0120).
   for (const rule of [/Not one of your recent passwords/, /Not a password known from data breaches/]) {
     await expect(passwordSet.rule(rule)).toHaveAttribute('data-state', 'server');

@@ -8,13 +8,12 @@ test.describe('no submit strands the user: cidaas is checked before the POST', (
   test('offline at submit: nothing is sent, the page stays with the fields kept and says so; back online, the same click works', async ({
     page,
     context,
-    emulator,
+    openForm,
     passwordSet,
     browserProblems,
   }) => {
     browserProblems.allow(/ERR_INTERNET_DISCONNECTED/);
-    const session = await emulator.loginSession(USERS.newUser);
-    await passwordSet.open(session.url);
+    const session = await openForm();
     const posts = passwordSet.recordPosts();
     await passwordSet.currentPassword.fill(USERS.newUser.password);
     await passwordSet.newPassword.fill(NEW_PASSWORD);
@@ -44,10 +43,8 @@ test.describe('no submit strands the user: cidaas is checked before the POST', (
     ['the connection drops', { drop: true }, 'Nothing was changed. Check your connection and try again.'],
     ['a proxy answers with its own HTML page', { status: 200, body: '<html><body>Please log in to the Wi-Fi</body></html>', contentType: 'text/html', times: 1 }, 'Nothing was changed: the sign-in service'],
   ] as const) {
-    test(`${name} at submit: nothing is sent and the retry works`, async ({ page, emulator, passwordSet }) => {
-      const session = await emulator.loginSession(USERS.newUser);
-      await passwordSet.open(session.url);
-      await expect(passwordSet.heading).toHaveText('Choose a new password');
+    test(`${name} at submit: nothing is sent and the retry works`, async ({ page, emulator, openForm, passwordSet }) => {
+      await openForm();
       const posts = passwordSet.recordPosts();
       await emulator.fault({ path: E7, ...fault });
       await passwordSet.changePassword(USERS.newUser.password, NEW_PASSWORD);
@@ -64,11 +61,10 @@ test.describe('no submit strands the user: cidaas is checked before the POST', (
   test('cidaas slower than 5 s: the page gives up, sends nothing, and meanwhile the form is busy, read-only and still focusable', async ({
     page,
     emulator,
+    openForm,
     passwordSet,
   }) => {
-    const session = await emulator.loginSession(USERS.newUser);
-    await passwordSet.open(session.url);
-    await expect(passwordSet.heading).toHaveText('Choose a new password');
+    await openForm();
     const posts = passwordSet.recordPosts();
     await emulator.fault({ path: E7, delayMs: 8_000, times: 1 });
     await passwordSet.changePassword(USERS.newUser.password, NEW_PASSWORD);
@@ -95,10 +91,8 @@ test.describe('no submit strands the user: cidaas is checked before the POST', (
     await expect(passwordSet.newPassword).toHaveJSProperty('readOnly', false);
   });
 
-  test('the link expired before the submit: "This link has expired" with the way back, instead of a POST', async ({ page, emulator, passwordSet }) => {
-    const session = await emulator.loginSession(USERS.newUser);
-    await passwordSet.open(session.url);
-    await expect(passwordSet.heading).toHaveText('Choose a new password');
+  test('the link expired before the submit: "This link has expired" with the way back, instead of a POST', async ({ page, emulator, openForm, passwordSet }) => {
+    const session = await openForm();
     const posts = passwordSet.recordPosts();
     await emulator.expireTrack(session.lsid);
     await passwordSet.changePassword(USERS.newUser.password, NEW_PASSWORD);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import {
   readProductionConfig,
   type ServerLimits,
 } from './production';
+import { headerValue, rawRequest, type RawResponse } from './raw-http';
 import { DEFAULT_DIST_DIR } from './static';
 
 const INDEX = [
@@ -60,32 +61,6 @@ function makeDist(): string {
   return dist;
 }
 
-/** A raw response: status, headers and the undecoded body bytes (fetch would decompress). */
-interface RawResponse {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
-
-function rawGet(baseUrl: string, path: string, headers: Readonly<Record<string, string>> = {}): Promise<RawResponse> {
-  return rawRequest(baseUrl, path, headers, 'GET');
-}
-
-function rawRequest(baseUrl: string, path: string, headers: Readonly<Record<string, string>>, method: string): Promise<RawResponse> {
-  return new Promise((resolveResponse, reject) => {
-    const { hostname, port } = new URL(baseUrl);
-    // The path as given, byte for byte: a URL string would be normalized first (`%2e%2e`, `\\`).
-    const request = httpRequest({ hostname, port, path, headers, method }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
-
 /** The body of a raw response as text, decoded as its Content-Encoding says. */
 function decodeBody(response: RawResponse): string {
   const encoding = response.headers['content-encoding'];
@@ -93,12 +68,6 @@ function decodeBody(response: RawResponse): string {
   if (encoding === 'gzip') return gunzipSync(response.body).toString('utf8');
   assert.equal(encoding, undefined, 'an encoding this test does not know');
   return response.body.toString('utf8');
-}
-
-/** A header of a raw response as one string (several values joined as a client would see them), or `undefined`. */
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function listen(server: Server): Promise<string> {
@@ -252,7 +221,7 @@ describe('the production app', () => {
 
   it('serves index.html with the configured base URL and no-store at every page path and /index.html', async () => {
     for (const path of ['/identity/password_set?lsid=x&requestId=y', '/password_set', '/identity/password_set_success', '/index.html']) {
-      const response = await rawGet(baseUrl, path);
+      const response = await rawRequest(baseUrl, path);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers['cache-control'], 'no-store', path);
       assert.match(String(response.headers['content-type']), /^text\/html/, path);
@@ -264,14 +233,14 @@ describe('the production app', () => {
 
   it('caches hashed bundles and chunks for a year without validators, revalidates i18n and unhashed files', async () => {
     for (const path of ['/main-ABCD2345.js', '/chunk-QRST6789.js', '/styles-WXYZ6789.css']) {
-      const response = await rawGet(baseUrl, path);
+      const response = await rawRequest(baseUrl, path);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', path);
       assert.equal(response.headers['etag'], undefined, path);
       assert.equal(response.headers['last-modified'], undefined, path);
     }
     for (const path of ['/i18n/en.json', '/favicon.svg']) {
-      const response = await rawGet(baseUrl, path);
+      const response = await rawRequest(baseUrl, path);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers['cache-control'], 'no-cache', path);
       assert.match(String(response.headers['etag']), /^W\/"/, path);
@@ -296,7 +265,7 @@ describe('the production app', () => {
       '/%2e%2e/package.json',
     ];
     for (const path of paths) {
-      const response = await rawGet(baseUrl, path);
+      const response = await rawRequest(baseUrl, path);
       assert.equal(response.status, 404, path);
       assert.equal(response.headers['cache-control'], 'no-store', path);
     }
@@ -314,7 +283,7 @@ describe('the production app', () => {
   });
 
   it('answers GET /ping with pong, text/plain, no-store', async () => {
-    const response = await rawGet(baseUrl, '/ping');
+    const response = await rawRequest(baseUrl, '/ping');
     assert.equal(response.status, 200);
     assert.equal(response.body.toString('utf8'), 'pong');
     assert.match(String(response.headers['content-type']), /^text\/plain/);
@@ -348,7 +317,7 @@ describe('the production app', () => {
     const expectedStatus: Readonly<Record<ResponseKind, number>> = { page: 200, hashedScript: 200, translation: 200, staticFile: 200, notFound: 404, health: 200, api: 200 };
     for (const [kind, path] of KIND_SAMPLES) {
       for (const acceptEncoding of ['gzip, deflate, br, zstd', 'gzip', 'identity']) {
-        const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding });
+        const response = await rawRequest(baseUrl, path, { 'accept-encoding': acceptEncoding });
         assert.equal(response.status, expectedStatus[kind], `${path} (${acceptEncoding})`);
         assert.deepEqual(headerMismatches(expected[kind], (name) => headerValue(response.headers, name)), [], `${kind} ${path} (${acceptEncoding})`);
       }
@@ -357,20 +326,20 @@ describe('the production app', () => {
 
   it('sends every non-HTML response a CSP under which nothing loads or runs, SVG logos in particular', async () => {
     for (const path of ['/themes/acme-logo.svg', '/favicon.svg', '/main-ABCD2345.js', '/i18n/en.json', '/themes/acme.json', '/nothing', '/ping']) {
-      const { headers } = await rawGet(baseUrl, path);
+      const { headers } = await rawRequest(baseUrl, path);
       assert.doesNotMatch(String(headers['content-type']), /^text\/html/, path);
       const directives = String(headers['content-security-policy']).split(';');
       assert.ok(directives.includes("default-src 'none'"), `${path}: ${headers['content-security-policy']}`);
       assert.ok(directives.includes('sandbox'), `${path}: ${headers['content-security-policy']}`);
     }
-    const logo = await rawGet(baseUrl, '/themes/acme-logo.svg');
+    const logo = await rawRequest(baseUrl, '/themes/acme-logo.svg');
     assert.equal(logo.headers['content-type'], 'image/svg+xml');
     assert.equal(logo.body.toString('utf8'), HOSTILE_SVG);
   });
 
   it('sends the precompressed .br to a client that accepts brotli: its bytes, the type, the immutable cache header and Vary', async () => {
     for (const acceptEncoding of ['br', 'gzip, deflate, br', 'gzip;q=1, br;q=0.5', '*']) {
-      const response = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': acceptEncoding });
+      const response = await rawRequest(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': acceptEncoding });
       assert.equal(response.status, 200, acceptEncoding);
       assert.equal(response.headers['content-encoding'], 'br', acceptEncoding);
       assert.deepEqual(response.body, readFileSync(join(dist, 'main-ABCD2345.js.br')), acceptEncoding);
@@ -384,7 +353,7 @@ describe('the production app', () => {
 
   it('sends the precompressed .gz to a client that accepts gzip but not brotli', async () => {
     for (const acceptEncoding of ['gzip', 'gzip, deflate', 'br;q=0, gzip']) {
-      const response = await rawGet(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': acceptEncoding });
+      const response = await rawRequest(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': acceptEncoding });
       assert.equal(response.headers['content-encoding'], 'gzip', acceptEncoding);
       assert.deepEqual(response.body, readFileSync(join(dist, 'main-ABCD2345.js.gz')), acceptEncoding);
       assert.equal(gunzipSync(response.body).toString('utf8'), BUNDLE, acceptEncoding);
@@ -396,7 +365,7 @@ describe('the production app', () => {
   it('sends the plain file to a client that accepts no compression, still with Vary', async () => {
     const requests: ReadonlyArray<Readonly<Record<string, string>>> = [{ 'accept-encoding': 'identity' }, {}];
     for (const headers of requests) {
-      const response = await rawGet(baseUrl, '/main-ABCD2345.js', headers);
+      const response = await rawRequest(baseUrl, '/main-ABCD2345.js', headers);
       assert.equal(response.headers['content-encoding'], undefined, JSON.stringify(headers));
       assert.equal(response.body.toString('utf8'), BUNDLE, JSON.stringify(headers));
       assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', JSON.stringify(headers));
@@ -405,18 +374,18 @@ describe('the production app', () => {
   });
 
   it('compresses a file without precompressed siblings on the fly, brotli or gzip as the client accepts', async () => {
-    const brotli = await rawGet(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'gzip, deflate, br' });
+    const brotli = await rawRequest(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'gzip, deflate, br' });
     assert.equal(brotli.headers['content-encoding'], 'br');
     assert.equal(brotliDecompressSync(brotli.body).toString('utf8'), LAZY_CHUNK);
     assert.ok(brotli.body.length < LAZY_CHUNK.length / 10, `brotli: ${brotli.body.length} of ${LAZY_CHUNK.length} bytes`);
     assert.match(String(brotli.headers['vary']), /Accept-Encoding/i);
     assert.equal(brotli.headers['cache-control'], 'public, max-age=31536000, immutable');
 
-    const gzip = await rawGet(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'gzip' });
+    const gzip = await rawRequest(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'gzip' });
     assert.equal(gzip.headers['content-encoding'], 'gzip');
     assert.equal(gunzipSync(gzip.body).toString('utf8'), LAZY_CHUNK);
 
-    const plain = await rawGet(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'identity' });
+    const plain = await rawRequest(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'identity' });
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.body.toString('utf8'), LAZY_CHUNK);
   });
@@ -424,7 +393,7 @@ describe('the production app', () => {
   it('does not serve the precompressed siblings by their own names: 404, plain text, whatever the encoding', async () => {
     for (const path of ['/main-ABCD2345.js.br', '/main-ABCD2345.js.gz', '/main-ABCD2345.js%2Ebr', '/main-ABCD2345.js%2egz']) {
       for (const acceptEncoding of ['br', 'identity']) {
-        const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding });
+        const response = await rawRequest(baseUrl, path, { 'accept-encoding': acceptEncoding });
         assert.equal(response.status, 404, `${path} ${acceptEncoding}`);
         assert.equal(response.headers['cache-control'], 'no-store', `${path} ${acceptEncoding}`);
         assert.equal(response.headers['content-encoding'], undefined, `${path} ${acceptEncoding}`);
@@ -434,10 +403,10 @@ describe('the production app', () => {
   });
 
   it('answers a malformed URL with a plain 4xx and keeps serving', async () => {
-    const response = await rawGet(baseUrl, '/i18n/%E0%A4%A.json');
+    const response = await rawRequest(baseUrl, '/i18n/%E0%A4%A.json');
     assert.ok(response.status >= 400 && response.status < 500, String(response.status));
     assert.doesNotMatch(response.body.toString('utf8'), /at .*\.js|Error:/);
-    assert.equal((await rawGet(baseUrl, '/ping')).status, 200);
+    assert.equal((await rawRequest(baseUrl, '/ping')).status, 200);
   });
 
   it('serves index.html only as the page: any other spelling of it is a 404, never the file on disk', async () => {
@@ -470,7 +439,7 @@ describe('the production app', () => {
     ];
     for (const path of spellings) {
       for (const acceptEncoding of ['identity', 'br']) {
-        const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding });
+        const response = await rawRequest(baseUrl, path, { 'accept-encoding': acceptEncoding });
         assert.equal(response.status, 404, `${path} (${acceptEncoding})`);
         assert.equal(response.headers['cache-control'], 'no-store', path);
         assert.equal(response.body.toString('utf8'), 'Not found', path);
@@ -478,7 +447,7 @@ describe('the production app', () => {
     }
     // The page's own spellings (Express routes ignore case and a trailing slash) get the served copy.
     for (const path of ['/index.html', '/INDEX.HTML', '/index.html/']) {
-      const response = await rawGet(baseUrl, path);
+      const response = await rawRequest(baseUrl, path);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers['cache-control'], 'no-store', path);
       assert.match(response.body.toString('utf8'), /content="https:\/\/acme\.cidaas\.de\/tenant"/, path);
@@ -497,7 +466,7 @@ describe('the production app', () => {
     for (const [path, content] of files) {
       for (const acceptEncoding of ['br', 'gzip', 'identity']) {
         for (const range of ['bytes=0-99', 'bytes=100-', 'bytes=-50', 'bytes=0-0,5-9']) {
-          const response = await rawGet(baseUrl, path, { 'accept-encoding': acceptEncoding, range });
+          const response = await rawRequest(baseUrl, path, { 'accept-encoding': acceptEncoding, range });
           const label = `${path} (${acceptEncoding}, ${range})`;
           assert.equal(response.status, 200, label);
           assert.equal(response.headers['content-range'], undefined, label);
@@ -522,7 +491,7 @@ describe('the production app', () => {
       [undefined, undefined],
     ];
     for (const [acceptEncoding, encoding] of cases) {
-      const response = await rawGet(baseUrl, '/identity/password_set?lsid=x', acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding });
+      const response = await rawRequest(baseUrl, '/identity/password_set?lsid=x', acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding });
       const label = String(acceptEncoding);
       assert.equal(response.status, 200, label);
       assert.equal(response.headers['content-encoding'], encoding, label);
@@ -532,9 +501,9 @@ describe('the production app', () => {
       assert.equal(response.headers['transfer-encoding'], undefined, label);
       assert.equal(decodeBody(response), injected, label);
     }
-    const brotli = await rawGet(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' });
+    const brotli = await rawRequest(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' });
     assert.deepEqual(brotli.body, brotliCompressSync(injected, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(injected) } }));
-    const gzip = await rawGet(baseUrl, '/identity/password_set', { 'accept-encoding': 'gzip' });
+    const gzip = await rawRequest(baseUrl, '/identity/password_set', { 'accept-encoding': 'gzip' });
     assert.deepEqual(gzip.body, gzipSync(injected, { level: 9 }));
     const head = await rawRequest(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' }, 'HEAD');
     assert.equal(head.headers['content-length'], String(brotli.body.length));
@@ -544,13 +513,13 @@ describe('the production app', () => {
   it('considers only the first ten Accept-Language entries for the preload hints, however long the header', async () => {
     const unsupported = Array.from({ length: 10 }, (_, index) => `x${String.fromCharCode(97 + index)}`);
     const query = '?lsid=1ea61648-fbe7-4673-bb8b-18a06d8addd8&requestId=9080d117-43e2-4a03-8215-a9f7a03e2999';
-    const eleventh = await rawGet(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported, 'de'].join(', ') });
+    const eleventh = await rawRequest(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported, 'de'].join(', ') });
     assert.match(String(eleventh.headers['link']), /<\/i18n\/en\.json>; rel=preload/);
-    const tenth = await rawGet(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported.slice(0, 9), 'de'].join(', ') });
+    const tenth = await rawRequest(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported.slice(0, 9), 'de'].join(', ') });
     assert.match(String(tenth.headers['link']), /<\/i18n\/de\.json>; rel=preload/);
     // 14 kB of languages, as the review sent: answered, with the hints of the first entries.
     const huge = ['fr-FR', ...Array.from({ length: 2000 }, (_, index) => `x${index}`)].join(',').slice(0, 14_000);
-    const response = await rawGet(baseUrl, `/identity/password_set${query}`, { 'accept-language': huge });
+    const response = await rawRequest(baseUrl, `/identity/password_set${query}`, { 'accept-language': huge });
     assert.equal(response.status, 200);
     assert.match(String(response.headers['link']), /<\/i18n\/fr\.json>; rel=preload/);
   });
@@ -559,7 +528,7 @@ describe('the production app', () => {
     const app = createProductionApp({ distDir: dist, cidaasBaseUrl: undefined, formActionExtra: [], hsts: false });
     const plainServer = app.listen(0, '127.0.0.1');
     try {
-      const { headers, body } = await rawGet(await listen(plainServer), '/identity/password_set');
+      const { headers, body } = await rawRequest(await listen(plainServer), '/identity/password_set');
       assert.equal(headers['strict-transport-security'], undefined);
       assert.match(String(headers['content-security-policy']), /connect-src 'self';.*form-action 'self';/);
       assert.equal(body.toString('utf8'), INDEX);
@@ -582,12 +551,12 @@ describe('the production app', () => {
     const server = app.listen(0, '127.0.0.1');
     try {
       const url = await listen(server);
-      const context = await rawGet(url, '/auth0/password_set/context?session_token=a.b.c');
+      const context = await rawRequest(url, '/auth0/password_set/context?session_token=a.b.c');
       assert.equal(context.status, 400);
       assert.match(context.body.toString('utf8'), /track_expired/);
       // A JSON answer, not a document: the CSP under which nothing runs.
       assert.equal(context.headers['content-security-policy'], EXPECTED_FILE_CSP);
-      const page = await rawGet(url, '/identity/password_set');
+      const page = await rawRequest(url, '/identity/password_set');
       assert.equal(page.status, 200);
       assert.match(String(page.headers['content-security-policy']), /form-action 'self' https:\/\/acme\.eu\.auth0\.com/);
     } finally {
@@ -610,12 +579,12 @@ describe('the production app', () => {
     try {
       const url = await listen(ownServer);
       rmSync(join(ownDist, 'main-ABCD2345.js.br'));
-      const response = await rawGet(url, '/main-ABCD2345.js', { 'accept-encoding': 'br' });
+      const response = await rawRequest(url, '/main-ABCD2345.js', { 'accept-encoding': 'br' });
       assert.equal(response.status, 404);
       assert.equal(response.headers['content-encoding'], undefined);
       assert.equal(response.body.toString('utf8'), 'Not found');
       // The other encodings are untouched.
-      assert.equal((await rawGet(url, '/main-ABCD2345.js', { 'accept-encoding': 'gzip' })).headers['content-encoding'], 'gzip');
+      assert.equal((await rawRequest(url, '/main-ABCD2345.js', { 'accept-encoding': 'gzip' })).headers['content-encoding'], 'gzip');
     } finally {
       await close(ownServer);
       rmSync(ownDist, { recursive: true, force: true });
@@ -691,14 +660,8 @@ describe('createProductionServer: the limits', () => {
     assert.equal(server.keepAliveTimeout, 5_000);
     assert.equal(server.timeout, 30_000);
     assert.equal(server.maxConnections, 1024);
-    assert.deepEqual(DEFAULT_SERVER_LIMITS, {
-      headersTimeoutMs: 10_000,
-      requestTimeoutMs: 30_000,
-      keepAliveTimeoutMs: 5_000,
-      socketTimeoutMs: 30_000,
-      maxConnections: 1024,
-      timeoutCheckIntervalMs: 1_000,
-    });
+    // Node does not expose its timeout check interval on the server.
+    assert.equal(DEFAULT_SERVER_LIMITS.timeoutCheckIntervalMs, 1_000);
   });
 
   it('answers 408 and disconnects a client that trickles its headers, or sends nothing', async () => {

@@ -8,15 +8,14 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import { expectedHeaders, headerMismatches, type ResponseKind } from '../../server/expected-headers';
 import { assetPreloadLinks } from '../../server/preload-hints';
+import { headerValue, rawRequest } from '../../server/raw-http';
 import { DEFAULT_DIST_DIR } from '../../server/static';
 import {
   announceNginxSkipped,
   freePort,
-  headerValue,
   NGINX_BIN,
   NGINX_MODULES_DIR,
   nginxMissing,
-  rawRequest,
   render,
   renderedFile,
   type RunningNginx,

@@ -1,16 +1,17 @@
 /**
  * Helpers for the nginx tests (not a test file itself): render the configuration with `render.sh` and
  * start a real nginx from the Debian package with it, the way the container does
- * (`docker-entrypoint.sh`), on a free port of 127.0.0.1; and raw HTTP requests that show the bytes on
- * the wire (no decompression, no path normalization).
+ * (`docker-entrypoint.sh`), on a free port of 127.0.0.1. Raw HTTP requests that show the bytes on the
+ * wire are `server/raw-http.ts`'s, shared with the Node production server's tests.
  */
 import { type ChildProcessByStdio, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
+
+import { rawRequest } from '../../server/raw-http';
 
 /** The folder of the nginx configuration, its templates and scripts. */
 export const NGINX_DEPLOY_DIR = __dirname;
@@ -164,34 +165,6 @@ async function ping(url: string): Promise<'ready' | 'not yet'> {
   } catch {
     return 'not yet';
   }
-}
-
-/** A raw response: status, headers and the body bytes as sent (not decompressed). */
-export interface RawResponse {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
-
-/** Sends a request with the path byte for byte as given (`%69`, `..` and `//` are not normalized first). */
-export function rawRequest(baseUrl: string, path: string, headers: Readonly<Record<string, string>> = {}, method = 'GET'): Promise<RawResponse> {
-  return new Promise((resolveResponse, reject) => {
-    const { hostname, port } = new URL(baseUrl);
-    const request = httpRequest({ hostname, port, path, headers, method, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
-
-/** A header of a raw response as one string (several values joined as a client sees them), or `undefined`. */
-export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** Reads a file of the render folder. */

@@ -1,4 +1,5 @@
 import { Locator, Page } from '@playwright/test';
+import { postForm } from '../../src/app/cidaas/form-post';
 
 /** The password_set page, by role and label (English unless a test switches language). */
 export class PasswordSetPage {
@@ -7,15 +8,17 @@ export class PasswordSetPage {
   readonly newPassword: Locator;
   readonly confirmPassword: Locator;
   readonly submitButton: Locator;
-  /** The startup failure's alert. */
+  /** An alert: the startup failure's, or the error summary's (see {@link errorSummary}). */
   readonly alert: Locator;
-  /** The error summary above the form (client-side validation or an error from cidaas). */
+  /** The error summary above the form (client-side validation or an error from cidaas), an alert. */
   readonly errorSummary: Locator;
   readonly otherAccount: Locator;
   /** Auth0 mode's way out (instead of {@link otherAccount}). */
   readonly cancelAndSignOut: Locator;
   readonly checklist: Locator;
   readonly signInAgain: Locator;
+  /** Change mode's way to cidaas' forgot-password page, under the current password. */
+  readonly forgotPassword: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -25,11 +28,12 @@ export class PasswordSetPage {
     this.confirmPassword = page.getByLabel('Confirm new password', { exact: true });
     this.submitButton = page.getByRole('button', { name: 'Set new password' });
     this.alert = page.getByRole('alert');
-    this.errorSummary = page.getByRole('region', { name: /There is a problem|Your password was not changed/ });
+    this.errorSummary = page.getByRole('alert', { name: /There is a problem|Your password was not changed/ });
     this.otherAccount = page.getByRole('link', { name: 'Sign in with another account' });
     this.cancelAndSignOut = page.getByRole('link', { name: 'Cancel and sign out' });
     this.checklist = page.getByRole('list', { name: 'Your new password needs:' });
     this.signInAgain = page.getByRole('link', { name: 'Sign in again' });
+    this.forgotPassword = page.getByRole('link', { name: 'Forgot your password? Reset it' });
   }
 
   /** Opens the page at a (relative) password_set URL. */
@@ -97,27 +101,29 @@ export class PasswordSetPage {
   }
 
   /**
+   * Submits the form `times` times with a wrong current password (and a valid new one), each time
+   * waiting until cidaas has sent the user back and the form shows again; resolves with the URLs the
+   * page came back at, in order.
+   */
+  async submitWrongCurrentPasswords(times: number): Promise<URL[]> {
+    const landings: URL[] = [];
+    for (let attempt = 1; attempt <= times; attempt++) {
+      const landing = this.nextLoad();
+      await this.changePassword(`Wrong-${attempt}-password`, 'Sunny-Meadow-42');
+      landings.push(await landing);
+      await this.submitButton.waitFor();
+    }
+    return landings;
+  }
+
+  /**
    * Submits a form of our own from the page, around the page's validation (as an attacker or an old
-   * client could): a real top-level POST, so the browser follows the server's redirects.
+   * client could): a real top-level POST, so the browser follows the server's redirects. It is the
+   * page's own `postForm`, run in the page, so the request is built exactly as the page builds its own.
    */
   async postForm(action: string, fields: Readonly<Record<string, string>>): Promise<void> {
-    await this.page.evaluate(
-      ({ target, values }) => {
-        const form = document.createElement('form');
-        form.method = 'POST';
-        form.action = target;
-        for (const [name, value] of Object.entries(values)) {
-          const input = document.createElement('input');
-          input.type = 'hidden';
-          input.name = name;
-          input.value = value;
-          form.append(input);
-        }
-        document.body.append(form);
-        form.submit();
-      },
-      { target: action, values: fields },
-    );
+    // Serialized into the page: `postForm` imports nothing, so its source runs there as it is.
+    await this.page.evaluate(`(${postForm.toString()})(document, ${JSON.stringify(action)}, ${JSON.stringify(fields)})`);
   }
 
   /** Posts straight to E8 from the page, around the page's own validation. */

@@ -29,7 +29,7 @@ test.describe('screenshots', () => {
     const session = await emulator.loginSession({ ...USERS.newUser, ui_locales: 'de' });
     await page.setViewportSize({ width: 320, height: 700 });
     await passwordSet.open(`${session.url}&error=password_policy_violation&error_code=noOfSpecialChars`);
-    await expect(page.getByRole('region', { name: 'Ihr Passwort wurde nicht geändert' })).toBeVisible();
+    await expect(page.getByRole('alert', { name: 'Ihr Passwort wurde nicht geändert' })).toBeVisible();
     await page.screenshot({ path: `${DIR}/narrow-de-error.png`, fullPage: true });
   });
 

@@ -27,8 +27,10 @@ import {
   buildPostLoginEvent,
   loadPostLoginAction,
   runActionHandler,
+  type ActionHandler,
   type ActionRun,
   type ActionUser,
+  type EventInput,
   type PostLoginAction,
 } from '../../integrations/auth0/harness';
 import { hashPassword, verifyPassword } from '../emulator/passwords';
@@ -253,11 +255,6 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     last_password_reset: user.last_password_reset,
   });
 
-  const applyRun = (user: StoredUser, run: ActionRun): void => {
-    user.app_metadata = applyMetadataUpdates(user.app_metadata, run.appMetadataUpdates);
-    user.user_metadata = applyMetadataUpdates(user.user_metadata, run.userMetadataUpdates);
-  };
-
   const finish = (res: Response, transaction: Transaction, user: StoredUser, run: ActionRun): void => {
     const callback = new URL(transaction.redirectUri);
     switch (run.outcome.kind) {
@@ -284,6 +281,38 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     }
     if (transaction.appState !== '') callback.searchParams.set('state', transaction.appState);
     res.redirect(302, callback.href);
+  };
+
+  /**
+   * Runs one of the Action's handlers for a transaction's user, as Auth0 does at the end of a login
+   * (`onExecutePostLogin`) and at `/continue` (`onContinuePostLogin`, which also sees that request's
+   * query and body), keeps the metadata it updated, and answers as its outcome says.
+   */
+  const runAction = async (
+    handler: ActionHandler,
+    req: Request,
+    res: Response,
+    transaction: Transaction,
+    user: StoredUser,
+    request: Pick<EventInput, 'query' | 'body' | 'method'>,
+  ): Promise<void> => {
+    const event = buildPostLoginEvent({
+      user: actionUser(user),
+      loginsCount: user.logins_count,
+      secrets: options.secrets(),
+      hostname: requestHost(req),
+      canonicalDomain: canonical(req),
+      ip: req.ip,
+      redirectUri: transaction.redirectUri,
+      clientId: transaction.clientId,
+      ...request,
+    });
+    // `iss` is the "Hostname of your Auth0 tenant domain (e.g., example.auth0.com)"
+    // (https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/login-trigger/redirect-with-actions).
+    const run = await runActionHandler(handler, event, { domain: canonical(req), state: transaction.state, now });
+    user.app_metadata = applyMetadataUpdates(user.app_metadata, run.appMetadataUpdates);
+    user.user_metadata = applyMetadataUpdates(user.user_metadata, run.userMetadataUpdates);
+    finish(res, transaction, user, run);
   };
 
   const app = express();
@@ -369,22 +398,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     }
     user.logins_count += 1;
     transaction.userId = user.user_id;
-    const event = buildPostLoginEvent({
-      user: actionUser(user),
-      loginsCount: user.logins_count,
-      secrets: options.secrets(),
-      hostname: requestHost(req),
-      canonicalDomain: canonical(req),
-      ip: req.ip,
-      redirectUri: transaction.redirectUri,
-      clientId: transaction.clientId,
-      method: 'POST',
-    });
-    // `iss` is the "Hostname of your Auth0 tenant domain (e.g., example.auth0.com)"
-    // (https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/login-trigger/redirect-with-actions).
-    const run = await runActionHandler(action.onExecutePostLogin, event, { domain: canonical(req), state: transaction.state, now });
-    applyRun(user, run);
-    finish(res, transaction, user, run);
+    await runAction(action.onExecutePostLogin, req, res, transaction, user, { method: 'POST' });
   });
 
   // "After the redirect, resume authentication by redirecting the user to the /continue endpoint and
@@ -418,22 +432,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
       res.status(500).type('html').send(renderPage({ lang: 'en', title: 'Action error', body: html`<h1>Action error</h1><p>The Action redirected but has no onContinuePostLogin.</p>` }));
       return;
     }
-    const event = buildPostLoginEvent({
-      user: actionUser(user),
-      loginsCount: user.logins_count,
-      secrets: options.secrets(),
-      hostname: requestHost(req),
-      canonicalDomain: canonical(req),
-      ip: req.ip,
-      query: stringRecord(req.query),
-      body: stringRecord(req.body),
-      method: req.method,
-      redirectUri: transaction.redirectUri,
-      clientId: transaction.clientId,
-    });
-    const run = await runActionHandler(action.onContinuePostLogin, event, { domain: canonical(req), state: transaction.state, now });
-    applyRun(user, run);
-    finish(res, transaction, user, run);
+    await runAction(action.onContinuePostLogin, req, res, transaction, user, { query: stringRecord(req.query), body: stringRecord(req.body), method: req.method });
   };
   app.get('/continue', resume);
   app.post('/continue', resume);

@@ -168,7 +168,7 @@ export async function continuePasswordChange(store: EmulatorStore, lsid: string,
   const back = (failure: PasswordChangeFailure): string =>
     passwordSetUrl({ lsid: track.lsid, requestId: track.requestId, uiLocales: request?.ui_locales, failure });
   const user = store.getUser(track.userId);
-  if (!request || !user || !store.isTrackUsable(track)) return back({ error: 'track_expired' });
+  if (!request || !user || !store.isUsable(track)) return back({ error: 'track_expired' });
 
   // 2. Locked after too many wrong current passwords.
   if (user.lockedUntil !== undefined) {
@@ -204,7 +204,7 @@ export async function continuePasswordChange(store: EmulatorStore, lsid: string,
 
   const newHash = await store.hash(form.new_password);
   // Another submission on the same track may have finished while we were hashing.
-  if (!store.isTrackUsable(track)) return back({ error: 'track_expired' });
+  if (!store.isUsable(track)) return back({ error: 'track_expired' });
   applyNewPasswordHash(user, newHash);
   track.used = true;
   return callbackUrl(request, store.issueCode(user, request));

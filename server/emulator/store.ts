@@ -75,16 +75,20 @@ export interface LoginRequest {
   readonly created: number;
 }
 
+/** What tracks and forgot-password requests share: they expire, and setting a password uses them up. */
+export interface SingleUse {
+  /** Expiry (epoch ms). */
+  expiresAt: number;
+  /** Whether a new password was set with it. */
+  used: boolean;
+}
+
 /** A password-change track (`lsid`): valid for {@link TRACK_LIFETIME_MS}, single use. */
-export interface Track {
+export interface Track extends SingleUse {
   readonly lsid: string;
   /** The `sub` of the user who must change the password. */
   readonly userId: string;
   readonly requestId: string;
-  /** Expiry (epoch ms). */
-  expiresAt: number;
-  /** Whether the track completed a password change. */
-  used: boolean;
   /** Wrong current passwords submitted on this track. */
   failedAttempts: number;
 }
@@ -102,7 +106,7 @@ export interface AuthorizationCode {
  * A forgot-password request (`rprq`): the code step, then the exchange id that lets the page set a
  * new password through E11. Valid for {@link RESET_REQUEST_LIFETIME_MS}, single use.
  */
-export interface ResetRequest {
+export interface ResetRequest extends SingleUse {
   readonly rprq: string;
   /** The `sub` of the account, or `undefined` when no account uses the email (no code can ever match). */
   readonly userId: string | undefined;
@@ -114,10 +118,6 @@ export interface ResetRequest {
   readonly code: string | undefined;
   /** Issued once the code was validated; E11 requires it. */
   exchangeId: string | undefined;
-  /** Expiry (epoch ms). */
-  expiresAt: number;
-  /** Whether a new password was set with it. */
-  used: boolean;
   /** Wrong codes submitted so far. */
   failedCodeAttempts: number;
 }
@@ -365,17 +365,14 @@ export class EmulatorStore {
     return this.tracks.get(lsid.toLowerCase());
   }
 
-  /** Whether a track can still be used: not expired and not used. */
-  isTrackUsable(track: Track): boolean {
-    return !track.used && track.expiresAt > this.now();
+  /** Whether a track or a forgot-password request can still be used: not expired and not used. */
+  isUsable(record: SingleUse): boolean {
+    return !record.used && record.expiresAt > this.now();
   }
 
   /** Expires a track now. Returns whether it existed. */
   expireTrack(lsid: string): boolean {
-    const track = this.getTrack(lsid);
-    if (!track) return false;
-    track.expiresAt = Math.min(track.expiresAt, this.now());
-    return true;
+    return this.expireNow(this.getTrack(lsid));
   }
 
   /**
@@ -404,16 +401,14 @@ export class EmulatorStore {
     return this.resetRequests.get(rprq.toLowerCase());
   }
 
-  /** Whether a forgot-password request can still be used: not expired and not used. */
-  isResetRequestUsable(reset: ResetRequest): boolean {
-    return !reset.used && reset.expiresAt > this.now();
-  }
-
   /** Expires a forgot-password request now. Returns whether it existed. */
   expireResetRequest(rprq: string): boolean {
-    const reset = this.getResetRequest(rprq);
-    if (!reset) return false;
-    reset.expiresAt = Math.min(reset.expiresAt, this.now());
+    return this.expireNow(this.getResetRequest(rprq));
+  }
+
+  private expireNow(record: SingleUse | undefined): boolean {
+    if (!record) return false;
+    record.expiresAt = Math.min(record.expiresAt, this.now());
     return true;
   }
 

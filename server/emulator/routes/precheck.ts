@@ -20,7 +20,7 @@ export function precheckRoutes(store: EmulatorStore): Router {
     }
     const track = store.getTrack(lsid);
     const user = track ? store.getUser(track.userId) : undefined;
-    if (!track || !user || !store.isTrackUsable(track)) {
+    if (!track || !user || !store.isUsable(track)) {
       res.status(204).end();
       return;
     }

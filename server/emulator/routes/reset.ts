@@ -244,7 +244,7 @@ export type CodeCheck =
  * A request for an unknown account has no code, so every code is wrong, exactly as for a known one.
  */
 export function checkResetCode(store: EmulatorStore, reset: ResetRequest, submitted: string): CodeCheck {
-  if (!store.isResetRequestUsable(reset)) return { outcome: 'expired' };
+  if (!store.isUsable(reset)) return { outcome: 'expired' };
   const code = submitted.trim();
   if (reset.code !== undefined && codesEqual(code, reset.code)) {
     reset.exchangeId ??= randomUUID();
@@ -277,7 +277,7 @@ export async function acceptPasswordReset(store: EmulatorStore, form: ResetAccep
     resetPasswordSetUrl({ requestId: reset.requestId, rprq: reset.rprq, exchangeId: form.exchangeId, uiLocales: request?.ui_locales, failure });
   const user = reset.userId === undefined ? undefined : store.getUser(reset.userId);
   const exchangeMatches = reset.exchangeId !== undefined && form.exchangeId.toLowerCase() === reset.exchangeId;
-  if (!request || !user || !exchangeMatches || !store.isResetRequestUsable(reset)) return back({ error: 'track_expired' });
+  if (!request || !user || !exchangeMatches || !store.isUsable(reset)) return back({ error: 'track_expired' });
 
   const failure = await checkReplacementPassword({
     user,
@@ -289,7 +289,7 @@ export async function acceptPasswordReset(store: EmulatorStore, form: ResetAccep
 
   const newHash = await store.hash(form.password);
   // Another submission with the same reset request may have finished while we were hashing.
-  if (!store.isResetRequestUsable(reset)) return back({ error: 'track_expired' });
+  if (!store.isUsable(reset)) return back({ error: 'track_expired' });
   applyNewPasswordHash(user, newHash);
   // The user proved control of the mailbox and knows the new password: a password_set lock no longer applies.
   user.failedAttempts = 0;
@@ -396,7 +396,7 @@ ${showError ? html`<p class="error" role="alert" id="email-error">${texts.emailR
   const codeStep = (res: Response, request: LoginRequest, lang: ResetLanguage, rprq: string, error: string | undefined): void => {
     const texts = RESET_TEXTS[lang];
     const reset = isUuid(rprq) ? store.getResetRequest(rprq) : undefined;
-    if (!reset || reset.requestId !== request.requestId || !store.isResetRequestUsable(reset)) {
+    if (!reset || reset.requestId !== request.requestId || !store.isUsable(reset)) {
       return sendPage(
         res,
         400,

@@ -1,22 +1,17 @@
 import { TestBed } from '@angular/core/testing';
-import { TranslateLoader, TranslateService, type TranslationObject } from '@ngx-translate/core';
-import { Subject, firstValueFrom, of, throwError } from 'rxjs';
-import { ENGLISH_FILE } from '../../testing/english-translations';
+import { TranslateService, type TranslationObject } from '@ngx-translate/core';
+import { Subject, firstValueFrom } from 'rxjs';
+import { ENGLISH_FILE, type TranslationFiles, memoryTranslations } from '../../testing/english-translations';
 import { bundledEnglish } from './english-fallback';
-import { providePageTranslations } from './provide-translations';
 import { translationObject } from './translation-loader';
 
 const DUTCH_PART = translationObject({ 'submit.label': 'Nieuw wachtwoord instellen' });
 
 /** A real TranslateService with the page's setup; `files` answer per language, anything else fails. */
-function setup(files: Record<string, TranslationObject | Subject<TranslationObject>>) {
-  const getTranslation = jest.fn((language: string) => {
-    const file = files[language];
-    if (file instanceof Subject) return file;
-    return file ? of(file) : throwError(() => new Error(`no ${language}`));
-  });
-  TestBed.configureTestingModule({ providers: [providePageTranslations(), { provide: TranslateLoader, useValue: { getTranslation } }] });
-  return { translate: TestBed.inject(TranslateService), requested: () => getTranslation.mock.calls.map(([language]) => language) };
+function setup(files: TranslationFiles) {
+  const { providers, loader } = memoryTranslations(files);
+  TestBed.configureTestingModule({ providers });
+  return { translate: TestBed.inject(TranslateService), requested: () => loader.requested };
 }
 
 const microtask = () => new Promise<void>((resolve) => queueMicrotask(resolve));

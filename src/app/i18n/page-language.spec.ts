@@ -1,23 +1,18 @@
 import { TestBed } from '@angular/core/testing';
-import { TranslateLoader, TranslateService, type TranslationObject } from '@ngx-translate/core';
-import { Subject, firstValueFrom, of, switchMap, throwError } from 'rxjs';
-import { ENGLISH_FILE } from '../../testing/english-translations';
+import { TranslateService, type TranslationObject } from '@ngx-translate/core';
+import { Subject, firstValueFrom, switchMap } from 'rxjs';
+import { ENGLISH_FILE, type TranslationFiles, memoryTranslations } from '../../testing/english-translations';
 import { showPageIn } from './page-language';
-import { providePageTranslations } from './provide-translations';
 import { translationObject } from './translation-loader';
 
 const GERMAN = translationObject({ 'page.heading': 'Neues Passwort wählen' });
 const FRENCH = translationObject({ 'page.heading': 'Choisissez un nouveau mot de passe' });
 
 /** A real TranslateService whose loader answers `files` (a Subject answers when the test says). */
-function setup(files: Record<string, TranslationObject | Subject<TranslationObject>>) {
-  const getTranslation = jest.fn((language: string) => {
-    const file = files[language];
-    if (file instanceof Subject) return file;
-    return file ? of(file) : throwError(() => new Error(`no ${language}`));
-  });
-  TestBed.configureTestingModule({ providers: [providePageTranslations(), { provide: TranslateLoader, useValue: { getTranslation } }] });
-  return { translate: TestBed.inject(TranslateService), requested: () => getTranslation.mock.calls.map(([language]) => language) };
+function setup(files: TranslationFiles) {
+  const { providers, loader } = memoryTranslations(files);
+  TestBed.configureTestingModule({ providers });
+  return { translate: TestBed.inject(TranslateService), requested: () => loader.requested };
 }
 
 describe('showPageIn', () => {

@@ -2,10 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestBed } from '@angular/core/testing';
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { TranslateCompiler, TranslateLoader, TranslateService, type TranslationObject } from '@ngx-translate/core';
+import { TranslateCompiler, TranslateService, type TranslationObject } from '@ngx-translate/core';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { firstValueFrom } from 'rxjs';
-import { ENGLISH_FILE, inMemoryTranslations } from '../../testing/english-translations';
+import { ENGLISH_FILE, memoryTranslations } from '../../testing/english-translations';
 import { providePageTranslations } from './provide-translations';
 import { translationObject } from './translation-loader';
 
@@ -42,7 +42,7 @@ function argumentsOf(elements: readonly MessageFormatElement[], found = new Map<
 
 /** A real TranslateService with the page's compiler, parser and fallback, fed these files. */
 async function translateWith(files: Record<string, TranslationObject>, language: string): Promise<TranslateService> {
-  TestBed.configureTestingModule({ providers: [providePageTranslations(), { provide: TranslateLoader, useValue: inMemoryTranslations(files) }] });
+  TestBed.configureTestingModule({ providers: memoryTranslations(files).providers });
   const translate = TestBed.inject(TranslateService);
   await firstValueFrom(translate.use(language));
   return translate;

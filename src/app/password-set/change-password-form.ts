@@ -25,17 +25,10 @@ import { Message, fieldOfUrlError, rejectedRule, urlErrorMessage, validationMess
 import type { PageData } from './page-data';
 import type { UrlError } from '../../contract/page-params';
 import { PasswordField } from './password-field';
-import { PASSWORD_FIELDS, PasswordField as PasswordFieldName, fitToPage, formState, passwordForm, shownErrors } from './password-form';
+import { FIELD_INPUTS, PASSWORD_FIELDS, PasswordField as PasswordFieldName, fitToPage, formState, passwordForm, shownErrors } from './password-form';
 import { RuleChecklist } from './rule-checklist';
 import { PasswordSubmitter } from './submitter';
 import { countDown, formatWait } from './lockout';
-
-/** Ids of the form's inputs, so labels, hints, errors and the error summary can reference them. */
-const IDS: Readonly<Record<PasswordFieldName, string>> = {
-  oldPassword: 'ps-old-password',
-  newPassword: 'ps-new-password',
-  confirmPassword: 'ps-confirm-password',
-};
 
 /** One entry of the error summary: a message that links to its field (or to nothing, e.g. a lockout). */
 interface SummaryItem {
@@ -79,7 +72,7 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /** The check before the POST found the login (or the Auth0 session) gone: the page explains it instead of the form. */
   readonly expired = output<void>();
 
-  protected readonly ids = IDS;
+  protected readonly inputs = FIELD_INPUTS;
   /** Change mode asks for the current password; reset and Auth0 modes cannot (and need not). */
   protected readonly mode = computed(() => this.data().target.mode);
   /** The form; {@link ngOnInit} fits it to the policy and the mode. */
@@ -92,6 +85,11 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   protected readonly attempted = signal(false);
   /** The fields the user has left other than for the submit button (see `shownErrors`). */
   private readonly left = signal<ReadonlySet<PasswordFieldName>>(new Set());
+  /**
+   * Whether the checklist shows the rules not met as such: after a submit attempt, or once the user
+   * has left the new password with something in it; while typing, only what is met changes.
+   */
+  protected readonly showUnmet = computed(() => this.attempted() || (this.left().has('newPassword') && this.newPassword() !== ''));
   /** Whether a submit is under way (the check before the POST, then the POST); further submits are ignored. */
   protected readonly submitting = signal(false);
   /** Whether the POST went out: the browser is leaving the page, unless the navigation is given up. */
@@ -119,13 +117,9 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     const rule = this.data().rules.find((candidate) => candidate.id === 'minimumLength');
     return rule?.id === 'minimumLength' ? rule.min : null;
   });
-  protected readonly username = computed(() => this.data().metadata?.username ?? null);
   protected readonly reasonKey = computed(() =>
     this.mode() === 'reset' ? 'page.reason.reset' : `page.reason.${this.data().metadata?.reason ?? 'default'}`,
   );
-  protected readonly otherAccountUrl = computed(() => this.data().exitUrl);
-  /** Auth0's way out ends the login at the application (the Action denies it), so it says so. */
-  protected readonly otherAccountKey = computed(() => (this.mode() === 'auth0' ? 'page.cancelAndSignOut' : 'page.otherAccount'));
 
   /** The message under each field, or `null`. */
   protected readonly messages = computed<Record<PasswordFieldName, Message | null>>(() => {
@@ -151,7 +145,10 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     const error = this.urlError();
     return error?.code === 'too_many_attempts' ? error : null;
   });
-  /** cidaas' forgot-password page for the same login request, for a user locked out of the current password. */
+  /**
+   * cidaas' forgot-password page for the same login request (change mode only), for a user who does
+   * not know the current (or temporary) password or is locked out of it; `null` in other modes.
+   */
   protected readonly forgotPasswordUrl = computed(() => {
     const data = this.data();
     return data.target.mode === 'change' && data.requestId ? this.client.passwordForgotInitUrl(data.requestId, data.metadata?.username) : null;
@@ -185,36 +182,43 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     return field === 'newPassword' || field === 'confirmPassword';
   });
 
-  /** The error summary: why nothing was sent, or the server's error (if still relevant), then each field in error, in order. */
-  protected readonly summaryItems = computed<readonly SummaryItem[]>(() => {
-    const items: SummaryItem[] = [];
+  /**
+   * The error summary, `null` when there is nothing to say: why nothing was sent, or the server's
+   * error (if still relevant), under the alert title; then each field in error, in order.
+   */
+  protected readonly summary = computed(() => {
     const error = this.urlError();
     const messages = this.messages();
     const unreachable = this.unreachable();
-    // Nothing was sent: a connection that failed or timed out is the user's to check; anything else is cidaas'.
-    if (unreachable) items.push({ field: null, message: { key: unreachable.kind === 'network' || unreachable.kind === 'timeout' ? 'errors.submit.network' : 'errors.submit.server' } });
-    else if (error && this.showServerError() && !this.lockout()) items.push({ field: fieldOfUrlError(error), message: urlErrorMessage(error) });
+    const items: SummaryItem[] = unreachable
+      ? // Nothing was sent: a connection that failed or timed out is the user's to check; anything else is cidaas'.
+        [{ field: null, message: { key: unreachable.kind === 'network' || unreachable.kind === 'timeout' ? 'errors.submit.network' : 'errors.submit.server' } }]
+      : error && this.showServerError() && !this.lockout()
+        ? [{ field: fieldOfUrlError(error), message: urlErrorMessage(error) }]
+        : [];
+    const titleKey = items.length > 0 ? 'errors.alertTitle' : 'errors.summaryTitle';
     if (this.attempted()) {
       for (const field of PASSWORD_FIELDS) {
         const message = messages[field];
         if (message && !items.some((item) => item.field === field)) items.push({ field, message });
       }
     }
-    return items;
+    return items.length > 0 ? { titleKey, items } : null;
   });
-  protected readonly summaryTitleKey = computed(() =>
-    this.unreachable() || (this.urlError() && this.showServerError() && !this.lockout()) ? 'errors.alertTitle' : 'errors.summaryTitle',
-  );
 
   /**
-   * Each field's label: the tenant's text when it is in the page language, else our translation key.
-   * The current password is named after the reason: on a first sign-in it is the temporary one.
+   * Each field's label: the tenant's text when it is in the page language, else ours. The current
+   * password is named after the reason: on a first sign-in it is the temporary one.
    */
-  protected readonly labels = computed<Record<PasswordFieldName, { readonly text: string | null; readonly key: string }>>(() => ({
-    oldPassword: { text: null, key: this.data().metadata?.reason === 'first_login' ? 'fields.temporaryPassword' : 'fields.oldPassword' },
-    newPassword: { text: this.tenantLabel(this.data().fields.newPassword), key: 'fields.newPassword' },
-    confirmPassword: { text: this.tenantLabel(this.data().fields.confirmPassword), key: 'fields.confirmPassword' },
-  }));
+  protected readonly labels = computed<Record<PasswordFieldName, string>>(() => {
+    const { metadata, fields } = this.data();
+    const ours = (key: string) => String(this.translate.instant(`fields.${key}`));
+    return {
+      oldPassword: ours(metadata?.reason === 'first_login' ? 'temporaryPassword' : 'oldPassword'),
+      newPassword: this.tenantLabel(fields.newPassword) ?? ours('newPassword'),
+      confirmPassword: this.tenantLabel(fields.confirmPassword) ?? ours('confirmPassword'),
+    };
+  });
 
   constructor() {
     this.form.events.pipe(takeUntilDestroyed()).subscribe(() => this.state.set(formState(this.form)));
@@ -230,16 +234,19 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     this.watchCancelledNavigation();
   }
 
-  /** Puts the user where they need to be: on the explanation of what went wrong, else on the first field. */
+  /**
+   * Puts the user on the explanation of what went wrong (lockout, or cidaas' error), when there is
+   * one; otherwise focus stays on the page's heading, so the reason is read before the first field.
+   */
   ngAfterViewInit(): void {
     // In the next frame: focusing now would force a layout in the middle of the first render.
-    requestAnimationFrame(() => this.focusFirst());
+    requestAnimationFrame(() => (this.host.querySelector<HTMLElement>('#ps-lockout') ?? this.summaryElement())?.focus());
   }
 
   /** A summary link moves focus to its field (the page's `<base href>` would turn `#id` into a navigation). */
   protected onSummaryLink(event: Event, field: PasswordFieldName): void {
     event.preventDefault();
-    this.focusField(field);
+    this.host.querySelector<HTMLElement>(`#${FIELD_INPUTS[field].id}`)?.focus();
   }
 
   /** The user left a field other than for the submit button: its errors may show from now on. */
@@ -315,23 +322,12 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /** Renders the summary with what it has to say now, and moves focus to it. */
   private focusSummary(): void {
     this.changeDetector.detectChanges();
-    this.summary()?.focus();
-  }
-
-  /** Focuses the explanation of what went wrong, else the first field. */
-  private focusFirst(): void {
-    const summary = this.host.querySelector<HTMLElement>('#ps-lockout') ?? this.summary();
-    if (summary) summary.focus();
-    else this.focusField(this.mode() === 'change' ? 'oldPassword' : 'newPassword');
+    this.summaryElement()?.focus();
   }
 
   /** The error summary, when it is shown. */
-  private summary(): HTMLElement | null {
+  private summaryElement(): HTMLElement | null {
     return this.host.querySelector<HTMLElement>('#ps-error-summary');
-  }
-
-  private focusField(field: PasswordFieldName): void {
-    this.host.querySelector<HTMLElement>(`#${IDS[field]}`)?.focus();
   }
 
   /** The tenant's label when it is in the page language (the tenant's wording wins over ours). */

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Message } from './field-messages';
-import type { PasswordField as PasswordFieldName } from './password-form';
+import { FIELD_INPUTS, type PasswordField as PasswordFieldName } from './password-form';
 
 /**
  * One password field: label, error message, the input bound to the form's control by
@@ -23,14 +23,8 @@ import type { PasswordField as PasswordFieldName } from './password-form';
 export class PasswordField {
   /** The name of the form control behind the input. */
   readonly controlName = input.required<PasswordFieldName>();
-  /** The input's id; the error and Caps Lock notes derive theirs from it. */
-  readonly inputId = input.required<string>();
   /** The visible label. */
   readonly label = input.required<string>();
-  /** The form field name (what a real form submission would use). */
-  readonly name = input.required<string>();
-  /** `current-password` or `new-password`. */
-  readonly autocomplete = input.required<'current-password' | 'new-password'>();
   /** The error to show under the label, or `null`. */
   readonly message = input<Message | null>(null);
   /** Ids of further descriptions (e.g. the rule checklist). */
@@ -51,6 +45,8 @@ export class PasswordField {
    */
   readonly left = output<void>();
 
+  /** The input's id and form name; the error and Caps Lock notes derive their ids from the id. */
+  protected readonly input = computed(() => FIELD_INPUTS[this.controlName()]);
   /** Whether the password is shown as text. */
   protected readonly visible = signal(false);
   /** Whether Caps Lock is on while typing here. */
@@ -58,8 +54,8 @@ export class PasswordField {
 
   protected describedBy(): string | null {
     const ids = [...this.describedByExtra()];
-    if (this.message()) ids.unshift(`${this.inputId()}-error`);
-    if (this.capsLock()) ids.push(`${this.inputId()}-caps`);
+    if (this.message()) ids.unshift(`${this.input().id}-error`);
+    if (this.capsLock()) ids.push(`${this.input().id}-caps`);
     return ids.length > 0 ? ids.join(' ') : null;
   }
 

@@ -15,6 +15,16 @@ export const PASSWORD_FIELDS = ['oldPassword', 'newPassword', 'confirmPassword']
 /** A field of the change-password form. */
 export type PasswordField = (typeof PASSWORD_FIELDS)[number];
 
+/**
+ * Each field's input: its id (its label, its messages and the error summary's links reference it) and
+ * its form name, what a real form submission would use (password managers read it).
+ */
+export const FIELD_INPUTS: Readonly<Record<PasswordField, { readonly id: string; readonly name: string }>> = {
+  oldPassword: { id: 'ps-old-password', name: 'old_password' },
+  newPassword: { id: 'ps-new-password', name: 'new_password' },
+  confirmPassword: { id: 'ps-confirm-password', name: 'confirm_password' },
+};
+
 /** The change-password form: a typed group of three non-nullable text controls. */
 export type PasswordFormGroup = FormGroup<Record<PasswordField, FormControl<string>>>;
 

@@ -82,6 +82,18 @@ async function setupReady(extra: Record<string, string> = {}) {
   return context;
 }
 
+/**
+ * The account's username is there for password managers (they save the new password under it) but
+ * not for screen readers, which hear the "Account: …" line instead of a second "Username".
+ */
+function expectUsernameForPasswordManagersOnly(username: string) {
+  const input = document.querySelector('input[autocomplete="username"]');
+  expect(input).toHaveValue(username);
+  expect(input).toHaveAttribute('aria-hidden', 'true');
+  expect(input).toHaveAttribute('tabindex', '-1');
+  expect(screen.queryByRole('textbox', { name: 'Username' })).toBeNull();
+}
+
 const RPRQ = '3b0d7c1e-2f4a-4c6b-9d8e-7f6a5b4c3d2e';
 const EXCHANGE_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 
@@ -116,7 +128,8 @@ describe('PasswordSetPage', () => {
     expect(screen.getByLabelText('Your new password')).toHaveAttribute('autocomplete', 'new-password');
     expect(screen.getByLabelText('Repeat your new password')).toHaveAttribute('autocomplete', 'new-password');
     expect(screen.getByText(/first sign-in with a temporary password/)).toBeInTheDocument();
-    expect(screen.getByLabelText('Username')).toHaveValue('new.user@example.com');
+    expect(screen.getByText('Account: new.user@example.com')).toBeInTheDocument();
+    expectUsernameForPasswordManagersOnly('new.user@example.com');
     expect(screen.getByLabelText('Your new password')).toHaveAttribute(
       'passwordrules',
       'minlength: 10; maxlength: 64; required: digit; required: special; required: lower; required: upper;',
@@ -139,25 +152,70 @@ describe('PasswordSetPage', () => {
     for (const input of document.querySelectorAll('input[type="password"]')) expect(input).not.toHaveAttribute('maxlength');
   });
 
-  it('puts focus on the current password field', async () => {
+  it('puts focus on the heading, so the reason is read before the first field', async () => {
     await setupReady();
-    // In the frame after the first render.
-    await waitFor(() => expect(screen.getByLabelText('Temporary password')).toHaveFocus());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Choose a new password' })).toHaveFocus());
+    // Still there after the frame in which the form would focus an error summary (there is none).
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(screen.getByRole('heading', { name: 'Choose a new password' })).toHaveFocus();
   });
 
-  it('updates the rule checklist as the user types', async () => {
+  it('keeps unmet rules neutral while typing, turns a rule green once met, and red only after the field is left', async () => {
     const { user } = await setupReady();
     const list = screen.getByRole('list', { name: 'Your new password needs:' });
     const rule = (name: RegExp) => within(list).getByText(name).closest('li');
+    const field = screen.getByLabelText('Your new password');
     expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
-    await user.type(screen.getByLabelText('Your new password'), 'abc1');
-    expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
+    await user.type(field, 'abc1');
+    expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
+    expect(rule(/At least 10 characters/)).toHaveTextContent('(not yet met)');
+    expect(rule(/lowercase and uppercase/)).toHaveAttribute('data-state', 'pending');
     expect(rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
-    expect(rule(/lowercase and uppercase/)).toHaveAttribute('data-state', 'unmet');
+    expect(rule(/At least 1 digit/)).toHaveTextContent('(met)');
+    await user.tab();
+    expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
     expect(rule(/At least 10 characters/)).toHaveTextContent('(not met)');
-    await user.type(screen.getByLabelText('Your new password'), 'DEFGH!');
+    expect(rule(/lowercase and uppercase/)).toHaveAttribute('data-state', 'unmet');
+    expect(rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
+    await user.type(field, 'DEFGH!');
     expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'met');
     expect(rule(/lowercase and uppercase/)).toHaveTextContent('(met)');
+  });
+
+  it('passing over the empty new password leaves the rules neutral; a submit shows what is not met', async () => {
+    const { user } = await setupReady();
+    const list = screen.getByRole('list', { name: 'Your new password needs:' });
+    const rule = (name: RegExp) => within(list).getByText(name).closest('li');
+    jest.spyOn(TestBed.inject(CIDAAS_CLIENT), 'firstTimeChangePassword').mockImplementation(() => undefined);
+    await user.click(screen.getByLabelText('Your new password'));
+    await user.click(screen.getByLabelText('Repeat your new password'));
+    expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
+    await user.click(screen.getByRole('button', { name: 'Set new password' }));
+    expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'unmet');
+  });
+
+  it('the show/hide toggle says what a press does, keeps its name and reports its state', async () => {
+    const { user } = await setupReady();
+    const toggle = screen.getByRole('button', { name: 'Show Your new password' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(toggle).toHaveTextContent('Show');
+    await user.click(toggle);
+    expect(screen.getByLabelText('Your new password')).toHaveAttribute('type', 'text');
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(toggle).toHaveTextContent('Hide');
+    expect(toggle).toHaveAccessibleName('Show Your new password');
+    await user.click(toggle);
+    expect(toggle).toHaveTextContent('Show');
+    expect(screen.getByLabelText('Your new password')).toHaveAttribute('type', 'password');
+  });
+
+  it('offers the forgot-password page of this login request under the current password', async () => {
+    await setupReady();
+    const link = screen.getByRole('link', { name: 'Forgot your password? Reset it' });
+    expect(link).toHaveAttribute('href', `${BASE}/identity/password_forgot_init?userIdHint=new.user%40example.com&requestId=${REQUEST_ID}&type=email`);
+    // Right under the field it helps with, before the new password.
+    expect(screen.getByLabelText('Temporary password').compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(link.compareDocumentPosition(screen.getByLabelText('Your new password')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('links the checklist to the new password field', async () => {
@@ -175,7 +233,7 @@ describe('PasswordSetPage', () => {
     await user.type(screen.getByLabelText('Your new password'), 'short');
     await user.click(screen.getByRole('button', { name: 'Set new password' }));
     expect(submit).not.toHaveBeenCalled();
-    const summary = await screen.findByRole('region', { name: 'There is a problem' });
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
     expect(summary).toHaveFocus();
     const links = within(summary).getAllByRole('link');
     expect(links.map((link) => link.textContent?.trim())).toEqual([
@@ -294,7 +352,7 @@ describe('PasswordSetPage', () => {
 
   it('explains an error that came back in the URL and focuses it', async () => {
     await setupReady({ error: 'invalid_old_password', error_description: '<b>bad</b>' });
-    const alert = screen.getByRole('region', { name: 'Your password was not changed' });
+    const alert = screen.getByRole('alert', { name: 'Your password was not changed' });
     expect(alert).toHaveTextContent('The current password is not correct.');
     expect(alert).not.toHaveTextContent('bad');
     await waitFor(() => expect(alert).toHaveFocus());
@@ -303,12 +361,12 @@ describe('PasswordSetPage', () => {
 
   it('names the broken rule of a server-side policy violation', async () => {
     await setupReady({ error: 'password_policy_violation', error_code: 'noOfDigits' });
-    expect(screen.getByRole('region', { name: 'Your password was not changed' })).toHaveTextContent('The new password needs more digits.');
+    expect(screen.getByRole('alert', { name: 'Your password was not changed' })).toHaveTextContent('The new password needs more digits.');
   });
 
   it('shows an unknown error code for support only when it looks like a code, never markup', async () => {
     await setupReady({ error: '<img src=x onerror=alert(1)>', error_description: 'Call +1-900-555-0199' });
-    const alert = screen.getByRole('region', { name: 'Your password was not changed' });
+    const alert = screen.getByRole('alert', { name: 'Your password was not changed' });
     expect(alert).toHaveTextContent('If it keeps happening, contact support.');
     expect(alert).not.toHaveTextContent(/img|mention|900/);
     expect(alert.querySelector('img')).toBeNull();
@@ -316,7 +374,7 @@ describe('PasswordSetPage', () => {
 
   it('reads cidaas’ documented redirect (error=Bad Request, error_code=VER_0120) as a compromised password', async () => {
     await setupReady({ error: 'Bad Request', error_description: 'The password is compromised', error_code: 'VER_0120' });
-    const alert = screen.getByRole('region', { name: 'Your password was not changed' });
+    const alert = screen.getByRole('alert', { name: 'Your password was not changed' });
     expect(alert).toHaveTextContent('This password has appeared in a data breach');
     expect(alert).not.toHaveTextContent(/Bad Request|mention the code/);
   });
@@ -426,11 +484,12 @@ describe('PasswordSetPage', () => {
       return context;
     }
 
-    it('has no current-password field, explains itself and focuses the new password', async () => {
+    it('has no current-password field nor its forgot-password link, explains itself and focuses the heading', async () => {
       await setupReset();
       expect(screen.queryByLabelText(/current password|temporary password/i)).toBeNull();
+      expect(screen.queryByRole('link', { name: /Forgot your password/ })).toBeNull();
       expect(screen.getByText(/You asked to reset your password/)).toBeInTheDocument();
-      await waitFor(() => expect(screen.getByLabelText('Your new password')).toHaveFocus());
+      await waitFor(() => expect(screen.getByRole('heading', { name: 'Choose a new password' })).toHaveFocus());
     });
 
     it('submits to E11 with the reset identifiers', async () => {
@@ -468,7 +527,7 @@ describe('PasswordSetPage', () => {
       await user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
       await user.click(screen.getByRole('button', { name: 'Set new password' }));
       http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).failNetwork();
-      expect(await screen.findByRole('region', { name: 'Your password was not changed' })).toHaveTextContent('Check your connection');
+      expect(await screen.findByRole('alert', { name: 'Your password was not changed' })).toHaveTextContent('Check your connection');
       expect(reset).not.toHaveBeenCalled();
       expect(screen.getByLabelText('Repeat your new password')).toHaveValue('Brand-new-2026!');
     });
@@ -492,7 +551,8 @@ describe('PasswordSetPage', () => {
       answer(request, { email: 'first.login@example.com', reason: 'first_login', password_policy: { minimumLength: 12, noOfDigits: 1 } });
       await screen.findByRole('heading', { name: 'Choose a new password' });
       expect(screen.queryByLabelText(/current password|temporary password/i)).toBeNull();
-      expect(screen.getByLabelText('Username')).toHaveValue('first.login@example.com');
+      expectUsernameForPasswordManagersOnly('first.login@example.com');
+      expect(screen.queryByRole('link', { name: /Forgot your password/ })).toBeNull();
       expect(screen.getByText(/At least 12 characters/)).toBeInTheDocument();
       expect(screen.queryByRole('link', { name: 'Sign in with another account' })).toBeNull();
       expect(screen.getByRole('link', { name: 'Cancel and sign out' }).getAttribute('href')).toMatch(/\/auth0\/password_set\/cancel\?state=st-1$/);
@@ -546,7 +606,7 @@ describe('PasswordSetPage', () => {
     ])('%s: nothing is posted, the fields keep what was typed, and the summary says so', async (_, fail, message) => {
       const { submit, user } = await fillAndSubmit();
       fail(http.expectOne(E7));
-      const summary = await screen.findByRole('region', { name: 'Your password was not changed' });
+      const summary = await screen.findByRole('alert', { name: 'Your password was not changed' });
       expect(summary).toHaveTextContent(message);
       await waitFor(() => expect(summary).toHaveFocus());
       expect(submit).not.toHaveBeenCalled();
@@ -557,7 +617,7 @@ describe('PasswordSetPage', () => {
       await user.click(screen.getByRole('button', { name: 'Set new password' }));
       answer(http.expectOne((request) => request.path === E7 && !request.settled), METADATA);
       await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
-      expect(screen.queryByRole('region', { name: 'Your password was not changed' })).toBeNull();
+      expect(screen.queryByRole('alert', { name: 'Your password was not changed' })).toBeNull();
     });
 
     it('gives up after 5 seconds without an answer, as for a lost connection', async () => {
@@ -567,9 +627,9 @@ describe('PasswordSetPage', () => {
         const check = http.expectOne(E7);
         jest.advanceTimersByTime(4_900);
         await afterPendingWork();
-        expect(screen.queryByRole('region', { name: 'Your password was not changed' })).toBeNull();
+        expect(screen.queryByRole('alert', { name: 'Your password was not changed' })).toBeNull();
         jest.advanceTimersByTime(200);
-        expect(await screen.findByRole('region', { name: 'Your password was not changed' })).toHaveTextContent('Check your connection');
+        expect(await screen.findByRole('alert', { name: 'Your password was not changed' })).toHaveTextContent('Check your connection');
         // The late answer changes nothing.
         answer(check, METADATA);
         await afterPendingWork();
@@ -659,7 +719,7 @@ describe('PasswordSetPage', () => {
       expect(item(rule)).toHaveAttribute('data-state', 'unmet');
       expect(item(rule)).toHaveAttribute('data-rejected');
       expect(item(rule)).toHaveTextContent('(not met)');
-      const summary = screen.getByRole('region', { name: 'Your password was not changed' });
+      const summary = screen.getByRole('alert', { name: 'Your password was not changed' });
       expect(summary).toHaveTextContent(message);
       expect(summary).toHaveTextContent('Please fill in the fields again, with a new password that meets every requirement in the list.');
       // A new password replaces the mark with the live judgement.
@@ -670,7 +730,7 @@ describe('PasswordSetPage', () => {
 
     it('a wrong current password needs no "what to do" beyond its message', async () => {
       await setupReady({ error: 'invalid_old_password' });
-      expect(screen.getByRole('region', { name: 'Your password was not changed' })).not.toHaveTextContent('fill in the fields again');
+      expect(screen.getByRole('alert', { name: 'Your password was not changed' })).not.toHaveTextContent('fill in the fields again');
     });
   });
 
@@ -682,7 +742,7 @@ describe('PasswordSetPage', () => {
         const notice = screen.getByRole('region', { name: 'Too many attempts with a wrong password' });
         await waitFor(() => expect(notice).toHaveFocus());
         expect(within(notice).getByRole('timer')).toHaveTextContent('You can try again in 02:05.');
-        expect(screen.queryByRole('region', { name: 'Your password was not changed' })).toBeNull();
+        expect(screen.queryByRole('alert', { name: 'Your password was not changed' })).toBeNull();
         for (const label of ['Temporary password', 'Your new password', 'Repeat your new password']) expect(screen.getByLabelText(label)).toBeDisabled();
         expect(screen.getByRole('button', { name: 'Set new password' })).toBeDisabled();
         const forgot = within(notice).getByRole('link', { name: 'Forgot your password? Reset it' });

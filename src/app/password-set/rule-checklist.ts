@@ -4,23 +4,15 @@ import { PolicyRule, type PolicyRuleId, evaluatePassword } from '../../contract/
 import type { ServerCheck } from './page-data';
 
 /**
- * How a rule is shown: not yet judged (nothing typed), met, or not met; a rule only the server checks
- * is `server` ("checked when you continue") until the server rejects a password for it (`unmet`).
+ * How a rule is shown: met, not met (only once the user has left the field or tried to submit), or
+ * neither yet (`pending`: nothing typed, or still typing); a rule only the server checks is `server`
+ * ("checked when you continue") until the server rejects a password for it (`unmet`).
  */
 export type RuleState = 'pending' | 'met' | 'unmet' | 'server';
 
 /** The translation parameters of a rule's message, e.g. `{ count: 10 }` for "at least 10 characters". */
 export function ruleMessageParams(rule: PolicyRule): { count?: number } {
-  switch (rule.id) {
-    case 'minimumLength':
-    case 'noOfDigits':
-    case 'noOfSpecialChars':
-      return { count: rule.min };
-    case 'maximumLength':
-      return { count: rule.max };
-    case 'lowerAndUpperCase':
-      return {};
-  }
+  return 'min' in rule ? { count: rule.min } : 'max' in rule ? { count: rule.max } : {};
 }
 
 /** How long typing must pause before the summary is announced, so screen readers are not flooded. */
@@ -36,10 +28,11 @@ export const LIVE_SUMMARY_DELAY_MS = 700;
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="heading" [id]="listId() + '-heading'">{{ 'rules.heading' | translate }}</p>
-    <ul [attr.aria-labelledby]="listId() + '-heading'">
+    <!-- One checklist per page: its ids are fixed. -->
+    <p class="heading" id="ps-rules-heading">{{ 'rules.heading' | translate }}</p>
+    <ul aria-labelledby="ps-rules-heading">
       @for (item of items(); track item.id) {
-        <li [attr.data-state]="item.state" [attr.data-rule]="item.id" [attr.data-rejected]="item.id === rejected() ? '' : null">
+        <li [attr.data-state]="item.state" [attr.data-rejected]="item.id === rejected() ? '' : null">
           <span class="icon" aria-hidden="true"></span>
           <span class="text">{{ 'rules.' + item.id | translate: item.params }}</span>
           <span [class.visually-hidden]="item.state !== 'server'">({{ 'rules.state.' + item.state | translate }})</span>
@@ -59,10 +52,11 @@ export class RuleChecklist {
   readonly rules = input.required<readonly PolicyRule[]>();
   /** The password typed so far. */
   readonly password = input.required<string>();
-  /** Whether to show unmet rules as errors even before anything is typed (after a submit attempt). */
-  readonly showErrors = input(false);
-  /** The id of the list, so the password field can reference it with `aria-describedby`. */
-  readonly listId = input.required<string>();
+  /**
+   * Whether rules not met show as such (red): once the user has left the field or tried to submit.
+   * Until then they stay neutral while the user types; a rule met turns green at once.
+   */
+  readonly showUnmet = input(false);
   /** The rules only the server checks, listed after {@link rules} as "checked when you continue". */
   readonly serverChecks = input<readonly ServerCheck[]>([]);
   /**
@@ -89,9 +83,10 @@ export class RuleChecklist {
 
   protected readonly items = computed(() => {
     const password = this.password();
-    const judged = password !== '' || this.showErrors();
+    const showUnmet = this.showUnmet();
     const rejected = this.rejected();
-    const state = (id: string, met: boolean | null): RuleState => (id === rejected ? 'unmet' : met === null ? 'server' : judged ? (met ? 'met' : 'unmet') : 'pending');
+    const state = (id: string, met: boolean | null): RuleState =>
+      id === rejected ? 'unmet' : met === null ? 'server' : met && password ? 'met' : !met && showUnmet ? 'unmet' : 'pending';
     return [
       ...evaluatePassword(password, this.rules()).map((result) => ({ id: result.rule.id, params: ruleMessageParams(result.rule), state: state(result.rule.id, result.met) })),
       // What only the server checks: "checked when you continue", until it rejected a password for it.
