@@ -80,6 +80,31 @@ test.describe('axe finds nothing in any state', () => {
     await expect(passwordSet.rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
     await expectAccessible(page);
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the language list open, ${scheme} mode`, async ({ page, emulator, passwordSet }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const session = await emulator.loginSession(USERS.newUser);
+      await passwordSet.open(session.url);
+      await page.getByRole('button', { name: 'Language: English' }).click();
+      await expect(page.getByRole('list', { name: 'Language' }).getByRole('link', { name: 'Deutsch' })).toBeVisible();
+      await expectAccessible(page);
+    });
+  }
+
+  test('the boot card, before the script runs', async ({ page, emulator }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/main-[A-Z0-9]{8}\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(session.url, { waitUntil: 'commit' });
+    await expect(page.getByRole('progressbar', { name: 'Loading' })).toBeVisible();
+    await expectAccessible(page);
+    release();
+  });
 });
 
 test('password managers get what they need', async ({ page, emulator, passwordSet }) => {
