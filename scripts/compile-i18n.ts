@@ -4,9 +4,10 @@
  *
  * - `generated/i18n/<lang>.json`, one per language: flat keys, messages parsed ahead of time (the page
  *   ships no ICU parser; `translate-compiler.ts` formats them with `Intl`);
- * - `generated/startup.en.json`: the few English messages the page bundles (see `startup-messages.ts`);
+ * - `generated/startup.en.json`: the few English messages the page bundles (see `src/app/i18n/message-files.ts`);
  * - `generated/languages.ts`: the list of languages, one per file, which the page negotiates and offers
- *   (see `locale.ts`); adding `i18n/<lang>.json` is all it takes to add a language;
+ *   (see `locale.ts`), and the digits of those that do not write ASCII digits (see `message-format.ts`);
+ *   adding `i18n/<lang>.json` is all it takes to add a language;
  * - `generated/language-names.ts`: each offered language's name in that language, for the switcher
  *   (named here, so the page need not spend the time; a module of its own, which the page loads
  *   lazily: the names are 0.6 kB gzip the first render does not need).
@@ -19,10 +20,10 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nativeLanguageName } from './i18n/language-names';
+import { localeZeroDigit } from './i18n/locale-zero-digit';
 import { compileMessages, messageArguments, type MessageTree } from './i18n/message-compiler';
 import { PSEUDO_GENERATORS } from './i18n/pseudo-locale';
-import { isStartupMessageKey } from '../src/app/i18n/startup-messages';
-import { translationFilePath } from '../src/app/i18n/translation-files';
+import { isStartupMessageKey, translationFilePath } from '../src/app/i18n/message-files';
 
 /** What {@link compileTranslations} did. */
 export interface CompileReport {
@@ -92,12 +93,18 @@ export function compileTranslations(root: string): CompileReport {
   // Not under the served i18n/ folder: it is bundled, never fetched.
   const startup = Object.fromEntries(Object.entries(english).filter(([key]) => isStartupMessageKey(key)));
   writeFileSync(join(generated, 'startup.en.json'), JSON.stringify(startup));
+  const zeroDigits = Object.fromEntries(languages.flatMap((language) => {
+    const zero = localeZeroDigit(language);
+    return zero === null ? [] : [[language, zero]];
+  }));
   const names = Object.fromEntries(languages.filter((language) => !(language in PSEUDO_GENERATORS)).map((language) => [language, nativeLanguageName(language)]));
   writeFileSync(
     join(generated, 'languages.ts'),
     `// Written by \`npm run i18n:compile\` (scripts/compile-i18n.ts) from the files in i18n/: do not edit.\n` +
       `/** Every language with a translation file \`i18n/<lang>.json\`, pseudo-locales included. */\n` +
-      `export const TRANSLATED_LANGUAGES: readonly string[] = ${JSON.stringify(languages)};\n`,
+      `export const TRANSLATED_LANGUAGES: readonly string[] = ${JSON.stringify(languages)};\n` +
+      `/** The code point of the zero digit of each language that does not write ASCII digits, as \`Intl.NumberFormat\` writes it. */\n` +
+      `export const LOCALE_ZERO_DIGITS: Readonly<Record<string, number>> = ${JSON.stringify(zeroDigits)};\n`,
   );
   writeFileSync(
     join(generated, 'language-names.ts'),

@@ -15,7 +15,7 @@ import Negotiator from 'negotiator';
 
 import { cidaasUrls } from '../src/contract/cidaas-urls';
 import { negotiateLanguage } from '../src/app/i18n/locale';
-import { translationFilePath } from '../src/app/i18n/translation-files';
+import { startupTranslationFile } from '../src/app/i18n/message-files';
 import { parsePageParams } from '../src/contract/page-params';
 
 /** What the hints depend on besides the request. */
@@ -34,7 +34,7 @@ export function startupFetchUrls(query: URLSearchParams, browserLanguages: reado
   const language = negotiateLanguage(params.uiLocales, browserLanguages);
   const base = settings.cidaasBaseUrl;
   const urls: string[] = [];
-  urls.push(`${settings.baseHref}${translationFilePath(language)}`);
+  urls.push(`${settings.baseHref}${startupTranslationFile(language)}`);
   // E3 asks for its texts with `Accept-Language`, which a preload cannot set: the browser sends its
   // own. Hint it only when that header already leads to the page's language.
   if (negotiateLanguage(null, browserLanguages) === language) urls.push(cidaasUrls.clientInfo(base, params.requestId));

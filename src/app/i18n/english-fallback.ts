@@ -20,7 +20,7 @@ function formatEnglish(message: unknown, params: InterpolationParameters | undef
 }
 
 /**
- * One of the English messages the page bundles (`startup-messages.ts`: what it must be able to say
+ * One of the English messages the page bundles (`message-files.ts`: what it must be able to say
  * before, or without, any translation file), formatted; `null` for every other key.
  */
 export function bundledEnglish(key: string, params?: InterpolationParameters): string | null {

@@ -3,6 +3,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { ELEMENT, type CompiledElement } from './compiled-messages';
 import { compileMessage } from '../../../scripts/i18n/message-compiler';
 import { formatMessage, type MessageParams } from './message-format';
+import { TRANSLATED_LANGUAGES } from '../../../generated/languages';
 
 /** Compiles an ICU source and formats it with our formatter. */
 function ours(source: string, locale: string, params?: MessageParams): string {
@@ -45,6 +46,23 @@ describe('formatMessage', () => {
     ['{n, plural, one {one} few {few} many {many} other {other}}', 'pl', { n: 22 }],
   ])('%s in %s with %j reads as intl-messageformat reads it', (source, locale, params) => {
     expect(ours(source, locale, params)).toBe(theirs(source, locale, params));
+  });
+
+  it.each(TRANSLATED_LANGUAGES)('writes the whole numbers 0–999 in %s as Intl.NumberFormat does (digits taken at build time)', (language) => {
+    const message = compileMessage('k', '{n, number} / {n, plural, other {#}}');
+    const format = new Intl.NumberFormat(language);
+    for (let n = 0; n < 1000; n++) {
+      expect(formatMessage(message as readonly CompiledElement[], language, { n })).toBe(`${format.format(n)} / ${format.format(n)}`);
+    }
+  });
+
+  it('writes Persian numbers in Persian digits', () => {
+    expect(ours('{n, number}', 'fa', { n: 907 })).toBe('۹۰۷');
+  });
+
+  it.each([1000, 12345, -3, 2.5])('leaves %p (grouping, sign, decimals) to Intl.NumberFormat', (n) => {
+    expect(ours('{n, number}', 'fa', { n })).toBe(new Intl.NumberFormat('fa').format(n));
+    expect(ours('{n, number}', 'de', { n })).toBe(new Intl.NumberFormat('de').format(n));
   });
 
   it('throws on a missing argument rather than showing half a sentence', () => {
