@@ -8,7 +8,9 @@ const MAIN_SCRIPT = /\/main-[A-Z0-9]{8}\.js$/;
  * Holds the page's main script until `release` is called: a phone on a slow network, where the HTML
  * has arrived and the script has not. The emulator cannot delay its own static files, hence the route.
  */
-async function holdMainScript(page: Page): Promise<{ requested: Promise<void>; release: () => void }> {
+async function holdMainScript(
+  page: Page,
+): Promise<{ requested: Promise<void>; release: () => void }> {
   let release: () => void = () => undefined;
   let requested: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -41,7 +43,10 @@ async function paintedColor(page: Page, x: number, y: number): Promise<string> {
   }
 }
 
-test('index.html paints the card with a spinner before any script runs; the page takes its place without moving it', async ({ page, emulator }) => {
+test('index.html paints the card with a spinner before any script runs; the page takes its place without moving it', async ({
+  page,
+  emulator,
+}) => {
   // A still spinner (reduced motion), so its coloured arc is where a pixel can be checked.
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.addInitScript(() => {
@@ -69,7 +74,9 @@ test('index.html paints the card with a spinner before any script runs; the page
   const card = page.getByRole('main');
   const spinner = page.getByRole('progressbar', { name: 'Loading' });
   await expect(spinner).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Set your new password' })).toBeAttached();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Set your new password' }),
+  ).toBeAttached();
   const bootCard = await card.boundingBox();
   const bootSpinner = await spinner.boundingBox();
   if (!bootCard || !bootSpinner) throw new Error('the boot card has no box');
@@ -78,7 +85,9 @@ test('index.html paints the card with a spinner before any script runs; the page
   await test.step('painted: the card on the page background, the spinner in the primary colour', async () => {
     expect(await paintedColor(page, 4, 796)).toBe('rgb(243, 245, 248)');
     expect(await paintedColor(page, bootCard.x + 12, bootCard.y + 12)).toBe('rgb(255, 255, 255)');
-    expect(await paintedColor(page, bootSpinner.x + bootSpinner.width / 2, bootSpinner.y + 1)).toBe('rgb(36, 85, 195)');
+    expect(await paintedColor(page, bootSpinner.x + bootSpinner.width / 2, bootSpinner.y + 1)).toBe(
+      'rgb(36, 85, 195)',
+    );
     expect(await page.evaluate(() => performance.getEntriesByName('first-paint').length)).toBe(1);
   });
 
@@ -92,21 +101,37 @@ test('index.html paints the card with a spinner before any script runs; the page
   });
 
   await test.step('then the form, in the same card: its top and width unchanged, nothing shifted', async () => {
-    await expect(page.getByLabel('Temporary password', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByLabel('Temporary password', { exact: true })).toBeVisible({
+      timeout: 15_000,
+    });
     const formCard = await card.boundingBox();
-    expect(formCard && { x: formCard.x, y: formCard.y, width: formCard.width }).toEqual({ x: bootCard.x, y: bootCard.y, width: bootCard.width });
+    expect(formCard && { x: formCard.x, y: formCard.y, width: formCard.width }).toEqual({
+      x: bootCard.x,
+      y: bootCard.y,
+      width: bootCard.width,
+    });
     await expect(card).toHaveCount(1);
-    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+        ),
+    );
     const total = await page.evaluate(() => {
       const shifts: unknown = Reflect.get(window, '__layoutShifts');
-      return Array.isArray(shifts) ? shifts.reduce((sum: number, value: number) => sum + value, 0) : -1;
+      return Array.isArray(shifts)
+        ? shifts.reduce((sum: number, value: number) => sum + value, 0)
+        : -1;
     });
     expect(total).toBeGreaterThanOrEqual(0);
     expect(total).toBeLessThan(0.01);
   });
 });
 
-test('on a wide screen the boot card is where the page puts its card too', async ({ page, emulator }) => {
+test('on a wide screen the boot card is where the page puts its card too', async ({
+  page,
+  emulator,
+}) => {
   const session = await emulator.loginSession({ ...USERS.newUser, ui_locales: 'ar' });
   const script = await holdMainScript(page);
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -118,16 +143,26 @@ test('on a wide screen the boot card is where the page puts its card too', async
   script.release();
   await expect(page.getByLabel('كلمة المرور المؤقتة', { exact: true })).toBeVisible();
   const formCard = await card.boundingBox();
-  expect(formCard && { x: formCard.x, y: formCard.y, width: formCard.width }).toEqual(bootCard && { x: bootCard.x, y: bootCard.y, width: bootCard.width });
+  expect(formCard && { x: formCard.x, y: formCard.y, width: formCard.width }).toEqual(
+    bootCard && { x: bootCard.x, y: bootCard.y, width: bootCard.width },
+  );
 });
 
-test('without JavaScript the boot card says the page needs it, with no spinner', async ({ browser, emulator, baseURL }) => {
+test('without JavaScript the boot card says the page needs it, with no spinner', async ({
+  browser,
+  emulator,
+  baseURL,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();
   await page.goto(session.url);
   // What is rendered (innerText; Playwright's text matchers skip <noscript>).
-  expect(await page.getByRole('main').evaluate((main) => (main instanceof HTMLElement ? main.innerText : ''))).toContain('This page needs JavaScript to set your new password.');
+  expect(
+    await page
+      .getByRole('main')
+      .evaluate((main) => (main instanceof HTMLElement ? main.innerText : '')),
+  ).toContain('This page needs JavaScript to set your new password.');
   await expect(page.getByRole('progressbar')).toBeHidden();
   await context.close();
 });

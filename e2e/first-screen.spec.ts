@@ -20,14 +20,19 @@ const SCREENS = [
 ] as const;
 
 /** The element's box, which must exist. */
-async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+async function box(
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
   const found = await locator.boundingBox();
   if (!found) throw new Error(`${locator.toString()} has no box`);
   return found;
 }
 
 for (const [locale, text] of Object.entries(TEXTS)) {
-  test(`${locale}: the first screen holds the whole form on a laptop and the first password field on a phone`, async ({ page, emulator }) => {
+  test(`${locale}: the first screen holds the whole form on a laptop and the first password field on a phone`, async ({
+    page,
+    emulator,
+  }) => {
     const session = await emulator.loginSession({ ...USERS.newUser, ui_locales: locale });
     for (const screen of SCREENS) {
       await test.step(`${screen.width}×${screen.height}`, async () => {
@@ -40,12 +45,21 @@ for (const [locale, text] of Object.entries(TEXTS)) {
         // which arrives after the form, when the browser is idle.
         await expect(page.getByRole('banner').getByText('Acme Demo')).toBeVisible();
         await expect(page.getByRole('main')).toHaveCSS('font-family', /^Inter/);
-        expect(await page.evaluate(() => [window.scrollX, window.scrollY, document.documentElement.scrollWidth <= window.innerWidth])).toEqual([0, 0, true]);
+        expect(
+          await page.evaluate(() => [
+            window.scrollX,
+            window.scrollY,
+            document.documentElement.scrollWidth <= window.innerWidth,
+          ]),
+        ).toEqual([0, 0, true]);
 
         const heading = await box(page.getByRole('heading', { level: 1 }));
         expect(heading.y).toBeGreaterThanOrEqual(0);
         const last = await box(screen.whole ? submit : first);
-        expect(last.y + last.height, `the ${screen.whole ? 'submit button' : 'first password field'} ends within the first ${screen.height} px`).toBeLessThanOrEqual(screen.height);
+        expect(
+          last.y + last.height,
+          `the ${screen.whole ? 'submit button' : 'first password field'} ends within the first ${screen.height} px`,
+        ).toBeLessThanOrEqual(screen.height);
       });
     }
   });

@@ -3,7 +3,11 @@ import { USERS, expect, test } from './fixtures';
 // What a screen reader gets, in order, from the accessibility tree Chromium builds (Playwright's
 // ARIA snapshots; `/children: equal` fails on anything more, fewer or reordered).
 
-test('at first: the heading (focused), the reason, the account once, then the fields with their rules', async ({ page, emulator, passwordSet }) => {
+test('at first: the heading (focused), the reason, the account once, then the fields with their rules', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toBeFocused();
@@ -48,7 +52,11 @@ test('at first: the heading (focused), the reason, the account once, then the fi
   `);
 });
 
-test('an invalid submit: an alert, focused, read before the form, linking each field in error', async ({ page, emulator, passwordSet }) => {
+test('an invalid submit: an alert, focused, read before the form, linking each field in error', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   await passwordSet.newPassword.fill('abc1');

@@ -17,7 +17,11 @@ export const DEFAULT_DIST_DIR = process.env['PAGE_DIST_DIR']
   : resolve(__dirname, '..', 'dist', 'password-set', 'browser');
 
 /** The hosted-page URLs that serve the Angular page's `index.html` (any query). */
-export const PAGE_PATHS = ['/identity/password_set', '/password_set', '/identity/password_set_success'] as const;
+export const PAGE_PATHS = [
+  '/identity/password_set',
+  '/password_set',
+  '/identity/password_set_success',
+] as const;
 
 /** Whether the built page exists: its `index.html` in the dist folder. */
 export function isPageBuilt(distDir: string): boolean {
@@ -64,14 +68,30 @@ export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR): Router {
       }
       // The emulator is cidaas on the page's own origin; the index is re-read so a rebuild shows at once.
       const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
-      const preload = preloadLinkHeaderFor(req, { cidaasBaseUrl: '', baseHref: baseHrefOf(indexHtml) }, assetPreloadLinks(indexHtml));
+      const preload = preloadLinkHeaderFor(
+        req,
+        { cidaasBaseUrl: '', baseHref: baseHrefOf(indexHtml) },
+        assetPreloadLinks(indexHtml),
+      );
       if (preload !== null) res.set('Link', preload);
-      res.sendFile(join(root, 'index.html'), { cacheControl: false, lastModified: false, etag: false }, (error) => {
-        if (error) next(error);
-      });
+      res.sendFile(
+        join(root, 'index.html'),
+        { cacheControl: false, lastModified: false, etag: false },
+        (error) => {
+          if (error) next(error);
+        },
+      );
     });
   }
 
-  router.use(express.static(root, { index: false, redirect: false, fallthrough: true, dotfiles: 'ignore', setHeaders: setFileHeaders }));
+  router.use(
+    express.static(root, {
+      index: false,
+      redirect: false,
+      fallthrough: true,
+      dotfiles: 'ignore',
+      setHeaders: setFileHeaders,
+    }),
+  );
   return router;
 }

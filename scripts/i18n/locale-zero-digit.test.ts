@@ -18,5 +18,8 @@ test('Arabic-Indic digits asked for with -u-nu-arab: U+0660', () => {
 
 test('a numbering system whose digits are not consecutive code points fails, naming the language', () => {
   // hanidec: 〇一二三四五六七八九, scattered over the CJK block.
-  assert.throws(() => localeZeroDigit('zh-u-nu-hanidec'), /zh-u-nu-hanidec: Intl\.NumberFormat writes 1 as "一"/);
+  assert.throws(
+    () => localeZeroDigit('zh-u-nu-hanidec'),
+    /zh-u-nu-hanidec: Intl\.NumberFormat writes 1 as "一"/,
+  );
 });

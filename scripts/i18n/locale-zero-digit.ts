@@ -12,7 +12,9 @@ export function localeZeroDigit(tag: string): number | null {
   const zero = format.format(0).codePointAt(0) ?? 0x30;
   for (let digit = 0; digit <= 9; digit++) {
     if (format.format(digit) !== String.fromCodePoint(zero + digit)) {
-      throw new Error(`${tag}: Intl.NumberFormat writes ${digit} as "${format.format(digit)}", not the ${digit}th code point after its zero`);
+      throw new Error(
+        `${tag}: Intl.NumberFormat writes ${digit} as "${format.format(digit)}", not the ${digit}th code point after its zero`,
+      );
     }
   }
   return zero === 0x30 ? null : zero;

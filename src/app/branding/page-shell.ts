@@ -64,5 +64,7 @@ export class PageShell {
   /** Whether the card's content is still loading. */
   readonly busy = input(false);
   /** Whether the tenant has legal links or a copyright line to show. */
-  protected readonly hasFooter = computed(() => this.branding().links.length > 0 || this.branding().copyright !== null);
+  protected readonly hasFooter = computed(
+    () => this.branding().links.length > 0 || this.branding().copyright !== null,
+  );
 }

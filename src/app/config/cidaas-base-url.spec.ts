@@ -23,6 +23,8 @@ describe('resolveCidaasBaseUrl', () => {
 
 describe('resolveCidaasBaseUrl from a public page', () => {
   it('never accepts plain http, even to a loopback address', () => {
-    expect(resolveCidaasBaseUrl('http://127.0.0.1:4310', 'https://login.example.com')).toBe('https://login.example.com');
+    expect(resolveCidaasBaseUrl('http://127.0.0.1:4310', 'https://login.example.com')).toBe(
+      'https://login.example.com',
+    );
   });
 });

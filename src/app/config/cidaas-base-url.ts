@@ -4,14 +4,16 @@ import { DOCUMENT, InjectionToken, inject } from '@angular/core';
 /** Name of the `<meta>` element in `index.html` that carries the deploy-time cidaas base URL. */
 export const CIDAAS_BASE_URL_META = 'cidaas-base-url';
 
-
 /**
  * Resolves the configured base URL against the page's origin. Only `https:` URLs, or any URL on the
  * page's own origin, are accepted (so a tampered value cannot send passwords elsewhere over plain
  * HTTP) — plus `http:` between two loopback origins, for local development. Anything else falls
  * back to the page's origin. The result has no trailing slash.
  */
-export function resolveCidaasBaseUrl(configured: string | null | undefined, pageOrigin: string): string {
+export function resolveCidaasBaseUrl(
+  configured: string | null | undefined,
+  pageOrigin: string,
+): string {
   const value = configured?.trim();
   if (!value) return pageOrigin;
   let url: URL;
@@ -22,7 +24,8 @@ export function resolveCidaasBaseUrl(configured: string | null | undefined, page
   }
   const sameOrigin = url.origin === pageOrigin;
   // Plain http only between two loopback origins: local development.
-  if (!sameOrigin && !isSecureUrl(url, isLoopbackHostname(new URL(pageOrigin).hostname))) return pageOrigin;
+  if (!sameOrigin && !isSecureUrl(url, isLoopbackHostname(new URL(pageOrigin).hostname)))
+    return pageOrigin;
   if (url.username || url.password || url.search || url.hash) return pageOrigin;
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
@@ -36,7 +39,9 @@ export const CIDAAS_BASE_URL = new InjectionToken<string>('CIDAAS_BASE_URL', {
   providedIn: 'root',
   factory: () => {
     const document = inject(DOCUMENT);
-    const configured = document.querySelector(`meta[name="${CIDAAS_BASE_URL_META}"]`)?.getAttribute('content');
+    const configured = document
+      .querySelector(`meta[name="${CIDAAS_BASE_URL_META}"]`)
+      ?.getAttribute('content');
     return resolveCidaasBaseUrl(configured, document.location.origin);
   },
 });

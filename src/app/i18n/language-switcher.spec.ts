@@ -14,7 +14,9 @@ describe('languageOptions', () => {
   it('offers every supported language once, never a pseudo-locale, each with a distinct native name', () => {
     const options = languageOptions('en', NATIVE_LANGUAGE_NAMES);
     expect(options.map((option) => option.tag).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
-    expect(options.some((option) => (PSEUDO_LOCALES as readonly string[]).includes(option.tag))).toBe(false);
+    expect(
+      options.some((option) => (PSEUDO_LOCALES as readonly string[]).includes(option.tag)),
+    ).toBe(false);
     expect(new Set(options.map((option) => option.nativeName)).size).toBe(options.length);
   });
 
@@ -36,7 +38,12 @@ describe('languageOptions', () => {
 
 describe('urlWithLanguage', () => {
   it('replaces ui_locales and keeps lsid, requestId and every other parameter', () => {
-    const url = new URL(urlWithLanguage('https://acme.example/identity/password_set?lsid=L1&ui_locales=de%20en&requestId=R1&x=a%26b#top', 'fr'));
+    const url = new URL(
+      urlWithLanguage(
+        'https://acme.example/identity/password_set?lsid=L1&ui_locales=de%20en&requestId=R1&x=a%26b#top',
+        'fr',
+      ),
+    );
     expect(url.pathname).toBe('/identity/password_set');
     expect(url.searchParams.get('ui_locales')).toBe('fr');
     expect(url.searchParams.get('lsid')).toBe('L1');
@@ -46,7 +53,11 @@ describe('urlWithLanguage', () => {
   });
 
   it('adds ui_locales when there was none', () => {
-    expect(new URL(urlWithLanguage('https://acme.example/p?lsid=L1', 'pt-BR')).searchParams.get('ui_locales')).toBe('pt-BR');
+    expect(
+      new URL(urlWithLanguage('https://acme.example/p?lsid=L1', 'pt-BR')).searchParams.get(
+        'ui_locales',
+      ),
+    ).toBe('pt-BR');
   });
 });
 
@@ -87,7 +98,10 @@ describe('LanguageSwitcher', () => {
   });
 
   it('holds its place, hidden, until the names have loaded', async () => {
-    const rendered = await render(LanguageSwitcher, { inputs: { current: 'de' }, providers: [provideZonelessChangeDetection(), ...englishTranslations()] });
+    const rendered = await render(LanguageSwitcher, {
+      inputs: { current: 'de' },
+      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
+    });
     expect(rendered.fixture.nativeElement).toHaveAttribute('data-pending');
     await waitFor(() => expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending'));
   });
@@ -99,17 +113,26 @@ describe('LanguageSwitcher', () => {
     expect(button).toHaveAttribute('aria-expanded', 'true');
     const links = within(list).getAllByRole('link');
     expect(links).toHaveLength(SUPPORTED_LANGUAGES.length);
-    expect(links.map((link) => link.getAttribute('lang')).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+    expect(links.map((link) => link.getAttribute('lang')).sort()).toEqual(
+      [...SUPPORTED_LANGUAGES].sort(),
+    );
     for (const link of links) {
       const tag = link.getAttribute('lang') ?? '';
       expect(link).toHaveAttribute('hreflang', tag);
       expect(link).toHaveTextContent(nativeLanguageName(tag));
       const url = new URL(link.getAttribute('href') ?? '', location.href);
       expect(url.pathname).toBe('/identity/password_set');
-      expect(Object.fromEntries(url.searchParams)).toEqual({ lsid: 'L1', requestId: 'R1', ui_locales: tag, extra: 'a&b' });
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        lsid: 'L1',
+        requestId: 'R1',
+        ui_locales: tag,
+        extra: 'a&b',
+      });
     }
     expect(within(list).getByRole('link', { current: true })).toHaveTextContent('Deutsch');
-    expect(within(list).getByRole('link', { name: 'Français' })).not.toHaveAttribute('aria-current');
+    expect(within(list).getByRole('link', { name: 'Français' })).not.toHaveAttribute(
+      'aria-current',
+    );
 
     toggle(list, 'closed');
     await rendered.fixture.whenStable();
@@ -122,8 +145,15 @@ describe('LanguageSwitcher', () => {
     history.replaceState(null, '', '/identity/password_set?lsid=L2&requestId=R2');
     toggle(list, 'open');
     await rendered.fixture.whenStable();
-    const url = new URL(within(list).getByRole('link', { name: 'English' }).getAttribute('href') ?? '', location.href);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ lsid: 'L2', requestId: 'R2', ui_locales: 'en' });
+    const url = new URL(
+      within(list).getByRole('link', { name: 'English' }).getAttribute('href') ?? '',
+      location.href,
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      lsid: 'L2',
+      requestId: 'R2',
+      ui_locales: 'en',
+    });
   });
 
   it('shows a pseudo-locale as itself, without offering it', async () => {

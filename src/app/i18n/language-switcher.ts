@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
 
@@ -166,7 +174,10 @@ export class LanguageSwitcher {
   /** The languages with their links, from the address as it is when the list opens. */
   protected readonly options = computed(() =>
     this.open()
-      ? languageOptions(this.current(), this.names() ?? {}).map((option) => ({ ...option, href: urlWithLanguage(this.document.location.href, option.tag) }))
+      ? languageOptions(this.current(), this.names() ?? {}).map((option) => ({
+          ...option,
+          href: urlWithLanguage(this.document.location.href, option.tag),
+        }))
       : [],
   );
 

@@ -34,6 +34,16 @@ export function startupTranslationFile(language: string): string {
 export function isStartupMessageKey(key: string): boolean {
   // Without a translation file the page can only report that it could not load (as a network
   // failure): the other start-up errors are shown with a file loaded.
-  if (['page.title', 'page.loading', 'page.slow', 'startup.heading', 'startup.network', 'startup.retry'].includes(key)) return true;
+  if (
+    [
+      'page.title',
+      'page.loading',
+      'page.slow',
+      'startup.heading',
+      'startup.network',
+      'startup.retry',
+    ].includes(key)
+  )
+    return true;
   return key.startsWith('success.') || key.startsWith('language.');
 }

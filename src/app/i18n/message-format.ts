@@ -14,8 +14,13 @@ const pluralRules = new Map<string, Intl.PluralRules>();
  * CPU (measured at 4× throttling) in the page's first render.
  */
 function formatNumber(locale: string, value: number): string {
-  return Number.isInteger(value) && value >= 0 && value < 1000 && TRANSLATED_LANGUAGES.includes(locale)
-    ? String(value).replace(/\d/g, (digit) => String.fromCodePoint((LOCALE_ZERO_DIGITS[locale] ?? 48) + Number(digit)))
+  return Number.isInteger(value) &&
+    value >= 0 &&
+    value < 1000 &&
+    TRANSLATED_LANGUAGES.includes(locale)
+    ? String(value).replace(/\d/g, (digit) =>
+        String.fromCodePoint((LOCALE_ZERO_DIGITS[locale] ?? 48) + Number(digit)),
+      )
     : new Intl.NumberFormat(locale).format(value);
 }
 
@@ -43,7 +48,12 @@ function argument(params: MessageParams, name: string): string | number {
  * its source text. Throws on a missing argument (or one that is neither text nor a number), a case that
  * does not exist, or an element it does not know (a garbled file).
  */
-export function formatMessage(elements: readonly CompiledElement[], locale: string, params: MessageParams = {}, pound: number | null = null): string {
+export function formatMessage(
+  elements: readonly CompiledElement[],
+  locale: string,
+  params: MessageParams = {},
+  pound: number | null = null,
+): string {
   let text = '';
   for (const element of elements) {
     switch (element.type) {
@@ -61,7 +71,8 @@ export function formatMessage(elements: readonly CompiledElement[], locale: stri
         text += formatNumber(locale, pound);
         break;
       case ELEMENT.select: {
-        const option = element.options[String(argument(params, element.value))] ?? element.options['other'];
+        const option =
+          element.options[String(argument(params, element.value))] ?? element.options['other'];
         if (option === undefined) throw new Error(`no case for {${element.value}}`);
         text += formatMessage(option.value, locale, params, pound);
         break;
@@ -70,7 +81,8 @@ export function formatMessage(elements: readonly CompiledElement[], locale: stri
         const value = Number(argument(params, element.value));
         const counted = value - (element.offset ?? 0);
         const category = pluralCategory(locale, element.pluralType ?? 'cardinal', counted);
-        const option = element.options[`=${value}`] ?? element.options[category] ?? element.options['other'];
+        const option =
+          element.options[`=${value}`] ?? element.options[category] ?? element.options['other'];
         if (option === undefined) throw new Error(`no case for {${element.value}}`);
         text += formatMessage(option.value, locale, params, counted);
         break;

@@ -27,6 +27,8 @@ export class CompiledTranslationLoader extends TranslateLoader {
   private readonly fetch = inject(FETCH);
 
   getTranslation(language: string): Observable<TranslationObject> {
-    return defer(() => getJson(this.fetch, translationFilePath(language))).pipe(map(translationObject));
+    return defer(() => getJson(this.fetch, translationFilePath(language))).pipe(
+      map(translationObject),
+    );
   }
 }

@@ -19,7 +19,9 @@ export type PasswordField = (typeof PASSWORD_FIELDS)[number];
  * Each field's input: its id (its label, its messages and the error summary's links reference it) and
  * its form name, what a real form submission would use (password managers read it).
  */
-export const FIELD_INPUTS: Readonly<Record<PasswordField, { readonly id: string; readonly name: string }>> = {
+export const FIELD_INPUTS: Readonly<
+  Record<PasswordField, { readonly id: string; readonly name: string }>
+> = {
   oldPassword: { id: 'ps-old-password', name: 'old_password' },
   newPassword: { id: 'ps-new-password', name: 'new_password' },
   confirmPassword: { id: 'ps-confirm-password', name: 'confirm_password' },
@@ -29,7 +31,10 @@ export const FIELD_INPUTS: Readonly<Record<PasswordField, { readonly id: string;
 export type PasswordFormGroup = FormGroup<Record<PasswordField, FormControl<string>>>;
 
 /** The field each group-level error belongs to: it is shown there, as the field's own. */
-const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordField>> = { sameAsCurrent: 'newPassword', mismatch: 'confirmPassword' };
+const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordField>> = {
+  sameAsCurrent: 'newPassword',
+  mismatch: 'confirmPassword',
+};
 
 /**
  * The change-password form: every field required (`passwordRequired`); the group checks that the new password
@@ -49,7 +54,11 @@ export function passwordForm(): PasswordFormGroup {
  * outside change mode (reset, Auth0) there is no current password to ask for, so that control is
  * disabled: it neither validates nor submits.
  */
-export function fitToPage(form: PasswordFormGroup, rules: readonly PolicyRule[], mode: PageMode): void {
+export function fitToPage(
+  form: PasswordFormGroup,
+  rules: readonly PolicyRule[],
+  mode: PageMode,
+): void {
   const { oldPassword, newPassword } = form.controls;
   newPassword.addValidators(passwordPolicyValidator(rules));
   newPassword.updateValueAndValidity();
@@ -58,10 +67,15 @@ export function fitToPage(form: PasswordFormGroup, rules: readonly PolicyRule[],
 }
 
 /** The errors of one field: its control's own and the group's that belong to it; `null` when valid or disabled. */
-export function fieldErrors(form: PasswordFormGroup, field: PasswordField): PasswordValidationErrors | null {
+export function fieldErrors(
+  form: PasswordFormGroup,
+  field: PasswordField,
+): PasswordValidationErrors | null {
   const control = form.controls[field];
   if (control.disabled) return null;
-  const groupErrors = Object.entries(form.errors ?? {}).filter(([code]) => GROUP_ERROR_FIELDS[code] === field);
+  const groupErrors = Object.entries(form.errors ?? {}).filter(
+    ([code]) => GROUP_ERROR_FIELDS[code] === field,
+  );
   const errors: ValidationErrors = { ...control.errors, ...Object.fromEntries(groupErrors) };
   return Object.keys(errors).length > 0 ? errors : null;
 }
@@ -81,7 +95,11 @@ export interface PasswordFormState {
 /** A snapshot of the form for the view, taken after each of its `events`. */
 export function formState(form: PasswordFormGroup): PasswordFormState {
   const per = <T>(read: (field: PasswordField) => T) =>
-    ({ oldPassword: read('oldPassword'), newPassword: read('newPassword'), confirmPassword: read('confirmPassword') }) as const;
+    ({
+      oldPassword: read('oldPassword'),
+      newPassword: read('newPassword'),
+      confirmPassword: read('confirmPassword'),
+    }) as const;
   const errors = per((field) => fieldErrors(form, field));
   return {
     values: form.getRawValue(),
