@@ -162,9 +162,7 @@ export interface Auth0Emulator {
   /** The Management API requests received so far. */
   readonly managementRequests: readonly RecordedManagementRequest[];
   /** A stored user's current view (no hashes), or `undefined`. */
-  user(
-    userId: string,
-  ):
+  user(userId: string):
     | {
         readonly logins_count: number;
         readonly app_metadata: Readonly<Record<string, unknown>>;
@@ -542,12 +540,10 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
   app.post('/oauth/token', (req, res) => {
     const grantType = field(req.body, 'grant_type');
     if (grantType !== 'client_credentials') {
-      res
-        .status(400)
-        .json({
-          error: 'unsupported_grant_type',
-          error_description: 'Only client_credentials is emulated.',
-        });
+      res.status(400).json({
+        error: 'unsupported_grant_type',
+        error_description: 'Only client_credentials is emulated.',
+      });
       return;
     }
     if (
@@ -563,12 +559,10 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     // (https://auth0.com/docs/customize/custom-domains/configure-features-to-use-custom-domains#apis).
     const audience = field(req.body, 'audience');
     if (audience !== `https://${canonical(req)}/api/v2/`) {
-      res
-        .status(403)
-        .json({
-          error: 'access_denied',
-          error_description: 'Service not enabled within domain: ' + audience,
-        });
+      res.status(403).json({
+        error: 'access_denied',
+        error_description: 'Service not enabled within domain: ' + audience,
+      });
       return;
     }
     const token = randomToken(32);

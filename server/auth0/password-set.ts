@@ -436,12 +436,10 @@ export function auth0PasswordSetRoutes(
 
   router.get('/auth0/password_set/context', async (req: Request, res: Response) => {
     const expired = (): void => {
-      res
-        .status(400)
-        .json({
-          error: 'track_expired',
-          error_description: 'The session token is missing, invalid, expired or already used.',
-        });
+      res.status(400).json({
+        error: 'track_expired',
+        error_description: 'The session token is missing, invalid, expired or already used.',
+      });
     };
     const claims = await verify(field(req.query, 'session_token'));
     if (claims === undefined) return expired();
@@ -454,12 +452,10 @@ export function auth0PasswordSetRoutes(
         'auth0 password_set: could not read the user or the password policy',
         statusOf(error),
       );
-      res
-        .status(502)
-        .json({
-          error: 'server_error',
-          error_description: 'The sign-in service could not be reached.',
-        });
+      res.status(502).json({
+        error: 'server_error',
+        error_description: 'The sign-in service could not be reached.',
+      });
       return;
     }
     if (user === 'gone' || !sessionTokenUsable(user, claims)) return expired();

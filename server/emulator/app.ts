@@ -105,15 +105,13 @@ const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
     });
     return;
   }
-  res
-    .type('html')
-    .send(
-      messagePage({
-        title: status >= 500 ? 'Error' : 'Bad request',
-        message,
-        link: { href: '/', text: 'Go to the demo application' },
-      }),
-    );
+  res.type('html').send(
+    messagePage({
+      title: status >= 500 ? 'Error' : 'Bad request',
+      message,
+      link: { href: '/', text: 'Go to the demo application' },
+    }),
+  );
 };
 
 /**

@@ -440,15 +440,12 @@ function resetApiError(res: Response, code: ResetApiError): void {
 
 /** Answers what the emulator does not emulate (the LINK flow, SMS or IVR): 400, our decision. */
 function unsupported(res: Response, description: string): void {
-  res
-    .status(400)
-    .set('Cache-Control', 'no-store')
-    .json({
-      success: false,
-      status: 400,
-      error: 'invalid_request',
-      error_description: description,
-    });
+  res.status(400).set('Cache-Control', 'no-store').json({
+    success: false,
+    status: 400,
+    error: 'invalid_request',
+    error_description: description,
+  });
 }
 
 // Body-parser errors (malformed JSON, too large) on the JSON API answer JSON, like the SDK expects: VER_0004.

@@ -225,13 +225,11 @@ describe('loading translations', () => {
 
   it('shows English for every message a broken translation file lacks or garbles', async () => {
     const http = await setup('nl');
-    http
-      .expectOne('i18n/nl.json')
-      .respond({
-        'page.heading': 42,
-        'rules.heading': ['garbage'],
-        'submit.label': 'Nieuw wachtwoord instellen',
-      });
+    http.expectOne('i18n/nl.json').respond({
+      'page.heading': 42,
+      'rules.heading': ['garbage'],
+      'submit.label': 'Nieuw wachtwoord instellen',
+    });
     answerApi(http);
     // English is downloaded only now, for the messages the file could not give.
     await answerEnglish(http);
