@@ -34,7 +34,7 @@ import { PasswordField } from './password-field';
 import {
   FIELD_INPUTS,
   PASSWORD_FIELDS,
-  PasswordField as PasswordFieldName,
+  type PasswordFieldName,
   fitToPage,
   formState,
   passwordForm,

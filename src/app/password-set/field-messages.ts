@@ -1,7 +1,7 @@
 import type { PasswordValidationErrors } from '../policy/policy-validators';
 import type { PolicyRuleId } from '../../contract/password-policy';
 import type { ServerCheck } from './page-data';
-import type { PasswordField } from './password-form';
+import type { PasswordFieldName } from './password-form';
 import type { UrlError } from '../../contract/page-params';
 
 /** A translation key with its parameters. */
@@ -12,7 +12,7 @@ export interface Message {
 
 /** The message for a field's validation errors, most important first; `null` when valid. */
 export function validationMessage(
-  field: PasswordField,
+  field: PasswordFieldName,
   errors: PasswordValidationErrors | null,
 ): Message | null {
   if (!errors) return null;
@@ -25,7 +25,7 @@ export function validationMessage(
 }
 
 /** The field a server-reported error belongs to, so its message can sit next to that field. */
-export function fieldOfUrlError(error: UrlError): PasswordField | null {
+export function fieldOfUrlError(error: UrlError): PasswordFieldName | null {
   switch (error.code) {
     case 'invalid_old_password':
       return 'oldPassword';

@@ -10,7 +10,7 @@ import {
 import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Message } from './field-messages';
-import { FIELD_INPUTS, type PasswordField as PasswordFieldName } from './password-form';
+import { FIELD_INPUTS, type PasswordFieldName } from './password-form';
 
 /**
  * One password field: label, error message, the input bound to the form's control by

@@ -13,14 +13,14 @@ import type { PageMode } from '../../contract/page-params';
 export const PASSWORD_FIELDS = ['oldPassword', 'newPassword', 'confirmPassword'] as const;
 
 /** A field of the change-password form. */
-export type PasswordField = (typeof PASSWORD_FIELDS)[number];
+export type PasswordFieldName = (typeof PASSWORD_FIELDS)[number];
 
 /**
  * Each field's input: its id (its label, its messages and the error summary's links reference it) and
  * its form name, what a real form submission would use (password managers read it).
  */
 export const FIELD_INPUTS: Readonly<
-  Record<PasswordField, { readonly id: string; readonly name: string }>
+  Record<PasswordFieldName, { readonly id: string; readonly name: string }>
 > = {
   oldPassword: { id: 'ps-old-password', name: 'old_password' },
   newPassword: { id: 'ps-new-password', name: 'new_password' },
@@ -28,10 +28,10 @@ export const FIELD_INPUTS: Readonly<
 };
 
 /** The change-password form: a typed group of three non-nullable text controls. */
-export type PasswordFormGroup = FormGroup<Record<PasswordField, FormControl<string>>>;
+export type PasswordFormGroup = FormGroup<Record<PasswordFieldName, FormControl<string>>>;
 
 /** The field each group-level error belongs to: it is shown there, as the field's own. */
-const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordField>> = {
+const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordFieldName>> = {
   sameAsCurrent: 'newPassword',
   mismatch: 'confirmPassword',
 };
@@ -69,7 +69,7 @@ export function fitToPage(
 /** The errors of one field: its control's own and the group's that belong to it; `null` when valid or disabled. */
 export function fieldErrors(
   form: PasswordFormGroup,
-  field: PasswordField,
+  field: PasswordFieldName,
 ): PasswordValidationErrors | null {
   const control = form.controls[field];
   if (control.disabled) return null;
@@ -83,18 +83,18 @@ export function fieldErrors(
 /** What the view shows of the form at one moment (see {@link formState}). */
 export interface PasswordFormState {
   /** Each field's value (a disabled field's too). */
-  readonly values: Readonly<Record<PasswordField, string>>;
+  readonly values: Readonly<Record<PasswordFieldName, string>>;
   /** Each field's errors (see {@link fieldErrors}). */
-  readonly errors: Readonly<Record<PasswordField, PasswordValidationErrors | null>>;
+  readonly errors: Readonly<Record<PasswordFieldName, PasswordValidationErrors | null>>;
   /** Whether the user has changed each field (typed, pasted, autofilled) since the form was shown or reset. */
-  readonly dirty: Readonly<Record<PasswordField, boolean>>;
+  readonly dirty: Readonly<Record<PasswordFieldName, boolean>>;
   /** The first field in error, in display order, or `null` when the form is valid. */
-  readonly firstInvalidField: PasswordField | null;
+  readonly firstInvalidField: PasswordFieldName | null;
 }
 
 /** A snapshot of the form for the view, taken after each of its `events`. */
 export function formState(form: PasswordFormGroup): PasswordFormState {
-  const per = <T>(read: (field: PasswordField) => T) =>
+  const per = <T>(read: (field: PasswordFieldName) => T) =>
     ({
       oldPassword: read('oldPassword'),
       newPassword: read('newPassword'),

@@ -9,7 +9,7 @@ import {
   rulesFromPolicy,
 } from '../../contract/password-policy';
 import {
-  type PasswordField,
+  type PasswordFieldName,
   fieldErrors,
   fitToPage,
   passwordForm,
@@ -134,7 +134,10 @@ function userWithoutHistory(): UserRecord {
 }
 
 /** The page's form for a policy in change mode, holding the given values. */
-function pageForm(passwordPolicy: PasswordPolicy, values: Partial<Record<PasswordField, string>>) {
+function pageForm(
+  passwordPolicy: PasswordPolicy,
+  values: Partial<Record<PasswordFieldName, string>>,
+) {
   const form = passwordForm();
   fitToPage(form, rulesFromPolicy(passwordPolicy), 'change');
   form.setValue({ oldPassword: 'Current-1!', newPassword: '', confirmPassword: '', ...values });
