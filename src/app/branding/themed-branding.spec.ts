@@ -126,8 +126,8 @@ describe('TenantThemes', () => {
 
   it('loads and validates themes/<client_id>.json once per client', async () => {
     const { themes, http } = setup();
-    const loading = themes.loadTheme('demo-client');
-    expect(themes.loadTheme('demo-client')).toBe(loading);
+    const loading = themes.load('demo-client');
+    expect(themes.load('demo-client')).toBe(loading);
     expect(themes.themeOf('demo-client')).toBeNull();
     http
       .expectOne('themes/demo-client.json')
@@ -138,7 +138,7 @@ describe('TenantThemes', () => {
 
   it('reads colour names in a theme (loading the table of names only for such a theme)', async () => {
     const { themes, http } = setup();
-    const loading = themes.loadTheme('named-client');
+    const loading = themes.load('named-client');
     http
       .expectOne('themes/named-client.json')
       .respond({ light: { primary: 'navy', accent: 'Teal' } });
@@ -159,7 +159,7 @@ describe('TenantThemes', () => {
     ],
   ])('treats %s as "no theme"', async (_name, answer) => {
     const { themes, http } = setup();
-    const loading = themes.loadTheme('dark-client');
+    const loading = themes.load('dark-client');
     answer(http.expectOne('themes/dark-client.json'));
     await expect(loading).resolves.toBeUndefined();
     expect(themes.themeOf('dark-client')).toBeNull();
@@ -169,7 +169,7 @@ describe('TenantThemes', () => {
     'requests nothing for the client id %p',
     async (clientId) => {
       const { themes, http } = setup();
-      await themes.loadTheme(clientId);
+      await themes.load(clientId);
       http.expectNone(() => true);
     },
   );
