@@ -11,7 +11,7 @@ import { PasswordField } from './password-field';
 import {
   FIELD_INPUTS,
   PASSWORD_FIELDS,
-  type PasswordField as PasswordFieldName,
+  type PasswordFieldName,
   passwordForm,
 } from './password-form';
 
