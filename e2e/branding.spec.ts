@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { layoutShiftTotal, watchLayoutShifts } from './layout-shifts';
 import { USERS, expect, expectAccessible, test, type Emulator } from './fixtures';
 import type { PasswordSetPage } from './pages/password-set.page';
 
@@ -370,16 +371,7 @@ test.describe('nothing moves while the page loads (layout shifts summed, as CLS 
     test(`${width} px, ${locale}`, async ({ browser, emulator }) => {
       const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        const shifts: number[] = [];
-        Reflect.set(window, '__layoutShifts', shifts);
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) {
-            const value: unknown = Reflect.get(entry, 'value');
-            if (typeof value === 'number') shifts.push(value);
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchLayoutShifts(page);
       const session = await emulator.loginSession(USERS.newUser);
       await page.goto(session.url);
       await expect(page.locator('#ps-new-password')).toBeVisible();
@@ -391,18 +383,7 @@ test.describe('nothing moves while the page loads (layout shifts summed, as CLS 
       // The tenant theme (themes/demo-client.json) arrives after the form: read the shifts only once its
       // font is applied, and after two frames, so a shift it causes is counted.
       await expect(page.getByRole('main')).toHaveCSS('font-family', /^Inter/);
-      await page.evaluate(
-        () =>
-          new Promise<void>((resolve) =>
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-          ),
-      );
-      const total = await page.evaluate(() => {
-        const shifts: unknown = Reflect.get(window, '__layoutShifts');
-        return Array.isArray(shifts)
-          ? shifts.reduce((sum: number, value: number) => sum + value, 0)
-          : -1;
-      });
+      const total = await layoutShiftTotal(page);
       expect(total).toBeGreaterThanOrEqual(0);
       expect(total).toBeLessThan(0.01);
       await context.close();

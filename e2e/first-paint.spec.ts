@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { layoutShiftTotal, watchLayoutShifts } from './layout-shifts';
 import { USERS, expect, test } from './fixtures';
 
 /** The page's main script, as the build names it. */
@@ -49,16 +50,7 @@ test('index.html paints the card with a spinner before any script runs; the page
 }) => {
   // A still spinner (reduced motion), so its coloured arc is where a pixel can be checked.
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.addInitScript(() => {
-    const shifts: number[] = [];
-    Reflect.set(window, '__layoutShifts', shifts);
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        const value: unknown = Reflect.get(entry, 'value');
-        if (typeof value === 'number') shifts.push(value);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchLayoutShifts(page);
   const session = await emulator.loginSession(USERS.newUser);
   // The start-up data comes slowly too (its requests, preloaded, start with the HTML), so the page's own
   // loading state can be seen taking over.
@@ -111,18 +103,7 @@ test('index.html paints the card with a spinner before any script runs; the page
       width: bootCard.width,
     });
     await expect(card).toHaveCount(1);
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-        ),
-    );
-    const total = await page.evaluate(() => {
-      const shifts: unknown = Reflect.get(window, '__layoutShifts');
-      return Array.isArray(shifts)
-        ? shifts.reduce((sum: number, value: number) => sum + value, 0)
-        : -1;
-    });
+    const total = await layoutShiftTotal(page);
     expect(total).toBeGreaterThanOrEqual(0);
     expect(total).toBeLessThan(0.01);
   });
