@@ -61,13 +61,9 @@ test.describe('axe finds nothing in any state', () => {
     });
   }
 
-  test('a used reset link, dark mode', async ({ page, request, passwordSet }) => {
+  test('a used reset link, dark mode', async ({ page, emulator, passwordSet }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    const session = (await (
-      await request.post('/__emulator/reset-sessions', {
-        data: { username: USERS.regularUser.username },
-      })
-    ).json()) as { url: string };
+    const session = await emulator.resetSession(USERS.regularUser.username);
     await passwordSet.open(`${session.url}&error=Bad+Request&error_code=VER_0007`);
     await expect(page.getByRole('link', { name: 'Get a new reset link' })).toBeVisible();
     await expectAccessible(page);

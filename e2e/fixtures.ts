@@ -19,6 +19,15 @@ export interface LoginSession {
 }
 
 /** A fault the emulator injects into matching requests. */
+/** A reset cidaas' forgot-password flow started (`POST /__emulator/reset-sessions`): the password_set URL its mail links to, and its ids. */
+export interface ResetSession {
+  readonly url: string;
+  readonly requestId: string;
+  readonly rprq: string;
+  readonly exchangeId: string;
+  readonly code: string;
+}
+
 export interface Fault {
   readonly path: string;
   readonly status?: number;
@@ -48,6 +57,13 @@ export class Emulator {
     const response = await this.request.post('/__emulator/login-sessions', { data: options });
     expect(response.status(), await response.text()).toBe(201);
     return (await response.json()) as LoginSession;
+  }
+
+  /** Starts cidaas' forgot-password flow for a user, as if the reset mail's link was opened; returns the password_set URL and the reset's ids. */
+  async resetSession(username: string): Promise<ResetSession> {
+    const response = await this.request.post('/__emulator/reset-sessions', { data: { username } });
+    expect(response.ok(), await response.text()).toBe(true);
+    return (await response.json()) as ResetSession;
   }
 
   /** Marks a track as expired. */

@@ -127,14 +127,10 @@ test.describe('the password typed is the password set', () => {
 
   test('reset mode: the pasted password arrives whole and in NFC', async ({
     page,
-    request,
+    emulator,
     passwordSet,
   }) => {
-    const session = (await (
-      await request.post('/__emulator/reset-sessions', {
-        data: { username: USERS.regularUser.username },
-      })
-    ).json()) as { url: string };
+    const session = await emulator.resetSession(USERS.regularUser.username);
     await passwordSet.open(session.url);
     const posts = passwordSet.recordPosts();
     const decomposed = 'Ne\u0301ne\u0301-𝒳𝒴-😀-Reset-9';

@@ -59,14 +59,10 @@ test('forgot password: code, reset on our page, success page, then sign in with 
 
 test('a weak password is stopped by the checklist in reset mode', async ({
   page,
-  request,
+  emulator,
   passwordSet,
 }) => {
-  const session = await (
-    await request.post('/__emulator/reset-sessions', {
-      data: { username: USERS.regularUser.username },
-    })
-  ).json();
+  const session = await emulator.resetSession(USERS.regularUser.username);
   await passwordSet.open(session.url);
   let posted = false;
   page.on('request', (r) => {
@@ -82,14 +78,10 @@ test('a weak password is stopped by the checklist in reset mode', async ({
 
 test('a server-side rejection in reset mode (posting around the client) comes back explained', async ({
   page,
-  request,
+  emulator,
   passwordSet,
 }) => {
-  const session = await (
-    await request.post('/__emulator/reset-sessions', {
-      data: { username: USERS.regularUser.username },
-    })
-  ).json();
+  const session = await emulator.resetSession(USERS.regularUser.username);
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toBeVisible();
   const landing = passwordSet.nextLoad();
@@ -114,14 +106,10 @@ test('a server-side rejection in reset mode (posting around the client) comes ba
 
 test('a breached password in reset mode comes back in cidaas’ documented shape and is explained', async ({
   page,
-  request,
+  emulator,
   passwordSet,
 }) => {
-  const session = await (
-    await request.post('/__emulator/reset-sessions', {
-      data: { username: USERS.regularUser.username },
-    })
-  ).json();
+  const session = await emulator.resetSession(USERS.regularUser.username);
   await passwordSet.open(session.url);
   const landing = passwordSet.nextLoad();
   await passwordSet.newPassword.fill('Password123!');
@@ -146,12 +134,8 @@ test('a breached password in reset mode comes back in cidaas’ documented shape
   );
 });
 
-test('an expired reset request is explained', async ({ request, passwordSet }) => {
-  const session = await (
-    await request.post('/__emulator/reset-sessions', {
-      data: { username: USERS.regularUser.username },
-    })
-  ).json();
+test('an expired reset request is explained', async ({ emulator, request, passwordSet }) => {
+  const session = await emulator.resetSession(USERS.regularUser.username);
   expect(
     (await request.post(`/__emulator/reset-requests/${session.rprq}/expire`, { data: {} })).ok(),
   ).toBe(true);
@@ -165,15 +149,11 @@ test('an expired reset request is explained', async ({ request, passwordSet }) =
 
 test('a used reset link says a new link is needed, and its button starts a new reset for the same sign-in', async ({
   page,
-  request,
+  emulator,
   login,
   passwordSet,
 }) => {
-  const session = (await (
-    await request.post('/__emulator/reset-sessions', {
-      data: { username: USERS.regularUser.username },
-    })
-  ).json()) as {
+  const session = (await emulator.resetSession(USERS.regularUser.username)) as {
     url: string;
     requestId: string;
   };

@@ -149,16 +149,12 @@ test.describe('no submit strands the user: cidaas is checked before the POST', (
   test('reset mode: offline at submit sends nothing and keeps the fields', async ({
     page,
     context,
-    request,
+    emulator,
     passwordSet,
     browserProblems,
   }) => {
     browserProblems.allow(/ERR_INTERNET_DISCONNECTED/);
-    const session = (await (
-      await request.post('/__emulator/reset-sessions', {
-        data: { username: USERS.regularUser.username },
-      })
-    ).json()) as { url: string };
+    const session = await emulator.resetSession(USERS.regularUser.username);
     await passwordSet.open(session.url);
     const posts = passwordSet.recordPosts();
     await passwordSet.newPassword.fill('Quiet-Harbor-73');
