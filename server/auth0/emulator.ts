@@ -225,6 +225,20 @@ function invalidRequestPage(res: Response, detail: string): void {
     );
 }
 
+/** The answer to a login step whose `state` names no transaction in that phase: 400 and a plain page (our decision; Auth0 documents no such page). */
+function invalidStatePage(res: Response): void {
+  res
+    .status(400)
+    .type('html')
+    .send(
+      renderPage({
+        lang: 'en',
+        title: 'Invalid state',
+        body: html`<h1>Invalid state</h1><p>Start again from the application.</p>`,
+      }),
+    );
+}
+
 function loginPage(state: string, email: string, error: string | undefined): string {
   return renderPage({
     lang: 'en',
@@ -438,16 +452,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
   app.get('/u/login', (req, res) => {
     const transaction = transactions.get(field(req.query, 'state'));
     if (!transaction || transaction.phase !== 'login') {
-      res
-        .status(400)
-        .type('html')
-        .send(
-          renderPage({
-            lang: 'en',
-            title: 'Invalid state',
-            body: html`<h1>Invalid state</h1><p>Start again from the application.</p>`,
-          }),
-        );
+      invalidStatePage(res);
       return;
     }
     res.type('html').send(loginPage(transaction.state, '', undefined));
@@ -456,16 +461,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
   app.post('/u/login', async (req, res) => {
     const transaction = transactions.get(field(req.body, 'state'));
     if (!transaction || transaction.phase !== 'login') {
-      res
-        .status(400)
-        .type('html')
-        .send(
-          renderPage({
-            lang: 'en',
-            title: 'Invalid state',
-            body: html`<h1>Invalid state</h1><p>Start again from the application.</p>`,
-          }),
-        );
+      invalidStatePage(res);
       return;
     }
     const email = field(req.body, 'username').trim().toLowerCase();
