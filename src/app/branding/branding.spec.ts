@@ -6,7 +6,7 @@ import {
   safeText,
   safeUrl,
 } from './branding';
-import { CSS_NAMED_COLORS } from './css-named-colors';
+import { normalizeCssColor } from './color-parser';
 
 const ORIGIN = 'https://login.example.com';
 const DEV_ORIGIN = 'http://localhost:4200';
@@ -121,7 +121,7 @@ describe('brandingFromClientInfo', () => {
           copy_right_info: '© 2026 Acme',
         },
         ORIGIN,
-        CSS_NAMED_COLORS,
+        normalizeCssColor,
       ),
     ).toEqual({
       clientId: 'demo-client',
@@ -190,13 +190,13 @@ describe('brandingFromClientInfo', () => {
   });
 });
 
-describe('brandingFromClientInfo without the table of colour names', () => {
-  it('drops a colour given by name (until the page has loaded the names) and keeps the others', () => {
-    const branding = brandingFromClientInfo(
-      { primaryColor: 'teal', accentColor: '#0f766e' },
-      ORIGIN,
-    );
-    expect(branding.primaryColor).toBeNull();
-    expect(branding.accentColor).toBe('#0f766e');
-  });
+describe('brandingFromClientInfo without the full colour parser', () => {
+  it.each([['teal'], ['rgb(36, 85, 195)'], ['hsl(330, 80%, 40%)'], ['#0b1f44ff']])(
+    'drops the colour %p (until the page has loaded the parser) and keeps a plain hex one',
+    (primaryColor) => {
+      const branding = brandingFromClientInfo({ primaryColor, accentColor: '#0F766E' }, ORIGIN);
+      expect(branding.primaryColor).toBeNull();
+      expect(branding.accentColor).toBe('#0f766e');
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { isLoopbackHostname, isSecureUrl } from '../../contract/url-safety';
 import type { ClientInfo } from '../../contract/cidaas-types';
-import { type NamedColors, normalizeColor } from './color';
+import { type ColorParser, normalizeColor } from './color';
 
 /** Which legal document a footer link points to (the key of its label under `footer.`). */
 export type FooterLinkKind = 'privacy' | 'terms' | 'imprint';
@@ -118,12 +118,12 @@ export function safeClientId(value: unknown): string | null {
 
 /**
  * Validates the branding values of client info; anything invalid is dropped for the default theme.
- * Colour names are read only with `namedColors` (see `loadNamedColors`).
+ * Colours other than plain hex are read only with the full `colorParser` (see `loadColorParser`).
  */
 export function brandingFromClientInfo(
   info: ClientInfo | null,
   pageOrigin: string,
-  namedColors: NamedColors = {},
+  colorParser?: ColorParser,
 ): Branding {
   if (info === null) return DEFAULT_BRANDING;
   const links: FooterLink[] = [];
@@ -140,8 +140,8 @@ export function brandingFromClientInfo(
     clientId: safeClientId(info.client_id),
     displayName: safeName(info.client_display_name, 80) ?? safeName(info.client_name, 80),
     logoUrl: safeUrl(info.logo_uri, pageOrigin),
-    primaryColor: normalizeColor(info.primaryColor, undefined, namedColors),
-    accentColor: normalizeColor(info.accentColor, undefined, namedColors),
+    primaryColor: normalizeColor(info.primaryColor, colorParser),
+    accentColor: normalizeColor(info.accentColor, colorParser),
     backgroundUrl: safeUrl(info.backgroundUri, pageOrigin),
     links,
     copyright: safeText(info.copy_right_info, 200),

@@ -5,112 +5,88 @@ import {
   TEXT_CONTRAST,
   borderToStandOut,
   contrastRatio,
-  isColorName,
-  loadNamedColors,
+  loadColorParser,
+  needsColorParser,
   normalizeColor,
-  parseCssColor,
+  normalizeHexColor,
   readableTextOn,
   relativeLuminance,
 } from './color';
-import { CSS_NAMED_COLORS } from './css-named-colors';
+import { normalizeCssColor } from './color-parser';
 
-describe('parseCssColor / normalizeColor', () => {
+describe('normalizeHexColor (the plain hex the initial bundle reads)', () => {
   it.each([
     ['#2455c3', '#2455c3'],
     ['#ABC', '#aabbcc'],
+    ['#0F766E', '#0f766e'],
     [' #0f766e ', '#0f766e'],
-    ['#0b1f44ff', '#0b1f44'],
-    ['#0008', '#777777'],
-    ['#00000080', '#7f7f7f'],
-    ['rgb(36, 85, 195)', '#2455c3'],
-    ['RGB(36,85,195)', '#2455c3'],
-    ['rgba(36, 85, 195, 1)', '#2455c3'],
-    ['rgb(36 85 195)', '#2455c3'],
-    ['rgb(36 85 195 / 100%)', '#2455c3'],
-    ['rgb(100%, 0%, 0%)', '#ff0000'],
-    ['rgb(300, -20, 0)', '#ff0000'],
-    ['rgba(0, 0, 0, 0.5)', '#808080'],
-    ['hsl(0, 100%, 50%)', '#ff0000'],
-    ['hsl(120deg 100% 25%)', '#008000'],
-    ['hsla(240, 100%, 50%, 1)', '#0000ff'],
-    ['hsl(0.5turn 100% 50%)', '#00ffff'],
-  ])('%p → %p', (input, expected) => {
-    expect(normalizeColor(input)).toBe(expected);
+    ['\t#fff\n', '#ffffff'],
+  ])('%p → %p, as the full parser reads it', (input, expected) => {
+    expect(normalizeHexColor(input)).toBe(expected);
+    expect(normalizeCssColor(input)).toBe(expected);
+    expect(needsColorParser(input)).toBe(false);
   });
 
   it.each([
-    ['red', '#ff0000'],
-    ['RebeccaPurple', '#663399'],
-    [' navy ', '#000080'],
-  ])('the name %p → %p with the table of names, and nothing without it', (input, expected) => {
-    expect(normalizeColor(input, undefined, CSS_NAMED_COLORS)).toBe(expected);
-    expect(normalizeColor(input)).toBeNull();
-    expect(isColorName(input)).toBe(true);
-  });
-
-  it('knows what only a colour name can be, and loads the names lazily', async () => {
-    expect(['#fff', 'rgb(1, 2, 3)', 'red;}', 'red blue', '', 42].map(isColorName)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
-    expect(await loadNamedColors()).toBe(CSS_NAMED_COLORS);
-  });
-
-  it.each([
-    ['red;}body{display:none'],
-    ['red; background: url(https://evil.example/x)'],
-    ['var(--x)'],
-    ['var(--ps-page-bg)'],
-    ['url(javascript:alert(1))'],
-    ['url(https://evil.example/track.png)'],
-    ['expression(alert(1))'],
-    ['currentcolor'],
-    ['transparent'],
-    ['inherit'],
-    ['constructor'],
-    ['__proto__'],
-    ['toString'],
+    // Valid colours, but only the full parser reads them.
+    ['#0b1f44ff'],
+    ['#0008'],
+    ['rgb(36, 85, 195)'],
+    ['hsl(0, 100%, 50%)'],
+    ['red'],
+    // Not colours at all: the full parser rejects them too.
     ['#12345'],
     ['#ggg'],
     ['#2455c3;'],
     ['#2455c3 !important'],
-    ['rgb(1, 2)'],
-    ['rgb(1, 2, 3, 4, 5)'],
-    ['rgb(10%, 2, 3)'],
-    ['rgb(1 2, 3)'],
-    ['rgb(1, 2, 3'],
-    // A valid colour followed by anything is not a colour: the parser must read to the end.
-    ['rgb(1,2,3)junk'],
-    ['rgb(1, 2, 3) red'],
-    ['rgb(1, 2, 3);background:url(x)'],
-    ['rgba(1, 2, 3, 0.5)}'],
     ['#2455c3 x'],
-    ['red;'],
-    ['rgb(calc(1), 2, 3)'],
-    ['hsl(0, 100, 50)'],
-    ['color(display-p3 1 0 0)'],
-    ['red blue'],
-    ['/* */red'],
-    ['\\72 ed'],
-    ['r\u0000ed'],
-    ['#' + 'f'.repeat(100)],
-    [''],
-    ['   '],
-  ])('rejects %p', (input) => {
-    expect(parseCssColor(input)).toBeNull();
-    expect(normalizeColor(input)).toBeNull();
+    ['# 2455c3'],
+    ['##2455c3'],
+    ['2455c3'],
+    ['red;}body{display:none'],
+    ['var(--ps-page-bg)'],
+  ])('leaves %p to the full parser', (input) => {
+    expect(normalizeHexColor(input)).toBeNull();
+    expect(needsColorParser(input)).toBe(true);
   });
 
-  it.each([[undefined], [null], [42], [{ r: 1 }], [['#fff']]])(
-    'rejects the non-string %p',
-    (input) => {
-      expect(parseCssColor(input)).toBeNull();
-    },
-  );
+  it.each([
+    [''],
+    ['   '],
+    ['#' + 'f'.repeat(100)],
+    [' '.repeat(60) + '#2455c3'],
+    [undefined],
+    [null],
+    [42],
+    [['#fff']],
+  ])('rejects %p without needing the full parser', (input) => {
+    expect(normalizeHexColor(input)).toBeNull();
+    expect(needsColorParser(input)).toBe(false);
+    expect(normalizeCssColor(input)).toBeNull();
+  });
+});
+
+describe('normalizeColor', () => {
+  it('reads plain hex without the full parser, and every other notation only with it', () => {
+    expect(normalizeColor('#2455C3')).toBe('#2455c3');
+    expect(normalizeColor('rgb(36, 85, 195)')).toBeNull();
+    expect(normalizeColor('teal')).toBeNull();
+    expect(normalizeColor('#00000080')).toBeNull();
+    expect(normalizeColor('rgb(36, 85, 195)', normalizeCssColor)).toBe('#2455c3');
+    expect(normalizeColor('teal', normalizeCssColor)).toBe('#008080');
+    expect(normalizeColor('#00000080', normalizeCssColor)).toBe('#7f7f7f');
+    expect(normalizeColor('red;}', normalizeCssColor)).toBeNull();
+  });
+
+  it('asks the full parser nothing for plain hex', () => {
+    const parser = jest.fn(normalizeCssColor);
+    expect(normalizeColor(' #ABC ', parser)).toBe('#aabbcc');
+    expect(parser).not.toHaveBeenCalled();
+  });
+
+  it('loads the full parser lazily', async () => {
+    expect(await loadColorParser()).toBe(normalizeCssColor);
+  });
 });
 
 describe('relativeLuminance and contrastRatio', () => {
@@ -153,7 +129,7 @@ describe('readableTextOn', () => {
       backgrounds.push(`#${value.toString(16).padStart(2, '0').repeat(3)}`);
     for (let hue = 0; hue < 360; hue += 15) {
       for (const lightness of [20, 35, 50, 65, 80]) {
-        const hex = normalizeColor(`hsl(${hue}, 80%, ${lightness}%)`);
+        const hex = normalizeCssColor(`hsl(${hue}, 80%, ${lightness}%)`);
         if (hex) backgrounds.push(hex);
       }
     }

@@ -89,6 +89,20 @@ function property(object: unknown, name: string): unknown {
     : undefined;
 }
 
+// The tokens of a scheme that are colours, as the theme file names them.
+const COLOR_TOKENS = ['primary', 'accent', 'pageBackground', 'surface'] as const;
+
+/**
+ * The colour values of a parsed theme file as written (each scheme's `primary`, `accent`,
+ * `pageBackground` and `surface`), so the page can tell whether reading them takes the full colour
+ * parser before it validates the theme.
+ */
+export function themeColorValues(json: unknown): unknown[] {
+  return (['light', 'dark'] as const).flatMap((scheme) =>
+    COLOR_TOKENS.map((token) => property(property(json, scheme), token)),
+  );
+}
+
 function schemeTokens(value: unknown, scheme: ColorScheme, checks: ThemeValueChecks): SchemeTokens {
   const tokens: { -readonly [K in keyof SchemeTokens]: SchemeTokens[K] } = {};
   const primary = checks.color(property(value, 'primary'));

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { CSS_NAMED_COLORS } from './css-named-colors';
 import { join } from 'node:path';
 import { TEXT_CONTRAST, contrastRatio } from './color';
+import { normalizeCssColor } from './color-parser';
 import { DEFAULT_COLORS, themeValueChecks } from './tenant-theme';
 import {
   parseFontFamily,
   parseLogoHeight,
   parseRadius,
   parseTenantTheme,
+  themeColorValues,
 } from './tenant-theme-parser';
 
-const CHECKS = themeValueChecks('https://login.example.com', CSS_NAMED_COLORS);
+const CHECKS = themeValueChecks('https://login.example.com', normalizeCssColor);
 
 describe('parseFontFamily', () => {
   it.each([
@@ -159,6 +160,26 @@ describe('parseTenantTheme', () => {
       dark: {},
     });
   });
+});
+
+describe('themeColorValues', () => {
+  it('lists the colour tokens of both schemes as written, and nothing else', () => {
+    expect(
+      themeColorValues({
+        light: { primary: 'navy', accent: '#0F766E', logo: '/logo.svg', unknown: 'red' },
+        dark: { surface: 'rgb(17, 28, 51)', pageBackground: 42 },
+        fontFamily: 'Inter',
+        primary: 'teal',
+      }).filter((value) => value !== undefined),
+    ).toEqual(['navy', '#0F766E', 42, 'rgb(17, 28, 51)']);
+  });
+
+  it.each([[null], [[]], ['red'], [{ light: 'red', dark: ['#000000'] }]])(
+    'finds no colour in %p',
+    (json) => {
+      expect(themeColorValues(json).filter((value) => value !== undefined)).toEqual([]);
+    },
+  );
 });
 
 describe('DEFAULT_COLORS', () => {

@@ -4,7 +4,7 @@
  * loaded only together with the theme file (see `TenantThemes`), so it stays out of the initial bundle.
  */
 import { safeUrl } from './branding';
-import { type NamedColors, TEXT_CONTRAST, contrastRatio, normalizeColor } from './color';
+import { type ColorParser, TEXT_CONTRAST, contrastRatio, normalizeColor } from './color';
 
 /** A colour scheme of the page (`prefers-color-scheme`). */
 export type ColorScheme = 'light' | 'dark';
@@ -78,16 +78,16 @@ export interface ThemeValueChecks {
   readonly background: (value: unknown, scheme: ColorScheme) => string | null;
 }
 
-/** The checks for the theme values of a page served from `pageOrigin` (colour names read with `namedColors`). */
-export function themeValueChecks(
-  pageOrigin: string,
-  namedColors: NamedColors = {},
-): ThemeValueChecks {
+/**
+ * The checks for the theme values of a page served from `pageOrigin`; colours other than plain hex are
+ * read only with the full `colorParser` (see `loadColorParser`).
+ */
+export function themeValueChecks(pageOrigin: string, colorParser?: ColorParser): ThemeValueChecks {
   return {
     url: (value) => safeUrl(value, pageOrigin),
-    color: (value) => normalizeColor(value, undefined, namedColors),
+    color: (value) => normalizeColor(value, colorParser),
     background: (value, scheme) => {
-      const color = normalizeColor(value, undefined, namedColors);
+      const color = normalizeColor(value, colorParser);
       if (color === null) return null;
       return DEFAULT_COLORS[scheme].text.every(
         (text) => contrastRatio(color, text) >= TEXT_CONTRAST,

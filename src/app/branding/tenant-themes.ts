@@ -1,19 +1,12 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { FETCH, getJson } from '../config/fetch';
 import { safeClientId } from './branding';
-import { isColorName, loadNamedColors } from './color';
+import { loadColorParser, needsColorParser } from './color';
 import { type TenantTheme, themeValueChecks } from './tenant-theme';
 
 /** Where the deploy-time theme of a client is served, relative to the page's base URL. */
 export function tenantThemePath(clientId: string): string {
   return `themes/${encodeURIComponent(clientId)}.json`;
-}
-
-/** Whether any value in a theme file could be a colour name, so the table of names is worth loading. */
-function mentionsColorName(value: unknown): boolean {
-  if (typeof value === 'string') return isColorName(value);
-  if (typeof value !== 'object' || value === null) return false;
-  return Object.values(value).some(mentionsColorName);
 }
 
 /**
@@ -38,15 +31,18 @@ export class TenantThemes {
     if (id === null) return Promise.resolve();
     const pending = this.requests.get(id);
     if (pending) return pending;
-    // The parser and the colour names are lazy chunks fetched alongside the theme: most clients have
-    // no theme, and the theme arrives after first paint anyway, so neither need be in the initial bundle.
+    // The theme's parser is a lazy chunk fetched alongside the theme, the full colour parser only for a
+    // theme with a colour that is not plain hex: most clients have no theme, and the theme arrives after
+    // first paint anyway, so neither need be in the initial bundle.
     const request = Promise.all([
       getJson(this.fetch, tenantThemePath(id)),
       import('./tenant-theme-parser'),
     ]).then(
-      async ([json, { parseTenantTheme }]) => {
-        const namedColors = mentionsColorName(json) ? await loadNamedColors() : {};
-        const theme = parseTenantTheme(json, themeValueChecks(this.pageOrigin, namedColors));
+      async ([json, { parseTenantTheme, themeColorValues }]) => {
+        const colorParser = themeColorValues(json).some(needsColorParser)
+          ? await loadColorParser()
+          : undefined;
+        const theme = parseTenantTheme(json, themeValueChecks(this.pageOrigin, colorParser));
         if (theme !== null) this.loaded.update((themes) => new Map(themes).set(id, theme));
       },
       // No theme: a 404 is the normal case, and any other failure (even of the parser's chunk) must not disturb the page either.

@@ -1,12 +1,22 @@
-import { provideZonelessChangeDetection } from '@angular/core';
+import { provideZonelessChangeDetection, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import type { ClientInfo } from '../../contract/cidaas-types';
+import { afterPendingWork } from '../../testing/after-pending-work';
 import { FakeFetch, type FakeRequest } from '../../testing/fake-fetch';
 import { FETCH } from '../config/fetch';
 import { DEFAULT_BRANDING, type Branding } from './branding';
-import { NON_TEXT_CONTRAST, TEXT_CONTRAST, contrastRatio } from './color';
+import { NON_TEXT_CONTRAST, TEXT_CONTRAST, contrastRatio, loadColorParser } from './color';
 import type { TenantTheme } from './tenant-theme';
 import { TenantThemes } from './tenant-themes';
-import { applyTheme, brandStyle, cssUrl } from './themed-branding';
+import { applyTheme, brandStyle, cssUrl, themedBranding } from './themed-branding';
+
+// The real loader, watched: whether the page asked for the full colour parser's chunk, and how often.
+jest.mock('./color', () => {
+  const actual: typeof import('./color') = jest.requireActual('./color');
+  return { ...actual, loadColorParser: jest.fn(actual.loadColorParser) };
+});
+
+beforeEach(() => jest.mocked(loadColorParser).mockClear());
 
 const branded = (overrides: Partial<Branding>): Branding => ({ ...DEFAULT_BRANDING, ...overrides });
 
@@ -136,16 +146,35 @@ describe('TenantThemes', () => {
     expect(themes.themeOf('demo-client')).toEqual({ light: {}, dark: {}, radius: '8px' });
   });
 
-  it('reads colour names in a theme (loading the table of names only for such a theme)', async () => {
+  it('reads colour names and functions in a theme, loading the full colour parser for such a theme', async () => {
     const { themes, http } = setup();
     const loading = themes.load('named-client');
-    http
-      .expectOne('themes/named-client.json')
-      .respond({ light: { primary: 'navy', accent: 'Teal' } });
+    http.expectOne('themes/named-client.json').respond({
+      light: { primary: 'navy', accent: 'Teal' },
+      dark: { surface: 'rgb(17, 28, 51)' },
+    });
     await loading;
+    expect(loadColorParser).toHaveBeenCalledTimes(1);
     expect(themes.themeOf('named-client')).toEqual({
       light: { primary: '#000080', accent: '#008080' },
-      dark: {},
+      dark: { surface: '#111c33' },
+    });
+  });
+
+  it('reads a theme whose colours are plain hex without loading the full colour parser', async () => {
+    const { themes, http } = setup();
+    const loading = themes.load('hex-client');
+    http.expectOne('themes/hex-client.json').respond({
+      light: { primary: '#7C3AED', logo: '/logo.svg' },
+      dark: { surface: '#111c33' },
+      fontFamily: 'Inter, sans-serif',
+    });
+    await loading;
+    expect(loadColorParser).not.toHaveBeenCalled();
+    expect(themes.themeOf('hex-client')).toEqual({
+      light: { primary: '#7c3aed', logo: 'http://localhost/logo.svg' },
+      dark: { surface: '#111c33' },
+      fontFamily: '"Inter", sans-serif',
     });
   });
 
@@ -173,4 +202,49 @@ describe('TenantThemes', () => {
       http.expectNone(() => true);
     },
   );
+});
+
+describe('themedBranding', () => {
+  function setup(info: ClientInfo) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideZonelessChangeDetection(),
+        { provide: FETCH, useValue: new FakeFetch().fetch },
+      ],
+    });
+    return TestBed.runInInjectionContext(() => themedBranding(signal(info)));
+  }
+
+  it('applies a plain hex colour on the first render, without loading the full colour parser', async () => {
+    const branding = setup({ primaryColor: '#0B1F44', accentColor: ' #9EC1FF ' });
+    expect(branding().style['--ps-primary']).toBe('#0b1f44');
+    expect(branding().accentColor).toBe('#9ec1ff');
+    TestBed.tick();
+    await afterPendingWork();
+    expect(loadColorParser).not.toHaveBeenCalled();
+    expect(branding().style['--ps-primary']).toBe('#0b1f44');
+  });
+
+  it('shows the default colour for another notation until the full colour parser arrives, then the tenant’s', async () => {
+    const branding = setup({ primaryColor: 'hsl(330, 80%, 40%)', accentColor: 'teal' });
+    expect(branding().primaryColor).toBeNull();
+    expect(branding().style).toEqual({});
+    TestBed.tick();
+    expect(loadColorParser).toHaveBeenCalledTimes(1);
+    await afterPendingWork();
+    expect(branding().primaryColor).toBe('#b81466');
+    expect(branding().accentColor).toBe('#008080');
+    expect(branding().style['--ps-primary']).toBe('#b81466');
+    expect(branding().style['--ps-on-primary']).toBe('#ffffff');
+  });
+
+  it('keeps the default colour when the full colour parser cannot be loaded', async () => {
+    jest.mocked(loadColorParser).mockRejectedValueOnce(new Error('chunk failed to load'));
+    const branding = setup({ primaryColor: 'rgb(36, 85, 195)' });
+    TestBed.tick();
+    await afterPendingWork();
+    expect(loadColorParser).toHaveBeenCalledTimes(1);
+    expect(branding().primaryColor).toBeNull();
+    expect(branding().style).toEqual({});
+  });
 });

@@ -3,12 +3,12 @@ import type { ClientInfo } from '../../contract/cidaas-types';
 import { whenIdle } from '../config/when-idle';
 import { type Branding, brandingFromClientInfo } from './branding';
 import {
-  type NamedColors,
+  type ColorParser,
   TEXT_CONTRAST,
   borderToStandOut,
   contrastRatio,
-  isColorName,
-  loadNamedColors,
+  loadColorParser,
+  needsColorParser,
   readableTextOn,
 } from './color';
 import { type ColorScheme, DEFAULT_COLORS, type TenantTheme } from './tenant-theme';
@@ -107,28 +107,28 @@ export function injectColorScheme(): Signal<ColorScheme> {
 /**
  * The validated branding of the client info with the client's deploy-time theme
  * (`themes/<client_id>.json`) applied for the current colour scheme. Loads the theme after the first
- * paint with the client's branding, and the table of colour
- * names only when a colour is given by name. Call in an injection context; set `style` on the page host.
+ * paint with the client's branding, and the full colour parser only when a colour is not plain hex
+ * (see `loadColorParser`). Call in an injection context; set `style` on the page host.
  */
 export function themedBranding(clientInfo: Signal<ClientInfo | null>): Signal<ThemedBranding> {
   const themes = inject(TenantThemes);
   const pageOrigin = inject(DOCUMENT).location.origin;
   const scheme = injectColorScheme();
-  const namedColors = signal<NamedColors | undefined>(undefined);
+  const colorParser = signal<ColorParser | undefined>(undefined);
   effect(() => {
     const info = clientInfo();
     if (
-      namedColors() === undefined &&
-      (isColorName(info?.primaryColor) || isColorName(info?.accentColor))
+      colorParser() === undefined &&
+      (needsColorParser(info?.primaryColor) || needsColorParser(info?.accentColor))
     ) {
-      // Until the names arrive the default colour applies; if they never do, it stays.
-      loadNamedColors().then(
-        (table) => namedColors.set(table),
+      // Until the parser arrives the default colour applies; if it never does, it stays.
+      loadColorParser().then(
+        (parser) => colorParser.set(parser),
         () => undefined,
       );
     }
   });
-  const branding = computed(() => brandingFromClientInfo(clientInfo(), pageOrigin, namedColors()));
+  const branding = computed(() => brandingFromClientInfo(clientInfo(), pageOrigin, colorParser()));
   // The theme is a refinement: fetched (with its parser) once the browser is idle after showing the
   // page with the cidaas branding, so it never competes with what the user needs first.
   const view = inject(DOCUMENT).defaultView;
