@@ -124,6 +124,44 @@ describe('ChangePasswordForm', () => {
       expect(screen.queryByLabelText('Current password')).toBeNull();
     });
 
+    describe('on a first sign-in, every message names the temporary password, as its label does', () => {
+      const temporary = () => screen.getByLabelText('Temporary password');
+      const firstLogin: PageData = {
+        ...pageData('change'),
+        metadata: { ...METADATA, reason: 'first_login' },
+      };
+
+      it('when it is left empty or the new password repeats it', async () => {
+        const { user } = await setup({ data: firstLogin });
+        await user.type(temporary(), 'Tmp-Pass-2026!');
+        await user.type(field.new(), 'Tmp-Pass-2026!');
+        await user.clear(temporary());
+        await user.click(submitButton());
+        expect(temporary()).toHaveAccessibleDescription(
+          expect.stringContaining('Enter your temporary password.'),
+        );
+        await user.type(temporary(), 'Tmp-Pass-2026!');
+        expect(field.new()).toHaveAccessibleDescription(
+          expect.stringContaining(
+            'Your new password must be different from your temporary password.',
+          ),
+        );
+        expect(document.body.textContent).not.toMatch(/current password/i);
+      });
+
+      it.each([
+        ['invalid_old_password', 'The temporary password is not correct. Please try again.'],
+        [
+          'password_same_as_old',
+          'Your new password must be different from your temporary password.',
+        ],
+      ] as const)('when cidaas answers %s', async (code, text) => {
+        await setup({ data: firstLogin, urlError: { code } as UrlError });
+        expect(screen.getAllByText(text).length).toBeGreaterThan(0);
+        expect(document.body.textContent).not.toMatch(/current password/i);
+      });
+    });
+
     it.each(['reset', 'auth0'] as const)(
       '%s mode has no current password, and submits without one',
       async (mode) => {

@@ -24,6 +24,7 @@ import { passwordRulesAttribute } from '../../contract/password-policy';
 import {
   Message,
   fieldOfUrlError,
+  forTemporaryPassword,
   rejectedRule,
   urlErrorMessage,
   validationMessage,
@@ -155,12 +156,14 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     };
     for (const field of PASSWORD_FIELDS) {
       // The server's message stays next to its field until the user starts correcting it.
-      if (serverField === field && error && !dirty[field]) result[field] = urlErrorMessage(error);
-      else
-        result[field] = validationMessage(
-          field,
-          shownErrors(errors[field], { attempted, left: left.has(field) }),
-        );
+      result[field] = this.worded(
+        serverField === field && error && !dirty[field]
+          ? urlErrorMessage(error)
+          : validationMessage(
+              field,
+              shownErrors(errors[field], { attempted, left: left.has(field) }),
+            ),
+      );
     }
     return result;
   });
@@ -238,7 +241,7 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
           },
         ]
       : error && this.showServerError() && !this.lockout()
-        ? [{ field: fieldOfUrlError(error), message: urlErrorMessage(error) }]
+        ? [{ field: fieldOfUrlError(error), message: this.worded(urlErrorMessage(error)) }]
         : [];
     const titleKey = items.length > 0 ? 'errors.alertTitle' : 'errors.summaryTitle';
     if (this.attempted()) {
@@ -380,6 +383,11 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /** The error summary, when it is shown. */
   private summaryElement(): HTMLElement | null {
     return this.host.querySelector<HTMLElement>('#ps-error-summary');
+  }
+
+  /** A message as this page words it: on a first sign-in the current password is the temporary one. */
+  private worded<M extends Message | null>(message: M): M {
+    return this.data().metadata?.reason === 'first_login' ? forTemporaryPassword(message) : message;
   }
 
   /** The tenant's label when it is in the page language (the tenant's wording wins over ours). */

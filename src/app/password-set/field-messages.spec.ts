@@ -1,4 +1,5 @@
-import { fieldOfUrlError, urlErrorMessage } from './field-messages';
+import english from '../../../i18n/en.json';
+import { fieldOfUrlError, forTemporaryPassword, urlErrorMessage } from './field-messages';
 import { parseUrlError } from '../../contract/page-params';
 
 const messageFor = (query: string) => {
@@ -78,5 +79,43 @@ describe('urlErrorMessage', () => {
       message: { key: 'errors.url.unknownNoCode' },
       field: null,
     });
+  });
+});
+
+describe('forTemporaryPassword', () => {
+  const flatten = (tree: object, prefix = ''): Array<[string, string]> =>
+    Object.entries(tree).flatMap(([key, value]: [string, unknown]) =>
+      typeof value === 'string'
+        ? [[`${prefix}${key}`, value] as [string, string]]
+        : flatten(value as object, `${prefix}${key}.`),
+    );
+  const messages = new Map(flatten(english));
+
+  it('words each message about the current password for the temporary one, and only those', () => {
+    const speaksOfCurrent = [...messages].filter(
+      // The field's label is not a message: the form picks `fields.temporaryPassword` for it.
+      ([key, text]) =>
+        !key.startsWith('fields.') && !key.endsWith('_temporary') && /current password/i.test(text),
+    );
+    expect(speaksOfCurrent.length).toBeGreaterThanOrEqual(4);
+    for (const [key] of speaksOfCurrent) {
+      const twin = forTemporaryPassword({ key }).key;
+      expect(twin).toBe(`${key}_temporary`);
+      expect(messages.get(twin)).toMatch(/temporary password/i);
+      expect(messages.get(twin)).not.toMatch(/current/i);
+    }
+    for (const [key, text] of messages) {
+      if (key.endsWith('_temporary') || /current password/i.test(text)) continue;
+      // Keys that merely contain the pattern's words must not be rewritten to a twin that does not exist.
+      expect(forTemporaryPassword({ key })).toEqual({ key });
+    }
+  });
+
+  it('keeps the parameters and passes no message through as none', () => {
+    expect(forTemporaryPassword({ key: 'validation.sameAsCurrent', params: { n: 1 } })).toEqual({
+      key: 'validation.sameAsCurrent_temporary',
+      params: { n: 1 },
+    });
+    expect(forTemporaryPassword(null)).toBeNull();
   });
 });

@@ -99,3 +99,17 @@ export function urlErrorMessage(error: UrlError): Message {
       return { key: `errors.url.${error.code}` };
   }
 }
+
+// The messages that speak of the current password (see `forTemporaryPassword`).
+const NAMES_CURRENT_PASSWORD = /oldPassword|sameAsCurrent|_old/;
+
+/**
+ * The message worded for a first sign-in, where the current password is the temporary one the user
+ * was given (the field is labelled so): each message that speaks of the current password has a
+ * `<key>_temporary` twin; every other message is returned as it is.
+ */
+export function forTemporaryPassword<M extends Message | null>(message: M): M {
+  return message && NAMES_CURRENT_PASSWORD.test(message.key)
+    ? { ...message, key: `${message.key}_temporary` }
+    : message;
+}
