@@ -4,27 +4,36 @@ import { DOCUMENT, InjectionToken, inject } from '@angular/core';
 /** Name of the `<meta>` element in `index.html` that carries the deploy-time cidaas base URL. */
 export const CIDAAS_BASE_URL_META = 'cidaas-base-url';
 
-
 /**
- * Resolves the configured base URL against the page's origin. Only `https:` URLs, or any URL on the
- * page's own origin, are accepted (so a tampered value cannot send passwords elsewhere over plain
- * HTTP) — plus `http:` between two loopback origins, for local development. Anything else falls
- * back to the page's origin. The result has no trailing slash.
+ * Resolves a configured URL against the page's origin. Only `https:` URLs, or any URL on the page's
+ * own origin, are accepted (so a tampered value cannot send passwords elsewhere over plain HTTP) —
+ * plus `http:` between two loopback origins, for local development. `null` for anything else and for
+ * nothing configured. The result has no trailing slash.
  */
-export function resolveCidaasBaseUrl(configured: string | null | undefined, pageOrigin: string): string {
+export function resolveConfiguredUrl(configured: string | null | undefined, pageOrigin: string): string | null {
   const value = configured?.trim();
-  if (!value) return pageOrigin;
+  if (!value) return null;
   let url: URL;
   try {
     url = new URL(value, pageOrigin);
   } catch {
-    return pageOrigin;
+    return null;
   }
-  const sameOrigin = url.origin === pageOrigin;
   // Plain http only between two loopback origins: local development.
-  if (!sameOrigin && !isSecureUrl(url, isLoopbackHostname(new URL(pageOrigin).hostname))) return pageOrigin;
-  if (url.username || url.password || url.search || url.hash) return pageOrigin;
+  if (url.origin !== pageOrigin && !isSecureUrl(url, isLoopbackHostname(new URL(pageOrigin).hostname))) return null;
+  if (url.username || url.password || url.search || url.hash) return null;
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** {@link resolveConfiguredUrl} for the cidaas base URL: the page's origin when none (or none usable) is configured. */
+export function resolveCidaasBaseUrl(configured: string | null | undefined, pageOrigin: string): string {
+  return resolveConfiguredUrl(configured, pageOrigin) ?? pageOrigin;
+}
+
+/** The content of `<meta name="…">` in `index.html`, resolved by {@link resolveConfiguredUrl}. */
+export function configuredUrl(name: string): string | null {
+  const document = inject(DOCUMENT);
+  return resolveConfiguredUrl(document.querySelector(`meta[name="${name}"]`)?.getAttribute('content'), document.location.origin);
 }
 
 /**
@@ -34,9 +43,15 @@ export function resolveCidaasBaseUrl(configured: string | null | undefined, page
  */
 export const CIDAAS_BASE_URL = new InjectionToken<string>('CIDAAS_BASE_URL', {
   providedIn: 'root',
-  factory: () => {
-    const document = inject(DOCUMENT);
-    const configured = document.querySelector(`meta[name="${CIDAAS_BASE_URL_META}"]`)?.getAttribute('content');
-    return resolveCidaasBaseUrl(configured, document.location.origin);
-  },
+  factory: () => configuredUrl(CIDAAS_BASE_URL_META) ?? inject(DOCUMENT).location.origin,
+});
+
+/**
+ * The base URL of a breached-password range API in the style of Pwned Passwords
+ * (`https://api.pwnedpasswords.com`), from `<meta name="pwned-passwords-base-url">`; `null` (no check,
+ * no request) when the deployment configures none.
+ */
+export const PWNED_PASSWORDS_BASE_URL = new InjectionToken<string | null>('PWNED_PASSWORDS_BASE_URL', {
+  providedIn: 'root',
+  factory: () => configuredUrl('pwned-passwords-base-url'),
 });

@@ -18,9 +18,12 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ApiError } from '../cidaas/api-error';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
+import { PWNED_PASSWORDS_BASE_URL } from '../config/cidaas-base-url';
+import { FETCH } from '../config/fetch';
+import { whenIdle } from '../config/when-idle';
 import type { FieldSetup } from '../../contract/cidaas-types';
 import { DEFAULT_LANGUAGE } from '../i18n/locale';
-import { passwordRulesAttribute } from '../../contract/password-policy';
+import { normalizePassword, passwordRulesAttribute } from '../../contract/password-policy';
 import { Message, fieldOfUrlError, rejectedRule, urlErrorMessage, validationMessage } from './field-messages';
 import type { PageData } from './page-data';
 import type { UrlError } from '../../contract/page-params';
@@ -64,6 +67,7 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly destroyRef = inject(DestroyRef);
+  private readonly fetch = inject(FETCH);
 
   /** What start-up loaded. */
   readonly data = input.required<PageData>();
@@ -111,6 +115,11 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   private readonly pendingServerError = signal<PasswordFieldName | null>(null);
   /** Whether the server's error is still shown in the summary (until the next submit attempt). */
   private readonly showServerError = signal(true);
+
+  /** The breached-password range API, when the deployment configured one (the check is a lazy chunk). */
+  private readonly rangeApi = inject(PWNED_PASSWORDS_BASE_URL);
+  /** The new password the range API last reported as breached; warned about only while it is still the one typed. */
+  protected readonly breached = signal('');
 
   protected readonly passwordRules = computed(() => passwordRulesAttribute(this.data().rules));
   protected readonly minLength = computed(() => {
@@ -241,6 +250,16 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   ngAfterViewInit(): void {
     // In the next frame: focusing now would force a layout in the middle of the first render.
     requestAnimationFrame(() => (this.host.querySelector<HTMLElement>('#ps-lockout') ?? this.summaryElement())?.focus());
+    const field = this.host.querySelector<HTMLInputElement>(`#${FIELD_INPUTS.newPassword.id}`);
+    const baseUrl = this.rangeApi;
+    if (baseUrl && field) {
+      // Once the form is usable; the check is advisory, so a chunk that fails to load changes nothing.
+      whenIdle(this.window, () =>
+        import('./pwned-passwords')
+          .then((check) => this.destroyRef.onDestroy(check.watchBreaches({ field, fetch: this.fetch, baseUrl, normalize: normalizePassword, report: this.breached.set })))
+          .catch(() => undefined),
+      );
+    }
   }
 
   /** A summary link moves focus to its field (the page's `<base href>` would turn `#id` into a navigation). */
