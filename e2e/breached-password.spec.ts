@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { Request } from '@playwright/test';
 
-import { USERS, expect, test } from './fixtures';
+import { USERS, expect, expectAccessible, test } from './fixtures';
 
 /**
  * The advisory breached-password warning against the emulator's range API (Pwned Passwords style):
@@ -57,9 +57,10 @@ test('a breached new password is warned about, politely and described; a fresh o
     expect((await range).status()).toBe(200);
     await expect(passwordSet.breachWarning).toBeVisible();
     await expect(passwordSet.newPassword).toHaveAccessibleDescription(/This password has appeared in a data breach/);
-    await expect(page.locator('#ps-new-password-breach')).toHaveAttribute('aria-live', 'polite');
+    await expect(page.locator('#ps-new-password-caps')).toHaveAttribute('aria-live', 'polite');
     // Advisory: not an error of the field.
     await expect(passwordSet.newPassword).not.toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page);
   });
 
   await test.step('typing another password hides it at once; a fresh one, checked once typing stops, shows none', async () => {

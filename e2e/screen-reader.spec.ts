@@ -26,7 +26,6 @@ test('at first: the heading (focused), the reason, the account once, then the fi
         - textbox "New password"
         - button "Show New password" [pressed=false]
         - paragraph
-        - paragraph
         - paragraph: "Your new password needs:"
         - list "Your new password needs:":
           - /children: equal
@@ -86,7 +85,6 @@ test('an invalid submit: an alert, focused, read before the form, linking each f
         - paragraph: ⚠ Your new password does not meet all the requirements below.
         - textbox "New password" [invalid]: abc1
         - button "Show New password" [pressed=true]
-        - paragraph
         - paragraph
         - paragraph: "Your new password needs:"
         - list "Your new password needs:":

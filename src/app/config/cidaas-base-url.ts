@@ -30,7 +30,11 @@ export function resolveCidaasBaseUrl(configured: string | null | undefined, page
   return resolveConfiguredUrl(configured, pageOrigin) ?? pageOrigin;
 }
 
-/** The content of `<meta name="…">` in `index.html`, resolved by {@link resolveConfiguredUrl}. */
+/**
+ * A URL the deployment configures in `<meta name="…">` of `index.html` (so one build serves every
+ * tenant, without an extra request), resolved by {@link resolveConfiguredUrl}. Call it in an injection
+ * context.
+ */
 export function configuredUrl(name: string): string | null {
   const document = inject(DOCUMENT);
   return resolveConfiguredUrl(document.querySelector(`meta[name="${name}"]`)?.getAttribute('content'), document.location.origin);
@@ -44,14 +48,4 @@ export function configuredUrl(name: string): string | null {
 export const CIDAAS_BASE_URL = new InjectionToken<string>('CIDAAS_BASE_URL', {
   providedIn: 'root',
   factory: () => configuredUrl(CIDAAS_BASE_URL_META) ?? inject(DOCUMENT).location.origin,
-});
-
-/**
- * The base URL of a breached-password range API in the style of Pwned Passwords
- * (`https://api.pwnedpasswords.com`), from `<meta name="pwned-passwords-base-url">`; `null` (no check,
- * no request) when the deployment configures none.
- */
-export const PWNED_PASSWORDS_BASE_URL = new InjectionToken<string | null>('PWNED_PASSWORDS_BASE_URL', {
-  providedIn: 'root',
-  factory: () => configuredUrl('pwned-passwords-base-url'),
 });

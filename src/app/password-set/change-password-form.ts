@@ -18,7 +18,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ApiError } from '../cidaas/api-error';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
-import { PWNED_PASSWORDS_BASE_URL } from '../config/cidaas-base-url';
+import { configuredUrl } from '../config/cidaas-base-url';
 import { FETCH } from '../config/fetch';
 import { whenIdle } from '../config/when-idle';
 import type { FieldSetup } from '../../contract/cidaas-types';
@@ -116,8 +116,12 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /** Whether the server's error is still shown in the summary (until the next submit attempt). */
   private readonly showServerError = signal(true);
 
-  /** The breached-password range API, when the deployment configured one (the check is a lazy chunk). */
-  private readonly rangeApi = inject(PWNED_PASSWORDS_BASE_URL);
+  /**
+   * The base URL of a breached-password range API in the style of Pwned Passwords
+   * (`https://api.pwnedpasswords.com`), from `<meta name="pwned-passwords-base-url">`; `null` when the
+   * deployment configures none: then nothing is checked and nothing is requested.
+   */
+  private readonly rangeApi = configuredUrl('pwned-passwords-base-url');
   /** The new password the range API last reported as breached; warned about only while it is still the one typed. */
   protected readonly breached = signal('');
 
@@ -246,6 +250,8 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /**
    * Puts the user on the explanation of what went wrong (lockout, or cidaas' error), when there is
    * one; otherwise focus stays on the page's heading, so the reason is read before the first field.
+   * Then, when the browser is idle, loads the breached-password check (`pwned-passwords.ts`) if the
+   * deployment configured a range API.
    */
   ngAfterViewInit(): void {
     // In the next frame: focusing now would force a layout in the middle of the first render.
