@@ -11,7 +11,9 @@ import { Auth0Client } from '../auth0/auth0-client';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
 import { afterPendingWork } from '../../testing/after-pending-work';
 import { HOSTED_PAGE, type HostedPage } from '../hosted-page';
-import { PasswordSetPage } from './password-set-page';
+import { PasswordSetPage, deadEndKey } from './password-set-page';
+import type { DeadEnd } from './page-data';
+import en from '../../../i18n/en.json';
 
 const BASE = 'http://localhost';
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
@@ -96,6 +98,30 @@ function expectUsernameForPasswordManagersOnly(username: string) {
 
 const RPRQ = '3b0d7c1e-2f4a-4c6b-9d8e-7f6a5b4c3d2e';
 const EXCHANGE_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+
+describe('deadEndKey', () => {
+  // Every reason, with the key it always had (a record: the compiler checks no reason is missing).
+  const expected: Readonly<Record<DeadEnd, string>> = {
+    'missing-lsid': 'deadEnd.invalidLink',
+    'malformed-lsid': 'deadEnd.invalidLink',
+    'missing-request-id': 'deadEnd.invalidLink',
+    'malformed-request-id': 'deadEnd.invalidLink',
+    'malformed-reset': 'deadEnd.invalidLink',
+    'malformed-session': 'deadEnd.invalidLink',
+    'ambiguous-mode': 'deadEnd.ambiguousLink',
+    'expired-track': 'deadEnd.expiredTrack',
+    'expired-reset': 'deadEnd.expiredReset',
+    'expired-request': 'deadEnd.expiredRequest',
+  };
+
+  const isDeadEnd = (value: string): value is DeadEnd => value in expected;
+
+  it.each(Object.entries(expected))('%s → %s, a key with a heading and a body', (reason, key) => {
+    expect(isDeadEnd(reason) && deadEndKey(reason)).toBe(key);
+    const deadEnd: Record<string, unknown> = en.deadEnd;
+    expect(deadEnd[key.slice('deadEnd.'.length)]).toEqual(expect.objectContaining({ heading: expect.any(String), body: expect.any(String) }));
+  });
+});
 
 describe('PasswordSetPage', () => {
   afterEach(() => {
