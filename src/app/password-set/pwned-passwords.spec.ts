@@ -202,6 +202,17 @@ describe('watchBreaches', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('checks a password typed before it started watching, after the same pause', async () => {
+    const { fetch, calls } = rangeApi();
+    field.value = breached;
+    watch(fetch);
+    await jest.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS - 1);
+    expect(calls).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(1);
+    await settle(() => reports.length > 0);
+    expect(reports).toEqual([breached]);
+  });
+
   it('checks nothing while the field is empty', async () => {
     const { fetch, calls } = rangeApi();
     watch(fetch);

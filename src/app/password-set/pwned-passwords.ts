@@ -90,7 +90,8 @@ export interface BreachWatch {
 
 /**
  * Checks the new password when the user leaves the field, or stops typing for
- * {@link CHECK_DEBOUNCE_MS}, if it is not empty and was not just checked. A check under way is
+ * {@link CHECK_DEBOUNCE_MS}, if it is not empty and was not just checked (a password typed before
+ * the watch started is checked after the same pause). A check under way is
  * cancelled by the next one; a failed check reports nothing (the warning is advisory) and lets the same
  * password be checked again. Returns the function that stops watching.
  */
@@ -118,6 +119,8 @@ export function watchBreaches({ field, fetch, baseUrl, normalize, report }: Brea
   };
   field.addEventListener('input', onInput);
   field.addEventListener('blur', check);
+  // Typed before this chunk arrived (a fast user on a slow connection): checked after the same pause.
+  if (field.value !== '') onInput();
   return () => {
     clearTimeout(timer);
     controller?.abort();
