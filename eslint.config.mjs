@@ -6,12 +6,27 @@ import angular from 'angular-eslint';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'screenshots/**', '.angular/**', 'out-tsc/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'generated/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'screenshots/**',
+      '.angular/**',
+      'out-tsc/**',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.mts'],
     extends: [eslint.configs.recommended, ...tseslint.configs.recommended],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // A variable read by a closure before its one assignment (a getter set up earlier) stays `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // server/negotiator.d.ts is referenced by path so that every tsconfig that reaches the servers sees it.
@@ -23,8 +38,14 @@ export default tseslint.config(
     extends: [...angular.configs.tsRecommended],
     processor: angular.processInlineTemplates,
     rules: {
-      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'ps', style: 'kebab-case' }],
-      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'ps', style: 'camelCase' }],
+      '@angular-eslint/component-selector': [
+        'error',
+        { type: 'element', prefix: 'ps', style: 'kebab-case' },
+      ],
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: 'ps', style: 'camelCase' },
+      ],
     },
   },
   {
@@ -39,8 +60,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@angular/*', '@ngx-translate/*', 'rxjs', 'rxjs/*'], message: 'src/contract is framework-free: the emulator and the servers import it.' },
-            { group: ['../app/*', '../app', '**/src/app/*', '../../*'], message: 'src/contract imports nothing but itself.' },
+            {
+              group: ['@angular/*', '@ngx-translate/*', 'rxjs', 'rxjs/*'],
+              message: 'src/contract is framework-free: the emulator and the servers import it.',
+            },
+            {
+              group: ['../app/*', '../app', '**/src/app/*', '../../*'],
+              message: 'src/contract imports nothing but itself.',
+            },
           ],
         },
       ],

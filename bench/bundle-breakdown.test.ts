@@ -40,7 +40,10 @@ describe('bundleBreakdown', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-breakdown-'));
     try {
       mkdirSync(join(dir, 'browser'));
-      writeFileSync(join(dir, 'browser', 'index.html'), '<script src="main.js" type="module"></script>');
+      writeFileSync(
+        join(dir, 'browser', 'index.html'),
+        '<script src="main.js" type="module"></script>',
+      );
       writeFileSync(join(dir, 'browser', 'main.js'), 'a'.repeat(300));
       writeFileSync(join(dir, 'browser', 'shared.js'), 'b'.repeat(100));
       writeFileSync(join(dir, 'browser', 'lazy.js'), 'c'.repeat(50));
@@ -49,19 +52,44 @@ describe('bundleBreakdown', () => {
         outputs: {
           'main.js': {
             bytes: 300,
-            imports: [{ path: 'shared.js', kind: 'import-statement' }, { path: 'lazy.js', kind: 'dynamic-import' }],
-            inputs: { 'src/main.ts': { bytesInOutput: 100 }, 'node_modules/@angular/core/x.mjs': { bytesInOutput: 200 } },
+            imports: [
+              { path: 'shared.js', kind: 'import-statement' },
+              { path: 'lazy.js', kind: 'dynamic-import' },
+            ],
+            inputs: {
+              'src/main.ts': { bytesInOutput: 100 },
+              'node_modules/@angular/core/x.mjs': { bytesInOutput: 200 },
+            },
           },
-          'shared.js': { bytes: 100, imports: [], inputs: { 'node_modules/@angular/core/y.mjs': { bytesInOutput: 100 } } },
-          'lazy.js': { bytes: 50, imports: [], inputs: { 'src/app/success/page.ts': { bytesInOutput: 50 } } },
+          'shared.js': {
+            bytes: 100,
+            imports: [],
+            inputs: { 'node_modules/@angular/core/y.mjs': { bytesInOutput: 100 } },
+          },
+          'lazy.js': {
+            bytes: 50,
+            imports: [],
+            inputs: { 'src/app/success/page.ts': { bytesInOutput: 50 } },
+          },
         },
       };
       writeFileSync(join(dir, 'stats.json'), JSON.stringify(stats));
       const breakdown = bundleBreakdown(dir);
-      assert.deepEqual(breakdown.files.map((file) => file.file), ['main.js', 'shared.js']);
+      assert.deepEqual(
+        breakdown.files.map((file) => file.file),
+        ['main.js', 'shared.js'],
+      );
       assert.equal(breakdown.totalRawBytes, 400);
-      assert.deepEqual(breakdown.groups.map((group) => [group.name, group.rawBytes]), [['@angular/core', 300], ['app: main.ts', 100]]);
-      assert.ok(breakdown.groups.every((group) => group.gzipBytes > 0 && group.gzipBytes < group.rawBytes));
+      assert.deepEqual(
+        breakdown.groups.map((group) => [group.name, group.rawBytes]),
+        [
+          ['@angular/core', 300],
+          ['app: main.ts', 100],
+        ],
+      );
+      assert.ok(
+        breakdown.groups.every((group) => group.gzipBytes > 0 && group.gzipBytes < group.rawBytes),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -24,7 +24,11 @@ export interface BundleGroup {
 
 /** The initial files and their bytes, grouped. */
 export interface BundleBreakdown {
-  readonly files: readonly { readonly file: string; readonly rawBytes: number; readonly gzipBytes: number }[];
+  readonly files: readonly {
+    readonly file: string;
+    readonly rawBytes: number;
+    readonly gzipBytes: number;
+  }[];
   readonly totalRawBytes: number;
   readonly totalGzipBytes: number;
   /** Largest first. */
@@ -53,8 +57,6 @@ export function groupOf(inputPath: string): string {
   return `app: ${inputPath.replace(/^src\//, '')}`;
 }
 
-
-
 /** Reads the build output folder (the `--output-path`, holding `stats.json` and `browser/`). */
 export function bundleBreakdown(outputDir: string): BundleBreakdown {
   const metafile: unknown = JSON.parse(readFileSync(join(outputDir, 'stats.json'), 'utf8'));
@@ -65,7 +67,8 @@ export function bundleBreakdown(outputDir: string): BundleBreakdown {
     const output = outputs[initial[index] ?? ''];
     if (!isMetafileOutput(output)) continue;
     for (const imported of output.imports ?? []) {
-      if (imported.kind === 'import-statement' && !initial.includes(imported.path)) initial.push(imported.path);
+      if (imported.kind === 'import-statement' && !initial.includes(imported.path))
+        initial.push(imported.path);
     }
   }
 

@@ -18,11 +18,18 @@ describe('the bench front server', () => {
 
   before(async () => {
     distDir = mkdtempSync(join(tmpdir(), 'bench-front-'));
-    writeFileSync(join(distDir, 'index.html'), '<!doctype html><meta name="cidaas-base-url" content=""><p>page</p>');
+    writeFileSync(
+      join(distDir, 'index.html'),
+      '<!doctype html><meta name="cidaas-base-url" content=""><p>page</p>',
+    );
     // Big and repetitive enough to be compressed (the compression threshold is 1 kB).
     writeFileSync(join(distDir, 'main-ABCD1234.js'), 'console.log("x");\n'.repeat(500));
     emulator = await startEmulator({ distDir });
-    front = createFrontApp({ distDir, emulatorOrigin: emulator.baseUrl, referenceDir: join(__dirname, 'reference') }).listen(0, '127.0.0.1');
+    front = createFrontApp({
+      distDir,
+      emulatorOrigin: emulator.baseUrl,
+      referenceDir: join(__dirname, 'reference'),
+    }).listen(0, '127.0.0.1');
     await once(front, 'listening');
     const address = front.address();
     if (address === null || typeof address === 'string') throw new Error('no TCP address');
@@ -41,7 +48,9 @@ describe('the bench front server', () => {
     assert.equal(page.status, 200);
     assert.equal(page.headers.get('cache-control'), 'no-store');
     assert.match(await page.text(), /<p>page<\/p>/);
-    const script = await fetch(`${origin}/main-ABCD1234.js`, { headers: { 'accept-encoding': 'gzip' } });
+    const script = await fetch(`${origin}/main-ABCD1234.js`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
     assert.equal(script.status, 200);
     assert.equal(script.headers.get('content-encoding'), 'gzip');
     assert.match(script.headers.get('cache-control') ?? '', /immutable/);
@@ -51,7 +60,10 @@ describe('the bench front server', () => {
     const reference = await fetch(`${origin}${REFERENCE_PAGE_PATH}?lsid=x&requestId=y`);
     assert.equal(reference.status, 200);
     assert.match(reference.headers.get('content-security-policy') ?? '', /script-src 'self'/);
-    assert.match(reference.headers.get('content-security-policy') ?? '', /require-trusted-types-for 'script'/);
+    assert.match(
+      reference.headers.get('content-security-policy') ?? '',
+      /require-trusted-types-for 'script'/,
+    );
     const html = await reference.text();
     assert.match(html, /<script src="reference\.js" type="module"><\/script>/);
     assert.doesNotMatch(html, /<script>(?!<)/, 'no inline script');
@@ -68,12 +80,16 @@ describe('the bench front server', () => {
     });
     assert.equal(session.status, 201);
     const body: unknown = await session.json();
-    const requestId = typeof body === 'object' && body !== null ? Reflect.get(body, 'requestId') : undefined;
+    const requestId =
+      typeof body === 'object' && body !== null ? Reflect.get(body, 'requestId') : undefined;
     assert.equal(typeof requestId, 'string');
     const clientInfo = await fetch(`${origin}/public-srv/public/${String(requestId)}`);
     assert.equal(clientInfo.status, 200);
     const info: unknown = await clientInfo.json();
-    assert.equal(typeof info === 'object' && info !== null ? Reflect.get(info, 'success') : undefined, true);
+    assert.equal(
+      typeof info === 'object' && info !== null ? Reflect.get(info, 'success') : undefined,
+      true,
+    );
     const missing = await fetch(`${origin}/no-such-path`);
     assert.equal(missing.status, 404);
   });

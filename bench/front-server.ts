@@ -55,10 +55,20 @@ function isFileInside(root: string, urlPath: string): boolean {
 }
 
 // Hop-by-hop headers are for one connection only and must not be forwarded.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+]);
 
 function forwardableHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())),
+  );
 }
 
 function proxyTo(origin: string): RequestHandler {
@@ -89,7 +99,12 @@ function proxyTo(origin: string): RequestHandler {
 export function createFrontApp(options: FrontServerOptions): Express {
   const distRoot = resolve(options.distDir);
   const referenceRoot = resolve(options.referenceDir);
-  const page = createProductionApp({ distDir: distRoot, cidaasBaseUrl: undefined, formActionExtra: [], hsts: false });
+  const page = createProductionApp({
+    distDir: distRoot,
+    cidaasBaseUrl: undefined,
+    formActionExtra: [],
+    hsts: false,
+  });
   const pagePaths = new Set<string>([...PAGE_PATHS, '/index.html']);
 
   const app = express();
@@ -100,12 +115,23 @@ export function createFrontApp(options: FrontServerOptions): Express {
   reference.use(securityHeaders({ hsts: false }), compression());
   reference.get('/password_set', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
-    res.sendFile(join(referenceRoot, 'index.html'), { cacheControl: false, lastModified: false, etag: false }, (error) => {
-      if (error) next(error);
-    });
+    res.sendFile(
+      join(referenceRoot, 'index.html'),
+      { cacheControl: false, lastModified: false, etag: false },
+      (error) => {
+        if (error) next(error);
+      },
+    );
   });
   // Unhashed names, so revalidate like the page's unhashed files; every run starts with an empty cache anyway.
-  reference.use(express.static(referenceRoot, { index: false, redirect: false, cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
+  reference.use(
+    express.static(referenceRoot, {
+      index: false,
+      redirect: false,
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
   app.use(REFERENCE_PREFIX, reference);
 
   app.use((req, res, next) => {

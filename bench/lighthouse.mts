@@ -20,28 +20,52 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.js';
 import { REFERENCE_PAGE_PATH, createFrontApp } from './front-server.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST_DIR = resolve(process.env['PAGE_DIST_DIR'] ?? join(ROOT, 'dist', 'password-set', 'browser'));
+const DIST_DIR = resolve(
+  process.env['PAGE_DIST_DIR'] ?? join(ROOT, 'dist', 'password-set', 'browser'),
+);
 const FRONT_PORT = Number(process.env['BENCH_PORT'] ?? 4370);
 const EMULATOR_ORIGIN = `http://127.0.0.1:${FRONT_PORT + 1}`;
 const RUNS = Number(process.env['LIGHTHOUSE_RUNS'] ?? 1);
 /** Where to keep each run's full report (`<page|reference>-<run>.json`), for a look at the audits; none when unset. */
 const REPORT_DIR = process.env['LIGHTHOUSE_REPORT_DIR'];
 /** The targets for the page that do not depend on the run (performance is measured against the reference). */
-const FIXED_TARGETS: Readonly<Record<string, number>> = { accessibility: 100, 'best-practices': 100 };
-const scoresOf: Record<'page' | 'reference', Record<string, number[]>> = { page: {}, reference: {} };
+const FIXED_TARGETS: Readonly<Record<string, number>> = {
+  accessibility: 100,
+  'best-practices': 100,
+};
+const scoresOf: Record<'page' | 'reference', Record<string, number[]>> = {
+  page: {},
+  reference: {},
+};
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
-const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+];
 
 const emulator = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(FRONT_PORT + 1), HOST: '127.0.0.1', NODE_ENV: 'test', PAGE_DIST_DIR: DIST_DIR },
+  env: {
+    ...process.env,
+    PORT: String(FRONT_PORT + 1),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    PAGE_DIST_DIR: DIST_DIR,
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 for await (const chunk of emulator.stdout) {
   if (String(chunk).includes('open http://')) break;
 }
 emulator.stdout.resume();
-const front = createFrontApp({ distDir: DIST_DIR, emulatorOrigin: EMULATOR_ORIGIN, referenceDir: join(ROOT, 'bench', 'reference') }).listen(FRONT_PORT, '127.0.0.1');
+const front = createFrontApp({
+  distDir: DIST_DIR,
+  emulatorOrigin: EMULATOR_ORIGIN,
+  referenceDir: join(ROOT, 'bench', 'reference'),
+}).listen(FRONT_PORT, '127.0.0.1');
 await once(front, 'listening');
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM_PATH,
@@ -59,13 +83,30 @@ try {
       const path = typeof body === 'object' && body !== null ? Reflect.get(body, 'url') : undefined;
       if (typeof path !== 'string') throw new Error(`login session: HTTP ${response.status}`);
       const url = `http://127.0.0.1:${FRONT_PORT}${which === 'page' ? path : path.replace('/identity/password_set', REFERENCE_PAGE_PATH)}`;
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: CATEGORIES,
+      });
       const lhr = result?.lhr;
-      if (REPORT_DIR !== undefined && lhr !== undefined) writeFileSync(join(REPORT_DIR, `${which}-${run}.json`), JSON.stringify(lhr));
-      for (const id of CATEGORIES) (scoresOf[which][id] ??= []).push(Math.round((lhr?.categories[id]?.score ?? 0) * 100));
-      const scores = CATEGORIES.map((id) => `${id} ${Math.round((lhr?.categories[id]?.score ?? 0) * 100)}`).join(', ');
-      const metrics = METRICS.map((id) => `${id.split('-').map((word) => word[0]).join('')} ${lhr?.audits[id]?.displayValue ?? '?'}`).join(', ');
-      console.log(`${which.padEnd(9)} run ${run}: ${scores}; ${metrics}${lhr?.runtimeError ? ` (${lhr.runtimeError.code})` : ''}`);
+      if (REPORT_DIR !== undefined && lhr !== undefined)
+        writeFileSync(join(REPORT_DIR, `${which}-${run}.json`), JSON.stringify(lhr));
+      for (const id of CATEGORIES)
+        (scoresOf[which][id] ??= []).push(Math.round((lhr?.categories[id]?.score ?? 0) * 100));
+      const scores = CATEGORIES.map(
+        (id) => `${id} ${Math.round((lhr?.categories[id]?.score ?? 0) * 100)}`,
+      ).join(', ');
+      const metrics = METRICS.map(
+        (id) =>
+          `${id
+            .split('-')
+            .map((word) => word[0])
+            .join('')} ${lhr?.audits[id]?.displayValue ?? '?'}`,
+      ).join(', ');
+      console.log(
+        `${which.padEnd(9)} run ${run}: ${scores}; ${metrics}${lhr?.runtimeError ? ` (${lhr.runtimeError.code})` : ''}`,
+      );
     }
   }
 } finally {
@@ -86,6 +127,8 @@ for (const id of CATEGORIES) {
   const target = FIXED_TARGETS[id] ?? median(scoresOf.reference[id]);
   const against = id in FIXED_TARGETS ? '' : ', the reference in this run';
   belowTarget ||= score < target;
-  console.log(`  ${id.padEnd(15)} ${String(score).padStart(3)}  (target ≥ ${target}${against}) ${score >= target ? 'ok' : 'BELOW TARGET'}`);
+  console.log(
+    `  ${id.padEnd(15)} ${String(score).padStart(3)}  (target ≥ ${target}${against}) ${score >= target ? 'ok' : 'BELOW TARGET'}`,
+  );
 }
 process.exitCode = belowTarget ? 1 : 0;

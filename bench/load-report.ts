@@ -33,7 +33,8 @@ export interface AutocannonOutcome {
   /** Responses with a status from 500 to 599. */
   readonly '5xx': number;
   /** Responses by status code. */
-  readonly statusCodeStats?: Readonly<Record<string, { readonly count?: number | string }>> | undefined;
+  readonly statusCodeStats?:
+    Readonly<Record<string, { readonly count?: number | string }>> | undefined;
 }
 
 /** What one target came to in one run. */
@@ -82,7 +83,11 @@ export function connectionsPerTarget(total: number, count: number): number[] {
 }
 
 /** What one target's autocannon result comes to. */
-export function summarizeTarget(target: LoadTarget, connections: number, outcome: AutocannonOutcome): TargetResult {
+export function summarizeTarget(
+  target: LoadTarget,
+  connections: number,
+  outcome: AutocannonOutcome,
+): TargetResult {
   const expected = outcome.statusCodeStats?.[String(target.expectedStatus)]?.count;
   const responsesWithExpectedStatus = Number(expected ?? 0);
   return {
@@ -104,10 +109,17 @@ export function runFailures(run: LoadRun, criteria: LoadCriteria): string[] {
   const failures: string[] = [];
   for (const result of run.results) {
     if (result.responses === 0) failures.push(`${result.name}: no responses at all`);
-    if (result.unexpectedStatus > 0) failures.push(`${result.name}: ${result.unexpectedStatus} responses with another status than expected`);
+    if (result.unexpectedStatus > 0)
+      failures.push(
+        `${result.name}: ${result.unexpectedStatus} responses with another status than expected`,
+      );
     if (run.connections >= criteria.errorFreeFromConnections) {
-      if (result.errors > 0) failures.push(`${result.name}: ${result.errors} errors at ${run.connections} connections`);
-      if (result.status5xx > 0) failures.push(`${result.name}: ${result.status5xx} 5xx responses at ${run.connections} connections`);
+      if (result.errors > 0)
+        failures.push(`${result.name}: ${result.errors} errors at ${run.connections} connections`);
+      if (result.status5xx > 0)
+        failures.push(
+          `${result.name}: ${result.status5xx} 5xx responses at ${run.connections} connections`,
+        );
     }
   }
   const compared = run.results.find((result) => result.name === criteria.compared);
@@ -127,7 +139,9 @@ export function runFailures(run: LoadRun, criteria: LoadCriteria): string[] {
 
 /** `compared`'s requests/s as a share of `reference`'s (0 when the reference had none). */
 export function rateRatio(compared: TargetResult, reference: TargetResult): number {
-  return reference.requestsPerSecond > 0 ? compared.requestsPerSecond / reference.requestsPerSecond : 0;
+  return reference.requestsPerSecond > 0
+    ? compared.requestsPerSecond / reference.requestsPerSecond
+    : 0;
 }
 
 function formatPercent(ratio: number): string {
@@ -153,12 +167,17 @@ export function runTable(run: LoadRun, criteria: LoadCriteria): string {
   );
   const compared = run.results.find((result) => result.name === criteria.compared);
   const reference = run.results.find((result) => result.name === criteria.reference);
-  const ratio = compared && reference ? `\n\n${compared.name} at **${formatPercent(rateRatio(compared, reference))}** of ${reference.name}'s requests/s.` : '';
-  return [
-    `**${run.connections} connections**, ${run.durationSeconds} s, all targets at once:`,
-    '',
-    '| target | path | connections | requests/s | p99 latency | errors | non-2xx | 5xx | unexpected status |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row} |`),
-  ].join('\n') + ratio;
+  const ratio =
+    compared && reference
+      ? `\n\n${compared.name} at **${formatPercent(rateRatio(compared, reference))}** of ${reference.name}'s requests/s.`
+      : '';
+  return (
+    [
+      `**${run.connections} connections**, ${run.durationSeconds} s, all targets at once:`,
+      '',
+      '| target | path | connections | requests/s | p99 latency | errors | non-2xx | 5xx | unexpected status |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows.map((row) => `| ${row} |`),
+    ].join('\n') + ratio
+  );
 }

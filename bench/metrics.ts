@@ -54,10 +54,23 @@ export function summarize(values: readonly number[]): Summary {
   const mid = median(values);
   const min = Math.min(...values);
   const max = Math.max(...values);
-  return { median: mid, min, max, relativeSpread: mid === 0 ? 0 : (max - min) / mid, runs: values.length };
+  return {
+    median: mid,
+    min,
+    max,
+    relativeSpread: mid === 0 ? 0 : (max - min) / mid,
+    runs: values.length,
+  };
 }
 
-const API_PREFIXES = ['/public-srv/', '/registration-setup-srv/', '/token-srv/', '/login-srv/', '/authz-srv/', '/users-srv/'];
+const API_PREFIXES = [
+  '/public-srv/',
+  '/registration-setup-srv/',
+  '/token-srv/',
+  '/login-srv/',
+  '/authz-srv/',
+  '/users-srv/',
+];
 
 /** Classifies a request by its URL path and (for the document) resource type. */
 export function classifyRequest(url: string, resourceType: string): RequestKind {
@@ -81,13 +94,22 @@ export function chainDepths(requests: readonly RecordedRequest[]): Map<string, n
   const depths = new Map<string, number>();
   const byStart = [...requests].sort((a, b) => a.start - b.start);
   for (const request of byStart) {
-    const named = request.initiatorUrl === null ? undefined : byStart.find((other) => other.url === request.initiatorUrl && other.start <= request.start && other !== request);
+    const named =
+      request.initiatorUrl === null
+        ? undefined
+        : byStart.find(
+            (other) =>
+              other.url === request.initiatorUrl &&
+              other.start <= request.start &&
+              other !== request,
+          );
     let parentDepth = 0;
     if (named !== undefined) {
       parentDepth = depths.get(named.id) ?? 0;
     } else {
       for (const other of byStart) {
-        if (other !== request && other.end <= request.start) parentDepth = Math.max(parentDepth, depths.get(other.id) ?? 0);
+        if (other !== request && other.end <= request.start)
+          parentDepth = Math.max(parentDepth, depths.get(other.id) ?? 0);
       }
     }
     depths.set(request.id, parentDepth + 1);
@@ -100,14 +122,17 @@ export function criticalRoundTrips(requests: readonly RecordedRequest[], usableA
   const depths = chainDepths(requests);
   let deepest = 0;
   for (const request of requests) {
-    if (CRITICAL_KINDS.includes(request.kind) && request.start <= usableAt) deepest = Math.max(deepest, depths.get(request.id) ?? 0);
+    if (CRITICAL_KINDS.includes(request.kind) && request.start <= usableAt)
+      deepest = Math.max(deepest, depths.get(request.id) ?? 0);
   }
   return deepest;
 }
 
 /** The CSS of a document's `<style>` elements, concatenated (what the page ships as initial CSS inside its HTML). */
 export function inlineStyleText(html: string): string {
-  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => match[1] ?? '').join('');
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)]
+    .map((match) => match[1] ?? '')
+    .join('');
 }
 
 /**
@@ -117,11 +142,20 @@ export function inlineStyleText(html: string): string {
 export function initialJsCssGzip(requests: readonly RecordedRequest[], usableAt: number): number {
   return requests
     .filter((request) => request.start <= usableAt)
-    .reduce((sum, request) => sum + (request.kind === 'js' || request.kind === 'css' ? request.gzipBytes : 0) + request.inlineCssGzipBytes, 0);
+    .reduce(
+      (sum, request) =>
+        sum +
+        (request.kind === 'js' || request.kind === 'css' ? request.gzipBytes : 0) +
+        request.inlineCssGzipBytes,
+      0,
+    );
 }
 
 /** Bytes per kind (transferred and gzip-equivalent) of the requests started before `usableAt`. */
-export function bytesByKind(requests: readonly RecordedRequest[], usableAt: number): Record<RequestKind, { transferred: number; gzip: number; count: number }> {
+export function bytesByKind(
+  requests: readonly RecordedRequest[],
+  usableAt: number,
+): Record<RequestKind, { transferred: number; gzip: number; count: number }> {
   const totals: Record<RequestKind, { transferred: number; gzip: number; count: number }> = {
     html: { transferred: 0, gzip: 0, count: 0 },
     js: { transferred: 0, gzip: 0, count: 0 },

@@ -6,7 +6,8 @@
   const marks = { usable: null, fcp: null, lcp: null };
   window.__bench = marks;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') marks.fcp = entry.startTime;
+    for (const entry of list.getEntries())
+      if (entry.name === 'first-contentful-paint') marks.fcp = entry.startTime;
   }).observe({ type: 'paint', buffered: true });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) marks.lcp = entry.startTime;
@@ -31,5 +32,10 @@
     // The frame that shows it: just after the next animation frame, i.e. after that frame's paint.
     requestAnimationFrame(() => setTimeout(() => (marks.usable = performance.now()), 0));
   });
-  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
 })();

@@ -6,7 +6,10 @@ import { README_END, README_START, replaceBetweenMarkers } from './readme-table'
 describe('replaceBetweenMarkers', () => {
   it('replaces only what lies between the markers', () => {
     const text = `# Title\n\n${README_START}\nold table\n${README_END}\n\nMore text.\n`;
-    assert.equal(replaceBetweenMarkers(text, '| new |\n'), `# Title\n\n${README_START}\n| new |\n${README_END}\n\nMore text.\n`);
+    assert.equal(
+      replaceBetweenMarkers(text, '| new |\n'),
+      `# Title\n\n${README_START}\n| new |\n${README_END}\n\nMore text.\n`,
+    );
   });
 
   it('returns null when a marker is missing or they are out of order', () => {

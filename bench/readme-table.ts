@@ -9,7 +9,12 @@ export const README_END = '<!-- bench:latest:end -->';
  * The text with everything between the markers (the benchmark's by default) replaced, or `null` when
  * the markers are missing or out of order.
  */
-export function replaceBetweenMarkers(text: string, replacement: string, startMarker: string = README_START, endMarker: string = README_END): string | null {
+export function replaceBetweenMarkers(
+  text: string,
+  replacement: string,
+  startMarker: string = README_START,
+  endMarker: string = README_END,
+): string | null {
   const start = text.indexOf(startMarker);
   const end = text.indexOf(endMarker);
   if (start === -1 || end < start) return null;

@@ -47,10 +47,14 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 
 const ROOT = resolve(__dirname, '..');
 // Another build to measure (e.g. an experiment built elsewhere); with it, nothing is built.
-const OUTPUT_DIR = process.env['BENCH_OUTPUT_DIR'] ? resolve(process.env['BENCH_OUTPUT_DIR']) : join(ROOT, 'dist-bench');
+const OUTPUT_DIR = process.env['BENCH_OUTPUT_DIR']
+  ? resolve(process.env['BENCH_OUTPUT_DIR'])
+  : join(ROOT, 'dist-bench');
 const DIST_DIR = join(OUTPUT_DIR, 'browser');
 const DEFAULT_RESULTS_DIR = join(ROOT, 'bench', 'results');
-const RESULTS_DIR = process.env['BENCH_RESULTS_DIR'] ? resolve(process.env['BENCH_RESULTS_DIR']) : DEFAULT_RESULTS_DIR;
+const RESULTS_DIR = process.env['BENCH_RESULTS_DIR']
+  ? resolve(process.env['BENCH_RESULTS_DIR'])
+  : DEFAULT_RESULTS_DIR;
 
 /** The emulated network and CPU: a bad phone connection (the issue's numbers). */
 export const CONDITIONS = {
@@ -101,8 +105,16 @@ export interface PageSummary {
   readonly byKind: Record<RequestKind, { transferred: number; gzip: number; count: number }>;
 }
 
-function isBenchMarks(value: unknown): value is { usable: number | null; fcp: number | null; lcp: number | null } {
-  return typeof value === 'object' && value !== null && 'usable' in value && 'fcp' in value && 'lcp' in value;
+function isBenchMarks(
+  value: unknown,
+): value is { usable: number | null; fcp: number | null; lcp: number | null } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'usable' in value &&
+    'fcp' in value &&
+    'lcp' in value
+  );
 }
 
 /** The summary of the runs that reported a value, or `null` when none did. */
@@ -118,7 +130,10 @@ interface PendingRequest {
   initiatorUrl: string | null;
 }
 
-function initiatorUrlOf(initiator: { url?: string; stack?: { callFrames: { url: string }[]; parent?: unknown } }): string | null {
+function initiatorUrlOf(initiator: {
+  url?: string;
+  stack?: { callFrames: { url: string }[]; parent?: unknown };
+}): string | null {
   if (initiator.url) return initiator.url;
   const frame = initiator.stack?.callFrames.find((candidate) => candidate.url !== '');
   return frame?.url ?? null;
@@ -169,26 +184,38 @@ async function recordNetwork(session: CDPSession): Promise<() => Promise<Recorde
         .send('Network.getResponseBody', { requestId })
         .catch(() => null)
         .then((body) => {
-          const content = body === null ? Buffer.alloc(0) : Buffer.from(body.body, body.base64Encoded ? 'base64' : 'utf8');
+          const content =
+            body === null
+              ? Buffer.alloc(0)
+              : Buffer.from(body.body, body.base64Encoded ? 'base64' : 'utf8');
           return {
             id: requestId,
             ...recorded,
             end,
             transferredBytes: encodedDataLength ?? received,
             gzipBytes: content.length === 0 ? 0 : gzipSync(content, { level: 6 }).length,
-            inlineCssGzipBytes: recorded.kind === 'html' ? inlineCssGzip(content.toString('utf8')) : 0,
+            inlineCssGzipBytes:
+              recorded.kind === 'html' ? inlineCssGzip(content.toString('utf8')) : 0,
           };
         }),
     );
   };
-  session.on('Network.loadingFinished', (event) => finish(event.requestId, event.timestamp, event.encodedDataLength));
+  session.on('Network.loadingFinished', (event) =>
+    finish(event.requestId, event.timestamp, event.encodedDataLength),
+  );
   session.on('Network.loadingFailed', (event) => finish(event.requestId, event.timestamp, null));
   await session.send('Network.enable');
-  return async () => (await Promise.all(done)).filter((request): request is RecordedRequest => request !== null);
+  return async () =>
+    (await Promise.all(done)).filter((request): request is RecordedRequest => request !== null);
 }
 
 async function loadOnce(browser: Browser, url: string): Promise<RunResult> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+  });
   try {
     const page = await context.newPage();
     await page.addInitScript({ path: join(ROOT, 'bench', 'probes.js') });
@@ -202,14 +229,19 @@ async function loadOnce(browser: Browser, url: string): Promise<RunResult> {
     });
     await session.send('Emulation.setCPUThrottlingRate', { rate: CONDITIONS.cpuSlowdown });
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => {
-      const marks: unknown = Reflect.get(window, '__bench');
-      return typeof marks === 'object' && marks !== null && Reflect.get(marks, 'usable') !== null;
-    }, undefined, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(
+      () => {
+        const marks: unknown = Reflect.get(window, '__bench');
+        return typeof marks === 'object' && marks !== null && Reflect.get(marks, 'usable') !== null;
+      },
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
     // LCP settles once nothing more loads (the logo may come last).
     await page.waitForLoadState('networkidle');
     const marks: unknown = await page.evaluate(() => Reflect.get(window, '__bench'));
-    if (!isBenchMarks(marks) || marks.usable === null) throw new Error(`no usability mark on ${url}`);
+    if (!isBenchMarks(marks) || marks.usable === null)
+      throw new Error(`no usability mark on ${url}`);
     const requests = await collect();
     const usableAt = marks.usable;
     return {
@@ -228,13 +260,21 @@ async function loadOnce(browser: Browser, url: string): Promise<RunResult> {
 }
 
 function summarizePage(runs: readonly RunResult[]): PageSummary {
-  const critical = (run: RunResult, field: 'transferred' | 'gzip'): number => CRITICAL_KINDS.reduce((sum, kind) => sum + run.bytes[kind][field], 0);
+  const critical = (run: RunResult, field: 'transferred' | 'gzip'): number =>
+    CRITICAL_KINDS.reduce((sum, kind) => sum + run.bytes[kind][field], 0);
   const medianOf = (kind: RequestKind): { transferred: number; gzip: number; count: number } => ({
     transferred: summarize(runs.map((run) => run.bytes[kind].transferred)).median,
     gzip: summarize(runs.map((run) => run.bytes[kind].gzip)).median,
     count: summarize(runs.map((run) => run.bytes[kind].count)).median,
   });
-  const byKind = { html: medianOf('html'), js: medianOf('js'), css: medianOf('css'), translation: medianOf('translation'), api: medianOf('api'), other: medianOf('other') };
+  const byKind = {
+    html: medianOf('html'),
+    js: medianOf('js'),
+    css: medianOf('css'),
+    translation: medianOf('translation'),
+    api: medianOf('api'),
+    other: medianOf('other'),
+  };
   return {
     usableMs: summarize(runs.map((run) => run.usableMs)),
     fcpMs: summarizeReported(runs.map((run) => run.fcpMs)),
@@ -251,7 +291,13 @@ function summarizePage(runs: readonly RunResult[]): PageSummary {
 async function startEmulator(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', PAGE_DIST_DIR: DIST_DIR },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      PAGE_DIST_DIR: DIST_DIR,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (child.stdout === null) throw new Error('emulator has no stdout');
@@ -279,7 +325,8 @@ async function passwordSetPath(emulatorOrigin: string): Promise<string> {
 const README = join(ROOT, 'README.md');
 function updateReadme(markdown: string): void {
   const updated = replaceBetweenMarkers(readFileSync(README, 'utf8'), markdown);
-  if (updated === null) console.log(`README.md has no ${README_START} … ${README_END} markers: not updated.`);
+  if (updated === null)
+    console.log(`README.md has no ${README_START} … ${README_END} markers: not updated.`);
   else writeFileSync(README, updated);
 }
 
@@ -290,25 +337,47 @@ const spread = (summary: Summary, format: (value: number) => string): string =>
 const paintMs = (value: number | null): string => (value === null ? 'none' : ms(value));
 /** A paint timing: its spread, with how many runs reported it when not all did. */
 const paint = (summary: Summary | null, runs: number): string =>
-  summary === null ? 'not reported' : `${spread(summary, ms)}${summary.runs < runs ? `, ${summary.runs} of ${runs} runs` : ''}`;
+  summary === null
+    ? 'not reported'
+    : `${spread(summary, ms)}${summary.runs < runs ? `, ${summary.runs} of ${runs} runs` : ''}`;
 
 /** The result table in markdown: one row per measure, page next to reference. */
 export function markdownTable(page: PageSummary, reference: PageSummary, runs: number): string {
   const ratio = page.usableMs.median / reference.usableMs.median;
   const rows: [string, string, string][] = [
-    ['Time to usable form (median, min–max)', spread(page.usableMs, ms), spread(reference.usableMs, ms)],
+    [
+      'Time to usable form (median, min–max)',
+      spread(page.usableMs, ms),
+      spread(reference.usableMs, ms),
+    ],
     ['First contentful paint', paint(page.fcpMs, runs), paint(reference.fcpMs, runs)],
     ['LCP', paint(page.lcpMs, runs), paint(reference.lcpMs, runs)],
-    ['Sequential round trips (critical path)', String(page.roundTrips.median), String(reference.roundTrips.median)],
+    [
+      'Sequential round trips (critical path)',
+      String(page.roundTrips.median),
+      String(reference.roundTrips.median),
+    ],
     ['Requests before usable', String(page.requests.median), String(reference.requests.median)],
-    ['Critical-path bytes, transferred', kb(page.criticalTransferred.median), kb(reference.criticalTransferred.median)],
-    ['Critical-path bytes, gzip-equivalent', kb(page.criticalGzip.median), kb(reference.criticalGzip.median)],
+    [
+      'Critical-path bytes, transferred',
+      kb(page.criticalTransferred.median),
+      kb(reference.criticalTransferred.median),
+    ],
+    [
+      'Critical-path bytes, gzip-equivalent',
+      kb(page.criticalGzip.median),
+      kb(reference.criticalGzip.median),
+    ],
     ...CRITICAL_KINDS.map((kind): [string, string, string] => [
       `  ${kind} (transferred / gzip, requests)`,
       `${kb(page.byKind[kind].transferred)} / ${kb(page.byKind[kind].gzip)}, ${page.byKind[kind].count}`,
       `${kb(reference.byKind[kind].transferred)} / ${kb(reference.byKind[kind].gzip)}, ${reference.byKind[kind].count}`,
     ]),
-    [`Initial JS+CSS, gzip (budget ≤ ${kb(INITIAL_JS_CSS_TARGET_BYTES)})`, kb(page.jsCssGzip.median), kb(reference.jsCssGzip.median)],
+    [
+      `Initial JS+CSS, gzip (budget ≤ ${kb(INITIAL_JS_CSS_TARGET_BYTES)})`,
+      kb(page.jsCssGzip.median),
+      kb(reference.jsCssGzip.median),
+    ],
   ];
   return [
     `| measure (${runs} runs each; 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU) | password_set page | hand-written reference |`,
@@ -335,23 +404,36 @@ function breakdownTable(breakdown: BundleBreakdown): string {
 
 async function main(): Promise<void> {
   const runs = Number(process.env['BENCH_RUNS'] ?? 7);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a positive integer, got "${process.env['BENCH_RUNS']}"`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`BENCH_RUNS must be a positive integer, got "${process.env['BENCH_RUNS']}"`);
   const frontPort = Number(process.env['BENCH_PORT'] ?? 4370);
   const emulatorPort = frontPort + 1;
   const language = process.env['BENCH_LANG'];
 
   if (process.env['BENCH_SKIP_BUILD'] !== '1' && process.env['BENCH_OUTPUT_DIR'] === undefined) {
     console.log('Building for production into dist-bench/ …');
-    const build = spawnSync('npm', ['run', 'build', '--', '--output-path', 'dist-bench', '--stats-json'], { cwd: ROOT, stdio: 'inherit' });
+    const build = spawnSync(
+      'npm',
+      ['run', 'build', '--', '--output-path', 'dist-bench', '--stats-json'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     if (build.status !== 0) throw new Error(`ng build failed (exit ${build.status})`);
   }
 
   const emulator = await startEmulator(emulatorPort);
   const emulatorOrigin = `http://127.0.0.1:${emulatorPort}`;
-  const front: Server = createFrontApp({ distDir: DIST_DIR, emulatorOrigin, referenceDir: join(ROOT, 'bench', 'reference') }).listen(frontPort, '127.0.0.1');
+  const front: Server = createFrontApp({
+    distDir: DIST_DIR,
+    emulatorOrigin,
+    referenceDir: join(ROOT, 'bench', 'reference'),
+  }).listen(frontPort, '127.0.0.1');
   await once(front, 'listening');
   const origin = `http://127.0.0.1:${frontPort}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: CHROME_FLAGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    args: CHROME_FLAGS,
+  });
   const pageRuns: RunResult[] = [];
   const referenceRuns: RunResult[] = [];
   try {
@@ -359,16 +441,24 @@ async function main(): Promise<void> {
     // One unmeasured load of each warms the servers (module compilation, first compression), not the browser.
     const warmPath = await passwordSetPath(emulatorOrigin);
     await loadOnce(browser, `${origin}${warmPath}${locale}`);
-    await loadOnce(browser, `${origin}${warmPath.replace('/identity/password_set', REFERENCE_PAGE_PATH)}${locale}`);
+    await loadOnce(
+      browser,
+      `${origin}${warmPath.replace('/identity/password_set', REFERENCE_PAGE_PATH)}${locale}`,
+    );
     for (let run = 1; run <= runs; run++) {
       // Alternate, so both pages see the same machine noise.
       const path = await passwordSetPath(emulatorOrigin);
       const page = await loadOnce(browser, `${origin}${path}${locale}`);
       pageRuns.push(page);
-      const referencePath = (await passwordSetPath(emulatorOrigin)).replace('/identity/password_set', REFERENCE_PAGE_PATH);
+      const referencePath = (await passwordSetPath(emulatorOrigin)).replace(
+        '/identity/password_set',
+        REFERENCE_PAGE_PATH,
+      );
       const reference = await loadOnce(browser, `${origin}${referencePath}${locale}`);
       referenceRuns.push(reference);
-      console.log(`run ${run}/${runs}: page ${ms(page.usableMs)} (FCP ${paintMs(page.fcpMs)}, LCP ${paintMs(page.lcpMs)}), reference ${ms(reference.usableMs)} (FCP ${paintMs(reference.fcpMs)}, LCP ${paintMs(reference.lcpMs)})`);
+      console.log(
+        `run ${run}/${runs}: page ${ms(page.usableMs)} (FCP ${paintMs(page.fcpMs)}, LCP ${paintMs(page.lcpMs)}), reference ${ms(reference.usableMs)} (FCP ${paintMs(reference.fcpMs)}, LCP ${paintMs(reference.lcpMs)})`,
+      );
     }
   } finally {
     await browser.close();
@@ -409,9 +499,15 @@ async function main(): Promise<void> {
         page,
         reference,
         usableRatio: ratio,
-        targets: { usableRatio: TIME_RATIO_TARGET, initialJsCssGzipBytes: INITIAL_JS_CSS_TARGET_BYTES },
+        targets: {
+          usableRatio: TIME_RATIO_TARGET,
+          initialJsCssGzipBytes: INITIAL_JS_CSS_TARGET_BYTES,
+        },
         bundle: breakdown,
-        lastRunRequests: { page: pageRuns.at(-1)?.requestLog, reference: referenceRuns.at(-1)?.requestLog },
+        lastRunRequests: {
+          page: pageRuns.at(-1)?.requestLog,
+          reference: referenceRuns.at(-1)?.requestLog,
+        },
       },
       null,
       2,
@@ -422,7 +518,9 @@ async function main(): Promise<void> {
   if (RESULTS_DIR === DEFAULT_RESULTS_DIR) updateReadme(markdown);
 
   console.log(`\n${markdown}`);
-  console.log('Where the initial bytes go (ng build --stats-json; gzip shared out by raw bytes):\n');
+  console.log(
+    'Where the initial bytes go (ng build --stats-json; gzip shared out by raw bytes):\n',
+  );
   console.log(breakdownTable(breakdown));
   const verdict = (ok: boolean): string => (ok ? 'ok' : 'ABOVE TARGET');
   console.log(

@@ -11,7 +11,11 @@ const SERVER_ERRORS = [
 ] as const;
 
 test.describe('axe finds nothing in any state', () => {
-  test('empty, typing, rules met and unmet, invalid submit', async ({ page, emulator, passwordSet }) => {
+  test('empty, typing, rules met and unmet, invalid submit', async ({
+    page,
+    emulator,
+    passwordSet,
+  }) => {
     // Five axe scans in one test: about 13 s on a quiet machine, past the default 30 s on a loaded one.
     test.setTimeout(60_000);
     const session = await emulator.loginSession(USERS.newUser);
@@ -49,15 +53,17 @@ test.describe('axe finds nothing in any state', () => {
       await page.emulateMedia({ colorScheme: scheme });
       const session = await emulator.loginSession(USERS.newUser);
       await passwordSet.open(`${session.url}&error=too_many_attempts&retry_after=600`);
-      await expect(page.getByRole('region', { name: 'Too many attempts with a wrong password' })).toBeFocused();
+      await expect(
+        page.getByRole('region', { name: 'Too many attempts with a wrong password' }),
+      ).toBeFocused();
       await expect(passwordSet.newPassword).toBeDisabled();
       await expectAccessible(page);
     });
   }
 
-  test('a used reset link, dark mode', async ({ page, request, passwordSet }) => {
+  test('a used reset link, dark mode', async ({ page, emulator, passwordSet }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    const session = (await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json()) as { url: string };
+    const session = await emulator.resetSession(USERS.regularUser.username);
     await passwordSet.open(`${session.url}&error=Bad+Request&error_code=VER_0007`);
     await expect(page.getByRole('link', { name: 'Get a new reset link' })).toBeVisible();
     await expectAccessible(page);
@@ -80,6 +86,33 @@ test.describe('axe finds nothing in any state', () => {
     await expect(passwordSet.rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
     await expectAccessible(page);
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the language list open, ${scheme} mode`, async ({ page, emulator, passwordSet }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const session = await emulator.loginSession(USERS.newUser);
+      await passwordSet.open(session.url);
+      await page.getByRole('button', { name: 'Language: English' }).click();
+      await expect(
+        page.getByRole('list', { name: 'Language' }).getByRole('link', { name: 'Deutsch' }),
+      ).toBeVisible();
+      await expectAccessible(page);
+    });
+  }
+
+  test('the boot card, before the script runs', async ({ page, emulator }) => {
+    const session = await emulator.loginSession(USERS.newUser);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/main-[A-Z0-9]{8}\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(session.url, { waitUntil: 'commit' });
+    await expect(page.getByRole('progressbar', { name: 'Loading' })).toBeVisible();
+    await expectAccessible(page);
+    release();
+  });
 });
 
 test('password managers get what they need', async ({ page, emulator, passwordSet }) => {
@@ -94,7 +127,12 @@ test('password managers get what they need', async ({ page, emulator, passwordSe
   );
   await expect(passwordSet.newPassword).toHaveAttribute('minlength', '10');
   // Never a maxlength: it would cut a pasted password silently (the policy's maximum is a rule instead).
-  for (const field of [passwordSet.currentPassword, passwordSet.newPassword, passwordSet.confirmPassword]) await expect(field).not.toHaveAttribute('maxlength');
+  for (const field of [
+    passwordSet.currentPassword,
+    passwordSet.newPassword,
+    passwordSet.confirmPassword,
+  ])
+    await expect(field).not.toHaveAttribute('maxlength');
   const username = page.locator('input[autocomplete="username"]');
   await expect(username).toHaveValue(USERS.newUser.username);
   await expect(username).toHaveAttribute('readonly', '');
@@ -108,7 +146,10 @@ test('password managers get what they need', async ({ page, emulator, passwordSe
   expect((box?.width ?? 0) * (box?.height ?? 0)).toBeLessThanOrEqual(1);
 });
 
-test('toggles show and hide each password and name their field', async ({ emulator, passwordSet }) => {
+test('toggles show and hide each password and name their field', async ({
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   for (const [label, field] of [
@@ -131,7 +172,11 @@ test('toggles show and hide each password and name their field', async ({ emulat
   }
 });
 
-test('the live summary counts met rules after a pause, politely', async ({ page, emulator, passwordSet }) => {
+test('the live summary counts met rules after a pause, politely', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   const live = page.getByTestId('rules-live-summary');
@@ -142,18 +187,31 @@ test('the live summary counts met rules after a pause, politely', async ({ page,
   await expect(live).toHaveText('5 of 5 requirements met');
 });
 
-test('a Caps Lock warning appears while Caps Lock is on', async ({ page, emulator, passwordSet }) => {
+test('a Caps Lock warning appears while Caps Lock is on', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   // Headless Chromium cannot toggle the real Caps Lock, so the key events carry the modifier state
   // Chromium reports through getModifierState('CapsLock').
   const key = (capsLock: boolean) =>
     passwordSet.currentPassword.evaluate((input, on) => {
-      input.dispatchEvent(new KeyboardEvent('keydown', { key: on ? 'A' : 'b', bubbles: true, modifierCapsLock: on } as KeyboardEventInit));
+      input.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: on ? 'A' : 'b',
+          bubbles: true,
+          modifierCapsLock: on,
+        } as KeyboardEventInit),
+      );
     }, capsLock);
   await key(true);
   await expect(page.getByText('Caps Lock is on.')).toBeVisible();
-  await expect(passwordSet.currentPassword).toHaveAttribute('aria-describedby', /ps-old-password-caps/);
+  await expect(passwordSet.currentPassword).toHaveAttribute(
+    'aria-describedby',
+    /ps-old-password-caps/,
+  );
   await key(false);
   await expect(page.getByText('Caps Lock is on.')).toBeHidden();
 });
@@ -161,13 +219,19 @@ test('a Caps Lock warning appears while Caps Lock is on', async ({ page, emulato
 test('pasting into every field works', async ({ page, emulator, passwordSet }) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
-  for (const field of [passwordSet.currentPassword, passwordSet.newPassword, passwordSet.confirmPassword]) {
+  for (const field of [
+    passwordSet.currentPassword,
+    passwordSet.newPassword,
+    passwordSet.confirmPassword,
+  ]) {
     await field.focus();
     await page.evaluate(() => {
       const data = new DataTransfer();
       data.setData('text/plain', 'Pasted-Secret-1');
       const target = document.activeElement;
-      const allowed = target?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      const allowed = target?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
       if (allowed && target instanceof HTMLInputElement) {
         target.value = 'Pasted-Secret-1';
         target.dispatchEvent(new Event('input', { bubbles: true }));

@@ -46,12 +46,16 @@ test('a breached new password is warned about, politely and described; a fresh o
   const base = new URL('/pwned-passwords', page.url()).href;
 
   await test.step('leaving the field with a breached password shows the warning', async () => {
-    const range = page.waitForResponse((response) => response.url() === `${base}/range/${sha1(BREACHED).slice(0, 5)}`);
+    const range = page.waitForResponse(
+      (response) => response.url() === `${base}/range/${sha1(BREACHED).slice(0, 5)}`,
+    );
     await passwordSet.newPassword.fill(BREACHED);
     await passwordSet.newPassword.press('Tab');
     expect((await range).status()).toBe(200);
     await expect(passwordSet.breachWarning).toBeVisible();
-    await expect(passwordSet.newPassword).toHaveAccessibleDescription(/This password has appeared in a data breach/);
+    await expect(passwordSet.newPassword).toHaveAccessibleDescription(
+      /This password has appeared in a data breach/,
+    );
     await expect(page.locator('#ps-new-password-caps')).toHaveAttribute('aria-live', 'polite');
     // Advisory: not an error of the field.
     await expect(passwordSet.newPassword).not.toHaveAttribute('aria-invalid', 'true');
@@ -59,7 +63,9 @@ test('a breached new password is warned about, politely and described; a fresh o
   });
 
   await test.step('typing another password hides it at once; a fresh one, checked once typing stops, shows none', async () => {
-    const range = page.waitForResponse((response) => response.url() === `${base}/range/${sha1(FRESH).slice(0, 5)}`);
+    const range = page.waitForResponse(
+      (response) => response.url() === `${base}/range/${sha1(FRESH).slice(0, 5)}`,
+    );
     await passwordSet.newPassword.focus();
     await passwordSet.newPassword.fill(FRESH);
     await expect(passwordSet.breachWarning).toBeHidden();
@@ -89,14 +95,22 @@ test('a breached new password is warned about, politely and described; a fresh o
   expect(prefixes).toContain(sha1(BREACHED).slice(0, 5));
   expect(prefixes).toContain(sha1(FRESH).slice(0, 5));
 
-  const formPosts = requests.filter((request) => request.method() === 'POST' && request.isNavigationRequest());
+  const formPosts = requests.filter(
+    (request) => request.method() === 'POST' && request.isNavigationRequest(),
+  );
   expect(formPosts).toHaveLength(1);
   for (const request of requests) {
     const where = `${request.method()} ${request.url()}`;
     // The headers the page set (allHeaders() can wait forever on a request cut short by the navigation).
-    const places = [request.url(), JSON.stringify(request.headers()), ...(formPosts.includes(request) ? [] : [request.postData() ?? ''])];
+    const places = [
+      request.url(),
+      JSON.stringify(request.headers()),
+      ...(formPosts.includes(request) ? [] : [request.postData() ?? '']),
+    ];
     for (const secret of [BREACHED, FRESH, USERS.newUser.password]) {
-      const found = spellings(secret).filter((spelling) => places.some((place) => place.includes(spelling)));
+      const found = spellings(secret).filter((spelling) =>
+        places.some((place) => place.includes(spelling)),
+      );
       expect(found, `${secret} in ${where}`).toEqual([]);
     }
   }
@@ -141,7 +155,10 @@ test('with the range API down (an error, a dropped connection, no answer within 
 
   await test.step('no answer within 3 s', async () => {
     await emulator.fault({ path: '/pwned-passwords/**', delayMs: 10_000 });
-    const failed = page.waitForEvent('requestfailed', { predicate: (request) => RANGE_URL.test(request.url()), timeout: 8_000 });
+    const failed = page.waitForEvent('requestfailed', {
+      predicate: (request) => RANGE_URL.test(request.url()),
+      timeout: 8_000,
+    });
     const started = Date.now();
     await passwordSet.newPassword.focus();
     await passwordSet.newPassword.blur();
@@ -169,7 +186,11 @@ test('with the range API down (an error, a dropped connection, no answer within 
   });
 });
 
-test('the range API is asked nothing until there is a new password to check', async ({ page, openForm, passwordSet }) => {
+test('the range API is asked nothing until there is a new password to check', async ({
+  page,
+  openForm,
+  passwordSet,
+}) => {
   const ranges: string[] = [];
   page.on('request', (request) => {
     if (RANGE_URL.test(request.url())) ranges.push(request.url());

@@ -1,24 +1,35 @@
 import { USERS, expect, expectAccessible, test } from './fixtures';
 
-test('the checklist stays calm while typing: green once met, red only after leaving the field; an invalid submit focuses the first error', async ({ page, emulator, passwordSet }) => {
+test('the checklist stays calm while typing: green once met, red only after leaving the field; an invalid submit focuses the first error', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
 
-  const colour = (rule: RegExp) => passwordSet.rule(rule).evaluate((item) => getComputedStyle(item).color);
+  const colour = (rule: RegExp) =>
+    passwordSet.rule(rule).evaluate((item) => getComputedStyle(item).color);
   // The default theme's muted text, success and danger colours (src/styles.css).
   const NEUTRAL = 'rgb(74, 81, 96)';
   const GREEN = 'rgb(26, 127, 55)';
   const RED = 'rgb(180, 35, 24)';
 
   await test.step('while the user types, a rule turns green once met and nothing turns red', async () => {
-    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
+    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute(
+      'data-state',
+      'pending',
+    );
     await passwordSet.newPassword.pressSequentially('a');
     // The first keystroke: no red anywhere.
     await expect(passwordSet.checklist.locator('[data-state="unmet"]')).toHaveCount(0);
     await passwordSet.newPassword.pressSequentially('bc1');
     await expect(passwordSet.rule(/At least 1 digit/)).toHaveAttribute('data-state', 'met');
     expect(await colour(/At least 1 digit/)).toBe(GREEN);
-    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
+    await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute(
+      'data-state',
+      'pending',
+    );
     expect(await colour(/At least 10 characters/)).toBe(NEUTRAL);
     await expect(passwordSet.rule(/special character/)).toHaveAttribute('data-state', 'pending');
     await expect(passwordSet.checklist.locator('[data-state="unmet"]')).toHaveCount(0);
@@ -87,7 +98,11 @@ test('the checklist stays calm while typing: green once met, red only after leav
   });
 });
 
-test('messages never move the submit button from under a click, and passing over an empty field is no mistake', async ({ page, emulator, passwordSet }) => {
+test('messages never move the submit button from under a click, and passing over an empty field is no mistake', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toBeFocused();
@@ -108,10 +123,15 @@ test('messages never move the submit button from under a click, and passing over
     await page.mouse.down();
     await expect(passwordSet.confirmPassword).not.toBeFocused();
     // Let the page render whatever the blur changed (two frames: change detection, then layout).
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     expect((await passwordSet.submitButton.boundingBox())?.y).toBe(button.y);
     await page.mouse.up();
   }
   await expect(passwordSet.errorSummary).toBeFocused();
-  await expect(passwordSet.errorSummary.getByRole('link')).toHaveText(['Enter your current password.', 'The two new passwords do not match.']);
+  await expect(passwordSet.errorSummary.getByRole('link')).toHaveText([
+    'Enter your current password.',
+    'The two new passwords do not match.',
+  ]);
 });

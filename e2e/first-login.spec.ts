@@ -2,7 +2,11 @@ import { USERS, expect, expectAccessible, test } from './fixtures';
 
 const NEW_PASSWORD = 'Sunny-Meadow-42';
 
-test('a pre-created user is forced to change the password at first login and lands in the application', async ({ page, login, passwordSet }) => {
+test('a pre-created user is forced to change the password at first login and lands in the application', async ({
+  page,
+  login,
+  passwordSet,
+}) => {
   await test.step('sign in from the demo application', async () => {
     await login.startFromDemoApp();
     await expect(page).toHaveURL(/\/identity\/login\?requestId=/);
@@ -10,7 +14,9 @@ test('a pre-created user is forced to change the password at first login and lan
   });
 
   await test.step('cidaas sends the user to our password_set page', async () => {
-    await expect(page).toHaveURL(/\/identity\/password_set\?lsid=[0-9a-f-]{36}&requestId=[0-9a-f-]{36}/);
+    await expect(page).toHaveURL(
+      /\/identity\/password_set\?lsid=[0-9a-f-]{36}&requestId=[0-9a-f-]{36}/,
+    );
     await expect(passwordSet.heading).toHaveText('Choose a new password');
     await expect(page.getByText(/first sign-in with a temporary password/)).toBeVisible();
     // The current password is named after the reason: a first sign-in's is the temporary one.
@@ -43,7 +49,10 @@ test('a pre-created user is forced to change the password at first login and lan
   });
 });
 
-test('a user whose administrator requires a change sees why, in German when asked', async ({ page, login }) => {
+test('a user whose administrator requires a change sees why, in German when asked', async ({
+  page,
+  login,
+}) => {
   await login.startFromDemoApp('?ui_locales=de');
   await login.signIn(USERS.flaggedUser.username, USERS.flaggedUser.password);
   await expect(page).toHaveURL(/\/identity\/password_set\?.*ui_locales=de/);

@@ -19,6 +19,15 @@ export interface LoginSession {
 }
 
 /** A fault the emulator injects into matching requests. */
+/** A reset cidaas' forgot-password flow started (`POST /__emulator/reset-sessions`): the password_set URL its mail links to, and its ids. */
+export interface ResetSession {
+  readonly url: string;
+  readonly requestId: string;
+  readonly rprq: string;
+  readonly exchangeId: string;
+  readonly code: string;
+}
+
 export interface Fault {
   readonly path: string;
   readonly status?: number;
@@ -39,15 +48,29 @@ export class Emulator {
   }
 
   /** Signs a user in without the login UI (for `client_id`, default `demo-client`) and returns the password_set URL cidaas would redirect to. */
-  async loginSession(options: { username: string; password: string; ui_locales?: string; client_id?: string }): Promise<LoginSession> {
+  async loginSession(options: {
+    username: string;
+    password: string;
+    ui_locales?: string;
+    client_id?: string;
+  }): Promise<LoginSession> {
     const response = await this.request.post('/__emulator/login-sessions', { data: options });
     expect(response.status(), await response.text()).toBe(201);
     return (await response.json()) as LoginSession;
   }
 
+  /** Starts cidaas' forgot-password flow for a user, as if the reset mail's link was opened; returns the password_set URL and the reset's ids. */
+  async resetSession(username: string): Promise<ResetSession> {
+    const response = await this.request.post('/__emulator/reset-sessions', { data: { username } });
+    expect(response.ok(), await response.text()).toBe(true);
+    return (await response.json()) as ResetSession;
+  }
+
   /** Marks a track as expired. */
   async expireTrack(lsid: string): Promise<void> {
-    expect((await this.request.post(`/__emulator/tracks/${lsid}/expire`, { data: {} })).ok()).toBe(true);
+    expect((await this.request.post(`/__emulator/tracks/${lsid}/expire`, { data: {} })).ok()).toBe(
+      true,
+    );
   }
 
   /** Adds a fault. */
@@ -62,14 +85,21 @@ export class Emulator {
 
   /** Updates a client (partial client info). */
   async updateClient(clientId: string, info: Record<string, unknown>): Promise<void> {
-    expect((await this.request.put(`/__emulator/clients/${clientId}`, { data: info })).ok()).toBe(true);
+    expect((await this.request.put(`/__emulator/clients/${clientId}`, { data: info })).ok()).toBe(
+      true,
+    );
   }
 }
 
 /** Fails the test with the list of accessibility violations axe-core finds on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
   expect(summary).toEqual([]);
 }
 
@@ -107,10 +137,19 @@ const VIOLATION_PREFIX = '[securitypolicyviolation]';
  * Signs a demo user in (the new user unless told otherwise) through the emulator and opens the form
  * of that fresh session; resolves with the session once the form shows.
  */
-export type OpenForm = (user?: { readonly username: string; readonly password: string }) => Promise<LoginSession>;
+export type OpenForm = (user?: {
+  readonly username: string;
+  readonly password: string;
+}) => Promise<LoginSession>;
 
 /** Test fixtures: a reset emulator, the page objects, the watch for browser problems, and {@link OpenForm}. */
-export const test = base.extend<{ emulator: Emulator; passwordSet: PasswordSetPage; login: LoginPage; browserProblems: BrowserProblems; openForm: OpenForm }>({
+export const test = base.extend<{
+  emulator: Emulator;
+  passwordSet: PasswordSetPage;
+  login: LoginPage;
+  browserProblems: BrowserProblems;
+  openForm: OpenForm;
+}>({
   // Automatic: every test starts from the seed, whether or not it talks to the emulator itself.
   emulator: [
     async ({ request }, use) => {
@@ -126,18 +165,23 @@ export const test = base.extend<{ emulator: Emulator; passwordSet: PasswordSetPa
       const problems = new BrowserProblems();
       await page.addInitScript((prefix) => {
         document.addEventListener('securitypolicyviolation', (event) => {
-          console.error(`${prefix} ${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} (${event.sourceFile || event.documentURI}:${event.lineNumber})`);
+          console.error(
+            `${prefix} ${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} (${event.sourceFile || event.documentURI}:${event.lineNumber})`,
+          );
         });
       }, VIOLATION_PREFIX);
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         const text = message.text();
-        if (text.startsWith(VIOLATION_PREFIX)) problems.violations.push(text.slice(VIOLATION_PREFIX.length).trim());
+        if (text.startsWith(VIOLATION_PREFIX))
+          problems.violations.push(text.slice(VIOLATION_PREFIX.length).trim());
         else if (!NETWORK_FAILURE_REPORT.test(text)) problems.errors.push(text);
       });
       page.on('pageerror', (error) => problems.errors.push(`uncaught: ${error.message}`));
       await use(problems);
-      expect(problems.violations, 'Content-Security-Policy or Trusted Types violations').toEqual([]);
+      expect(problems.violations, 'Content-Security-Policy or Trusted Types violations').toEqual(
+        [],
+      );
       expect(problems.unexpectedErrors(), 'console errors').toEqual([]);
     },
     { auto: true },

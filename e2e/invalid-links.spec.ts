@@ -1,6 +1,10 @@
 import { USERS, expect, expectAccessible, test } from './fixtures';
 
-test('a link without lsid explains itself and offers the way back to sign-in', async ({ page, emulator, passwordSet }) => {
+test('a link without lsid explains itself and offers the way back to sign-in', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(`/identity/password_set?requestId=${session.requestId}`);
   await expect(passwordSet.heading).toHaveText('This link is incomplete');
@@ -9,14 +13,22 @@ test('a link without lsid explains itself and offers the way back to sign-in', a
   await expectAccessible(page);
 });
 
-test('a link without anything tells the user to go back to the application', async ({ page, passwordSet }) => {
+test('a link without anything tells the user to go back to the application', async ({
+  page,
+  passwordSet,
+}) => {
   await passwordSet.open('/identity/password_set');
   await expect(passwordSet.heading).toHaveText('This link is incomplete');
   await expect(page.getByText(/go back to the application/)).toBeVisible();
   await expectAccessible(page);
 });
 
-test('an expired lsid offers "sign in again", which works', async ({ page, emulator, passwordSet, login }) => {
+test('an expired lsid offers "sign in again", which works', async ({
+  page,
+  emulator,
+  passwordSet,
+  login,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await emulator.expireTrack(session.lsid);
   await passwordSet.open(session.url);
@@ -33,17 +45,27 @@ test('an expired lsid offers "sign in again", which works', async ({ page, emula
   await expect(page).toHaveURL(/\/callback\?code=/);
 });
 
-test('an lsid that expired comes back from cidaas as track_expired, explained', async ({ emulator, passwordSet }) => {
+test('an lsid that expired comes back from cidaas as track_expired, explained', async ({
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toHaveText('Choose a new password');
   await emulator.expireTrack(session.lsid);
   const landing = passwordSet.nextLoad();
   // Posted around the page's own check before the POST (which would find it first: submit-failures.spec.ts).
-  await passwordSet.postAroundTheClient(session.lsid, { old_password: USERS.newUser.password, new_password: 'Sunny-Meadow-42', confirm_password: 'Sunny-Meadow-42' });
+  await passwordSet.postAroundTheClient(session.lsid, {
+    old_password: USERS.newUser.password,
+    new_password: 'Sunny-Meadow-42',
+    confirm_password: 'Sunny-Meadow-42',
+  });
   expect((await landing).searchParams.get('error')).toBe('track_expired');
   await expect(passwordSet.heading).toHaveText('This link has expired');
-  await expect(passwordSet.signInAgain).toHaveAttribute('href', new RegExp(`/authz-srv/authz/resolve_redirect/${session.requestId}$`));
+  await expect(passwordSet.signInAgain).toHaveAttribute(
+    'href',
+    new RegExp(`/authz-srv/authz/resolve_redirect/${session.requestId}$`),
+  );
 });
 
 test('a start-up failure offers a retry that works', async ({ page, emulator, passwordSet }) => {

@@ -1,6 +1,10 @@
 import { USERS, expect, test } from './fixtures';
 
-test('keyboard only: from page load to a successful change without the mouse', async ({ page, emulator, passwordSet }) => {
+test('keyboard only: from page load to a successful change without the mouse', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
 
@@ -47,7 +51,11 @@ test('keyboard only: from page load to a successful change without the mouse', a
   });
 });
 
-test('every focusable control shows a visible focus indicator', async ({ page, emulator, passwordSet }) => {
+test('every focusable control shows a visible focus indicator', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
   const seen = new Set<string>();
@@ -60,8 +68,12 @@ test('every focusable control shows a visible focus indicator', async ({ page, e
       const own = getComputedStyle(element);
       const ring = element.closest('.input-row');
       const ringStyle = ring ? getComputedStyle(ring) : null;
-      const visible = (style: CSSStyleDeclaration | null) => style !== null && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-      return { id: element.id || element.textContent?.trim() || element.tagName, visible: visible(own) || visible(ringStyle) };
+      const visible = (style: CSSStyleDeclaration | null) =>
+        style !== null && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      return {
+        id: element.id || element.textContent?.trim() || element.tagName,
+        visible: visible(own) || visible(ringStyle),
+      };
     });
     if (!info) continue;
     seen.add(info.id);

@@ -26,14 +26,21 @@ test.describe('the password typed is the password set', () => {
       await expect(passwordSet.confirmPassword).toHaveValue(tooLong);
       await expect(passwordSet.newPassword).not.toHaveAttribute('maxlength');
     });
-    await expect(passwordSet.rule(/No more than 64 characters/)).toHaveAttribute('data-state', 'unmet');
+    await expect(passwordSet.rule(/No more than 64 characters/)).toHaveAttribute(
+      'data-state',
+      'unmet',
+    );
     await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'met');
 
     await passwordSet.submitButton.click();
     await expect(passwordSet.errorSummary).toBeFocused();
-    await expect(passwordSet.errorSummary.getByRole('link')).toHaveText(['Use no more than 64 characters.']);
+    await expect(passwordSet.errorSummary.getByRole('link')).toHaveText([
+      'Use no more than 64 characters.',
+    ]);
     await expect(passwordSet.newPassword).toHaveAttribute('aria-invalid', 'true');
-    await expect(passwordSet.newPassword).toHaveAccessibleDescription(/Use no more than 64 characters\./);
+    await expect(passwordSet.newPassword).toHaveAccessibleDescription(
+      /Use no more than 64 characters\./,
+    );
     await expect(passwordSet.newPassword).toHaveValue(tooLong);
     await expectAccessible(page);
     expect(posts).toEqual([]);
@@ -42,14 +49,21 @@ test.describe('the password typed is the password set', () => {
       const shorter = tooLong.slice(0, MAXIMUM);
       await passwordSet.newPassword.fill(shorter);
       await passwordSet.confirmPassword.fill(shorter);
-      await expect(passwordSet.rule(/No more than 64 characters/)).toHaveAttribute('data-state', 'met');
+      await expect(passwordSet.rule(/No more than 64 characters/)).toHaveAttribute(
+        'data-state',
+        'met',
+      );
       await passwordSet.submitButton.click();
       await expect(page).toHaveURL(/\/callback\?code=/);
       expect(posts.map((post) => post.body.get('new_password'))).toEqual([shorter]);
     });
   });
 
-  test('64 emoji-heavy characters are within the maximum (as code points, not UTF-16 units) and arrive whole', async ({ page, openForm, passwordSet }) => {
+  test('64 emoji-heavy characters are within the maximum (as code points, not UTF-16 units) and arrive whole', async ({
+    page,
+    openForm,
+    passwordSet,
+  }) => {
     await openForm();
     const posts = passwordSet.recordPosts();
     // 64 code points, 124 UTF-16 units: an HTML maxlength of 64 would have cut it after 32 emoji.
@@ -59,7 +73,10 @@ test.describe('the password typed is the password set', () => {
     await passwordSet.currentPassword.fill(USERS.newUser.password);
     await passwordSet.paste(passwordSet.newPassword, emoji);
     await passwordSet.paste(passwordSet.confirmPassword, emoji);
-    await expect(passwordSet.rule(/No more than 64 characters/)).toHaveAttribute('data-state', 'met');
+    await expect(passwordSet.rule(/No more than 64 characters/)).toHaveAttribute(
+      'data-state',
+      'met',
+    );
     await passwordSet.submitButton.click();
     await expect(page).toHaveURL(/\/callback\?code=/);
     expect(posts).toHaveLength(1);
@@ -108,8 +125,12 @@ test.describe('the password typed is the password set', () => {
     });
   });
 
-  test('reset mode: the pasted password arrives whole and in NFC', async ({ page, request, passwordSet }) => {
-    const session = (await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json()) as { url: string };
+  test('reset mode: the pasted password arrives whole and in NFC', async ({
+    page,
+    emulator,
+    passwordSet,
+  }) => {
+    const session = await emulator.resetSession(USERS.regularUser.username);
     await passwordSet.open(session.url);
     const posts = passwordSet.recordPosts();
     const decomposed = 'Ne\u0301ne\u0301-𝒳𝒴-😀-Reset-9';
@@ -117,8 +138,12 @@ test.describe('the password typed is the password set', () => {
     await passwordSet.paste(passwordSet.confirmPassword, decomposed);
     await passwordSet.submitButton.click();
     await expect(page).toHaveURL(/\/identity\/password_set_success/);
-    expect(posts.map((post) => [new URL(post.url).search, post.body.get('password'), post.body.get('confirmPassword')])).toEqual([
-      ['?action=acceptreset', decomposed.normalize('NFC'), decomposed.normalize('NFC')],
-    ]);
+    expect(
+      posts.map((post) => [
+        new URL(post.url).search,
+        post.body.get('password'),
+        post.body.get('confirmPassword'),
+      ]),
+    ).toEqual([['?action=acceptreset', decomposed.normalize('NFC'), decomposed.normalize('NFC')]]);
   });
 });

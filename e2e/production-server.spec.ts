@@ -26,13 +26,23 @@ interface ProductionServer {
   stop(): Promise<void>;
 }
 
-async function startProductionServer(env: Readonly<Record<string, string>> = {}): Promise<ProductionServer> {
+async function startProductionServer(
+  env: Readonly<Record<string, string>> = {},
+): Promise<ProductionServer> {
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
     ['--import', 'tsx', join(__dirname, '..', 'server', 'production.ts')],
     {
       // PAGE_DIST_DIR passes through, so this serves the same build as the emulator of the run.
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', CIDAAS_BASE_URL: '', FORM_ACTION_EXTRA: '', ...env },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        NODE_ENV: 'test',
+        CIDAAS_BASE_URL: '',
+        FORM_ACTION_EXTRA: '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -61,7 +71,9 @@ async function startProductionServer(env: Readonly<Record<string, string>> = {})
 }
 
 /** A one-handler HTTP server on a free port of 127.0.0.1 (stand-ins for cidaas and an application). */
-async function startStandIn(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; port: number }> {
+async function startStandIn(
+  handler: Parameters<typeof createServer>[1],
+): Promise<{ server: Server; port: number }> {
   const server = createServer(handler);
   await new Promise<void>((resolveListening) => server.listen(0, '127.0.0.1', resolveListening));
   const address = server.address();
@@ -116,16 +128,24 @@ test.describe('the production server', () => {
     expect(bundle, 'the built index.html names its main bundle').toBeDefined();
     const asset = await request.get(`${production.url}/${bundle}`);
     expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect((await request.get(`${production.url}/i18n/en.json`)).headers()['cache-control']).toBe('no-cache');
+    expect((await request.get(`${production.url}/i18n/en.json`)).headers()['cache-control']).toBe(
+      'no-cache',
+    );
     expect((await request.get(`${production.url}/__emulator/reset`)).status()).toBe(404);
-    expect((await request.post(`${production.url}/__emulator/login-sessions`, { data: {} })).status()).toBe(404);
+    expect(
+      (await request.post(`${production.url}/__emulator/login-sessions`, { data: {} })).status(),
+    ).toBe(404);
     const ping = await request.get(`${production.url}/ping`);
     expect(ping.status()).toBe(200);
     expect(await ping.text()).toBe('pong');
   });
 
-  test("sends the built site's files the headers of the shared table (server/expected-headers.ts)", async ({ request }) => {
-    const page = await request.get(`${production.url}/identity/password_set`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  test("sends the built site's files the headers of the shared table (server/expected-headers.ts)", async ({
+    request,
+  }) => {
+    const page = await request.get(`${production.url}/identity/password_set`, {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
     const bundle = /src="(main-[A-Z0-9]{8}\.js)"/.exec(await page.text())?.[1];
     expect(bundle, 'the built index.html names its main bundle').toBeDefined();
     const expected = expectedHeaders({ hsts: true });
@@ -141,14 +161,21 @@ test.describe('the production server', () => {
       ['health', '/ping', 200],
     ];
     for (const [kind, path, status] of samples) {
-      const response = await request.get(`${production.url}${path}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      const response = await request.get(`${production.url}${path}`, {
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
       expect(response.status(), path).toBe(status);
       const headers = response.headers();
-      expect(headerMismatches(expected[kind], (name) => headers[name]), `${kind} ${path}`).toEqual([]);
+      expect(
+        headerMismatches(expected[kind], (name) => headers[name]),
+        `${kind} ${path}`,
+      ).toEqual([]);
     }
   });
 
-  test('renders "This link is incomplete" under the CSP and Trusted Types, without any API call', async ({ page }) => {
+  test('renders "This link is incomplete" under the CSP and Trusted Types, without any API call', async ({
+    page,
+  }) => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     await page.goto(`${production.url}/identity/password_set`);
@@ -162,7 +189,10 @@ test.describe('the production server', () => {
     expect(requested.filter((url) => new URL(url).origin !== production.url)).toEqual([]);
   });
 
-  test('the violation listener is live: a blocked image is recorded as a violation', async ({ page, browserProblems }) => {
+  test('the violation listener is live: a blocked image is recorded as a violation', async ({
+    page,
+    browserProblems,
+  }) => {
     await page.goto(`${production.url}/identity/password_set`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link is incomplete');
     // img-src allows https: only, so a plain-http image is blocked before any request is made.
@@ -172,10 +202,14 @@ test.describe('the production server', () => {
       document.body.append(image);
     });
     await expect.poll(() => browserProblems.violations.length).toBe(1);
-    expect(browserProblems.violations[0]).toMatch(/^img-src blocked http:\/\/127\.0\.0\.1:9\/blocked\.png/);
+    expect(browserProblems.violations[0]).toMatch(
+      /^img-src blocked http:\/\/127\.0\.0\.1:9\/blocked\.png/,
+    );
     // Proven; now let the fixture's own check pass for this deliberate one.
     browserProblems.violations.length = 0;
-    browserProblems.allow(/^Loading the image 'http:\/\/127\.0\.0\.1:9\/blocked\.png' violates the following Content Security Policy directive/);
+    browserProblems.allow(
+      /^Loading the image 'http:\/\/127\.0\.0\.1:9\/blocked\.png' violates the following Content Security Policy directive/,
+    );
   });
 });
 
@@ -188,7 +222,10 @@ test.describe("a tenant's files: an SVG logo with a script, opened directly", ()
   let production: ProductionServer;
   test.beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'password-set-e2e-svg-'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><meta name="cidaas-base-url" content=""></head><body></body></html>');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><html><head><meta name="cidaas-base-url" content=""></head><body></body></html>',
+    );
     mkdirSync(join(dist, 'themes'));
     writeFileSync(join(dist, 'themes', 'acme-logo.svg'), HOSTILE_LOGO);
     production = await startProductionServer({ PAGE_DIST_DIR: dist });
@@ -211,7 +248,9 @@ test.describe("a tenant's files: an SVG logo with a script, opened directly", ()
     return logged;
   }
 
-  test('the same file served without a CSP runs its script: the check below can see a script run', async ({ page }) => {
+  test('the same file served without a CSP runs its script: the check below can see a script run', async ({
+    page,
+  }) => {
     const standIn = await startStandIn((_request, response) => {
       response.writeHead(200, { 'content-type': 'image/svg+xml' }).end(HOSTILE_LOGO);
     });
@@ -224,14 +263,18 @@ test.describe("a tenant's files: an SVG logo with a script, opened directly", ()
     }
   });
 
-  test('the production server sends it sandboxed: it renders, and its script does not run', async ({ page, browserProblems }) => {
+  test('the production server sends it sandboxed: it renders, and its script does not run', async ({
+    page,
+    browserProblems,
+  }) => {
     const logged = await openLogo(page, `${production.url}/themes/acme-logo.svg`);
     expect(logged).toEqual([]);
     expect(await page.title()).not.toBe('pwned');
     // Still drawn: the logo itself is fine.
     await expect(page.locator('rect')).toHaveCount(1);
     // Blocked by the sandbox (no `allow-scripts`): Chromium says so, and that report is what this test provokes.
-    const sandboxed = /^Blocked script execution in '.*\/themes\/acme-logo\.svg' because the document's frame is sandboxed/;
+    const sandboxed =
+      /^Blocked script execution in '.*\/themes\/acme-logo\.svg' because the document's frame is sandboxed/;
     expect(browserProblems.errors.some((text) => sandboxed.test(text))).toBe(true);
     browserProblems.allow(sandboxed);
   });
@@ -244,13 +287,21 @@ test.describe('form-action and the redirect after the password change', () => {
   test.beforeAll(async () => {
     // The application lives on another origin (localhost vs 127.0.0.1), as real applications do.
     application = await startStandIn((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Application</title><h1>Signed in</h1>');
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>Application</title><h1>Signed in</h1>');
     });
     // Like E8: consume the form, answer with a redirect to the application's redirect_uri.
     cidaas = await startStandIn((request, response) => {
       cidaasPosts += 1;
       request.resume();
-      request.on('end', () => response.writeHead(302, { location: `http://localhost:${application.port}/callback?code=abc&state=xyz` }).end());
+      request.on('end', () =>
+        response
+          .writeHead(302, {
+            location: `http://localhost:${application.port}/callback?code=abc&state=xyz`,
+          })
+          .end(),
+      );
     });
   });
   test.afterAll(async () => {
@@ -266,8 +317,13 @@ test.describe('form-action and the redirect after the password change', () => {
     );
   }
 
-  test('Chromium blocks the redirect to an application origin missing from form-action', async ({ page, browserProblems }) => {
-    const server = await startProductionServer({ CIDAAS_BASE_URL: `http://127.0.0.1:${cidaas.port}` });
+  test('Chromium blocks the redirect to an application origin missing from form-action', async ({
+    page,
+    browserProblems,
+  }) => {
+    const server = await startProductionServer({
+      CIDAAS_BASE_URL: `http://127.0.0.1:${cidaas.port}`,
+    });
     try {
       await page.goto(`${server.url}/identity/password_set`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link is incomplete');
@@ -278,17 +334,23 @@ test.describe('form-action and the redirect after the password change', () => {
       // Chromium reports the form's own URL as blocked, so a cross-origin redirect target is not leaked.
       await expect.poll(() => browserProblems.violations.length).toBe(1);
       expect(cidaasPosts).toBe(postsBefore + 1);
-      expect(browserProblems.violations[0]).toMatch(new RegExp(`^form-action blocked http://127\\.0\\.0\\.1:${cidaas.port}/login-srv/`));
+      expect(browserProblems.violations[0]).toMatch(
+        new RegExp(`^form-action blocked http://127\\.0\\.0\\.1:${cidaas.port}/login-srv/`),
+      );
       expect(page.url()).not.toContain('/callback');
       // This test proves the block; the fixture must not fail it for the block it expects.
       browserProblems.violations.length = 0;
-      browserProblems.allow(/violates the following Content Security Policy directive: "form-action/);
+      browserProblems.allow(
+        /violates the following Content Security Policy directive: "form-action/,
+      );
     } finally {
       await server.stop();
     }
   });
 
-  test('with the application origin in FORM_ACTION_EXTRA the redirect completes, without a violation', async ({ page }) => {
+  test('with the application origin in FORM_ACTION_EXTRA the redirect completes, without a violation', async ({
+    page,
+  }) => {
     const server = await startProductionServer({
       CIDAAS_BASE_URL: `http://127.0.0.1:${cidaas.port}`,
       FORM_ACTION_EXTRA: `http://localhost:${application.port}`,
@@ -297,7 +359,9 @@ test.describe('form-action and the redirect after the password change', () => {
       await page.goto(`${server.url}/identity/password_set`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link is incomplete');
       await postToCidaas(page);
-      await expect(page).toHaveURL(new RegExp(`^http://localhost:${application.port}/callback\\?code=abc`));
+      await expect(page).toHaveURL(
+        new RegExp(`^http://localhost:${application.port}/callback\\?code=abc`),
+      );
       await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
     } finally {
       await server.stop();
@@ -306,7 +370,10 @@ test.describe('form-action and the redirect after the password change', () => {
 });
 
 /** Asserts that the browser got the build's `.br` sibling of this file: its exact size, brotli-encoded, cached for a year. */
-async function expectPrecompressedBrotli(server: ProductionServer, response: Response): Promise<void> {
+async function expectPrecompressedBrotli(
+  server: ProductionServer,
+  response: Response,
+): Promise<void> {
   expect(response.status()).toBe(200);
   const headers = await response.allHeaders();
   expect(headers['content-encoding']).toBe('br');
@@ -315,7 +382,9 @@ async function expectPrecompressedBrotli(server: ProductionServer, response: Res
   const file = new URL(response.url()).pathname.slice(1);
   // Brotli 11 from the build, not brotli 5 on the fly: the bytes on the wire are the sibling's size.
   expect(Number(headers['content-length'])).toBe(statSync(`${DEFAULT_DIST_DIR}/${file}.br`).size);
-  expect((await response.request().sizes()).responseBodySize).toBe(statSync(`${DEFAULT_DIST_DIR}/${file}.br`).size);
+  expect((await response.request().sizes()).responseBodySize).toBe(
+    statSync(`${DEFAULT_DIST_DIR}/${file}.br`).size,
+  );
   expect(response.url().startsWith(server.url)).toBe(true);
 }
 
@@ -327,11 +396,17 @@ test('the happy path through the production server: the page there, cidaas (the 
   // The emulator of this run plays the tenant's cidaas; the production server only serves the page.
   const server = await startProductionServer({ CIDAAS_BASE_URL: baseURL ?? '' });
   try {
-    const session = await emulator.loginSession({ username: 'new.user@example.com', password: 'Welcome-2026' });
-    const mainBundle = page.waitForResponse((response) => /\/main-[A-Z0-9]{8}\.js$/.test(new URL(response.url()).pathname));
+    const session = await emulator.loginSession({
+      username: 'new.user@example.com',
+      password: 'Welcome-2026',
+    });
+    const mainBundle = page.waitForResponse((response) =>
+      /\/main-[A-Z0-9]{8}\.js$/.test(new URL(response.url()).pathname),
+    );
     await page.goto(`${server.url}${session.url}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
-    await test.step('the main bundle arrived as the brotli file the build wrote', async () => expectPrecompressedBrotli(server, await mainBundle));
+    await test.step('the main bundle arrived as the brotli file the build wrote', async () =>
+      expectPrecompressedBrotli(server, await mainBundle));
     await page.getByLabel('Temporary password', { exact: true }).fill('Welcome-2026');
     await page.getByLabel('New password', { exact: true }).fill('Sunny-Meadow-42');
     await page.getByLabel('Confirm new password', { exact: true }).fill('Sunny-Meadow-42');

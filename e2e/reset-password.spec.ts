@@ -57,8 +57,12 @@ test('forgot password: code, reset on our page, success page, then sign in with 
   });
 });
 
-test('a weak password is stopped by the checklist in reset mode', async ({ page, request, passwordSet }) => {
-  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
+test('a weak password is stopped by the checklist in reset mode', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
+  const session = await emulator.resetSession(USERS.regularUser.username);
   await passwordSet.open(session.url);
   let posted = false;
   page.on('request', (r) => {
@@ -72,8 +76,12 @@ test('a weak password is stopped by the checklist in reset mode', async ({ page,
   expect(posted).toBe(false);
 });
 
-test('a server-side rejection in reset mode (posting around the client) comes back explained', async ({ page, request, passwordSet }) => {
-  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
+test('a server-side rejection in reset mode (posting around the client) comes back explained', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
+  const session = await emulator.resetSession(USERS.regularUser.username);
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toBeVisible();
   const landing = passwordSet.nextLoad();
@@ -84,7 +92,10 @@ test('a server-side rejection in reset mode (posting around the client) comes ba
     password: 'nodigits!!Aa',
     confirmPassword: 'nodigits!!Aa',
   });
-  expect(Object.fromEntries((await landing).searchParams)).toMatchObject({ error: 'password_policy_violation', error_code: 'noOfDigits' });
+  expect(Object.fromEntries((await landing).searchParams)).toMatchObject({
+    error: 'password_policy_violation',
+    error_code: 'noOfDigits',
+  });
   await expect(passwordSet.errorSummary).toContainText('The new password needs more digits.');
   await expect(passwordSet.currentPassword).toHaveCount(0);
   await passwordSet.newPassword.fill(NEW_PASSWORD);
@@ -93,27 +104,41 @@ test('a server-side rejection in reset mode (posting around the client) comes ba
   await expect(page).toHaveURL(/\/identity\/password_set_success/);
 });
 
-test('a breached password in reset mode comes back in cidaas’ documented shape and is explained', async ({ page, request, passwordSet }) => {
-  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
+test('a breached password in reset mode comes back in cidaas’ documented shape and is explained', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
+  const session = await emulator.resetSession(USERS.regularUser.username);
   await passwordSet.open(session.url);
   const landing = passwordSet.nextLoad();
   await passwordSet.newPassword.fill('Password123!');
   await passwordSet.confirmPassword.fill('Password123!');
   await passwordSet.submitButton.click();
   // docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept, word for word.
-  expect((await landing).search).toMatch(/&resetMedium=email&error=Bad\+Request&error_description=The\+password\+is\+compromised&error_code=VER_0120$/);
-  await expect(passwordSet.errorSummary).toContainText('This password has appeared in a data breach');
+  expect((await landing).search).toMatch(
+    /&resetMedium=email&error=Bad\+Request&error_description=The\+password\+is\+compromised&error_code=VER_0120$/,
+  );
+  await expect(passwordSet.errorSummary).toContainText(
+    'This password has appeared in a data breach',
+  );
   await expect(passwordSet.errorSummary).not.toContainText(/Bad Request|mention the code/);
-  await expect(page).toHaveURL(/\/identity\/password_set\?requestId=[^&]+&rprq=[^&]+&exchangeid=[^&]+&resetMedium=email$/);
+  await expect(page).toHaveURL(
+    /\/identity\/password_set\?requestId=[^&]+&rprq=[^&]+&exchangeid=[^&]+&resetMedium=email$/,
+  );
   await passwordSet.newPassword.fill(NEW_PASSWORD);
   await passwordSet.confirmPassword.fill(NEW_PASSWORD);
   await passwordSet.submitButton.click();
-  await expect(page).toHaveURL(/\/identity\/password_set_success\?requestId=.*&suggested_action=LOGIN/);
+  await expect(page).toHaveURL(
+    /\/identity\/password_set_success\?requestId=.*&suggested_action=LOGIN/,
+  );
 });
 
-test('an expired reset request is explained', async ({ request, passwordSet }) => {
-  const session = await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json();
-  expect((await request.post(`/__emulator/reset-requests/${session.rprq}/expire`, { data: {} })).ok()).toBe(true);
+test('an expired reset request is explained', async ({ emulator, request, passwordSet }) => {
+  const session = await emulator.resetSession(USERS.regularUser.username);
+  expect(
+    (await request.post(`/__emulator/reset-requests/${session.rprq}/expire`, { data: {} })).ok(),
+  ).toBe(true);
   await passwordSet.open(session.url);
   await passwordSet.newPassword.fill(NEW_PASSWORD);
   await passwordSet.confirmPassword.fill(NEW_PASSWORD);
@@ -122,8 +147,13 @@ test('an expired reset request is explained', async ({ request, passwordSet }) =
   await expect(passwordSet.signInAgain).toBeVisible();
 });
 
-test('a used reset link says a new link is needed, and its button starts a new reset for the same sign-in', async ({ page, request, login, passwordSet }) => {
-  const session = (await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json()) as {
+test('a used reset link says a new link is needed, and its button starts a new reset for the same sign-in', async ({
+  page,
+  emulator,
+  login,
+  passwordSet,
+}) => {
+  const session = (await emulator.resetSession(USERS.regularUser.username)) as {
     url: string;
     requestId: string;
   };
@@ -143,7 +173,10 @@ test('a used reset link says a new link is needed, and its button starts a new r
   await expect(passwordSet.heading).toBeFocused();
   await expect(page.getByText('To reset your password, you need a new link.')).toBeVisible();
   const newLink = page.getByRole('link', { name: 'Get a new reset link' });
-  await expect(newLink).toHaveAttribute('href', new RegExp(`/identity/password_forgot_init\\?requestId=${session.requestId}$`));
+  await expect(newLink).toHaveAttribute(
+    'href',
+    new RegExp(`/identity/password_forgot_init\\?requestId=${session.requestId}$`),
+  );
   await expect(passwordSet.signInAgain).toBeVisible();
   await expectAccessible(page);
 

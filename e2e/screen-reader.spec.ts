@@ -1,11 +1,14 @@
-import { USERS, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 // What a screen reader gets, in order, from the accessibility tree Chromium builds (Playwright's
 // ARIA snapshots; `/children: equal` fails on anything more, fewer or reordered).
 
-test('at first: the heading (focused), the reason, the account once, then the fields with their rules', async ({ page, emulator, passwordSet }) => {
-  const session = await emulator.loginSession(USERS.newUser);
-  await passwordSet.open(session.url);
+test('at first: the heading (focused), the reason, the account once, then the fields with their rules', async ({
+  page,
+  openForm,
+  passwordSet,
+}) => {
+  await openForm();
   await expect(passwordSet.heading).toBeFocused();
   // The username input for password managers is not a second "Username": only "Account: …" is heard.
   await expect(page.getByRole('main')).toMatchAriaSnapshot(`
@@ -48,9 +51,12 @@ test('at first: the heading (focused), the reason, the account once, then the fi
   `);
 });
 
-test('an invalid submit: an alert, focused, read before the form, linking each field in error', async ({ page, emulator, passwordSet }) => {
-  const session = await emulator.loginSession(USERS.newUser);
-  await passwordSet.open(session.url);
+test('an invalid submit: an alert, focused, read before the form, linking each field in error', async ({
+  page,
+  openForm,
+  passwordSet,
+}) => {
+  await openForm();
   await passwordSet.newPassword.fill('abc1');
   await passwordSet.toggle('New password').click();
   await passwordSet.submitButton.click();

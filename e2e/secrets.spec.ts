@@ -14,7 +14,14 @@ const SECRETS = [WRONG_CURRENT, USERS.newUser.password, NEW_PASSWORD];
 
 /** Every way a secret could be written in a URL, a form body or JSON: raw, percent-encoded, form-encoded. */
 function spellings(secret: string): string[] {
-  return [...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])];
+  return [
+    ...new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ]),
+  ];
 }
 
 /** The secrets (and their spellings) found in `text`. */
@@ -48,7 +55,9 @@ test('passwords appear only in the E8 form bodies: not in URLs, other requests, 
 }) => {
   const requests: { method: string; url: string; body: string }[] = [];
   const consoleOutput: string[] = [];
-  page.on('request', (request) => requests.push({ method: request.method(), url: request.url(), body: request.postData() ?? '' }));
+  page.on('request', (request) =>
+    requests.push({ method: request.method(), url: request.url(), body: request.postData() ?? '' }),
+  );
   page.on('console', (message) => consoleOutput.push(message.text()));
   const storageSnapshots: string[] = [];
 
@@ -75,7 +84,9 @@ test('passwords appear only in the E8 form bodies: not in URLs, other requests, 
     storageSnapshots.push(await clientSideState(page));
   });
 
-  const e8Posts = requests.filter((request) => request.method === 'POST' && E8_PATH.test(new URL(request.url).pathname));
+  const e8Posts = requests.filter(
+    (request) => request.method === 'POST' && E8_PATH.test(new URL(request.url).pathname),
+  );
   // The capture works: both submissions were seen, each with the passwords it had to carry.
   expect(e8Posts).toHaveLength(2);
   expect(secretsIn(e8Posts[0]?.body ?? '')).toEqual([WRONG_CURRENT, NEW_PASSWORD]);
@@ -84,9 +95,11 @@ test('passwords appear only in the E8 form bodies: not in URLs, other requests, 
 
   for (const request of requests) {
     expect(secretsIn(request.url), `URL of ${request.method} ${request.url}`).toEqual([]);
-    if (!e8Posts.includes(request)) expect(secretsIn(request.body), `body of ${request.method} ${request.url}`).toEqual([]);
+    if (!e8Posts.includes(request))
+      expect(secretsIn(request.body), `body of ${request.method} ${request.url}`).toEqual([]);
   }
-  for (const snapshot of storageSnapshots) expect(secretsIn(snapshot), `storage and cookies: ${snapshot}`).toEqual([]);
+  for (const snapshot of storageSnapshots)
+    expect(secretsIn(snapshot), `storage and cookies: ${snapshot}`).toEqual([]);
   expect(secretsIn(consoleOutput.join('\n')), 'console output').toEqual([]);
   expect(secretsIn(page.url()), 'final URL').toEqual([]);
 });

@@ -21,7 +21,9 @@ test.describe('no submit strands the user: cidaas is checked before the POST', (
 
     await context.setOffline(true);
     await passwordSet.submitButton.click();
-    await expect(passwordSet.errorSummary).toContainText('Nothing was changed. Check your connection and try again.');
+    await expect(passwordSet.errorSummary).toContainText(
+      'Nothing was changed. Check your connection and try again.',
+    );
     await expect(passwordSet.errorSummary).toBeFocused();
     expect(posts).toEqual([]);
     expect(page.url()).toContain(`lsid=${session.lsid}`);
@@ -38,12 +40,34 @@ test.describe('no submit strands the user: cidaas is checked before the POST', (
   });
 
   for (const [name, fault, message] of [
-    ['cidaas answers 503', { status: 503, times: 1 }, 'Nothing was changed: the sign-in service is not answering properly right now.'],
+    [
+      'cidaas answers 503',
+      { status: 503, times: 1 },
+      'Nothing was changed: the sign-in service is not answering properly right now.',
+    ],
     // Chromium retries a GET whose connection was dropped once by itself: the fault covers both.
-    ['the connection drops', { drop: true }, 'Nothing was changed. Check your connection and try again.'],
-    ['a proxy answers with its own HTML page', { status: 200, body: '<html><body>Please log in to the Wi-Fi</body></html>', contentType: 'text/html', times: 1 }, 'Nothing was changed: the sign-in service'],
+    [
+      'the connection drops',
+      { drop: true },
+      'Nothing was changed. Check your connection and try again.',
+    ],
+    [
+      'a proxy answers with its own HTML page',
+      {
+        status: 200,
+        body: '<html><body>Please log in to the Wi-Fi</body></html>',
+        contentType: 'text/html',
+        times: 1,
+      },
+      'Nothing was changed: the sign-in service',
+    ],
   ] as const) {
-    test(`${name} at submit: nothing is sent and the retry works`, async ({ page, emulator, openForm, passwordSet }) => {
+    test(`${name} at submit: nothing is sent and the retry works`, async ({
+      page,
+      emulator,
+      openForm,
+      passwordSet,
+    }) => {
       await openForm();
       const posts = passwordSet.recordPosts();
       await emulator.fault({ path: E7, ...fault });
@@ -76,45 +100,70 @@ test.describe('no submit strands the user: cidaas is checked before the POST', (
       await expect(busy).toHaveJSProperty('disabled', false);
       await expect(busy).toBeFocused();
       await expect(page.locator('form[aria-busy="true"]')).toHaveCount(1);
-      for (const field of [passwordSet.currentPassword, passwordSet.newPassword, passwordSet.confirmPassword]) {
+      for (const field of [
+        passwordSet.currentPassword,
+        passwordSet.newPassword,
+        passwordSet.confirmPassword,
+      ]) {
         await expect(field).toHaveJSProperty('readOnly', true);
       }
-      await expect(page.getByRole('status').filter({ hasText: 'Saving your new password…' })).toHaveCount(1);
+      await expect(
+        page.getByRole('status').filter({ hasText: 'Saving your new password…' }),
+      ).toHaveCount(1);
       await expectAccessible(page);
       // Typing changes nothing while the submit is under way.
       await passwordSet.newPassword.press('x');
       await expect(passwordSet.newPassword).toHaveValue(NEW_PASSWORD);
     });
 
-    await expect(passwordSet.errorSummary).toContainText('Nothing was changed. Check your connection and try again.', { timeout: 7_000 });
+    await expect(passwordSet.errorSummary).toContainText(
+      'Nothing was changed. Check your connection and try again.',
+      { timeout: 7_000 },
+    );
     expect(posts).toEqual([]);
     await expect(passwordSet.newPassword).toHaveJSProperty('readOnly', false);
   });
 
-  test('the link expired before the submit: "This link has expired" with the way back, instead of a POST', async ({ page, emulator, openForm, passwordSet }) => {
+  test('the link expired before the submit: "This link has expired" with the way back, instead of a POST', async ({
+    page,
+    emulator,
+    openForm,
+    passwordSet,
+  }) => {
     const session = await openForm();
     const posts = passwordSet.recordPosts();
     await emulator.expireTrack(session.lsid);
     await passwordSet.changePassword(USERS.newUser.password, NEW_PASSWORD);
     await expect(passwordSet.heading).toHaveText('This link has expired');
     await expect(passwordSet.heading).toBeFocused();
-    await expect(passwordSet.signInAgain).toHaveAttribute('href', new RegExp(`/authz-srv/authz/resolve_redirect/${session.requestId}$`));
+    await expect(passwordSet.signInAgain).toHaveAttribute(
+      'href',
+      new RegExp(`/authz-srv/authz/resolve_redirect/${session.requestId}$`),
+    );
     expect(posts).toEqual([]);
     await expectAccessible(page);
     await passwordSet.signInAgain.click();
     await expect(page).toHaveURL(new RegExp(`/identity/login\\?requestId=${session.requestId}`));
   });
 
-  test('reset mode: offline at submit sends nothing and keeps the fields', async ({ page, context, request, passwordSet, browserProblems }) => {
+  test('reset mode: offline at submit sends nothing and keeps the fields', async ({
+    page,
+    context,
+    emulator,
+    passwordSet,
+    browserProblems,
+  }) => {
     browserProblems.allow(/ERR_INTERNET_DISCONNECTED/);
-    const session = (await (await request.post('/__emulator/reset-sessions', { data: { username: USERS.regularUser.username } })).json()) as { url: string };
+    const session = await emulator.resetSession(USERS.regularUser.username);
     await passwordSet.open(session.url);
     const posts = passwordSet.recordPosts();
     await passwordSet.newPassword.fill('Quiet-Harbor-73');
     await passwordSet.confirmPassword.fill('Quiet-Harbor-73');
     await context.setOffline(true);
     await passwordSet.submitButton.click();
-    await expect(passwordSet.errorSummary).toContainText('Nothing was changed. Check your connection and try again.');
+    await expect(passwordSet.errorSummary).toContainText(
+      'Nothing was changed. Check your connection and try again.',
+    );
     expect(posts).toEqual([]);
     await expect(passwordSet.confirmPassword).toHaveValue('Quiet-Harbor-73');
     await context.setOffline(false);

@@ -1,13 +1,19 @@
 import { USERS, expect, expectAccessible, test } from './fixtures';
 
-test('a wrong current password is explained, the session is kept, and a retry succeeds', async ({ page, emulator, passwordSet }) => {
+test('a wrong current password is explained, the session is kept, and a retry succeeds', async ({
+  page,
+  emulator,
+  passwordSet,
+}) => {
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
 
   const landing = passwordSet.nextLoad();
   await passwordSet.changePassword('Not-my-password-1', 'Sunny-Meadow-42');
 
-  expect((await landing).search).toMatch(new RegExp(`lsid=${session.lsid}.*requestId=${session.requestId}.*error=invalid_old_password`));
+  expect((await landing).search).toMatch(
+    new RegExp(`lsid=${session.lsid}.*requestId=${session.requestId}.*error=invalid_old_password`),
+  );
   await expect(passwordSet.errorSummary).toContainText('The current password is not correct.');
   await expect(passwordSet.errorSummary).toBeFocused();
   await expect(passwordSet.currentPassword).toHaveAttribute('aria-invalid', 'true');

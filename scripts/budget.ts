@@ -20,7 +20,9 @@ export const INITIAL_JS_CSS_TARGET_BYTES = 80_000;
  */
 export function initialFilesOf(indexHtml: string): string[] {
   const files: string[] = [];
-  for (const match of indexHtml.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref|style[^>]*\sdata-href)="([^"]+\.(?:js|css))"/g)) {
+  for (const match of indexHtml.matchAll(
+    /<(?:script[^>]*\ssrc|link[^>]*\shref|style[^>]*\sdata-href)="([^"]+\.(?:js|css))"/g,
+  )) {
     if (match[1] !== undefined && !files.includes(match[1])) files.push(match[1]);
   }
   return files;

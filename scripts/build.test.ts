@@ -28,13 +28,19 @@ describe('checkInitialGzipBudget', () => {
   });
 
   it('fails the build above the budget, naming the files', () => {
-    assert.throws(() => checkInitialGzipBudget(site, 45_000), /initial JS\+CSS is 50\.\d kB gzip, over the 45\.0 kB budget \(styles-AAAA1111\.css/);
+    assert.throws(
+      () => checkInitialGzipBudget(site, 45_000),
+      /initial JS\+CSS is 50\.\d kB gzip, over the 45\.0 kB budget \(styles-AAAA1111\.css/,
+    );
   });
 
-  it('by default allows 80 kB gzip (the design card\'s stack and the page) and no more', () => {
+  it("by default allows 80 kB gzip (the design card's stack and the page) and no more", () => {
     const defaults = mkdtempSync(join(tmpdir(), 'password-set-budget-default-'));
     try {
-      writeFileSync(join(defaults, 'index.html'), '<script src="main-DDDD4444.js" type="module"></script>');
+      writeFileSync(
+        join(defaults, 'index.html'),
+        '<script src="main-DDDD4444.js" type="module"></script>',
+      );
       writeFileSync(join(defaults, 'main-DDDD4444.js'), randomBytes(79_000));
       assert.match(checkInitialGzipBudget(defaults), /of the 80\.0 kB budget/);
       writeFileSync(join(defaults, 'main-DDDD4444.js'), randomBytes(81_000));

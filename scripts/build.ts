@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   if (build.status !== 0) process.exit(build.status ?? 1);
 
   const site = browserOutputDir(args, process.cwd());
-  if (!existsSync(join(site, 'index.html'))) throw new Error(`ng build succeeded but ${site} has no index.html: which folder did it write?`);
+  if (!existsSync(join(site, 'index.html')))
+    throw new Error(`ng build succeeded but ${site} has no index.html: which folder did it write?`);
   console.log(`compile hint (eager compilation) added to ${addCompileHints(site).join(', ')}`);
   console.log(`inlined into index.html: ${inlineStylesheets(site).join(', ') || 'nothing'}`);
   console.log(summarize(await precompressSite(site)));
@@ -51,12 +52,18 @@ async function main(): Promise<void> {
 }
 
 /** Checks the initial JS+CSS of a built site against the gzip budget; throws when over, else says how much is left. */
-export function checkInitialGzipBudget(site: string, budgetBytes: number = INITIAL_JS_CSS_TARGET_BYTES): string {
+export function checkInitialGzipBudget(
+  site: string,
+  budgetBytes: number = INITIAL_JS_CSS_TARGET_BYTES,
+): string {
   const sizes = initialGzipSizes(site);
   const total = sizes.reduce((sum, size) => sum + size.gzipBytes, 0);
   const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   const detail = sizes.map((size) => `${size.file} ${kB(size.gzipBytes)}`).join(', ');
-  if (total > budgetBytes) throw new Error(`initial JS+CSS is ${kB(total)} gzip, over the ${kB(budgetBytes)} budget (${detail})`);
+  if (total > budgetBytes)
+    throw new Error(
+      `initial JS+CSS is ${kB(total)} gzip, over the ${kB(budgetBytes)} budget (${detail})`,
+    );
   return `initial JS+CSS: ${kB(total)} gzip of the ${kB(budgetBytes)} budget (${detail})`;
 }
 

@@ -43,6 +43,9 @@ describe('addCompileHints', () => {
 describe('integrityOf', () => {
   it('is the sha384 in base64 that browsers check', () => {
     // echo -n abc | openssl dgst -sha384 -binary | base64
-    assert.equal(integrityOf('abc'), 'sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn');
+    assert.equal(
+      integrityOf('abc'),
+      'sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn',
+    );
   });
 });

@@ -7,13 +7,21 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { compileTranslations } from './compile-i18n';
 
 const ENGLISH = {
-  page: { title: 'Set your new password', heading: 'Choose a new password', account: 'Account: {username}' },
+  page: {
+    title: 'Set your new password',
+    heading: 'Choose a new password',
+    account: 'Account: {username}',
+  },
   rules: { noOfDigits: 'At least {count, plural, one {# digit} other {# digits}}' },
 };
 
 describe('compileTranslations', () => {
   let root: string;
-  const write = (file: string, content: unknown) => writeFileSync(join(root, 'i18n', file), typeof content === 'string' ? content : JSON.stringify(content));
+  const write = (file: string, content: unknown) =>
+    writeFileSync(
+      join(root, 'i18n', file),
+      typeof content === 'string' ? content : JSON.stringify(content),
+    );
   const generated = (...path: string[]) => readFileSync(join(root, 'generated', ...path), 'utf8');
 
   beforeEach(() => {
@@ -24,19 +32,38 @@ describe('compileTranslations', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('adds a language for every file dropped into i18n/: one compiled file each, and the list the page negotiates from', () => {
-    write('de.json', { page: { title: 'Neues Passwort festlegen', heading: 'Neues Passwort wählen', account: 'Konto: {username}' } });
+    write('de.json', {
+      page: {
+        title: 'Neues Passwort festlegen',
+        heading: 'Neues Passwort wählen',
+        account: 'Konto: {username}',
+      },
+    });
     write('es-MX.json', ENGLISH);
     const report = compileTranslations(root);
     assert.deepEqual(report.languages, ['de', 'en', 'es-MX']);
-    assert.deepEqual(readdirSync(join(root, 'generated', 'i18n')).sort(), ['de.json', 'en.json', 'es-MX.json']);
-    assert.match(generated('languages.ts'), /export const TRANSLATED_LANGUAGES: readonly string\[\] = \["de","en","es-MX"\];/);
+    assert.deepEqual(readdirSync(join(root, 'generated', 'i18n')).sort(), [
+      'de.json',
+      'en.json',
+      'es-MX.json',
+    ]);
+    assert.match(
+      generated('languages.ts'),
+      /export const TRANSLATED_LANGUAGES: readonly string\[\] = \["de","en","es-MX"\];/,
+    );
     // Named at build time, in each language, for the switcher (a module of its own, loaded lazily).
     assert.doesNotMatch(generated('languages.ts'), /NATIVE_LANGUAGE_NAMES/);
-    assert.match(generated('language-names.ts'), /export const NATIVE_LANGUAGE_NAMES: .* = \{"de":"Deutsch","en":"English","es-MX":"Español \(México\)"\};/);
+    assert.match(
+      generated('language-names.ts'),
+      /export const NATIVE_LANGUAGE_NAMES: .* = \{"de":"Deutsch","en":"English","es-MX":"Español \(México\)"\};/,
+    );
     // Flat keys, ICU parsed ahead of time.
     const german = JSON.parse(generated('i18n', 'de.json'));
     assert.equal(german['page.heading'], 'Neues Passwort wählen');
-    assert.deepEqual(german['page.account'], [{ type: 0, value: 'Konto: ' }, { type: 1, value: 'username' }]);
+    assert.deepEqual(german['page.account'], [
+      { type: 0, value: 'Konto: ' },
+      { type: 1, value: 'username' },
+    ]);
     // What German lacks is reported (the page shows it in English).
     assert.deepEqual(report.missing, { de: ['rules.noOfDigits'] });
   });
@@ -56,7 +83,10 @@ describe('compileTranslations', () => {
 
   it('refuses a file name that is not a language tag, naming it', () => {
     write('german.json', ENGLISH);
-    assert.throws(() => compileTranslations(root), /i18n\/german\.json: the file name must be a language's BCP 47 tag/);
+    assert.throws(
+      () => compileTranslations(root),
+      /i18n\/german\.json: the file name must be a language's BCP 47 tag/,
+    );
     rmSync(join(root, 'i18n', 'german.json'));
     write('pt_BR.json', ENGLISH);
     assert.throws(() => compileTranslations(root), /i18n\/pt_BR\.json/);
@@ -64,9 +94,15 @@ describe('compileTranslations', () => {
 
   it('refuses an invalid message and an argument the page does not pass, naming file and key', () => {
     write('nl.json', { rules: { noOfDigits: 'Minstens {count, plural, one {# cijfer}' } });
-    assert.throws(() => compileTranslations(root), /i18n\/nl\.json: rules\.noOfDigits: invalid ICU message/);
+    assert.throws(
+      () => compileTranslations(root),
+      /i18n\/nl\.json: rules\.noOfDigits: invalid ICU message/,
+    );
     write('nl.json', { page: { account: 'Account: {gebruiker}' } });
-    assert.throws(() => compileTranslations(root), /i18n\/nl\.json: page\.account uses \{gebruiker\}, which the page does not pass \(English uses \{username\}\)/);
+    assert.throws(
+      () => compileTranslations(root),
+      /i18n\/nl\.json: page\.account uses \{gebruiker\}, which the page does not pass \(English uses \{username\}\)/,
+    );
   });
 
   it('needs English, the fallback of every other language', () => {

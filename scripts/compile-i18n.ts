@@ -4,9 +4,10 @@
  *
  * - `generated/i18n/<lang>.json`, one per language: flat keys, messages parsed ahead of time (the page
  *   ships no ICU parser; `translate-compiler.ts` formats them with `Intl`);
- * - `generated/startup.en.json`: the few English messages the page bundles (see `startup-messages.ts`);
+ * - `generated/startup.en.json`: the few English messages the page bundles (see `src/app/i18n/message-files.ts`);
  * - `generated/languages.ts`: the list of languages, one per file, which the page negotiates and offers
- *   (see `locale.ts`); adding `i18n/<lang>.json` is all it takes to add a language;
+ *   (see `locale.ts`), and the digits of those that do not write ASCII digits (see `message-format.ts`);
+ *   adding `i18n/<lang>.json` is all it takes to add a language;
  * - `generated/language-names.ts`: each offered language's name in that language, for the switcher
  *   (named here, so the page need not spend the time; a module of its own, which the page loads
  *   lazily: the names are 0.6 kB gzip the first render does not need).
@@ -19,10 +20,10 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nativeLanguageName } from './i18n/language-names';
+import { localeZeroDigit } from './i18n/locale-zero-digit';
 import { compileMessages, messageArguments, type MessageTree } from './i18n/message-compiler';
 import { PSEUDO_GENERATORS } from './i18n/pseudo-locale';
-import { isStartupMessageKey } from '../src/app/i18n/startup-messages';
-import { translationFilePath } from '../src/app/i18n/translation-files';
+import { isStartupMessageKey, translationFilePath } from '../src/app/i18n/message-files';
 
 /** What {@link compileTranslations} did. */
 export interface CompileReport {
@@ -39,7 +40,11 @@ export interface CompileReport {
 function isLanguageTag(name: string): boolean {
   try {
     if (Intl.getCanonicalLocales(name)[0] !== name) return false;
-    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(new Intl.Locale(name).language) !== undefined;
+    return (
+      new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(
+        new Intl.Locale(name).language,
+      ) !== undefined
+    );
   } catch {
     return false;
   }
@@ -55,17 +60,23 @@ export function compileTranslations(root: string): CompileReport {
     .sort();
   for (const language of languages) {
     if (!isLanguageTag(language)) {
-      throw new Error(`i18n/${language}.json: the file name must be a language's BCP 47 tag in its canonical form (e.g. de, pt-BR, zh-Hant)`);
+      throw new Error(
+        `i18n/${language}.json: the file name must be a language's BCP 47 tag in its canonical form (e.g. de, pt-BR, zh-Hant)`,
+      );
     }
   }
-  if (!languages.includes('en')) throw new Error('i18n/en.json is missing: English is every other language’s fallback');
+  if (!languages.includes('en'))
+    throw new Error('i18n/en.json is missing: English is every other language’s fallback');
 
   const compile = (language: string) => {
     const tree: MessageTree = JSON.parse(readFileSync(join(source, `${language}.json`), 'utf8'));
     try {
       return compileMessages(tree);
     } catch (error) {
-      throw new Error(`i18n/${language}.json: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `i18n/${language}.json: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
   };
   const english = compile('en');
@@ -81,7 +92,9 @@ export function compileTranslations(root: string): CompileReport {
       const allowed = new Set(messageArguments(englishMessage));
       const unknown = messageArguments(message).filter((name) => !allowed.has(name));
       if (unknown.length > 0) {
-        throw new Error(`i18n/${language}.json: ${key} uses {${unknown.join('}, {')}}, which the page does not pass (English uses ${[...allowed].map((name) => `{${name}}`).join(', ') || 'none'})`);
+        throw new Error(
+          `i18n/${language}.json: ${key} uses {${unknown.join('}, {')}}, which the page does not pass (English uses ${[...allowed].map((name) => `{${name}}`).join(', ') || 'none'})`,
+        );
       }
     }
     const lacking = Object.keys(english).filter((key) => !(key in messages));
@@ -90,14 +103,28 @@ export function compileTranslations(root: string): CompileReport {
     writeFileSync(join(generated, translationFilePath(language)), JSON.stringify(messages));
   }
   // Not under the served i18n/ folder: it is bundled, never fetched.
-  const startup = Object.fromEntries(Object.entries(english).filter(([key]) => isStartupMessageKey(key)));
+  const startup = Object.fromEntries(
+    Object.entries(english).filter(([key]) => isStartupMessageKey(key)),
+  );
   writeFileSync(join(generated, 'startup.en.json'), JSON.stringify(startup));
-  const names = Object.fromEntries(languages.filter((language) => !(language in PSEUDO_GENERATORS)).map((language) => [language, nativeLanguageName(language)]));
+  const zeroDigits = Object.fromEntries(
+    languages.flatMap((language) => {
+      const zero = localeZeroDigit(language);
+      return zero === null ? [] : [[language, zero]];
+    }),
+  );
+  const names = Object.fromEntries(
+    languages
+      .filter((language) => !(language in PSEUDO_GENERATORS))
+      .map((language) => [language, nativeLanguageName(language)]),
+  );
   writeFileSync(
     join(generated, 'languages.ts'),
     `// Written by \`npm run i18n:compile\` (scripts/compile-i18n.ts) from the files in i18n/: do not edit.\n` +
       `/** Every language with a translation file \`i18n/<lang>.json\`, pseudo-locales included. */\n` +
-      `export const TRANSLATED_LANGUAGES: readonly string[] = ${JSON.stringify(languages)};\n`,
+      `export const TRANSLATED_LANGUAGES: readonly string[] = ${JSON.stringify(languages)};\n` +
+      `/** The code point of the zero digit of each language that does not write ASCII digits, as \`Intl.NumberFormat\` writes it. */\n` +
+      `export const LOCALE_ZERO_DIGITS: Readonly<Record<string, number>> = ${JSON.stringify(zeroDigits)};\n`,
   );
   writeFileSync(
     join(generated, 'language-names.ts'),
@@ -113,7 +140,9 @@ if (process.argv[1]?.endsWith('compile-i18n.ts')) {
   try {
     const { languages, missing } = compileTranslations(process.cwd());
     for (const [language, keys] of Object.entries(missing)) {
-      console.warn(`i18n/${language}.json lacks ${keys.length} of the English messages (shown in English): ${keys.join(', ')}`);
+      console.warn(
+        `i18n/${language}.json lacks ${keys.length} of the English messages (shown in English): ${keys.join(', ')}`,
+      );
     }
     console.log(`compiled ${languages.length} translation files into generated/i18n/`);
   } catch (error) {

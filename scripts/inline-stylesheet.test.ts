@@ -10,7 +10,10 @@ describe('inlineStylesheets', () => {
   let site: string;
   beforeEach(() => {
     site = mkdtempSync(join(tmpdir(), 'password-set-inline-'));
-    writeFileSync(join(site, 'styles-AAAA1111.css'), ':root{color-scheme:light dark}html{background:#f3f5f8}');
+    writeFileSync(
+      join(site, 'styles-AAAA1111.css'),
+      ':root{color-scheme:light dark}html{background:#f3f5f8}',
+    );
   });
   afterEach(() => rmSync(site, { recursive: true, force: true }));
 

@@ -20,13 +20,17 @@ const STYLESHEET_LINK = /<link\b(?=[^>]*\brel="stylesheet")[^>]*\bhref="([^":/]+
 export function inlineStylesheets(site: string): string[] {
   const indexPath = join(site, 'index.html');
   const inlined: string[] = [];
-  const html = readFileSync(indexPath, 'utf8').replace(STYLESHEET_LINK, (_tag: string, href: string) => {
-    const css = readFileSync(join(site, href), 'utf8');
-    // The CSS is our own build's, but a `</style` in it would end the element early: refuse rather than guess.
-    if (/<\/style/i.test(css)) throw new Error(`${href} contains "</style": it cannot be inlined`);
-    inlined.push(href);
-    return `<style data-href="${href}">${css}</style>`;
-  });
+  const html = readFileSync(indexPath, 'utf8').replace(
+    STYLESHEET_LINK,
+    (_tag: string, href: string) => {
+      const css = readFileSync(join(site, href), 'utf8');
+      // The CSS is our own build's, but a `</style` in it would end the element early: refuse rather than guess.
+      if (/<\/style/i.test(css))
+        throw new Error(`${href} contains "</style": it cannot be inlined`);
+      inlined.push(href);
+      return `<style data-href="${href}">${css}</style>`;
+    },
+  );
   writeFileSync(indexPath, html);
   return inlined;
 }

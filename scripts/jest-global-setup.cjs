@@ -2,5 +2,8 @@
 const { execFileSync } = require('node:child_process');
 
 module.exports = () => {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-i18n.ts'], { cwd: __dirname + '/..', stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-i18n.ts'], {
+    cwd: __dirname + '/..',
+    stdio: 'inherit',
+  });
 };

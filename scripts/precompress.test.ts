@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,11 +15,20 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import { browserOutputDir } from './build';
-import { ENCODING_HEADER_BYTES, isPrecompressible, precompressSite, summarize } from './precompress';
+import {
+  ENCODING_HEADER_BYTES,
+  isPrecompressible,
+  precompressSite,
+  summarize,
+} from './precompress';
 
 const BUNDLE = `export const words = ${JSON.stringify('set your new password '.repeat(500))};`;
 const STYLES = `body{${'color:red;margin:0;'.repeat(200)}}`;
-const TRANSLATION = JSON.stringify(Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`key${index}`, `Message number ${index}`])));
+const TRANSLATION = JSON.stringify(
+  Object.fromEntries(
+    Array.from({ length: 100 }, (_, index) => [`key${index}`, `Message number ${index}`]),
+  ),
+);
 // Random bytes do not compress: their "compressed" forms are larger than the file.
 const INCOMPRESSIBLE = randomBytes(4096);
 
@@ -50,7 +67,15 @@ describe('precompressSite', () => {
     const files = await precompressSite(site);
     assert.deepEqual(
       files.map((file) => file.path),
-      ['i18n/de.json', 'index.html', 'main-ABCD2345.js', 'photo.png', 'random.txt', 'small-ABCD2345.js', 'styles-ABCD2345.css'],
+      [
+        'i18n/de.json',
+        'index.html',
+        'main-ABCD2345.js',
+        'photo.png',
+        'random.txt',
+        'small-ABCD2345.js',
+        'styles-ABCD2345.css',
+      ],
     );
     const main = files.find((file) => file.path === 'main-ABCD2345.js');
     assert.deepEqual(main, {
@@ -68,8 +93,15 @@ describe('precompressSite', () => {
     writeFileSync(join(site, 'chunk-HELP1234.js'), helpers);
     const files = await precompressSite(site);
     const entry = files.find((file) => file.path === 'chunk-HELP1234.js');
-    assert.ok(entry?.brotliBytes !== null && entry?.brotliBytes !== undefined && entry.brotliBytes + ENCODING_HEADER_BYTES < helpers.length);
-    assert.equal(brotliDecompressSync(readFileSync(join(site, 'chunk-HELP1234.js.br'))).toString(), helpers);
+    assert.ok(
+      entry?.brotliBytes !== null &&
+        entry?.brotliBytes !== undefined &&
+        entry.brotliBytes + ENCODING_HEADER_BYTES < helpers.length,
+    );
+    assert.equal(
+      brotliDecompressSync(readFileSync(join(site, 'chunk-HELP1234.js.br'))).toString(),
+      helpers,
+    );
   });
 
   it('skips files too small to gain, incompressible files, other types and the root index.html', async () => {
@@ -98,8 +130,14 @@ describe('precompressSite', () => {
     const changed = BUNDLE.replace('set your', 'choose a');
     writeFileSync(join(site, 'main-ABCD2345.js'), changed);
     await precompressSite(site);
-    assert.equal(brotliDecompressSync(readFileSync(join(site, 'main-ABCD2345.js.br'))).toString('utf8'), changed);
-    assert.equal(gunzipSync(readFileSync(join(site, 'main-ABCD2345.js.gz'))).toString('utf8'), changed);
+    assert.equal(
+      brotliDecompressSync(readFileSync(join(site, 'main-ABCD2345.js.br'))).toString('utf8'),
+      changed,
+    );
+    assert.equal(
+      gunzipSync(readFileSync(join(site, 'main-ABCD2345.js.gz'))).toString('utf8'),
+      changed,
+    );
   });
 });
 
@@ -120,7 +158,8 @@ describe('isPrecompressible', () => {
     it(`${path}: ${expected}`, () => assert.equal(isPrecompressible(path), expected));
   }
 
-  it("counts a sibling's cost as its Content-Encoding header", () => assert.equal(ENCODING_HEADER_BYTES, 'Content-Encoding: gzip\r\n'.length));
+  it("counts a sibling's cost as its Content-Encoding header", () =>
+    assert.equal(ENCODING_HEADER_BYTES, 'Content-Encoding: gzip\r\n'.length));
 });
 
 describe('browserOutputDir', () => {

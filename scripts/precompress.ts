@@ -18,7 +18,14 @@ const brotliCompressAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /** The file types that get precompressed siblings (text; images and fonts are compressed already). */
-export const PRECOMPRESSIBLE_EXTENSIONS: ReadonlySet<string> = new Set(['.js', '.css', '.html', '.json', '.svg', '.txt']);
+export const PRECOMPRESSIBLE_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.js',
+  '.css',
+  '.html',
+  '.json',
+  '.svg',
+  '.txt',
+]);
 
 /**
  * What sending a compressed file adds to the response: `Content-Encoding: gzip` and its line end. A
@@ -65,11 +72,19 @@ export function gzip9(content: Buffer): Promise<Buffer> {
 
 /** Whether a file (by its path relative to the site's root) may get precompressed siblings at all. */
 export function isPrecompressible(relativePath: string): boolean {
-  return !NEVER_PRECOMPRESSED.has(relativePath) && PRECOMPRESSIBLE_EXTENSIONS.has(extname(relativePath).toLowerCase());
+  return (
+    !NEVER_PRECOMPRESSED.has(relativePath) &&
+    PRECOMPRESSIBLE_EXTENSIONS.has(extname(relativePath).toLowerCase())
+  );
 }
 
 /** Writes `compressed` as the sibling when it saves more than its header costs, else deletes any old sibling; returns its size or `null`. */
-function writeOrDropSibling(file: string, suffix: SiblingSuffix, original: Buffer, compressed: Buffer | null): number | null {
+function writeOrDropSibling(
+  file: string,
+  suffix: SiblingSuffix,
+  original: Buffer,
+  compressed: Buffer | null,
+): number | null {
   if (compressed !== null && compressed.length + ENCODING_HEADER_BYTES < original.length) {
     writeFileSync(file + suffix, compressed);
     return compressed.length;
@@ -82,7 +97,9 @@ function writeOrDropSibling(file: string, suffix: SiblingSuffix, original: Buffe
 async function precompressFile(file: string, relativePath: string): Promise<PrecompressedFile> {
   const content = readFileSync(file);
   const worthIt = isPrecompressible(relativePath) && content.length > ENCODING_HEADER_BYTES;
-  const [brotli, gzipped] = worthIt ? await Promise.all([brotli11(content), gzip9(content)]) : [null, null];
+  const [brotli, gzipped] = worthIt
+    ? await Promise.all([brotli11(content), gzip9(content)])
+    : [null, null];
   return {
     path: relativePath,
     bytes: content.length,
@@ -102,7 +119,9 @@ function originalsUnder(root: string): string[] {
 /** Precompresses every qualifying file under `root` (the built site's browser folder); returns one entry per file. */
 export async function precompressSite(root: string): Promise<PrecompressedFile[]> {
   const siteRoot = resolve(root);
-  return Promise.all(originalsUnder(siteRoot).map((path) => precompressFile(join(siteRoot, path), path)));
+  return Promise.all(
+    originalsUnder(siteRoot).map((path) => precompressFile(join(siteRoot, path), path)),
+  );
 }
 
 /** A one-line summary for the build log. */
@@ -118,13 +137,17 @@ export function summarize(files: readonly PrecompressedFile[]): string {
 if (require.main === module) {
   const root = process.argv[2];
   if (root === undefined) {
-    console.error('usage: node --import tsx scripts/precompress.ts <built site folder, e.g. dist/password-set/browser>');
+    console.error(
+      'usage: node --import tsx scripts/precompress.ts <built site folder, e.g. dist/password-set/browser>',
+    );
     process.exit(2);
   }
   precompressSite(root).then(
     (files) => console.log(summarize(files)),
     (error: unknown) => {
-      console.error(`precompress failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `precompress failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       process.exit(1);
     },
   );

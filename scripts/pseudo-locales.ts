@@ -9,7 +9,9 @@ import { PSEUDO_GENERATORS, pseudoLocaleFile, type MessageTree } from './i18n/ps
 // npm scripts run in the project root.
 const dir = join(process.cwd(), 'i18n');
 const english: MessageTree = JSON.parse(readFileSync(join(dir, 'en.json'), 'utf8'));
-for (const locale of ['en-XA', 'ar-XB'] as const satisfies ReadonlyArray<keyof typeof PSEUDO_GENERATORS>) {
+for (const locale of ['en-XA', 'ar-XB'] as const satisfies ReadonlyArray<
+  keyof typeof PSEUDO_GENERATORS
+>) {
   writeFileSync(join(dir, `${locale}.json`), pseudoLocaleFile(english, locale));
   console.log(`wrote i18n/${locale}.json`);
 }

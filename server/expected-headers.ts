@@ -98,7 +98,9 @@ const ETAG = /^(?:W\/)?"[^"]+"$/;
 const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /** The expected headers of every kind of response, for a server configured as given. */
-export function expectedHeaders(config: ExpectedHeadersConfig): Readonly<Record<ResponseKind, HeaderExpectations>> {
+export function expectedHeaders(
+  config: ExpectedHeadersConfig,
+): Readonly<Record<ResponseKind, HeaderExpectations>> {
   const always: HeaderExpectations = {
     'x-content-type-options': 'nosniff',
     'strict-transport-security': config.hsts ? EXPECTED_HSTS : null,
@@ -112,7 +114,12 @@ export function expectedHeaders(config: ExpectedHeadersConfig): Readonly<Record<
     'cross-origin-resource-policy': 'same-origin',
   };
   // Ranges are not served: with compression they would describe bytes of another representation.
-  const file: HeaderExpectations = { ...nonDocument, vary: 'Accept-Encoding', 'accept-ranges': null, 'content-range': null };
+  const file: HeaderExpectations = {
+    ...nonDocument,
+    vary: 'Accept-Encoding',
+    'accept-ranges': null,
+    'content-range': null,
+  };
   return {
     page: {
       ...always,
@@ -155,8 +162,16 @@ export function expectedHeaders(config: ExpectedHeadersConfig): Readonly<Record<
       etag: ETAG,
       'last-modified': HTTP_DATE,
     },
-    notFound: { ...nonDocument, 'cache-control': 'no-store', 'content-type': /^text\/plain; charset=utf-8$/i },
-    health: { ...nonDocument, 'cache-control': 'no-store', 'content-type': /^text\/plain; charset=utf-8$/i },
+    notFound: {
+      ...nonDocument,
+      'cache-control': 'no-store',
+      'content-type': /^text\/plain; charset=utf-8$/i,
+    },
+    health: {
+      ...nonDocument,
+      'cache-control': 'no-store',
+      'content-type': /^text\/plain; charset=utf-8$/i,
+    },
     api: {
       ...nonDocument,
       'content-security-policy': EXPECTED_API_CSP,
@@ -171,14 +186,22 @@ export function expectedHeaders(config: ExpectedHeadersConfig): Readonly<Record<
  * when they match). `header` returns a header's value by lower-case name, or `null`/`undefined` when
  * absent (e.g. `(name) => response.headers.get(name)` for a fetch `Response`).
  */
-export function headerMismatches(expected: HeaderExpectations, header: (name: string) => string | null | undefined): string[] {
+export function headerMismatches(
+  expected: HeaderExpectations,
+  header: (name: string) => string | null | undefined,
+): string[] {
   const mismatches: string[] = [];
   for (const [name, expectation] of Object.entries(expected)) {
     const actual = header(name) ?? null;
     const matches =
-      expectation === null ? actual === null : actual !== null && (typeof expectation === 'string' ? actual === expectation : expectation.test(actual));
+      expectation === null
+        ? actual === null
+        : actual !== null &&
+          (typeof expectation === 'string' ? actual === expectation : expectation.test(actual));
     if (!matches) {
-      mismatches.push(`${name}: expected ${expectation === null ? 'no header' : String(expectation)}, got ${actual === null ? 'no header' : JSON.stringify(actual)}`);
+      mismatches.push(
+        `${name}: expected ${expectation === null ? 'no header' : String(expectation)}, got ${actual === null ? 'no header' : JSON.stringify(actual)}`,
+      );
     }
   }
   return mismatches;

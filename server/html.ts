@@ -122,7 +122,10 @@ export function countMetaElements(indexHtml: string, name: string): number {
  * replacing the element the build left empty. The page reads it at start-up (`src/app/config/`).
  */
 export function setMetaContent(indexHtml: string, name: string, value: string): string {
-  return indexHtml.replace(metaElement(name), `<meta name="${escapeHtml(name)}" content="${escapeHtml(value)}">`);
+  return indexHtml.replace(
+    metaElement(name),
+    `<meta name="${escapeHtml(name)}" content="${escapeHtml(value)}">`,
+  );
 }
 
 function metaElement(name: string): RegExp {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 /** Starts `server/main.ts` on a free port, waits for the banner, and returns it with the process. */
-async function startMain(env: Readonly<Record<string, string>>): Promise<{ banner: string; url: string; stop(): Promise<number | null> }> {
+async function startMain(
+  env: Readonly<Record<string, string>>,
+): Promise<{ banner: string; url: string; stop(): Promise<number | null> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'main.ts')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +44,14 @@ describe('server/main.ts', () => {
     const main = await startMain({});
     try {
       assert.match(main.banner, /open http:\/\/localhost:\d+\//);
-      for (const text of ['new.user@example.com', 'Welcome-2026', 'flagged.user@example.com', 'Flagged-2026', 'regular.user@example.com', 'Regular-2026']) {
+      for (const text of [
+        'new.user@example.com',
+        'Welcome-2026',
+        'flagged.user@example.com',
+        'Flagged-2026',
+        'regular.user@example.com',
+        'Regular-2026',
+      ]) {
         assert.ok(main.banner.includes(text), text);
       }
       assert.equal((await fetch(`${main.url}/`)).status, 200);
@@ -53,7 +62,10 @@ describe('server/main.ts', () => {
   });
 
   it('disables the control API with EMULATOR_CONTROL=0 and with NODE_ENV=production', async () => {
-    const environments: ReadonlyArray<Readonly<Record<string, string>>> = [{ EMULATOR_CONTROL: '0' }, { NODE_ENV: 'production' }];
+    const environments: ReadonlyArray<Readonly<Record<string, string>>> = [
+      { EMULATOR_CONTROL: '0' },
+      { NODE_ENV: 'production' },
+    ];
     for (const env of environments) {
       const main = await startMain(env);
       try {

@@ -13,7 +13,8 @@ import { DEFAULT_DIST_DIR, isPageBuilt } from './static';
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 4200;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer from 0 to 65535, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be an integer from 0 to 65535, got "${value}"`);
   return port;
 }
 
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     server.once('error', reject);
   });
   const address = server.address();
-  const actualPort = typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : port;
+  const actualPort =
+    typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : port;
 
   const lines = [
     '',
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
     `  (listening on ${host}:${actualPort}; test-control API ${control ? `enabled at /__emulator/` : 'disabled'})`,
     '',
     '  Demo users (email / password):',
-    ...demoAccounts().map((account) => `    ${account.username.padEnd(26)} ${account.password.padEnd(14)} ${account.behaviour}`),
+    ...demoAccounts().map(
+      (account) =>
+        `    ${account.username.padEnd(26)} ${account.password.padEnd(14)} ${account.behaviour}`,
+    ),
     '',
   ];
   if (!isPageBuilt(DEFAULT_DIST_DIR)) {

@@ -15,7 +15,7 @@ import Negotiator from 'negotiator';
 
 import { cidaasUrls } from '../src/contract/cidaas-urls';
 import { negotiateLanguage } from '../src/app/i18n/locale';
-import { translationFilePath } from '../src/app/i18n/translation-files';
+import { startupTranslationFile } from '../src/app/i18n/message-files';
 import { parsePageParams } from '../src/contract/page-params';
 
 /** What the hints depend on besides the request. */
@@ -27,19 +27,26 @@ export interface PreloadSettings {
 }
 
 /** The URLs the page will fetch at start-up for this query and these browser languages, in request order. */
-export function startupFetchUrls(query: URLSearchParams, browserLanguages: readonly string[], settings: PreloadSettings): string[] {
+export function startupFetchUrls(
+  query: URLSearchParams,
+  browserLanguages: readonly string[],
+  settings: PreloadSettings,
+): string[] {
   const params = parsePageParams(query);
   // Dead ends, Auth0 mode and an already-expired track fetch little or nothing worth a hint.
-  if (!params.ok || params.platform !== 'cidaas' || params.error?.code === 'track_expired') return [];
+  if (!params.ok || params.platform !== 'cidaas' || params.error?.code === 'track_expired')
+    return [];
   const language = negotiateLanguage(params.uiLocales, browserLanguages);
   const base = settings.cidaasBaseUrl;
   const urls: string[] = [];
-  urls.push(`${settings.baseHref}${translationFilePath(language)}`);
+  urls.push(`${settings.baseHref}${startupTranslationFile(language)}`);
   // E3 asks for its texts with `Accept-Language`, which a preload cannot set: the browser sends its
   // own. Hint it only when that header already leads to the page's language.
-  if (negotiateLanguage(null, browserLanguages) === language) urls.push(cidaasUrls.clientInfo(base, params.requestId));
+  if (negotiateLanguage(null, browserLanguages) === language)
+    urls.push(cidaasUrls.clientInfo(base, params.requestId));
   urls.push(cidaasUrls.fieldSetup(base, params.requestId, language));
-  if (params.target.mode === 'change') urls.push(cidaasUrls.preloginMetadata(base, params.target.lsid));
+  if (params.target.mode === 'change')
+    urls.push(cidaasUrls.preloginMetadata(base, params.target.lsid));
   return urls;
 }
 
@@ -48,13 +55,22 @@ export function startupFetchUrls(query: URLSearchParams, browserLanguages: reado
  * `?requestId&suggested_action=LOGIN&trackId` as cidaas documents E11's redirect, is no login track,
  * although `trackId` reads like one of the `lsid`'s aliases.
  */
-export function startupFetchUrlsAt(path: string, query: URLSearchParams, browserLanguages: readonly string[], settings: PreloadSettings): string[] {
-  return /\/password_set_success$/.test(path) ? [] : startupFetchUrls(query, browserLanguages, settings);
+export function startupFetchUrlsAt(
+  path: string,
+  query: URLSearchParams,
+  browserLanguages: readonly string[],
+  settings: PreloadSettings,
+): string[] {
+  return /\/password_set_success$/.test(path)
+    ? []
+    : startupFetchUrls(query, browserLanguages, settings);
 }
 
 /** The `Link` header value that preloads `urls` as CORS fetches (what the page's `fetch()` reuses), or `null`. */
 export function preloadLinkHeader(urls: readonly string[]): string | null {
-  return urls.length === 0 ? null : urls.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', ');
+  return urls.length === 0
+    ? null
+    : urls.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', ');
 }
 
 /**
@@ -75,15 +91,28 @@ export const MAX_ACCEPT_LANGUAGE_ENTRY_LENGTH = 64;
 export function browserLanguagesOf(header: string | undefined): string[] {
   if (header === undefined) return [];
   // split() with a limit stops scanning once it has that many entries: the rest is never read.
-  const entries = header.split(',', MAX_ACCEPT_LANGUAGES).filter((entry) => entry.length <= MAX_ACCEPT_LANGUAGE_ENTRY_LENGTH);
-  return new Negotiator({ headers: { 'accept-language': entries.join(',') } }).languages().filter((language) => language !== '*');
+  const entries = header
+    .split(',', MAX_ACCEPT_LANGUAGES)
+    .filter((entry) => entry.length <= MAX_ACCEPT_LANGUAGE_ENTRY_LENGTH);
+  return new Negotiator({ headers: { 'accept-language': entries.join(',') } })
+    .languages()
+    .filter((language) => language !== '*');
 }
 
 /** The `Link` header for a request for the page (asset links first, then data), or `null` when there is nothing to preload. */
-export function preloadLinkHeaderFor(req: Request, settings: PreloadSettings, assetLinks: readonly string[] = []): string | null {
-  const query = new URLSearchParams(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '');
+export function preloadLinkHeaderFor(
+  req: Request,
+  settings: PreloadSettings,
+  assetLinks: readonly string[] = [],
+): string | null {
+  const query = new URLSearchParams(
+    req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '',
+  );
   const browserLanguages = browserLanguagesOf(req.get('accept-language'));
-  const links = [...assetLinks, preloadLinkHeader(startupFetchUrlsAt(req.path, query, browserLanguages, settings))].filter((link) => link !== null);
+  const links = [
+    ...assetLinks,
+    preloadLinkHeader(startupFetchUrlsAt(req.path, query, browserLanguages, settings)),
+  ].filter((link) => link !== null);
   return links.length === 0 ? null : links.join(', ');
 }
 
@@ -101,17 +130,24 @@ export function baseHrefOf(indexHtml: string): string {
  * `integrity`, so the browser reuses them for the tags. Sent before the data hints: the script is the
  * longest download, and naming it in the response headers starts it before the body is parsed.
  */
-export function assetPreloadLinks(indexHtml: string, baseHref: string = baseHrefOf(indexHtml)): string[] {
+export function assetPreloadLinks(
+  indexHtml: string,
+  baseHref: string = baseHrefOf(indexHtml),
+): string[] {
   const links: string[] = [];
   for (const match of indexHtml.matchAll(/<(link|script)\b([^>]*)>/gi)) {
     const attributes = match[2] ?? '';
-    const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(attributes)?.[1];
+    const attribute = (name: string) =>
+      new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(attributes)?.[1];
     const integrity = attribute('integrity');
     const extra = `${attribute('crossorigin') !== undefined || match[1] === 'script' ? '; crossorigin' : ''}${integrity ? `; integrity="${integrity}"` : ''}`;
     const rel = attribute('rel');
-    if (match[1]?.toLowerCase() === 'link' && rel === 'stylesheet' && attribute('href')) links.push(`<${baseHref}${attribute('href')}>; rel=preload; as=style${extra}`);
-    if (match[1]?.toLowerCase() === 'link' && rel === 'modulepreload' && attribute('href')) links.push(`<${baseHref}${attribute('href')}>; rel=modulepreload${extra}`);
-    if (match[1]?.toLowerCase() === 'script' && attribute('type') === 'module' && attribute('src')) links.push(`<${baseHref}${attribute('src')}>; rel=modulepreload${extra}`);
+    if (match[1]?.toLowerCase() === 'link' && rel === 'stylesheet' && attribute('href'))
+      links.push(`<${baseHref}${attribute('href')}>; rel=preload; as=style${extra}`);
+    if (match[1]?.toLowerCase() === 'link' && rel === 'modulepreload' && attribute('href'))
+      links.push(`<${baseHref}${attribute('href')}>; rel=modulepreload${extra}`);
+    if (match[1]?.toLowerCase() === 'script' && attribute('type') === 'module' && attribute('src'))
+      links.push(`<${baseHref}${attribute('src')}>; rel=modulepreload${extra}`);
   }
   return links;
 }

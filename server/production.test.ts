@@ -6,10 +6,21 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants as zlibConstants,
+  gunzipSync,
+  gzipSync,
+} from 'node:zlib';
 
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
-import { EXPECTED_FILE_CSP, expectedHeaders, headerMismatches, type ResponseKind } from './expected-headers';
+import {
+  EXPECTED_FILE_CSP,
+  expectedHeaders,
+  headerMismatches,
+  type ResponseKind,
+} from './expected-headers';
 import {
   auth0Mode,
   ConfigurationError,
@@ -35,7 +46,8 @@ const INDEX = [
   '</head><body><ps-root></ps-root><script src="main-ABCD2345.js" type="module"></script></body></html>',
 ].join('\n');
 // A tenant's logo with a script in it: opened directly, it must not run on the page's origin.
-const HOSTILE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>document.title = "pwned"</script><rect width="10" height="10"/></svg>';
+const HOSTILE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>document.title = "pwned"</script><rect width="10" height="10"/></svg>';
 // Big and repetitive enough to be compressed (the threshold is 1 kB).
 const BUNDLE = `console.log(${JSON.stringify('hosted page bundle '.repeat(2000))});`;
 // A bundle the build did not precompress (e.g. built with plain `ng build`).
@@ -47,7 +59,10 @@ function makeDist(): string {
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'main-ABCD2345.js'), BUNDLE);
   // What `npm run build` writes next to it: brotli 11 and gzip 9 (the server compresses on the fly at brotli 5).
-  writeFileSync(join(dist, 'main-ABCD2345.js.br'), brotliCompressSync(BUNDLE, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(
+    join(dist, 'main-ABCD2345.js.br'),
+    brotliCompressSync(BUNDLE, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
   writeFileSync(join(dist, 'main-ABCD2345.js.gz'), gzipSync(BUNDLE, { level: 9 }));
   writeFileSync(join(dist, 'chunk-LAZY2345.js'), LAZY_CHUNK);
   writeFileSync(join(dist, 'chunk-QRST6789.js'), 'export const x = 1;');
@@ -108,7 +123,11 @@ describe('readProductionConfig', () => {
   });
 
   it('reads PORT, HOST and PAGE_DIST_DIR', () => {
-    const config = readProductionConfig({ PORT: '0', HOST: '127.0.0.1', PAGE_DIST_DIR: '/srv/page' });
+    const config = readProductionConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PAGE_DIST_DIR: '/srv/page',
+    });
     assert.equal(config.port, 0);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.distDir, '/srv/page');
@@ -129,7 +148,10 @@ describe('readProductionConfig', () => {
   ];
   for (const [value, nodeEnv, expected] of accepted) {
     it(`accepts CIDAAS_BASE_URL=${value} (NODE_ENV=${nodeEnv ?? 'unset'}) as ${expected}`, () => {
-      assert.equal(readProductionConfig({ CIDAAS_BASE_URL: value, NODE_ENV: nodeEnv }).cidaasBaseUrl, expected);
+      assert.equal(
+        readProductionConfig({ CIDAAS_BASE_URL: value, NODE_ENV: nodeEnv }).cidaasBaseUrl,
+        expected,
+      );
     });
   }
 
@@ -143,18 +165,28 @@ describe('readProductionConfig', () => {
   ];
   for (const [value, nodeEnv, message] of refused) {
     it(`refuses CIDAAS_BASE_URL=${value} (NODE_ENV=${nodeEnv ?? 'unset'}) with a clear message`, () => {
-      assert.throws(() => readProductionConfig({ CIDAAS_BASE_URL: value, NODE_ENV: nodeEnv }), (error: unknown) => {
-        assert.ok(error instanceof ConfigurationError);
-        assert.match(error.message, /CIDAAS_BASE_URL/);
-        assert.match(error.message, message);
-        return true;
-      });
+      assert.throws(
+        () => readProductionConfig({ CIDAAS_BASE_URL: value, NODE_ENV: nodeEnv }),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigurationError);
+          assert.match(error.message, /CIDAAS_BASE_URL/);
+          assert.match(error.message, message);
+          return true;
+        },
+      );
     });
   }
 
   it('reads MAX_CONNECTIONS and KEEP_ALIVE_TIMEOUT_SECONDS', () => {
-    const limits = readProductionConfig({ MAX_CONNECTIONS: '200', KEEP_ALIVE_TIMEOUT_SECONDS: '65' }).limits;
-    assert.deepEqual(limits, { ...DEFAULT_SERVER_LIMITS, maxConnections: 200, keepAliveTimeoutMs: 65_000 });
+    const limits = readProductionConfig({
+      MAX_CONNECTIONS: '200',
+      KEEP_ALIVE_TIMEOUT_SECONDS: '65',
+    }).limits;
+    assert.deepEqual(limits, {
+      ...DEFAULT_SERVER_LIMITS,
+      maxConnections: 200,
+      keepAliveTimeoutMs: 65_000,
+    });
   });
 
   for (const [name, value] of [
@@ -166,18 +198,35 @@ describe('readProductionConfig', () => {
     ['KEEP_ALIVE_TIMEOUT_SECONDS', '601'],
   ] as const) {
     it(`refuses ${name}=${value} with a message naming it`, () => {
-      assert.throws(() => readProductionConfig({ [name]: value }), (error: unknown) => error instanceof ConfigurationError && error.message.includes(name));
+      assert.throws(
+        () => readProductionConfig({ [name]: value }),
+        (error: unknown) => error instanceof ConfigurationError && error.message.includes(name),
+      );
     });
   }
 
   it('reads FORM_ACTION_EXTRA as origins separated by spaces or commas, and accepts the scheme source https:', () => {
-    const config = readProductionConfig({ FORM_ACTION_EXTRA: ' https://app.example.com, https://shop.example.com:8443/  https: ' });
-    assert.deepEqual(config.formActionExtra, ['https://app.example.com', 'https://shop.example.com:8443', 'https:']);
+    const config = readProductionConfig({
+      FORM_ACTION_EXTRA: ' https://app.example.com, https://shop.example.com:8443/  https: ',
+    });
+    assert.deepEqual(config.formActionExtra, [
+      'https://app.example.com',
+      'https://shop.example.com:8443',
+      'https:',
+    ]);
   });
 
-  for (const entry of ['http://app.example.com', 'https://app.example.com/callback', "'unsafe-inline'", '*']) {
+  for (const entry of [
+    'http://app.example.com',
+    'https://app.example.com/callback',
+    "'unsafe-inline'",
+    '*',
+  ]) {
     it(`refuses FORM_ACTION_EXTRA=${entry}`, () => {
-      assert.throws(() => readProductionConfig({ FORM_ACTION_EXTRA: entry, NODE_ENV: 'production' }), /FORM_ACTION_EXTRA/);
+      assert.throws(
+        () => readProductionConfig({ FORM_ACTION_EXTRA: entry, NODE_ENV: 'production' }),
+        /FORM_ACTION_EXTRA/,
+      );
     });
   }
 });
@@ -185,14 +234,23 @@ describe('readProductionConfig', () => {
 describe('injectCidaasBaseUrl', () => {
   it('writes the base URL into the meta element and leaves the rest alone', () => {
     const html = injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de');
-    assert.equal(html, INDEX.replace('name="cidaas-base-url" content=""', 'name="cidaas-base-url" content="https://acme.cidaas.de"'));
+    assert.equal(
+      html,
+      INDEX.replace(
+        'name="cidaas-base-url" content=""',
+        'name="cidaas-base-url" content="https://acme.cidaas.de"',
+      ),
+    );
   });
 
   it('escapes the value for an HTML attribute', () => {
     assert.equal(escapeHtmlAttribute(`a"b'c<d>e&f`), 'a&quot;b&#39;c&lt;d&gt;e&amp;f');
     const html = injectCidaasBaseUrl(INDEX, 'https://x.example/"><script>alert(1)</script>');
     assert.doesNotMatch(html, /<script>alert/);
-    assert.match(html, /content="https:\/\/x\.example\/&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+    assert.match(
+      html,
+      /content="https:\/\/x\.example\/&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/,
+    );
   });
 
   it('refuses an index.html without exactly one such element', () => {
@@ -204,28 +262,61 @@ describe('injectCidaasBaseUrl', () => {
 
 describe('readProductionConfig: PWNED_PASSWORDS_BASE_URL', () => {
   it('is off unless set', () => {
-    assert.equal(readProductionConfig({ PWNED_PASSWORDS_BASE_URL: ' ' }).pwnedPasswordsBaseUrl, undefined);
+    assert.equal(
+      readProductionConfig({ PWNED_PASSWORDS_BASE_URL: ' ' }).pwnedPasswordsBaseUrl,
+      undefined,
+    );
   });
 
   it('takes an https: URL (or local http outside production), without its trailing slash', () => {
-    assert.equal(readProductionConfig({ PWNED_PASSWORDS_BASE_URL: 'https://api.pwnedpasswords.com/' }).pwnedPasswordsBaseUrl, 'https://api.pwnedpasswords.com');
-    assert.equal(readProductionConfig({ PWNED_PASSWORDS_BASE_URL: 'http://127.0.0.1:4200/pwned-passwords' }).pwnedPasswordsBaseUrl, 'http://127.0.0.1:4200/pwned-passwords');
+    assert.equal(
+      readProductionConfig({ PWNED_PASSWORDS_BASE_URL: 'https://api.pwnedpasswords.com/' })
+        .pwnedPasswordsBaseUrl,
+      'https://api.pwnedpasswords.com',
+    );
+    assert.equal(
+      readProductionConfig({ PWNED_PASSWORDS_BASE_URL: 'http://127.0.0.1:4200/pwned-passwords' })
+        .pwnedPasswordsBaseUrl,
+      'http://127.0.0.1:4200/pwned-passwords',
+    );
   });
 
-  for (const [value, nodeEnv] of [['http://api.pwnedpasswords.com', undefined], ['http://localhost:4200', 'production'], ['https://api.pwnedpasswords.com/?x=1', undefined]] as const) {
+  for (const [value, nodeEnv] of [
+    ['http://api.pwnedpasswords.com', undefined],
+    ['http://localhost:4200', 'production'],
+    ['https://api.pwnedpasswords.com/?x=1', undefined],
+  ] as const) {
     it(`refuses ${value} (NODE_ENV=${nodeEnv ?? 'unset'}), naming the variable`, () => {
-      assert.throws(() => readProductionConfig({ PWNED_PASSWORDS_BASE_URL: value, NODE_ENV: nodeEnv }), (error: unknown) => {
-        assert.ok(error instanceof ConfigurationError);
-        assert.match(error.message, /PWNED_PASSWORDS_BASE_URL/);
-        return true;
-      });
+      assert.throws(
+        () => readProductionConfig({ PWNED_PASSWORDS_BASE_URL: value, NODE_ENV: nodeEnv }),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigurationError);
+          assert.match(error.message, /PWNED_PASSWORDS_BASE_URL/);
+          return true;
+        },
+      );
     });
   }
 
   it('needs a build with exactly one <meta name="pwned-passwords-base-url">', () => {
-    assert.throws(() => injectPageSetting(INDEX.replace('<meta name="pwned-passwords-base-url" content="">', ''), 'pwned-passwords-base-url', 'https://x.example'), /found 0/);
-    const html = injectPageSetting(INDEX, 'pwned-passwords-base-url', 'https://x.example/"><script>');
-    assert.match(html, /<meta name="pwned-passwords-base-url" content="https:\/\/x\.example\/&quot;&gt;&lt;script&gt;">/);
+    assert.throws(
+      () =>
+        injectPageSetting(
+          INDEX.replace('<meta name="pwned-passwords-base-url" content="">', ''),
+          'pwned-passwords-base-url',
+          'https://x.example',
+        ),
+      /found 0/,
+    );
+    const html = injectPageSetting(
+      INDEX,
+      'pwned-passwords-base-url',
+      'https://x.example/"><script>',
+    );
+    assert.match(
+      html,
+      /<meta name="pwned-passwords-base-url" content="https:\/\/x\.example\/&quot;&gt;&lt;script&gt;">/,
+    );
     assert.match(html, /<meta name="cidaas-base-url" content="">/);
   });
 });
@@ -252,14 +343,27 @@ describe('the production app', () => {
   });
 
   it('serves index.html with the configured base URL and no-store at every page path and /index.html', async () => {
-    for (const path of ['/identity/password_set?lsid=x&requestId=y', '/password_set', '/identity/password_set_success', '/index.html']) {
+    for (const path of [
+      '/identity/password_set?lsid=x&requestId=y',
+      '/password_set',
+      '/identity/password_set_success',
+      '/index.html',
+    ]) {
       const response = await rawRequest(baseUrl, path);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers['cache-control'], 'no-store', path);
       assert.match(String(response.headers['content-type']), /^text\/html/, path);
       const html = response.body.toString('utf8');
-      assert.match(html, /<meta name="cidaas-base-url" content="https:\/\/acme\.cidaas\.de\/tenant">/, path);
-      assert.match(html, /<meta name="pwned-passwords-base-url" content="https:\/\/api\.pwnedpasswords\.com">/, path);
+      assert.match(
+        html,
+        /<meta name="cidaas-base-url" content="https:\/\/acme\.cidaas\.de\/tenant">/,
+        path,
+      );
+      assert.match(
+        html,
+        /<meta name="pwned-passwords-base-url" content="https:\/\/api\.pwnedpasswords\.com">/,
+        path,
+      );
       assert.match(html, /main-ABCD2345\.js/, path);
     }
   });
@@ -326,7 +430,10 @@ describe('the production app', () => {
   // Each kind of response, by a few of its paths: files with precompressed siblings and without, a
   // tenant's theme files, 404s of file and other paths.
   const KIND_SAMPLES: ReadonlyArray<readonly [ResponseKind, string]> = [
-    ['page', '/identity/password_set?lsid=1ea61648-fbe7-4673-bb8b-18a06d8addd8&requestId=9080d117-43e2-4a03-8215-a9f7a03e2999'],
+    [
+      'page',
+      '/identity/password_set?lsid=1ea61648-fbe7-4673-bb8b-18a06d8addd8&requestId=9080d117-43e2-4a03-8215-a9f7a03e2999',
+    ],
     ['page', '/password_set'],
     ['page', '/identity/password_set_success'],
     ['page', '/index.html'],
@@ -352,22 +459,45 @@ describe('the production app', () => {
       formActionExtra: ['https://app.example.com'],
       hsts: true,
     });
-    const expectedStatus: Readonly<Record<ResponseKind, number>> = { page: 200, hashedScript: 200, translation: 200, staticFile: 200, notFound: 404, health: 200, api: 200 };
+    const expectedStatus: Readonly<Record<ResponseKind, number>> = {
+      page: 200,
+      hashedScript: 200,
+      translation: 200,
+      staticFile: 200,
+      notFound: 404,
+      health: 200,
+      api: 200,
+    };
     for (const [kind, path] of KIND_SAMPLES) {
       for (const acceptEncoding of ['gzip, deflate, br, zstd', 'gzip', 'identity']) {
         const response = await rawRequest(baseUrl, path, { 'accept-encoding': acceptEncoding });
         assert.equal(response.status, expectedStatus[kind], `${path} (${acceptEncoding})`);
-        assert.deepEqual(headerMismatches(expected[kind], (name) => headerValue(response.headers, name)), [], `${kind} ${path} (${acceptEncoding})`);
+        assert.deepEqual(
+          headerMismatches(expected[kind], (name) => headerValue(response.headers, name)),
+          [],
+          `${kind} ${path} (${acceptEncoding})`,
+        );
       }
     }
   });
 
   it('sends every non-HTML response a CSP under which nothing loads or runs, SVG logos in particular', async () => {
-    for (const path of ['/themes/acme-logo.svg', '/favicon.svg', '/main-ABCD2345.js', '/i18n/en.json', '/themes/acme.json', '/nothing', '/ping']) {
+    for (const path of [
+      '/themes/acme-logo.svg',
+      '/favicon.svg',
+      '/main-ABCD2345.js',
+      '/i18n/en.json',
+      '/themes/acme.json',
+      '/nothing',
+      '/ping',
+    ]) {
       const { headers } = await rawRequest(baseUrl, path);
       assert.doesNotMatch(String(headers['content-type']), /^text\/html/, path);
       const directives = String(headers['content-security-policy']).split(';');
-      assert.ok(directives.includes("default-src 'none'"), `${path}: ${headers['content-security-policy']}`);
+      assert.ok(
+        directives.includes("default-src 'none'"),
+        `${path}: ${headers['content-security-policy']}`,
+      );
       assert.ok(directives.includes('sandbox'), `${path}: ${headers['content-security-policy']}`);
     }
     const logo = await rawRequest(baseUrl, '/themes/acme-logo.svg');
@@ -377,45 +507,85 @@ describe('the production app', () => {
 
   it('sends the precompressed .br to a client that accepts brotli: its bytes, the type, the immutable cache header and Vary', async () => {
     for (const acceptEncoding of ['br', 'gzip, deflate, br', 'gzip;q=1, br;q=0.5', '*']) {
-      const response = await rawRequest(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': acceptEncoding });
+      const response = await rawRequest(baseUrl, '/main-ABCD2345.js', {
+        'accept-encoding': acceptEncoding,
+      });
       assert.equal(response.status, 200, acceptEncoding);
       assert.equal(response.headers['content-encoding'], 'br', acceptEncoding);
-      assert.deepEqual(response.body, readFileSync(join(dist, 'main-ABCD2345.js.br')), acceptEncoding);
+      assert.deepEqual(
+        response.body,
+        readFileSync(join(dist, 'main-ABCD2345.js.br')),
+        acceptEncoding,
+      );
       assert.equal(brotliDecompressSync(response.body).toString('utf8'), BUNDLE, acceptEncoding);
-      assert.match(String(response.headers['content-type']), /^(?:text|application)\/javascript; charset=utf-8$/i, acceptEncoding);
-      assert.equal(response.headers['content-length'], String(response.body.length), acceptEncoding);
-      assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', acceptEncoding);
+      assert.match(
+        String(response.headers['content-type']),
+        /^(?:text|application)\/javascript; charset=utf-8$/i,
+        acceptEncoding,
+      );
+      assert.equal(
+        response.headers['content-length'],
+        String(response.body.length),
+        acceptEncoding,
+      );
+      assert.equal(
+        response.headers['cache-control'],
+        'public, max-age=31536000, immutable',
+        acceptEncoding,
+      );
       assert.equal(response.headers['vary'], 'Accept-Encoding', acceptEncoding);
     }
   });
 
   it('sends the precompressed .gz to a client that accepts gzip but not brotli', async () => {
     for (const acceptEncoding of ['gzip', 'gzip, deflate', 'br;q=0, gzip']) {
-      const response = await rawRequest(baseUrl, '/main-ABCD2345.js', { 'accept-encoding': acceptEncoding });
+      const response = await rawRequest(baseUrl, '/main-ABCD2345.js', {
+        'accept-encoding': acceptEncoding,
+      });
       assert.equal(response.headers['content-encoding'], 'gzip', acceptEncoding);
-      assert.deepEqual(response.body, readFileSync(join(dist, 'main-ABCD2345.js.gz')), acceptEncoding);
+      assert.deepEqual(
+        response.body,
+        readFileSync(join(dist, 'main-ABCD2345.js.gz')),
+        acceptEncoding,
+      );
       assert.equal(gunzipSync(response.body).toString('utf8'), BUNDLE, acceptEncoding);
-      assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', acceptEncoding);
+      assert.equal(
+        response.headers['cache-control'],
+        'public, max-age=31536000, immutable',
+        acceptEncoding,
+      );
       assert.equal(response.headers['vary'], 'Accept-Encoding', acceptEncoding);
     }
   });
 
   it('sends the plain file to a client that accepts no compression, still with Vary', async () => {
-    const requests: ReadonlyArray<Readonly<Record<string, string>>> = [{ 'accept-encoding': 'identity' }, {}];
+    const requests: ReadonlyArray<Readonly<Record<string, string>>> = [
+      { 'accept-encoding': 'identity' },
+      {},
+    ];
     for (const headers of requests) {
       const response = await rawRequest(baseUrl, '/main-ABCD2345.js', headers);
       assert.equal(response.headers['content-encoding'], undefined, JSON.stringify(headers));
       assert.equal(response.body.toString('utf8'), BUNDLE, JSON.stringify(headers));
-      assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', JSON.stringify(headers));
+      assert.equal(
+        response.headers['cache-control'],
+        'public, max-age=31536000, immutable',
+        JSON.stringify(headers),
+      );
       assert.equal(response.headers['vary'], 'Accept-Encoding', JSON.stringify(headers));
     }
   });
 
   it('compresses a file without precompressed siblings on the fly, brotli or gzip as the client accepts', async () => {
-    const brotli = await rawRequest(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'gzip, deflate, br' });
+    const brotli = await rawRequest(baseUrl, '/chunk-LAZY2345.js', {
+      'accept-encoding': 'gzip, deflate, br',
+    });
     assert.equal(brotli.headers['content-encoding'], 'br');
     assert.equal(brotliDecompressSync(brotli.body).toString('utf8'), LAZY_CHUNK);
-    assert.ok(brotli.body.length < LAZY_CHUNK.length / 10, `brotli: ${brotli.body.length} of ${LAZY_CHUNK.length} bytes`);
+    assert.ok(
+      brotli.body.length < LAZY_CHUNK.length / 10,
+      `brotli: ${brotli.body.length} of ${LAZY_CHUNK.length} bytes`,
+    );
     assert.match(String(brotli.headers['vary']), /Accept-Encoding/i);
     assert.equal(brotli.headers['cache-control'], 'public, max-age=31536000, immutable');
 
@@ -423,13 +593,20 @@ describe('the production app', () => {
     assert.equal(gzip.headers['content-encoding'], 'gzip');
     assert.equal(gunzipSync(gzip.body).toString('utf8'), LAZY_CHUNK);
 
-    const plain = await rawRequest(baseUrl, '/chunk-LAZY2345.js', { 'accept-encoding': 'identity' });
+    const plain = await rawRequest(baseUrl, '/chunk-LAZY2345.js', {
+      'accept-encoding': 'identity',
+    });
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.body.toString('utf8'), LAZY_CHUNK);
   });
 
   it('does not serve the precompressed siblings by their own names: 404, plain text, whatever the encoding', async () => {
-    for (const path of ['/main-ABCD2345.js.br', '/main-ABCD2345.js.gz', '/main-ABCD2345.js%2Ebr', '/main-ABCD2345.js%2egz']) {
+    for (const path of [
+      '/main-ABCD2345.js.br',
+      '/main-ABCD2345.js.gz',
+      '/main-ABCD2345.js%2Ebr',
+      '/main-ABCD2345.js%2egz',
+    ]) {
       for (const acceptEncoding of ['br', 'identity']) {
         const response = await rawRequest(baseUrl, path, { 'accept-encoding': acceptEncoding });
         assert.equal(response.status, 404, `${path} ${acceptEncoding}`);
@@ -488,12 +665,20 @@ describe('the production app', () => {
       const response = await rawRequest(baseUrl, path);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers['cache-control'], 'no-store', path);
-      assert.match(response.body.toString('utf8'), /content="https:\/\/acme\.cidaas\.de\/tenant"/, path);
+      assert.match(
+        response.body.toString('utf8'),
+        /content="https:\/\/acme\.cidaas\.de\/tenant"/,
+        path,
+      );
     }
   });
 
   it('ignores Range: a 200 with the whole representation, never a 206 of bytes that do not match its encoding', async () => {
-    const injected = injectPageSetting(injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant'), 'pwned-passwords-base-url', 'https://api.pwnedpasswords.com');
+    const injected = injectPageSetting(
+      injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant'),
+      'pwned-passwords-base-url',
+      'https://api.pwnedpasswords.com',
+    );
     const files: ReadonlyArray<readonly [string, string]> = [
       ['/chunk-LAZY2345.js', LAZY_CHUNK], // compressed on the fly
       ['/main-ABCD2345.js', BUNDLE], // precompressed siblings
@@ -504,7 +689,10 @@ describe('the production app', () => {
     for (const [path, content] of files) {
       for (const acceptEncoding of ['br', 'gzip', 'identity']) {
         for (const range of ['bytes=0-99', 'bytes=100-', 'bytes=-50', 'bytes=0-0,5-9']) {
-          const response = await rawRequest(baseUrl, path, { 'accept-encoding': acceptEncoding, range });
+          const response = await rawRequest(baseUrl, path, {
+            'accept-encoding': acceptEncoding,
+            range,
+          });
           const label = `${path} (${acceptEncoding}, ${range})`;
           assert.equal(response.status, 200, label);
           assert.equal(response.headers['content-range'], undefined, label);
@@ -516,7 +704,11 @@ describe('the production app', () => {
   });
 
   it('compresses the page once at start-up: brotli 11 or gzip 9 as the client prefers, with a Content-Length and Vary', async () => {
-    const injected = injectPageSetting(injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant'), 'pwned-passwords-base-url', 'https://api.pwnedpasswords.com');
+    const injected = injectPageSetting(
+      injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant'),
+      'pwned-passwords-base-url',
+      'https://api.pwnedpasswords.com',
+    );
     const cases: ReadonlyArray<readonly [string | undefined, string | undefined]> = [
       ['gzip, deflate, br, zstd', 'br'], // what Chromium sends: equal rating, brotli is smaller
       ['br', 'br'],
@@ -529,7 +721,11 @@ describe('the production app', () => {
       [undefined, undefined],
     ];
     for (const [acceptEncoding, encoding] of cases) {
-      const response = await rawRequest(baseUrl, '/identity/password_set?lsid=x', acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding });
+      const response = await rawRequest(
+        baseUrl,
+        '/identity/password_set?lsid=x',
+        acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+      );
       const label = String(acceptEncoding);
       assert.equal(response.status, 200, label);
       assert.equal(response.headers['content-encoding'], encoding, label);
@@ -540,35 +736,71 @@ describe('the production app', () => {
       assert.equal(decodeBody(response), injected, label);
     }
     const brotli = await rawRequest(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' });
-    assert.deepEqual(brotli.body, brotliCompressSync(injected, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(injected) } }));
+    assert.deepEqual(
+      brotli.body,
+      brotliCompressSync(injected, {
+        params: {
+          [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(injected),
+        },
+      }),
+    );
     const gzip = await rawRequest(baseUrl, '/identity/password_set', { 'accept-encoding': 'gzip' });
     assert.deepEqual(gzip.body, gzipSync(injected, { level: 9 }));
-    const head = await rawRequest(baseUrl, '/identity/password_set', { 'accept-encoding': 'br' }, 'HEAD');
+    const head = await rawRequest(
+      baseUrl,
+      '/identity/password_set',
+      { 'accept-encoding': 'br' },
+      'HEAD',
+    );
     assert.equal(head.headers['content-length'], String(brotli.body.length));
     assert.equal(head.body.length, 0);
   });
 
   it('considers only the first ten Accept-Language entries for the preload hints, however long the header', async () => {
-    const unsupported = Array.from({ length: 10 }, (_, index) => `x${String.fromCharCode(97 + index)}`);
-    const query = '?lsid=1ea61648-fbe7-4673-bb8b-18a06d8addd8&requestId=9080d117-43e2-4a03-8215-a9f7a03e2999';
-    const eleventh = await rawRequest(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported, 'de'].join(', ') });
+    const unsupported = Array.from(
+      { length: 10 },
+      (_, index) => `x${String.fromCharCode(97 + index)}`,
+    );
+    const query =
+      '?lsid=1ea61648-fbe7-4673-bb8b-18a06d8addd8&requestId=9080d117-43e2-4a03-8215-a9f7a03e2999';
+    const eleventh = await rawRequest(baseUrl, `/identity/password_set${query}`, {
+      'accept-language': [...unsupported, 'de'].join(', '),
+    });
     assert.match(String(eleventh.headers['link']), /<\/i18n\/en\.json>; rel=preload/);
-    const tenth = await rawRequest(baseUrl, `/identity/password_set${query}`, { 'accept-language': [...unsupported.slice(0, 9), 'de'].join(', ') });
+    const tenth = await rawRequest(baseUrl, `/identity/password_set${query}`, {
+      'accept-language': [...unsupported.slice(0, 9), 'de'].join(', '),
+    });
     assert.match(String(tenth.headers['link']), /<\/i18n\/de\.json>; rel=preload/);
     // 14 kB of languages, as the review sent: answered, with the hints of the first entries.
-    const huge = ['fr-FR', ...Array.from({ length: 2000 }, (_, index) => `x${index}`)].join(',').slice(0, 14_000);
-    const response = await rawRequest(baseUrl, `/identity/password_set${query}`, { 'accept-language': huge });
+    const huge = ['fr-FR', ...Array.from({ length: 2000 }, (_, index) => `x${index}`)]
+      .join(',')
+      .slice(0, 14_000);
+    const response = await rawRequest(baseUrl, `/identity/password_set${query}`, {
+      'accept-language': huge,
+    });
     assert.equal(response.status, 200);
     assert.match(String(response.headers['link']), /<\/i18n\/fr\.json>; rel=preload/);
   });
 
   it('sends no HSTS when told not to', async () => {
-    const app = createProductionApp({ distDir: dist, cidaasBaseUrl: undefined, formActionExtra: [], hsts: false });
+    const app = createProductionApp({
+      distDir: dist,
+      cidaasBaseUrl: undefined,
+      formActionExtra: [],
+      hsts: false,
+    });
     const plainServer = app.listen(0, '127.0.0.1');
     try {
-      const { headers, body } = await rawRequest(await listen(plainServer), '/identity/password_set');
+      const { headers, body } = await rawRequest(
+        await listen(plainServer),
+        '/identity/password_set',
+      );
       assert.equal(headers['strict-transport-security'], undefined);
-      assert.match(String(headers['content-security-policy']), /connect-src 'self';.*form-action 'self';/);
+      assert.match(
+        String(headers['content-security-policy']),
+        /connect-src 'self';.*form-action 'self';/,
+      );
       assert.equal(body.toString('utf8'), INDEX);
     } finally {
       await close(plainServer);
@@ -585,7 +817,15 @@ describe('the production app', () => {
         AUTH0_CONNECTION_POLICY: '{"passwordPolicy":"good"}',
       }),
     );
-    const app = createProductionApp({ distDir: dist, cidaasBaseUrl: undefined, formActionExtra: ['https://acme.eu.auth0.com'], hsts: true }, [auth0]);
+    const app = createProductionApp(
+      {
+        distDir: dist,
+        cidaasBaseUrl: undefined,
+        formActionExtra: ['https://acme.eu.auth0.com'],
+        hsts: true,
+      },
+      [auth0],
+    );
     const server = app.listen(0, '127.0.0.1');
     try {
       const url = await listen(server);
@@ -596,23 +836,39 @@ describe('the production app', () => {
       assert.equal(context.headers['content-security-policy'], EXPECTED_FILE_CSP);
       const page = await rawRequest(url, '/identity/password_set');
       assert.equal(page.status, 200);
-      assert.match(String(page.headers['content-security-policy']), /form-action 'self' https:\/\/acme\.eu\.auth0\.com/);
+      assert.match(
+        String(page.headers['content-security-policy']),
+        /form-action 'self' https:\/\/acme\.eu\.auth0\.com/,
+      );
     } finally {
       await close(server);
     }
   });
 
   it("allows the origin of Auth0's /continue in form-action: the custom domain when there is one, else the tenant; nothing without AUTH0_DOMAIN", () => {
-    const env = { AUTH0_DOMAIN: 'acme.eu.auth0.com', AUTH0_CLIENT_ID: 'client', AUTH0_CLIENT_SECRET: 'secret', SESSION_TOKEN_SECRET: 'x'.repeat(40), AUTH0_CONNECTION_POLICY: '{}' };
+    const env = {
+      AUTH0_DOMAIN: 'acme.eu.auth0.com',
+      AUTH0_CLIENT_ID: 'client',
+      AUTH0_CLIENT_SECRET: 'secret',
+      SESSION_TOKEN_SECRET: 'x'.repeat(40),
+      AUTH0_CONNECTION_POLICY: '{}',
+    };
     assert.deepEqual(auth0Mode(env).tenantOrigin, ['https://acme.eu.auth0.com']);
-    assert.deepEqual(auth0Mode({ ...env, AUTH0_CUSTOM_DOMAIN: 'login.acme.com' }).tenantOrigin, ['https://login.acme.com']);
+    assert.deepEqual(auth0Mode({ ...env, AUTH0_CUSTOM_DOMAIN: 'login.acme.com' }).tenantOrigin, [
+      'https://login.acme.com',
+    ]);
     assert.equal(auth0Mode(env).routes.length, 1);
     assert.deepEqual(auth0Mode({}), { routes: [], tenantOrigin: [] });
   });
 
   it('answers a plain 404 (not one labelled brotli) when a sibling found at start-up is gone', async () => {
     const ownDist = makeDist();
-    const app = createProductionApp({ distDir: ownDist, cidaasBaseUrl: undefined, formActionExtra: [], hsts: true });
+    const app = createProductionApp({
+      distDir: ownDist,
+      cidaasBaseUrl: undefined,
+      formActionExtra: [],
+      hsts: true,
+    });
     const ownServer = app.listen(0, '127.0.0.1');
     try {
       const url = await listen(ownServer);
@@ -622,7 +878,12 @@ describe('the production app', () => {
       assert.equal(response.headers['content-encoding'], undefined);
       assert.equal(response.body.toString('utf8'), 'Not found');
       // The other encodings are untouched.
-      assert.equal((await rawRequest(url, '/main-ABCD2345.js', { 'accept-encoding': 'gzip' })).headers['content-encoding'], 'gzip');
+      assert.equal(
+        (await rawRequest(url, '/main-ABCD2345.js', { 'accept-encoding': 'gzip' })).headers[
+          'content-encoding'
+        ],
+        'gzip',
+      );
     } finally {
       await close(ownServer);
       rmSync(ownDist, { recursive: true, force: true });
@@ -631,7 +892,13 @@ describe('the production app', () => {
 
   it('refuses to start without a built page', () => {
     assert.throws(
-      () => createProductionApp({ distDir: join(dist, 'nothing-here'), cidaasBaseUrl: undefined, formActionExtra: [], hsts: true }),
+      () =>
+        createProductionApp({
+          distDir: join(dist, 'nothing-here'),
+          cidaasBaseUrl: undefined,
+          formActionExtra: [],
+          hsts: true,
+        }),
       /not built.*npm run build/,
     );
   });
@@ -659,9 +926,13 @@ function exchange(port: number, data: string): Promise<RawExchange> {
 }
 
 /** A keep-alive connection that has completed one request and stays open; resolves with the socket and the response. */
-function openKeepAlive(port: number): Promise<{ readonly socket: Socket; readonly response: string }> {
+function openKeepAlive(
+  port: number,
+): Promise<{ readonly socket: Socket; readonly response: string }> {
   return new Promise((resolveOpen, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write('GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n'));
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write('GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n'),
+    );
     let received = '';
     const onData = (chunk: Buffer): void => {
       received += chunk.toString('latin1');
@@ -671,7 +942,9 @@ function openKeepAlive(port: number): Promise<{ readonly socket: Socket; readonl
     };
     socket.on('data', onData);
     socket.on('error', reject);
-    socket.on('close', () => reject(new Error(`closed before the response: ${JSON.stringify(received)}`)));
+    socket.on('close', () =>
+      reject(new Error(`closed before the response: ${JSON.stringify(received)}`)),
+    );
   });
 }
 
@@ -684,8 +957,17 @@ describe('createProductionServer: the limits', () => {
 
   /** Starts the production app on a server with these limits (short ones, so the test is quick). */
   async function start(limits: Partial<ServerLimits>): Promise<{ server: Server; port: number }> {
-    const app = createProductionApp({ distDir: dist, cidaasBaseUrl: undefined, formActionExtra: [], hsts: true });
-    const server = createProductionServer(app, { ...DEFAULT_SERVER_LIMITS, timeoutCheckIntervalMs: 50, ...limits });
+    const app = createProductionApp({
+      distDir: dist,
+      cidaasBaseUrl: undefined,
+      formActionExtra: [],
+      hsts: true,
+    });
+    const server = createProductionServer(app, {
+      ...DEFAULT_SERVER_LIMITS,
+      timeoutCheckIntervalMs: 50,
+      ...limits,
+    });
     server.listen(0, '127.0.0.1');
     const url = await listen(server);
     return { server, port: Number(new URL(url).port) };
@@ -705,10 +987,16 @@ describe('createProductionServer: the limits', () => {
   it('answers 408 and disconnects a client that trickles its headers, or sends nothing', async () => {
     const { server, port } = await start({ headersTimeoutMs: 300 });
     try {
-      for (const data of ['GET /identity/password_set HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n', '']) {
+      for (const data of [
+        'GET /identity/password_set HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n',
+        '',
+      ]) {
         const { received, openMs } = await exchange(port, data);
         assert.match(received, /^HTTP\/1\.1 408 /, JSON.stringify(data));
-        assert.ok(openMs >= 250 && openMs < 3_000, `${JSON.stringify(data)}: closed after ${openMs} ms`);
+        assert.ok(
+          openMs >= 250 && openMs < 3_000,
+          `${JSON.stringify(data)}: closed after ${openMs} ms`,
+        );
       }
     } finally {
       await close(server);
@@ -722,12 +1010,20 @@ describe('createProductionServer: the limits', () => {
         request.resume();
         request.on('end', () => response.end('read'));
       },
-      { ...DEFAULT_SERVER_LIMITS, timeoutCheckIntervalMs: 50, headersTimeoutMs: 300, requestTimeoutMs: 600 },
+      {
+        ...DEFAULT_SERVER_LIMITS,
+        timeoutCheckIntervalMs: 50,
+        headersTimeoutMs: 300,
+        requestTimeoutMs: 600,
+      },
     );
     server.listen(0, '127.0.0.1');
     const port = Number(new URL(await listen(server)).port);
     try {
-      const { received, openMs } = await exchange(port, 'POST /auth0/password_set HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nstate=');
+      const { received, openMs } = await exchange(
+        port,
+        'POST /auth0/password_set HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nstate=',
+      );
       assert.match(received, /^HTTP\/1\.1 408 /);
       assert.ok(openMs >= 550 && openMs < 3_000, `closed after ${openMs} ms`);
     } finally {
@@ -779,8 +1075,18 @@ describe('createProductionServer: the limits', () => {
         assert.match(answer, /^HTTP\/1\.1 200 /);
       }
       // Once they are gone, a new connection is served again.
-      await Promise.all([first, second].map(({ socket }) => (socket.closed ? undefined : new Promise((resolveClosed) => socket.once('close', resolveClosed)))));
-      assert.match((await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')).received, /^HTTP\/1\.1 200 /);
+      await Promise.all(
+        [first, second].map(({ socket }) =>
+          socket.closed
+            ? undefined
+            : new Promise((resolveClosed) => socket.once('close', resolveClosed)),
+        ),
+      );
+      assert.match(
+        (await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'))
+          .received,
+        /^HTTP\/1\.1 200 /,
+      );
     } finally {
       await close(server);
     }
@@ -797,15 +1103,28 @@ interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-function spawnProduction(env: Readonly<Record<string, string>>): { started: Promise<ServerProcess>; exited: Promise<{ code: number | null; output: string }> } {
+function spawnProduction(env: Readonly<Record<string, string>>): {
+  started: Promise<ServerProcess>;
+  exited: Promise<{ code: number | null; output: string }>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'production.ts')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', CIDAAS_BASE_URL: '', FORM_ACTION_EXTRA: '', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      CIDAAS_BASE_URL: '',
+      FORM_ACTION_EXTRA: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; output: string }>((resolveExit) => child.once('exit', (code) => resolveExit({ code, output })));
+  const exited = new Promise<{ code: number | null; output: string }>((resolveExit) =>
+    child.once('exit', (code) => resolveExit({ code, output })),
+  );
   const started = new Promise<ServerProcess>((resolveStarted, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start-up line: ${output}`)), 15_000);
     child.stdout.on('data', () => {
@@ -848,7 +1167,10 @@ describe('server/production.ts as a process', () => {
   after(() => rmSync(dist, { recursive: true, force: true }));
 
   it('starts, serves the page with the base URL, and exits 0 on SIGTERM', async () => {
-    const server = await spawnProduction({ PAGE_DIST_DIR: dist, CIDAAS_BASE_URL: 'https://acme.cidaas.de' }).started;
+    const server = await spawnProduction({
+      PAGE_DIST_DIR: dist,
+      CIDAAS_BASE_URL: 'https://acme.cidaas.de',
+    }).started;
     try {
       const page = await fetch(`${server.url}/identity/password_set`);
       assert.equal(page.status, 200);
@@ -863,10 +1185,16 @@ describe('server/production.ts as a process', () => {
   it('applies its limits: with MAX_CONNECTIONS=1 a second connection is closed while the first is open', async () => {
     const server = await spawnProduction({ PAGE_DIST_DIR: dist, MAX_CONNECTIONS: '1' }).started;
     try {
-      assert.match(server.output(), /limits: 1 connections, headers 10 s, request 30 s, keep-alive 5 s, idle 30 s/);
+      assert.match(
+        server.output(),
+        /limits: 1 connections, headers 10 s, request 30 s, keep-alive 5 s, idle 30 s/,
+      );
       const port = Number(new URL(server.url).port);
       const first = await openKeepAlive(port);
-      assert.equal((await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n')).received, '');
+      assert.equal(
+        (await exchange(port, 'GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n')).received,
+        '',
+      );
       first.socket.destroy();
     } finally {
       assert.equal(await server.stop(), 0);
@@ -877,21 +1205,25 @@ describe('server/production.ts as a process', () => {
     const server = await spawnProduction({ PAGE_DIST_DIR: dist }).started;
     let stopped: Promise<number | null> | undefined;
     const body = await new Promise<Buffer>((resolveBody, reject) => {
-      const request = httpRequest(`${server.url}/large-file.bin`, { headers: { 'accept-encoding': 'identity' } }, (response) => {
-        const chunks: Buffer[] = [];
-        let signalled = false;
-        response.on('data', (chunk: Buffer) => {
-          chunks.push(chunk);
-          if (signalled) return;
-          signalled = true;
-          // Pause after the first chunk, so the response is still in flight when the server gets the signal.
-          response.pause();
-          stopped = server.stop();
-          void server.signalled().then(() => response.resume());
-        });
-        response.on('end', () => resolveBody(Buffer.concat(chunks)));
-        response.on('error', reject);
-      });
+      const request = httpRequest(
+        `${server.url}/large-file.bin`,
+        { headers: { 'accept-encoding': 'identity' } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          let signalled = false;
+          response.on('data', (chunk: Buffer) => {
+            chunks.push(chunk);
+            if (signalled) return;
+            signalled = true;
+            // Pause after the first chunk, so the response is still in flight when the server gets the signal.
+            response.pause();
+            stopped = server.stop();
+            void server.signalled().then(() => response.resume());
+          });
+          response.on('end', () => resolveBody(Buffer.concat(chunks)));
+          response.on('error', reject);
+        },
+      );
       request.on('error', reject);
       request.end();
     });
@@ -903,7 +1235,10 @@ describe('server/production.ts as a process', () => {
 
   const refusals: ReadonlyArray<readonly [Readonly<Record<string, string>>, RegExp]> = [
     [{ CIDAAS_BASE_URL: 'http://acme.cidaas.de' }, /CIDAAS_BASE_URL must be an https: URL/],
-    [{ CIDAAS_BASE_URL: 'http://localhost:4200', NODE_ENV: 'production' }, /CIDAAS_BASE_URL must be an https: URL/],
+    [
+      { CIDAAS_BASE_URL: 'http://localhost:4200', NODE_ENV: 'production' },
+      /CIDAAS_BASE_URL must be an https: URL/,
+    ],
     [{ FORM_ACTION_EXTRA: 'https://app.example.com/callback' }, /FORM_ACTION_EXTRA lists origins/],
     [{ PAGE_DIST_DIR: '/nonexistent/password-set' }, /not built/],
   ];

@@ -29,13 +29,24 @@
 import { isSecureUrl } from '../src/contract/url-safety';
 import { countMetaElements, escapeHtml, setMetaContent } from './html';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join, posix, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 import compression from 'compression';
-import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type Request,
+  type RequestHandler,
+} from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import Negotiator from 'negotiator';
 
@@ -109,10 +120,19 @@ const HASHED_BUNDLE = /-[A-Z0-9]{8}\.(?:js|css)$/;
 export const PRECOMPRESSED_SIBLING = /\.(?:br|gz)$/;
 
 /** Reads an integer setting from `min` to `max`, or `fallback` when unset. */
-function parseInteger(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+function parseInteger(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) throw new ConfigurationError(`${name} must be an integer from ${min} to ${max}, got "${value}".`);
+  if (!/^\d+$/.test(value) || number < min || number > max)
+    throw new ConfigurationError(
+      `${name} must be an integer from ${min} to ${max}, got "${value}".`,
+    );
   return number;
 }
 
@@ -122,7 +142,9 @@ function parseSecureUrl(name: string, value: string, production: boolean): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigurationError(`${name} must be an absolute URL such as https://acme.cidaas.de, got "${value}".`);
+    throw new ConfigurationError(
+      `${name} must be an absolute URL such as https://acme.cidaas.de, got "${value}".`,
+    );
   }
   if (url.protocol !== 'https:' && !isSecureUrl(url, !production)) {
     throw new ConfigurationError(
@@ -130,7 +152,9 @@ function parseSecureUrl(name: string, value: string, production: boolean): URL {
     );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ConfigurationError(`${name} must not contain credentials, a query or a fragment, got "${value}".`);
+    throw new ConfigurationError(
+      `${name} must not contain credentials, a query or a fragment, got "${value}".`,
+    );
   }
   return url;
 }
@@ -146,19 +170,32 @@ function withoutTrailingSlash(url: URL): string {
 export function readProductionConfig(env: NodeJS.ProcessEnv): ProductionConfig {
   const production = env['NODE_ENV'] === 'production';
   const rawBaseUrl = env['CIDAAS_BASE_URL']?.trim() ?? '';
-  const baseUrl = rawBaseUrl === '' ? undefined : parseSecureUrl('CIDAAS_BASE_URL', rawBaseUrl, production);
+  const baseUrl =
+    rawBaseUrl === '' ? undefined : parseSecureUrl('CIDAAS_BASE_URL', rawBaseUrl, production);
   const rawRangeUrl = env['PWNED_PASSWORDS_BASE_URL']?.trim() ?? '';
-  const rangeUrl = rawRangeUrl === '' ? undefined : parseSecureUrl('PWNED_PASSWORDS_BASE_URL', rawRangeUrl, production);
+  const rangeUrl =
+    rawRangeUrl === ''
+      ? undefined
+      : parseSecureUrl('PWNED_PASSWORDS_BASE_URL', rawRangeUrl, production);
   const formActionExtra = (env['FORM_ACTION_EXTRA'] ?? '')
     .split(/[\s,]+/)
     .filter((entry) => entry !== '')
     .map((entry) => {
       if (entry === 'https:') return entry;
       const url = parseSecureUrl('FORM_ACTION_EXTRA', entry, production);
-      if (url.pathname !== '/') throw new ConfigurationError(`FORM_ACTION_EXTRA lists origins (or "https:"), not URLs with a path, got "${entry}".`);
+      if (url.pathname !== '/')
+        throw new ConfigurationError(
+          `FORM_ACTION_EXTRA lists origins (or "https:"), not URLs with a path, got "${entry}".`,
+        );
       return url.origin;
     });
-  const keepAliveSeconds = parseInteger('KEEP_ALIVE_TIMEOUT_SECONDS', env['KEEP_ALIVE_TIMEOUT_SECONDS'], DEFAULT_SERVER_LIMITS.keepAliveTimeoutMs / 1000, 1, 600);
+  const keepAliveSeconds = parseInteger(
+    'KEEP_ALIVE_TIMEOUT_SECONDS',
+    env['KEEP_ALIVE_TIMEOUT_SECONDS'],
+    DEFAULT_SERVER_LIMITS.keepAliveTimeoutMs / 1000,
+    1,
+    600,
+  );
   return {
     port: parseInteger('PORT', env['PORT'], 8080, 0, 65535),
     host: env['HOST'] || '0.0.0.0',
@@ -169,7 +206,13 @@ export function readProductionConfig(env: NodeJS.ProcessEnv): ProductionConfig {
     hsts: true,
     limits: {
       ...DEFAULT_SERVER_LIMITS,
-      maxConnections: parseInteger('MAX_CONNECTIONS', env['MAX_CONNECTIONS'], DEFAULT_SERVER_LIMITS.maxConnections, 1, 1_000_000),
+      maxConnections: parseInteger(
+        'MAX_CONNECTIONS',
+        env['MAX_CONNECTIONS'],
+        DEFAULT_SERVER_LIMITS.maxConnections,
+        1,
+        1_000_000,
+      ),
       // Independent of the headers timeout: Node does not count a keep-alive connection's idle time against it (tested).
       keepAliveTimeoutMs: keepAliveSeconds * 1000,
     },
@@ -180,7 +223,10 @@ export function readProductionConfig(env: NodeJS.ProcessEnv): ProductionConfig {
 export const escapeHtmlAttribute: (value: string) => string = escapeHtml;
 
 /** The `<meta>` elements of `index.html` that carry the deploy-time settings the page reads. */
-export const PAGE_SETTING_METAS = { cidaasBaseUrl: 'cidaas-base-url', pwnedPasswordsBaseUrl: 'pwned-passwords-base-url' } as const;
+export const PAGE_SETTING_METAS = {
+  cidaasBaseUrl: 'cidaas-base-url',
+  pwnedPasswordsBaseUrl: 'pwned-passwords-base-url',
+} as const;
 
 /**
  * Writes a deploy-time setting into its `<meta name="…" content="…">` of the built `index.html`.
@@ -189,7 +235,10 @@ export const PAGE_SETTING_METAS = { cidaasBaseUrl: 'cidaas-base-url', pwnedPassw
  */
 export function injectPageSetting(indexHtml: string, name: string, value: string): string {
   const found = countMetaElements(indexHtml, name);
-  if (found !== 1) throw new ConfigurationError(`index.html must contain exactly one <meta name="${name}"> element, found ${found}.`);
+  if (found !== 1)
+    throw new ConfigurationError(
+      `index.html must contain exactly one <meta name="${name}"> element, found ${found}.`,
+    );
   return setMetaContent(indexHtml, name, value);
 }
 
@@ -203,7 +252,10 @@ function setStaticFileHeaders(res: ServerResponse, filePath: string): void {
   // For a precompressed response this is the sibling's path (main-….js.br): judge by the original's name.
   const servedFor = basename(filePath).replace(PRECOMPRESSED_SIBLING, '');
   // Unhashed files (i18n/*.json, favicon) may change with a deployment: always revalidate.
-  res.setHeader('Cache-Control', HASHED_BUNDLE.test(servedFor) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.setHeader(
+    'Cache-Control',
+    HASHED_BUNDLE.test(servedFor) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
 }
 
 /** Serves the built files, precompressed siblings first; with `ETag` and `Last-Modified` when `validators`. */
@@ -300,14 +352,21 @@ function preparePage(html: string): PreparedPage {
   const identity = Buffer.from(html, 'utf8');
   return {
     identity,
-    br: brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    br: brotliCompressSync(identity, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
     gzip: gzipSync(identity, { level: 9 }),
   };
 }
 
 /** The page's encoding for a request: the client's preference (q), brotli before gzip when equal, else none. */
 function pageEncoding(req: Request): keyof PreparedPage {
-  const [best] = new Negotiator(req).encodings(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip', 'identity'] });
+  const [best] = new Negotiator(req).encodings(['br', 'gzip', 'identity'], {
+    preferred: ['br', 'gzip', 'identity'],
+  });
   return best === 'br' || best === 'gzip' ? best : 'identity';
 }
 
@@ -316,15 +375,24 @@ const precompressedResponses = new WeakSet<ServerResponse>();
 
 // Never echoes the error: a malformed URL (bad percent-encoding) is a plain 400, anything else a 500.
 const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  const status: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
+  const status: unknown =
+    typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
   const code = typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
-  if (code === 500) console.error(`production server: internal error on ${req.method} ${req.path}:`, error instanceof Error ? error.name : 'unknown');
+  if (code === 500)
+    console.error(
+      `production server: internal error on ${req.method} ${req.path}:`,
+      error instanceof Error ? error.name : 'unknown',
+    );
   if (res.headersSent) {
     res.end();
     return;
   }
   res.removeHeader('Content-Encoding');
-  res.status(code).set('Cache-Control', 'no-store').type('text/plain').send(code === 500 ? 'Internal server error' : 'Bad request');
+  res
+    .status(code)
+    .set('Cache-Control', 'no-store')
+    .type('text/plain')
+    .send(code === 500 ? 'Internal server error' : 'Bad request');
 };
 
 /**
@@ -332,7 +400,8 @@ const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
  * {@link ConfigurationError} when the page is not built.
  */
 export function createProductionApp(
-  config: Pick<ProductionConfig, 'distDir' | 'cidaasBaseUrl' | 'formActionExtra' | 'hsts'> & Partial<Pick<ProductionConfig, 'pwnedPasswordsBaseUrl'>>,
+  config: Pick<ProductionConfig, 'distDir' | 'cidaasBaseUrl' | 'formActionExtra' | 'hsts'> &
+    Partial<Pick<ProductionConfig, 'pwnedPasswordsBaseUrl'>>,
   /** Server-side routes of an identity platform other than cidaas (the Auth0 mode), mounted before the page. */
   extraRoutes: readonly RequestHandler[] = [],
 ): Express {
@@ -341,19 +410,31 @@ export function createProductionApp(
   try {
     indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
   } catch {
-    throw new ConfigurationError(`The page is not built: ${join(root, 'index.html')} is missing. Run "npm run build" (or set PAGE_DIST_DIR).`);
+    throw new ConfigurationError(
+      `The page is not built: ${join(root, 'index.html')} is missing. Run "npm run build" (or set PAGE_DIST_DIR).`,
+    );
   }
-  if (config.cidaasBaseUrl !== undefined) indexHtml = injectCidaasBaseUrl(indexHtml, config.cidaasBaseUrl);
-  if (config.pwnedPasswordsBaseUrl !== undefined) indexHtml = injectPageSetting(indexHtml, PAGE_SETTING_METAS.pwnedPasswordsBaseUrl, config.pwnedPasswordsBaseUrl);
+  if (config.cidaasBaseUrl !== undefined)
+    indexHtml = injectCidaasBaseUrl(indexHtml, config.cidaasBaseUrl);
+  if (config.pwnedPasswordsBaseUrl !== undefined)
+    indexHtml = injectPageSetting(
+      indexHtml,
+      PAGE_SETTING_METAS.pwnedPasswordsBaseUrl,
+      config.pwnedPasswordsBaseUrl,
+    );
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(
     securityHeaders({
-      cidaasOrigin: config.cidaasBaseUrl === undefined ? undefined : new URL(config.cidaasBaseUrl).origin,
+      cidaasOrigin:
+        config.cidaasBaseUrl === undefined ? undefined : new URL(config.cidaasBaseUrl).origin,
       formActionExtra: config.formActionExtra,
-      pwnedPasswordsOrigin: config.pwnedPasswordsBaseUrl === undefined ? undefined : new URL(config.pwnedPasswordsBaseUrl).origin,
+      pwnedPasswordsOrigin:
+        config.pwnedPasswordsBaseUrl === undefined
+          ? undefined
+          : new URL(config.pwnedPasswordsBaseUrl).origin,
       hsts: config.hsts,
     }),
   );
@@ -374,7 +455,10 @@ export function createProductionApp(
 
   for (const routes of extraRoutes) app.use(routes);
 
-  const preloadSettings = { cidaasBaseUrl: config.cidaasBaseUrl ?? '', baseHref: baseHrefOf(indexHtml) };
+  const preloadSettings = {
+    cidaasBaseUrl: config.cidaasBaseUrl ?? '',
+    baseHref: baseHrefOf(indexHtml),
+  };
   const assetLinks = assetPreloadLinks(indexHtml);
   const page = preparePage(indexHtml);
   const sendIndex: RequestHandler = (req, res) => {
@@ -393,7 +477,9 @@ export function createProductionApp(
   // A file named by its content's hash is never revalidated (immutable): validators would be bytes for nothing.
   const hashedFiles = staticFiles(root, false);
   const otherFiles = staticFiles(root, true);
-  app.use((req, res, next) => (HASHED_BUNDLE.test(req.path) ? hashedFiles : otherFiles)(req, res, next));
+  app.use((req, res, next) =>
+    (HASHED_BUNDLE.test(req.path) ? hashedFiles : otherFiles)(req, res, next),
+  );
   app.use(notFound);
   app.use(errorHandler);
   return app;
@@ -404,7 +490,10 @@ export function createProductionApp(
  * slowly gets a 408 and is disconnected, an idle keep-alive connection is closed, a silent connection
  * is closed, and connections beyond the cap are closed as they arrive.
  */
-export function createProductionServer(app: RequestListener, limits: ServerLimits = DEFAULT_SERVER_LIMITS): Server {
+export function createProductionServer(
+  app: RequestListener,
+  limits: ServerLimits = DEFAULT_SERVER_LIMITS,
+): Server {
   const server = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -425,7 +514,10 @@ export function createProductionServer(app: RequestListener, limits: ServerLimit
  * idle keep-alive connections closed at once, each open request allowed to finish (its connection is
  * then closed rather than kept alive), and after `graceMs` every connection closed regardless.
  */
-export function gracefulShutdown(server: Server, graceMs: number = SHUTDOWN_GRACE_MS): () => Promise<void> {
+export function gracefulShutdown(
+  server: Server,
+  graceMs: number = SHUTDOWN_GRACE_MS,
+): () => Promise<void> {
   let stopping = false;
   server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
     if (stopping && !response.headersSent) response.setHeader('Connection', 'close');
@@ -452,16 +544,25 @@ export function gracefulShutdown(server: Server, graceMs: number = SHUTDOWN_GRAC
  * with the origin of the tenant's `/continue` (its custom domain, if it has one) added to
  * `form-action`: the page posts the user there after the change.
  */
-export function auth0Mode(env: NodeJS.ProcessEnv): { readonly routes: RequestHandler[]; readonly tenantOrigin: string[] } {
+export function auth0Mode(env: NodeJS.ProcessEnv): {
+  readonly routes: RequestHandler[];
+  readonly tenantOrigin: string[];
+} {
   if (!env['AUTH0_DOMAIN']) return { routes: [], tenantOrigin: [] };
   const auth0 = auth0PasswordSetConfigFromEnv(env);
-  return { routes: [auth0PasswordSetRoutes(auth0)], tenantOrigin: [new URL(auth0.continueUrl).origin] };
+  return {
+    routes: [auth0PasswordSetRoutes(auth0)],
+    tenantOrigin: [new URL(auth0.continueUrl).origin],
+  };
 }
 
 async function main(): Promise<void> {
   const config = readProductionConfig(process.env);
   const auth0 = auth0Mode(process.env);
-  const app = createProductionApp({ ...config, formActionExtra: [...config.formActionExtra, ...auth0.tenantOrigin] }, auth0.routes);
+  const app = createProductionApp(
+    { ...config, formActionExtra: [...config.formActionExtra, ...auth0.tenantOrigin] },
+    auth0.routes,
+  );
   const server = createProductionServer(app, config.limits);
   server.listen(config.port, config.host);
   const shutDown = gracefulShutdown(server);
@@ -470,7 +571,10 @@ async function main(): Promise<void> {
     server.once('error', reject);
   });
   const address = server.address();
-  const port = typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : config.port;
+  const port =
+    typeof address === 'object' && address !== null
+      ? (address satisfies AddressInfo).port
+      : config.port;
   console.log(
     [
       `password_set production server: listening on http://${config.host}:${port}/ (page at /identity/password_set)`,
@@ -495,7 +599,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(`production server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `production server failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   });
 }

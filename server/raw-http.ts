@@ -16,15 +16,29 @@ export interface RawResponse {
  * Sends a request with the path byte for byte as given (`%69`, `..` and `//` are not normalized
  * first, as a URL string would be), on a connection of its own.
  */
-export function rawRequest(baseUrl: string, path: string, headers: Readonly<Record<string, string>> = {}, method = 'GET'): Promise<RawResponse> {
+export function rawRequest(
+  baseUrl: string,
+  path: string,
+  headers: Readonly<Record<string, string>> = {},
+  method = 'GET',
+): Promise<RawResponse> {
   return new Promise((resolveResponse, reject) => {
     const { hostname, port } = new URL(baseUrl);
-    const request = httpRequest({ hostname, port, path, headers, method, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
+    const request = httpRequest(
+      { hostname, port, path, headers, method, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolveResponse({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end();
   });

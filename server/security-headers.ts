@@ -103,7 +103,9 @@ export const HSTS_MAX_AGE_SECONDS = 31_536_000;
  * extra form targets. Styles allow `'unsafe-inline'` because Angular adds component styles as
  * `<style>` elements at run time; scripts never do.
  */
-export function contentSecurityPolicyDirectives(options: Omit<SecurityHeaderOptions, 'hsts'> = {}): Record<string, string[]> {
+export function contentSecurityPolicyDirectives(
+  options: Omit<SecurityHeaderOptions, 'hsts'> = {},
+): Record<string, string[]> {
   const cidaas = options.cidaasOrigin === undefined ? [] : [options.cidaasOrigin];
   const unique = (sources: readonly string[]): string[] => [...new Set(sources)];
   return {
@@ -112,7 +114,11 @@ export function contentSecurityPolicyDirectives(options: Omit<SecurityHeaderOpti
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'https:', 'data:'],
     fontSrc: ["'self'"],
-    connectSrc: unique(["'self'", ...cidaas, ...(options.pwnedPasswordsOrigin === undefined ? [] : [options.pwnedPasswordsOrigin])]),
+    connectSrc: unique([
+      "'self'",
+      ...cidaas,
+      ...(options.pwnedPasswordsOrigin === undefined ? [] : [options.pwnedPasswordsOrigin]),
+    ]),
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: unique(["'self'", ...cidaas, ...(options.formActionExtra ?? [])]),
@@ -163,9 +169,14 @@ export function responseRole(res: ServerResponse, isApiPath: boolean): ResponseR
  * - APIs: the same, with the CSP of {@link API_CONTENT_SECURITY_POLICY_DIRECTIVES}.
  */
 export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
-  const strictTransportSecurity = options.hsts ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true } : false;
+  const strictTransportSecurity = options.hsts
+    ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true }
+    : false;
   const helmetDocumentHeaders = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicyDirectives(options) },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: contentSecurityPolicyDirectives(options),
+    },
     strictTransportSecurity,
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },

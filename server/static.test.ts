@@ -8,7 +8,8 @@ import { EXPECTED_FILE_CSP, expectedHeaders, headerMismatches } from './expected
 import { PERMISSIONS_POLICY } from './security-headers';
 import { startEmulator, type TestEmulator } from './testing';
 
-const INDEX = '<!doctype html><html><body><ps-root></ps-root><script src="main-ABCD2345.js"></script></body></html>';
+const INDEX =
+  '<!doctype html><html><body><ps-root></ps-root><script src="main-ABCD2345.js"></script></body></html>';
 
 let dist: string;
 let emulator: TestEmulator;
@@ -21,7 +22,10 @@ before(async () => {
   mkdirSync(join(dist, 'i18n'));
   writeFileSync(join(dist, 'i18n', 'en.json'), '{"a":"b"}');
   mkdirSync(join(dist, 'themes'));
-  writeFileSync(join(dist, 'themes', 'preview.html'), '<!doctype html><title>Preview</title><script src="/main-ABCD2345.js"></script>');
+  writeFileSync(
+    join(dist, 'themes', 'preview.html'),
+    '<!doctype html><title>Preview</title><script src="/main-ABCD2345.js"></script>',
+  );
   emulator = await startEmulator({ distDir: dist });
 });
 after(async () => {
@@ -34,7 +38,11 @@ const EXPECTED_CSP =
   "object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none';require-trusted-types-for 'script';trusted-types angular angular#bundler";
 
 describe('serving the built page', () => {
-  for (const path of ['/identity/password_set', '/password_set', '/identity/password_set_success']) {
+  for (const path of [
+    '/identity/password_set',
+    '/password_set',
+    '/identity/password_set_success',
+  ]) {
     it(`serves index.html at ${path} (any query) with no-store`, async () => {
       const response = await emulator.fetch(`${path}?lsid=x&requestId=y&error=track_expired`);
       assert.equal(response.status, 200);
@@ -48,7 +56,11 @@ describe('serving the built page', () => {
     for (const file of ['/main-ABCD2345.js', '/styles-WXYZ6789.css']) {
       const response = await emulator.fetch(file);
       assert.equal(response.status, 200, file);
-      assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', file);
+      assert.equal(
+        response.headers.get('cache-control'),
+        'public, max-age=31536000, immutable',
+        file,
+      );
     }
     const i18n = await emulator.fetch('/i18n/en.json');
     assert.equal(i18n.status, 200);
@@ -58,7 +70,13 @@ describe('serving the built page', () => {
   });
 
   it('has no directory indexes, no traversal, and an escaped 404 page', async () => {
-    for (const path of ['/i18n/', '/i18n', '/..%2f..%2fetc%2fpasswd', '/%2e%2e/package.json', '/nothing']) {
+    for (const path of [
+      '/i18n/',
+      '/i18n',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/package.json',
+      '/nothing',
+    ]) {
       const response = await emulator.fetch(path);
       assert.equal(response.status, 404, path);
     }
@@ -92,7 +110,11 @@ describe('serving the built page', () => {
     ]);
     const expected = expectedHeaders({ hsts: false }).api;
     for (const response of responses) {
-      assert.deepEqual(headerMismatches(expected, (name) => response.headers.get(name)), [], response.url);
+      assert.deepEqual(
+        headerMismatches(expected, (name) => response.headers.get(name)),
+        [],
+        response.url,
+      );
     }
   });
 
@@ -105,7 +127,11 @@ describe('serving the built page', () => {
     ]);
     for (const response of responses) {
       assert.equal(response.status, 200, response.url);
-      assert.equal(response.headers.get('content-security-policy'), EXPECTED_FILE_CSP, response.url);
+      assert.equal(
+        response.headers.get('content-security-policy'),
+        EXPECTED_FILE_CSP,
+        response.url,
+      );
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff', response.url);
       assert.equal(response.headers.get('permissions-policy'), null, response.url);
     }
@@ -122,7 +148,9 @@ describe('serving the built page', () => {
 describe('when the page is not built', () => {
   let bare: TestEmulator;
   before(async () => {
-    bare = await startEmulator({ distDir: join(tmpdir(), 'password-set-dist-that-does-not-exist') });
+    bare = await startEmulator({
+      distDir: join(tmpdir(), 'password-set-dist-that-does-not-exist'),
+    });
   });
   after(() => bare.close());
 

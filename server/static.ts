@@ -17,7 +17,11 @@ export const DEFAULT_DIST_DIR = process.env['PAGE_DIST_DIR']
   : resolve(__dirname, '..', 'dist', 'password-set', 'browser');
 
 /** The hosted-page URLs that serve the Angular page's `index.html` (any query). */
-export const PAGE_PATHS = ['/identity/password_set', '/password_set', '/identity/password_set_success'] as const;
+export const PAGE_PATHS = [
+  '/identity/password_set',
+  '/password_set',
+  '/identity/password_set_success',
+] as const;
 
 /** Whether the built page exists: its `index.html` in the dist folder. */
 export function isPageBuilt(distDir: string): boolean {
@@ -49,7 +53,10 @@ export interface PageSettings {
  * folder's files (no directory indexes). When the page is not built, the page paths answer 503 with
  * a note to run `npm run build`; other files fall through (to the 404 page).
  */
-export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR, settings: PageSettings = {}): Router {
+export function staticSiteRoutes(
+  distDir: string = DEFAULT_DIST_DIR,
+  settings: PageSettings = {},
+): Router {
   const router = Router();
   const root = resolve(distDir);
 
@@ -70,14 +77,28 @@ export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR, settings: P
       }
       // The emulator is cidaas on the page's own origin; the index is re-read so a rebuild shows at once.
       const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
-      const preload = preloadLinkHeaderFor(req, { cidaasBaseUrl: '', baseHref: baseHrefOf(indexHtml) }, assetPreloadLinks(indexHtml));
+      const preload = preloadLinkHeaderFor(
+        req,
+        { cidaasBaseUrl: '', baseHref: baseHrefOf(indexHtml) },
+        assetPreloadLinks(indexHtml),
+      );
       if (preload !== null) res.set('Link', preload);
       const page =
-        settings.pwnedPasswordsBaseUrl === undefined ? indexHtml : setMetaContent(indexHtml, 'pwned-passwords-base-url', settings.pwnedPasswordsBaseUrl);
+        settings.pwnedPasswordsBaseUrl === undefined
+          ? indexHtml
+          : setMetaContent(indexHtml, 'pwned-passwords-base-url', settings.pwnedPasswordsBaseUrl);
       res.type('html').send(page);
     });
   }
 
-  router.use(express.static(root, { index: false, redirect: false, fallthrough: true, dotfiles: 'ignore', setHeaders: setFileHeaders }));
+  router.use(
+    express.static(root, {
+      index: false,
+      redirect: false,
+      fallthrough: true,
+      dotfiles: 'ignore',
+      setHeaders: setFileHeaders,
+    }),
+  );
   return router;
 }

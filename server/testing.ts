@@ -54,7 +54,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Test
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
   const baseUrl = `http://127.0.0.1:${(address satisfies AddressInfo).port}`;
-  const request = (path: string, init: RequestInit = {}): Promise<Response> => fetch(baseUrl + path, { redirect: 'manual', ...init });
+  const request = (path: string, init: RequestInit = {}): Promise<Response> =>
+    fetch(baseUrl + path, { redirect: 'manual', ...init });
   return {
     baseUrl,
     store,
@@ -70,7 +71,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Test
         body: new URLSearchParams(fields).toString(),
       }),
     sendJson: (path, body, method = 'POST') =>
-      request(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      request(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
     reset: async () => {
       await store.reset();
       faults.clear();
@@ -87,7 +92,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Test
 /** The `Location` of a redirect, resolved against the emulator's origin. */
 export function locationOf(response: Response, baseUrl: string): URL {
   const location = response.headers.get('location');
-  if (location === null) throw new Error(`expected a redirect, got ${response.status} without Location`);
+  if (location === null)
+    throw new Error(`expected a redirect, got ${response.status} without Location`);
   return new URL(location, baseUrl);
 }
 
@@ -107,7 +113,11 @@ export function callbackOf(emulator: TestEmulator): string {
 }
 
 /** Starts a sign-in over HTTP (E1 with the demo client) and returns the requestId. */
-export async function startSignIn(emulator: TestEmulator, extra: Readonly<Record<string, string>> = {}, state = 'state-123'): Promise<string> {
+export async function startSignIn(
+  emulator: TestEmulator,
+  extra: Readonly<Record<string, string>> = {},
+  state = 'state-123',
+): Promise<string> {
   const params = new URLSearchParams({
     client_id: 'demo-client',
     redirect_uri: callbackOf(emulator),
@@ -136,7 +146,8 @@ export async function signInToPasswordSet(
   const response = await emulator.postForm('/login-srv/login', { username, password, requestId });
   const location = locationOf(response, emulator.baseUrl);
   const lsid = location.searchParams.get('lsid');
-  if (location.pathname !== '/identity/password_set' || lsid === null) throw new Error(`login did not lead to password_set: ${location.href}`);
+  if (location.pathname !== '/identity/password_set' || lsid === null)
+    throw new Error(`login did not lead to password_set: ${location.href}`);
   return { requestId, lsid, location, state };
 }
 
@@ -144,7 +155,11 @@ export async function signInToPasswordSet(
 export function submitPasswordChange(
   emulator: TestEmulator,
   lsid: string,
-  fields: { readonly old_password: string; readonly new_password: string; readonly confirm_password?: string },
+  fields: {
+    readonly old_password: string;
+    readonly new_password: string;
+    readonly confirm_password?: string;
+  },
 ): Promise<Response> {
   return emulator.postForm(`/login-srv/precheck/continue/${lsid}`, {
     old_password: fields.old_password,
@@ -157,7 +172,8 @@ export function submitPasswordChange(
 export function pick(value: unknown, ...path: readonly string[]): unknown {
   let current = value;
   for (const key of path) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key))
+      return undefined;
     current = Reflect.get(current, key);
   }
   return current;

@@ -20,13 +20,17 @@ if (missing !== null) announceNginxSkipped(missing);
 test.describe('the page on nginx, cidaas (the emulator) on its own origin', () => {
   // No silent skip: without nginx these stories fail and say what to install (.ci/run installs it).
   test.beforeAll(() => {
-    if (missing !== null) throw new Error(`npm run test:nginx needs ${missing}: install it (see .ci/run)`);
+    if (missing !== null)
+      throw new Error(`npm run test:nginx needs ${missing}: install it (see .ci/run)`);
   });
 
   let nginx: RunningNginx;
   test.beforeAll(async ({ baseURL }) => {
     // The emulator of this run plays the tenant's cidaas: http on 127.0.0.1, allowed outside production.
-    nginx = await startNginx({ siteDir: DEFAULT_DIST_DIR, env: { CIDAAS_BASE_URL: baseURL ?? '' } });
+    nginx = await startNginx({
+      siteDir: DEFAULT_DIST_DIR,
+      env: { CIDAAS_BASE_URL: baseURL ?? '' },
+    });
   });
   test.afterAll(async () => {
     await nginx?.stop();
@@ -38,9 +42,13 @@ test.describe('the page on nginx, cidaas (the emulator) on its own origin', () =
     baseURL,
   }) => {
     const session = await emulator.loginSession(USERS.newUser);
-    const mainBundle = page.waitForResponse((response) => /\/main-[A-Z0-9]{8}\.js$/.test(new URL(response.url()).pathname));
+    const mainBundle = page.waitForResponse((response) =>
+      /\/main-[A-Z0-9]{8}\.js$/.test(new URL(response.url()).pathname),
+    );
     const document = await page.goto(`${nginx.url}${session.url}`);
-    expect(document?.headers()['content-security-policy']).toContain(`connect-src 'self' ${baseURL}`);
+    expect(document?.headers()['content-security-policy']).toContain(
+      `connect-src 'self' ${baseURL}`,
+    );
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
 
     await test.step('the main bundle arrived from nginx as the .br file the build wrote', async () => {
@@ -60,7 +68,10 @@ test.describe('the page on nginx, cidaas (the emulator) on its own origin', () =
     await expect(page.getByText('Signed in as new.user@example.com')).toBeVisible();
   });
 
-  test('cidaas cannot be reached while the page starts: a clear message, the session kept, and a retry that works', async ({ page, emulator }) => {
+  test('cidaas cannot be reached while the page starts: a clear message, the session kept, and a retry that works', async ({
+    page,
+    emulator,
+  }) => {
     const session = await emulator.loginSession(USERS.newUser);
     // Not limited to one: Chromium silently retries a GET whose connection was dropped.
     await emulator.fault({ path: '/public-srv/public/*', drop: true });

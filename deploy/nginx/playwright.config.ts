@@ -18,5 +18,8 @@ export default defineConfig({
   testDir: __dirname,
   testMatch: 'nginx.spec.ts',
   outputDir: resolve(ROOT, 'test-results', `nginx-port-${PORT}`),
-  webServer: base.webServer === undefined || Array.isArray(base.webServer) ? base.webServer : { ...base.webServer, cwd: ROOT },
+  webServer:
+    base.webServer === undefined || Array.isArray(base.webServer)
+      ? base.webServer
+      : { ...base.webServer, cwd: ROOT },
 });

@@ -26,8 +26,12 @@ export const NGINX_MODULES_DIR = process.env['NGINX_MODULES_DIR'] ?? '/usr/lib/n
 export function nginxMissing(): string | null {
   const missing = [
     existsSync(NGINX_BIN) ? null : `nginx (${NGINX_BIN})`,
-    existsSync(join(NGINX_MODULES_DIR, 'ngx_http_brotli_static_module.so')) ? null : 'libnginx-mod-http-brotli-static',
-    existsSync(join(NGINX_MODULES_DIR, 'ngx_http_headers_more_filter_module.so')) ? null : 'libnginx-mod-http-headers-more-filter',
+    existsSync(join(NGINX_MODULES_DIR, 'ngx_http_brotli_static_module.so'))
+      ? null
+      : 'libnginx-mod-http-brotli-static',
+    existsSync(join(NGINX_MODULES_DIR, 'ngx_http_headers_more_filter_module.so'))
+      ? null
+      : 'libnginx-mod-http-headers-more-filter',
   ].filter((part) => part !== null);
   return missing.length === 0 ? null : missing.join(', ');
 }
@@ -56,7 +60,11 @@ export interface RenderResult {
 }
 
 /** Runs `render.sh <siteDir> <outDir>` with the given environment (over a clean one: no inherited CIDAAS_BASE_URL). */
-export function render(siteDir: string, outDir: string, env: Readonly<Record<string, string>> = {}): RenderResult {
+export function render(
+  siteDir: string,
+  outDir: string,
+  env: Readonly<Record<string, string>> = {},
+): RenderResult {
   const result = spawnSync(join(NGINX_DEPLOY_DIR, 'render.sh'), [siteDir, outDir], {
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', NGINX_MODULES_DIR, ...env },
     encoding: 'utf8',
@@ -103,7 +111,8 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
       return await startNginxOnce(options, await freePort());
     } catch (error) {
       // Another process took the port between our look and nginx's bind: try another one.
-      if (attempt < 3 && error instanceof Error && /Address already in use/.test(error.message)) continue;
+      if (attempt < 3 && error instanceof Error && /Address already in use/.test(error.message))
+        continue;
       throw error;
     }
   }
@@ -113,24 +122,30 @@ async function startNginxOnce(options: NginxOptions, port: number): Promise<Runn
   const runtimeDir = mkdtempSync(join(tmpdir(), 'password-set-nginx-'));
   // Run as root (CI), nginx's workers drop to "nobody": they must be able to read the render folder.
   chmodSync(runtimeDir, 0o755);
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(join(NGINX_DEPLOY_DIR, 'docker-entrypoint.sh'), [], {
-    env: {
-      PATH: `${dirname(NGINX_BIN)}:${process.env['PATH'] ?? '/usr/bin:/bin'}`,
-      NGINX_MODULES_DIR,
-      PASSWORD_SET_SITE_DIR: options.siteDir,
-      PASSWORD_SET_RUNTIME_DIR: runtimeDir,
-      PASSWORD_SET_ACCESS_LOG: join(runtimeDir, 'access.log'),
-      NGINX_WORKER_PROCESSES: '1',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ...options.env,
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
+    join(NGINX_DEPLOY_DIR, 'docker-entrypoint.sh'),
+    [],
+    {
+      env: {
+        PATH: `${dirname(NGINX_BIN)}:${process.env['PATH'] ?? '/usr/bin:/bin'}`,
+        NGINX_MODULES_DIR,
+        PASSWORD_SET_SITE_DIR: options.siteDir,
+        PASSWORD_SET_RUNTIME_DIR: runtimeDir,
+        PASSWORD_SET_ACCESS_LOG: join(runtimeDir, 'access.log'),
+        NGINX_WORKER_PROCESSES: '1',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const exited = new Promise<number | null>((resolveExit) =>
+    child.once('exit', (code) => resolveExit(code)),
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {

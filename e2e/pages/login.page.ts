@@ -15,7 +15,11 @@ export class LoginPage {
   /** Opens the demo application and starts signing in (E1 → login page). */
   async startFromDemoApp(query = ''): Promise<void> {
     await this.page.goto(`/${query}`);
-    await this.page.getByRole('button', { name: /sign in/i }).or(this.page.getByRole('link', { name: /sign in/i })).first().click();
+    await this.page
+      .getByRole('button', { name: /sign in/i })
+      .or(this.page.getByRole('link', { name: /sign in/i }))
+      .first()
+      .click();
   }
 
   /** Signs in on the login page. */

@@ -30,13 +30,17 @@ export class PasswordSetPage {
     this.confirmPassword = page.getByLabel('Confirm new password', { exact: true });
     this.submitButton = page.getByRole('button', { name: 'Set new password' });
     this.alert = page.getByRole('alert');
-    this.errorSummary = page.getByRole('alert', { name: /There is a problem|Your password was not changed/ });
+    this.errorSummary = page.getByRole('alert', {
+      name: /There is a problem|Your password was not changed/,
+    });
     this.otherAccount = page.getByRole('link', { name: 'Sign in with another account' });
     this.cancelAndSignOut = page.getByRole('link', { name: 'Cancel and sign out' });
     this.checklist = page.getByRole('list', { name: 'Your new password needs:' });
     this.signInAgain = page.getByRole('link', { name: 'Sign in again' });
     this.forgotPassword = page.getByRole('link', { name: 'Forgot your password? Reset it' });
-    this.breachWarning = page.getByText('This password has appeared in a data breach', { exact: false });
+    this.breachWarning = page.getByText('This password has appeared in a data breach', {
+      exact: false,
+    });
   }
 
   /** Opens the page at a (relative) password_set URL. */
@@ -90,7 +94,8 @@ export class PasswordSetPage {
   recordPosts(): { readonly url: string; readonly body: URLSearchParams }[] {
     const posts: { url: string; body: URLSearchParams }[] = [];
     this.page.on('request', (request) => {
-      if (request.method() === 'POST' && request.isNavigationRequest()) posts.push({ url: request.url(), body: new URLSearchParams(request.postData() ?? '') });
+      if (request.method() === 'POST' && request.isNavigationRequest())
+        posts.push({ url: request.url(), body: new URLSearchParams(request.postData() ?? '') });
     });
     return posts;
   }
@@ -126,7 +131,9 @@ export class PasswordSetPage {
    */
   async postForm(action: string, fields: Readonly<Record<string, string>>): Promise<void> {
     // Serialized into the page: `postForm` imports nothing, so its source runs there as it is.
-    await this.page.evaluate(`(${postForm.toString()})(document, ${JSON.stringify(action)}, ${JSON.stringify(fields)})`);
+    await this.page.evaluate(
+      `(${postForm.toString()})(document, ${JSON.stringify(action)}, ${JSON.stringify(fields)})`,
+    );
   }
 
   /** Posts straight to E8 from the page, around the page's own validation. */

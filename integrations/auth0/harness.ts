@@ -36,10 +36,15 @@ import jwt from 'jsonwebtoken';
 export const DEFAULT_ENCODE_TOKEN_SECONDS = 900;
 
 /** The message Auth0's `validateToken` throws when the token's `state` is not the transaction's. */
-export const STATE_MISMATCH_MESSAGE = 'The session token is invalid: State in the token does not match the /continue state.';
+export const STATE_MISMATCH_MESSAGE =
+  'The session token is invalid: State in the token does not match the /continue state.';
 
 /** The `event.transaction.protocol` values of exchanges that cannot redirect (Auth0's list for redirect Rules). */
-export const NON_REDIRECTABLE_PROTOCOLS: readonly string[] = ['oauth2-refresh-token', 'oauth2-password', 'oauth2-resource-owner'];
+export const NON_REDIRECTABLE_PROTOCOLS: readonly string[] = [
+  'oauth2-refresh-token',
+  'oauth2-password',
+  'oauth2-resource-owner',
+];
 
 /** Where the Action's source lives. */
 export const POST_LOGIN_ACTION_PATH = resolve(__dirname, 'post-login-action.js');
@@ -66,7 +71,9 @@ export interface PostLoginEvent {
   readonly client: { readonly client_id: string; readonly name: string };
   readonly connection: { readonly id: string; readonly name: string; readonly strategy: string };
   /** Present only when the login runs on a custom domain. */
-  readonly custom_domain?: { readonly domain: string; readonly domain_metadata: Readonly<Record<string, string>> } | undefined;
+  readonly custom_domain?:
+    | { readonly domain: string; readonly domain_metadata: Readonly<Record<string, string>> }
+    | undefined;
   readonly request: {
     readonly hostname: string;
     readonly ip: string;
@@ -162,17 +169,37 @@ export function loadPostLoginAction(path: string = POST_LOGIN_ACTION_PATH): Post
   // The Action is CommonJS, as Auth0 runs it: loaded with require, not as an ES module.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module: unknown = require(path);
-  const execute: unknown = typeof module === 'object' && module !== null ? Reflect.get(module, 'onExecutePostLogin') : undefined;
-  const resume: unknown = typeof module === 'object' && module !== null ? Reflect.get(module, 'onContinuePostLogin') : undefined;
+  const execute: unknown =
+    typeof module === 'object' && module !== null
+      ? Reflect.get(module, 'onExecutePostLogin')
+      : undefined;
+  const resume: unknown =
+    typeof module === 'object' && module !== null
+      ? Reflect.get(module, 'onContinuePostLogin')
+      : undefined;
   if (!isHandler(execute)) throw new Error(`${path} does not export onExecutePostLogin`);
-  return { onExecutePostLogin: execute, onContinuePostLogin: isHandler(resume) ? resume : undefined };
+  return {
+    onExecutePostLogin: execute,
+    onContinuePostLogin: isHandler(resume) ? resume : undefined,
+  };
 }
 
 /** Makes an `encodeToken` token exactly as Auth0 documents it for the given transaction and event. */
-export function encodeActionToken(options: EncodeTokenOptions, context: TransactionContext, event: Pick<PostLoginEvent, 'user' | 'request'>): string {
+export function encodeActionToken(
+  options: EncodeTokenOptions,
+  context: TransactionContext,
+  event: Pick<PostLoginEvent, 'user' | 'request'>,
+): string {
   const iat = Math.floor(context.now() / 1000);
   const lifetime = options.expiresInSeconds ?? DEFAULT_ENCODE_TOKEN_SECONDS;
-  const claims = { ...options.payload, iat, iss: context.domain, sub: event.user.user_id, exp: iat + lifetime, ip: event.request.ip };
+  const claims = {
+    ...options.payload,
+    iat,
+    iss: context.domain,
+    sub: event.user.user_id,
+    exp: iat + lifetime,
+    ip: event.request.ip,
+  };
   return jwt.sign(claims, options.secret, { algorithm: 'HS256' });
 }
 
@@ -184,9 +211,16 @@ function isClaims(value: unknown): value is TokenClaims {
  * Validates a token the external site sent back, as `api.redirect.validateToken` does.
  * @throws an Error naming the failure (missing, malformed, signature, expired, state).
  */
-export function validateActionToken(token: string | undefined, secret: string, context: TransactionContext): TokenClaims {
+export function validateActionToken(
+  token: string | undefined,
+  secret: string,
+  context: TransactionContext,
+): TokenClaims {
   if (token === undefined || token === '') throw new Error('The session token is missing.');
-  const claims: unknown = jwt.verify(token, secret, { algorithms: ['HS256'], clockTimestamp: Math.floor(context.now() / 1000) });
+  const claims: unknown = jwt.verify(token, secret, {
+    algorithms: ['HS256'],
+    clockTimestamp: Math.floor(context.now() / 1000),
+  });
   if (!isClaims(claims)) throw new Error('The session token is invalid.');
   if (claims['state'] !== context.state) throw new Error(STATE_MISMATCH_MESSAGE);
   return claims;
@@ -200,7 +234,11 @@ function withState(url: string, query: Readonly<Record<string, string>>, state: 
 }
 
 /** Runs one handler with a fresh `api` bound to the event and transaction, and reports what it did. */
-export async function runActionHandler(handler: ActionHandler, event: PostLoginEvent, context: TransactionContext): Promise<ActionRun> {
+export async function runActionHandler(
+  handler: ActionHandler,
+  event: PostLoginEvent,
+  context: TransactionContext,
+): Promise<ActionRun> {
   let denial: string | undefined;
   let redirect: URL | undefined;
   const appMetadataUpdates: (readonly [string, unknown])[] = [];
@@ -215,7 +253,11 @@ export async function runActionHandler(handler: ActionHandler, event: PostLoginE
       encodeToken: (options) => encodeActionToken(options, context, event),
       validateToken: (options) => {
         const name = options.tokenParameterName ?? 'session_token';
-        return validateActionToken(event.request.query[name] ?? event.request.body[name], options.secret, context);
+        return validateActionToken(
+          event.request.query[name] ?? event.request.body[name],
+          options.secret,
+          context,
+        );
       },
       sendUserTo: (url, options) => {
         redirect = withState(url, options?.query ?? {}, context.state);
@@ -235,8 +277,11 @@ export async function runActionHandler(handler: ActionHandler, event: PostLoginE
   if (denial !== undefined) outcome = { kind: 'deny', reason: denial };
   else if (redirect === undefined) outcome = { kind: 'continue' };
   else if (NON_REDIRECTABLE_PROTOCOLS.includes(event.transaction.protocol)) {
-    throw new RedirectNotPossibleError(`Auth0 cannot redirect in a ${event.transaction.protocol} exchange`);
-  } else if (event.transaction.prompt?.includes('none') === true) outcome = { kind: 'error', error: 'interaction_required' };
+    throw new RedirectNotPossibleError(
+      `Auth0 cannot redirect in a ${event.transaction.protocol} exchange`,
+    );
+  } else if (event.transaction.prompt?.includes('none') === true)
+    outcome = { kind: 'error', error: 'interaction_required' };
   else outcome = { kind: 'redirect', url: redirect };
   return { outcome, appMetadataUpdates, userMetadataUpdates };
 }
@@ -277,7 +322,8 @@ export interface EventInput {
 
 /** Builds a post-login `event` like Auth0's for a database-connection login. */
 export function buildPostLoginEvent(input: EventInput): PostLoginEvent {
-  const onCustomDomain = input.canonicalDomain !== undefined && input.canonicalDomain !== input.hostname;
+  const onCustomDomain =
+    input.canonicalDomain !== undefined && input.canonicalDomain !== input.hostname;
   return {
     user: input.user,
     stats: { logins_count: input.loginsCount },
@@ -286,7 +332,9 @@ export function buildPostLoginEvent(input: EventInput): PostLoginEvent {
     connection: { id: 'con_demo', name: 'Username-Password-Authentication', strategy: 'auth0' },
     // "only available in triggers where the request originates from a custom domain context"
     // (https://auth0.com/docs/customize/custom-domains/multiple-custom-domains/actions-integration).
-    ...(onCustomDomain ? { custom_domain: { domain: input.hostname.replace(/:\d+$/, ''), domain_metadata: {} } } : {}),
+    ...(onCustomDomain
+      ? { custom_domain: { domain: input.hostname.replace(/:\d+$/, ''), domain_metadata: {} } }
+      : {}),
     request: {
       hostname: input.hostname,
       ip: input.ip ?? '203.0.113.7',

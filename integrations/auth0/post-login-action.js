@@ -44,7 +44,11 @@ const RESULT_TOKEN_ISSUER = 'urn:password-set:auth0';
 const RESULT_TOKEN_AUDIENCE = 'urn:password-set:auth0:continue';
 
 /** `event.transaction.protocol` values of logins without a browser to redirect (Auth0's list for redirect Rules). */
-const NON_INTERACTIVE_PROTOCOLS = ['oauth2-refresh-token', 'oauth2-password', 'oauth2-resource-owner'];
+const NON_INTERACTIVE_PROTOCOLS = [
+  'oauth2-refresh-token',
+  'oauth2-password',
+  'oauth2-resource-owner',
+];
 
 /**
  * Why this user must change the password now, or `undefined` when the login may simply proceed.
@@ -76,7 +80,9 @@ exports.onExecutePostLogin = async (event, api) => {
   if (!pageUrl || !secret) {
     // Fail closed: a user who must change a temporary password is not let in without doing so. The
     // message tells support what is wrong; signing in again works as soon as the secrets are set.
-    api.access.deny('Password change required, but the password page is not configured. Please contact support.');
+    api.access.deny(
+      'Password change required, but the password page is not configured. Please contact support.',
+    );
     return;
   }
 
@@ -107,7 +113,10 @@ exports.onContinuePostLogin = async (event, api) => {
   let payload;
   try {
     // Checks the HS256 signature, the expiry and that the token's `state` claim is this transaction's.
-    payload = api.redirect.validateToken({ secret: event.secrets.SESSION_TOKEN_SECRET, tokenParameterName: 'session_token' });
+    payload = api.redirect.validateToken({
+      secret: event.secrets.SESSION_TOKEN_SECRET,
+      tokenParameterName: 'session_token',
+    });
   } catch {
     api.access.deny('Your password was not changed. Please sign in again.');
     return;
@@ -115,7 +124,8 @@ exports.onContinuePostLogin = async (event, api) => {
 
   // Anything signed with the shared secret passes validateToken if it carries the state: only the
   // page server's result (its issuer and audience, this user, `changed: true`) proves the change.
-  const fromPageServer = payload.iss === RESULT_TOKEN_ISSUER && payload.aud === RESULT_TOKEN_AUDIENCE;
+  const fromPageServer =
+    payload.iss === RESULT_TOKEN_ISSUER && payload.aud === RESULT_TOKEN_AUDIENCE;
   if (!fromPageServer || payload.sub !== event.user.user_id || payload.changed !== true) {
     api.access.deny('Your password change could not be confirmed. Please sign in again.');
     return;

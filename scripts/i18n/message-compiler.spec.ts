@@ -13,13 +13,18 @@ describe('compileMessage', () => {
   });
 
   it('names the key of an invalid message', () => {
-    expect(() => compileMessage('rules.broken', 'At least {count, plural, one {# digit}')).toThrow(/^rules\.broken: invalid ICU message/);
+    expect(() => compileMessage('rules.broken', 'At least {count, plural, one {# digit}')).toThrow(
+      /^rules\.broken: invalid ICU message/,
+    );
   });
 });
 
 describe('compileMessages', () => {
   it('flattens nested keys to dotted paths', () => {
-    expect(compileMessages({ page: { title: 'T', reason: { default: 'D' } } })).toEqual({ 'page.title': 'T', 'page.reason.default': 'D' });
+    expect(compileMessages({ page: { title: 'T', reason: { default: 'D' } } })).toEqual({
+      'page.title': 'T',
+      'page.reason.default': 'D',
+    });
   });
 });
 

@@ -1,5 +1,11 @@
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { ELEMENT, type CompiledElement, type CompiledMessage, type CompiledMessages, type CompiledOptions } from '../../src/app/i18n/compiled-messages';
+import {
+  ELEMENT,
+  type CompiledElement,
+  type CompiledMessage,
+  type CompiledMessages,
+  type CompiledOptions,
+} from '../../src/app/i18n/compiled-messages';
 
 /** A translation file as written: nested objects of ICU MessageFormat strings. */
 export type MessageTree = { readonly [key: string]: MessageTree | string };
@@ -11,7 +17,12 @@ export type MessageTree = { readonly [key: string]: MessageTree | string };
  */
 function toCompiled(elements: readonly MessageFormatElement[]): CompiledElement[] {
   const options = (cases: Record<string, { value: MessageFormatElement[] }>): CompiledOptions =>
-    Object.fromEntries(Object.entries(cases).map(([selector, option]) => [selector, { value: toCompiled(option.value) }]));
+    Object.fromEntries(
+      Object.entries(cases).map(([selector, option]) => [
+        selector,
+        { value: toCompiled(option.value) },
+      ]),
+    );
   return elements.map((element): CompiledElement => {
     switch (element.type) {
       case TYPE.literal:
@@ -19,7 +30,10 @@ function toCompiled(elements: readonly MessageFormatElement[]): CompiledElement[
       case TYPE.argument:
         return { type: ELEMENT.argument, value: element.value };
       case TYPE.number:
-        if (element.style) throw new Error(`{${element.value}, number, …}: number styles are not supported, only {${element.value}, number}`);
+        if (element.style)
+          throw new Error(
+            `{${element.value}, number, …}: number styles are not supported, only {${element.value}, number}`,
+          );
         return { type: ELEMENT.number, value: element.value };
       case TYPE.select:
         return { type: ELEMENT.select, value: element.value, options: options(element.options) };
@@ -35,7 +49,9 @@ function toCompiled(elements: readonly MessageFormatElement[]): CompiledElement[
       case TYPE.pound:
         return { type: ELEMENT.pound };
       default:
-        throw new Error(`${TYPE[element.type]} elements are not supported (the page formats text, numbers, plurals and selects)`);
+        throw new Error(
+          `${TYPE[element.type]} elements are not supported (the page formats text, numbers, plurals and selects)`,
+        );
     }
   });
 }
@@ -50,13 +66,20 @@ export function compileMessage(key: string, message: string): CompiledMessage {
   try {
     elements = parse(message, { ignoreTag: true });
   } catch (error) {
-    throw new Error(`${key}: invalid ICU message (${error instanceof Error ? error.message : String(error)}): ${message}`, { cause: error });
+    throw new Error(
+      `${key}: invalid ICU message (${error instanceof Error ? error.message : String(error)}): ${message}`,
+      { cause: error },
+    );
   }
-  if (elements.every((element) => element.type === TYPE.literal)) return elements.map((element) => element.value).join('');
+  if (elements.every((element) => element.type === TYPE.literal))
+    return elements.map((element) => element.value).join('');
   try {
     return toCompiled(elements);
   } catch (error) {
-    throw new Error(`${key}: ${error instanceof Error ? error.message : String(error)}: ${message}`, { cause: error });
+    throw new Error(
+      `${key}: ${error instanceof Error ? error.message : String(error)}: ${message}`,
+      { cause: error },
+    );
   }
 }
 

@@ -14,13 +14,19 @@ import { escapeHtml } from '../html';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { DEFAULT_LANGUAGE, negotiateLanguage, textDirection, type SupportedLanguage } from '../../src/app/i18n/locale';
+import {
+  DEFAULT_LANGUAGE,
+  negotiateLanguage,
+  textDirection,
+  type SupportedLanguage,
+} from '../../src/app/i18n/locale';
 
 /** Where the script that submits the form is served (by the Auth0 routes). */
 export const CONTINUE_SCRIPT_PATH = '/auth0/password_set/continue.js';
 
 /** The script: submits the one form of the page (its id is fixed). */
-export const CONTINUE_SCRIPT = "'use strict';\ndocument.getElementById('auth0-continue').submit();\n";
+export const CONTINUE_SCRIPT =
+  "'use strict';\ndocument.getElementById('auth0-continue').submit();\n";
 
 /** The texts of the page, from the page's own translations (`success.*`). */
 interface ContinueTexts {
@@ -29,13 +35,18 @@ interface ContinueTexts {
   readonly button: string;
 }
 
-const ENGLISH: ContinueTexts = { title: 'Password changed', heading: 'Your password has been changed', button: 'Continue to sign in' };
+const ENGLISH: ContinueTexts = {
+  title: 'Password changed',
+  heading: 'Your password has been changed',
+  button: 'Continue to sign in',
+};
 
 const I18N_DIR = resolve(__dirname, '../../i18n');
 const textsByLanguage = new Map<SupportedLanguage, ContinueTexts>();
 
 function text(source: unknown, key: string, fallback: string): string {
-  const value: unknown = typeof source === 'object' && source !== null ? Reflect.get(source, key) : undefined;
+  const value: unknown =
+    typeof source === 'object' && source !== null ? Reflect.get(source, key) : undefined;
   return typeof value === 'string' && value.trim() !== '' ? value : fallback;
 }
 
@@ -45,7 +56,10 @@ function textsFor(language: SupportedLanguage): ContinueTexts {
   if (cached !== undefined) return cached;
   let success: unknown;
   try {
-    success = Reflect.get(JSON.parse(readFileSync(resolve(I18N_DIR, `${language}.json`), 'utf8')), 'success');
+    success = Reflect.get(
+      JSON.parse(readFileSync(resolve(I18N_DIR, `${language}.json`), 'utf8')),
+      'success',
+    );
   } catch {
     success = undefined;
   }
@@ -75,7 +89,10 @@ export function renderContinuePage(input: ContinuePageInput): string {
   const language = negotiateLanguage(input.uiLocales, input.browserLanguages);
   const texts = textsFor(language);
   const hidden = Object.entries(input.fields)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="${escapeHtml(language)}" dir="${textDirection(language)}">

@@ -11,8 +11,18 @@ import express, { type Express } from 'express';
 
 import { securityHeaders } from '../security-headers';
 import { staticSiteRoutes } from '../static';
-import { createAuth0Emulator, EMULATOR_CONNECTION, EMULATOR_M2M_CLIENT, type Auth0Emulator, type Auth0SeedUser } from './emulator';
-import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes, type Auth0PasswordSetOptions } from './password-set';
+import {
+  createAuth0Emulator,
+  EMULATOR_CONNECTION,
+  EMULATOR_M2M_CLIENT,
+  type Auth0Emulator,
+  type Auth0SeedUser,
+} from './emulator';
+import {
+  auth0PasswordSetConfigFromEnv,
+  auth0PasswordSetRoutes,
+  type Auth0PasswordSetOptions,
+} from './password-set';
 
 /** The page path the Action sends users to (the same hosted-page path as the cidaas mode). */
 export const AUTH0_PAGE_PATH = '/identity/password_set';
@@ -59,7 +69,11 @@ export interface Auth0DevStack {
   close(): Promise<void>;
 }
 
-async function listen(app: Express, port: number, host: string): Promise<{ readonly server: Server; readonly port: number }> {
+async function listen(
+  app: Express,
+  port: number,
+  host: string,
+): Promise<{ readonly server: Server; readonly port: number }> {
   const server = app.listen(port, host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -87,7 +101,10 @@ export async function startAuth0DevStack(options: Auth0DevStackOptions): Promise
   let pageUrl = '';
   let canonicalHost: string | undefined;
   const emulator = await createAuth0Emulator({
-    secrets: () => ({ PASSWORD_PAGE_URL: `${pageUrl}${AUTH0_PAGE_PATH}`, SESSION_TOKEN_SECRET: sessionTokenSecret }),
+    secrets: () => ({
+      PASSWORD_PAGE_URL: `${pageUrl}${AUTH0_PAGE_PATH}`,
+      SESSION_TOKEN_SECRET: sessionTokenSecret,
+    }),
     now: options.now,
     scryptCost: options.scryptCost,
     users: options.users,
@@ -97,7 +114,11 @@ export async function startAuth0DevStack(options: Auth0DevStackOptions): Promise
     },
   });
   const tenant = await listen(emulator.app, options.auth0Port, host);
-  const publicHost = options.customDomain ? '127.0.0.1' : host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const publicHost = options.customDomain
+    ? '127.0.0.1'
+    : host === '0.0.0.0' || host === '::'
+      ? 'localhost'
+      : host;
   const auth0Url = `http://${publicHost}:${tenant.port}`;
   const customDomain = options.customDomain ? `localhost:${tenant.port}` : undefined;
   if (customDomain !== undefined) canonicalHost = `${publicHost}:${tenant.port}`;
@@ -119,7 +140,12 @@ export async function startAuth0DevStack(options: Auth0DevStackOptions): Promise
   pageApp.set('etag', false);
   // The page's POST to /continue ends in a redirect to the application (here on the emulator's
   // origins too); Chromium applies form-action to each of them.
-  pageApp.use(securityHeaders({ formActionExtra: [...new Set([new URL(config.continueUrl).origin, auth0Url, loginUrl])], hsts: false }));
+  pageApp.use(
+    securityHeaders({
+      formActionExtra: [...new Set([new URL(config.continueUrl).origin, auth0Url, loginUrl])],
+      hsts: false,
+    }),
+  );
   pageApp.use(auth0PasswordSetRoutes(config, { now: options.now, directory: options.directory }));
   pageApp.use(staticSiteRoutes(options.distDir));
   const page = await listen(pageApp, options.pagePort, host);

@@ -20,7 +20,13 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 
 import {
   applyMetadataUpdates,
@@ -41,7 +47,10 @@ import { auth0AcceptsPassword, type Auth0PasswordOptions } from './policy';
 export const DEMO_CLIENT_ID = 'demo-app';
 
 /** The machine-to-machine client the password_set server uses against the emulator's Management API. */
-export const EMULATOR_M2M_CLIENT = { clientId: 'password-set-m2m', clientSecret: 'local-only-m2m-secret-not-for-production' } as const;
+export const EMULATOR_M2M_CLIENT = {
+  clientId: 'password-set-m2m',
+  clientSecret: 'local-only-m2m-secret-not-for-production',
+} as const;
 
 /** The emulated database connection. */
 export const EMULATOR_CONNECTION = {
@@ -154,7 +163,11 @@ export interface Auth0Emulator {
   readonly managementRequests: readonly RecordedManagementRequest[];
   /** A stored user's current view (no hashes), or `undefined`. */
   user(userId: string):
-    | { readonly logins_count: number; readonly app_metadata: Readonly<Record<string, unknown>>; readonly last_password_reset: string | undefined }
+    | {
+        readonly logins_count: number;
+        readonly app_metadata: Readonly<Record<string, unknown>>;
+        readonly last_password_reset: string | undefined;
+      }
     | undefined;
 }
 
@@ -172,7 +185,8 @@ function field(source: unknown, name: string): string {
 function stringRecord(source: unknown): Record<string, string> {
   const record: Record<string, string> = {};
   if (typeof source !== 'object' || source === null) return record;
-  for (const [key, value] of Object.entries(source)) if (typeof value === 'string') record[key] = value;
+  for (const [key, value] of Object.entries(source))
+    if (typeof value === 'string') record[key] = value;
   return record;
 }
 
@@ -183,7 +197,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function isLoopbackRedirect(value: string): boolean {
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
-  return (url.protocol === 'http:' || url.protocol === 'https:') && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    (url.hostname === 'localhost' || url.hostname === '127.0.0.1')
+  );
 }
 
 /** The host a request reached the tenant on (`host:port`). */
@@ -196,7 +213,30 @@ function origin(req: Request): string {
 }
 
 function invalidRequestPage(res: Response, detail: string): void {
-  res.status(400).type('html').send(renderPage({ lang: 'en', title: 'Invalid request', body: html`<h1>invalid_request</h1><p>${detail}</p>` }));
+  res
+    .status(400)
+    .type('html')
+    .send(
+      renderPage({
+        lang: 'en',
+        title: 'Invalid request',
+        body: html`<h1>invalid_request</h1><p>${detail}</p>`,
+      }),
+    );
+}
+
+/** The answer to a login step whose `state` names no transaction in that phase: 400 and a plain page (our decision; Auth0 documents no such page). */
+function invalidStatePage(res: Response): void {
+  res
+    .status(400)
+    .type('html')
+    .send(
+      renderPage({
+        lang: 'en',
+        title: 'Invalid state',
+        body: html`<h1>Invalid state</h1><p>Start again from the application.</p>`,
+      }),
+    );
 }
 
 function loginPage(state: string, email: string, error: string | undefined): string {
@@ -217,8 +257,16 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
   });
 }
 
-function managementError(res: Response, status: number, error: string, message: string, errorCode?: string): void {
-  res.status(status).json({ statusCode: status, error, message, ...(errorCode ? { errorCode } : {}) });
+function managementError(
+  res: Response,
+  status: number,
+  error: string,
+  message: string,
+  errorCode?: string,
+): void {
+  res
+    .status(status)
+    .json({ statusCode: status, error, message, ...(errorCode ? { errorCode } : {}) });
 }
 
 const MANAGEMENT_SCOPES = 'read:users update:users read:connections';
@@ -242,7 +290,10 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
   }
   const transactions = new Map<string, Transaction>();
   const codes = new Map<string, { readonly userId: string; readonly clientId: string }>();
-  const accessTokens = new Map<string, { readonly scope: string; readonly expiresAt: number; readonly host: string }>();
+  const accessTokens = new Map<
+    string,
+    { readonly scope: string; readonly expiresAt: number; readonly host: string }
+  >();
   const canonical = (req: Request): string => options.canonicalHost ?? requestHost(req);
   const managementRequests: RecordedManagementRequest[] = [];
 
@@ -255,7 +306,12 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     last_password_reset: user.last_password_reset,
   });
 
-  const finish = (res: Response, transaction: Transaction, user: StoredUser, run: ActionRun): void => {
+  const finish = (
+    res: Response,
+    transaction: Transaction,
+    user: StoredUser,
+    run: ActionRun,
+  ): void => {
     const callback = new URL(transaction.redirectUri);
     switch (run.outcome.kind) {
       case 'redirect':
@@ -309,7 +365,11 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     });
     // `iss` is the "Hostname of your Auth0 tenant domain (e.g., example.auth0.com)"
     // (https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/login-trigger/redirect-with-actions).
-    const run = await runActionHandler(handler, event, { domain: canonical(req), state: transaction.state, now });
+    const run = await runActionHandler(handler, event, {
+      domain: canonical(req),
+      state: transaction.state,
+      now,
+    });
     user.app_metadata = applyMetadataUpdates(user.app_metadata, run.appMetadataUpdates);
     user.user_metadata = applyMetadataUpdates(user.user_metadata, run.userMetadataUpdates);
     finish(res, transaction, user, run);
@@ -360,17 +420,31 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     const body = user
       ? html`<h1>Signed in</h1><p>Signed in as <strong data-testid="signed-in-user">${user.email}</strong>.</p><p><a href="/">Back</a></p>`
       : html`<h1>Not signed in</h1><p class="error" role="alert">${error || 'invalid_code'}: ${field(req.query, 'error_description')}</p><p><a class="button" href="/">Sign in again</a></p>`;
-    res.status(user ? 200 : 400).type('html').send(renderPage({ lang: 'en', title: user ? 'Signed in' : 'Not signed in', body }));
+    res
+      .status(user ? 200 : 400)
+      .type('html')
+      .send(renderPage({ lang: 'en', title: user ? 'Signed in' : 'Not signed in', body }));
   });
 
   app.get('/authorize', (req, res) => {
     const clientId = field(req.query, 'client_id');
     const redirectUri = field(req.query, 'redirect_uri');
-    if (clientId !== DEMO_CLIENT_ID || !isLoopbackRedirect(redirectUri) || field(req.query, 'response_type') !== 'code') {
+    if (
+      clientId !== DEMO_CLIENT_ID ||
+      !isLoopbackRedirect(redirectUri) ||
+      field(req.query, 'response_type') !== 'code'
+    ) {
       invalidRequestPage(res, 'Unknown client, redirect_uri or response_type.');
       return;
     }
-    const transaction: Transaction = { state: randomToken(), clientId, redirectUri, appState: field(req.query, 'state'), host: requestHost(req), phase: 'login' };
+    const transaction: Transaction = {
+      state: randomToken(),
+      clientId,
+      redirectUri,
+      appState: field(req.query, 'state'),
+      host: requestHost(req),
+      phase: 'login',
+    };
     transactions.set(transaction.state, transaction);
     res.redirect(302, `/u/login?${new URLSearchParams({ state: transaction.state }).toString()}`);
   });
@@ -378,7 +452,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
   app.get('/u/login', (req, res) => {
     const transaction = transactions.get(field(req.query, 'state'));
     if (!transaction || transaction.phase !== 'login') {
-      res.status(400).type('html').send(renderPage({ lang: 'en', title: 'Invalid state', body: html`<h1>Invalid state</h1><p>Start again from the application.</p>` }));
+      invalidStatePage(res);
       return;
     }
     res.type('html').send(loginPage(transaction.state, '', undefined));
@@ -387,13 +461,16 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
   app.post('/u/login', async (req, res) => {
     const transaction = transactions.get(field(req.body, 'state'));
     if (!transaction || transaction.phase !== 'login') {
-      res.status(400).type('html').send(renderPage({ lang: 'en', title: 'Invalid state', body: html`<h1>Invalid state</h1><p>Start again from the application.</p>` }));
+      invalidStatePage(res);
       return;
     }
     const email = field(req.body, 'username').trim().toLowerCase();
     const user = [...users.values()].find((candidate) => candidate.email === email);
     if (!user || !(await verifyPassword(field(req.body, 'password'), user.passwordHash))) {
-      res.status(401).type('html').send(loginPage(transaction.state, email, 'Wrong email or password.'));
+      res
+        .status(401)
+        .type('html')
+        .send(loginPage(transaction.state, email, 'Wrong email or password.'));
       return;
     }
     user.logins_count += 1;
@@ -416,7 +493,10 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     const transaction = transactions.get(state);
     const user = transaction?.userId !== undefined ? users.get(transaction.userId) : undefined;
     if (!transaction || transaction.phase !== 'redirected' || !user) {
-      invalidRequestPage(res, 'This login transaction is unknown or already finished. Start again from the application.');
+      invalidRequestPage(
+        res,
+        'This login transaction is unknown or already finished. Start again from the application.',
+      );
       return;
     }
     // The transaction lives on the domain the login started on: "existing sessions created at
@@ -425,14 +505,30 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     // (https://auth0.com/docs/customize/custom-domains/configure-features-to-use-custom-domains,
     // https://auth0.com/docs/customize/rules/redirect-users).
     if (requestHost(req) !== transaction.host) {
-      invalidRequestPage(res, 'This login transaction is not known on this domain. Start again from the application.');
+      invalidRequestPage(
+        res,
+        'This login transaction is not known on this domain. Start again from the application.',
+      );
       return;
     }
     if (!action.onContinuePostLogin) {
-      res.status(500).type('html').send(renderPage({ lang: 'en', title: 'Action error', body: html`<h1>Action error</h1><p>The Action redirected but has no onContinuePostLogin.</p>` }));
+      res
+        .status(500)
+        .type('html')
+        .send(
+          renderPage({
+            lang: 'en',
+            title: 'Action error',
+            body: html`<h1>Action error</h1><p>The Action redirected but has no onContinuePostLogin.</p>`,
+          }),
+        );
       return;
     }
-    await runAction(action.onContinuePostLogin, req, res, transaction, user, { query: stringRecord(req.query), body: stringRecord(req.body), method: req.method });
+    await runAction(action.onContinuePostLogin, req, res, transaction, user, {
+      query: stringRecord(req.query),
+      body: stringRecord(req.body),
+      method: req.method,
+    });
   };
   app.get('/continue', resume);
   app.post('/continue', resume);
@@ -440,10 +536,16 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
   app.post('/oauth/token', (req, res) => {
     const grantType = field(req.body, 'grant_type');
     if (grantType !== 'client_credentials') {
-      res.status(400).json({ error: 'unsupported_grant_type', error_description: 'Only client_credentials is emulated.' });
+      res.status(400).json({
+        error: 'unsupported_grant_type',
+        error_description: 'Only client_credentials is emulated.',
+      });
       return;
     }
-    if (field(req.body, 'client_id') !== EMULATOR_M2M_CLIENT.clientId || field(req.body, 'client_secret') !== EMULATOR_M2M_CLIENT.clientSecret) {
+    if (
+      field(req.body, 'client_id') !== EMULATOR_M2M_CLIENT.clientId ||
+      field(req.body, 'client_secret') !== EMULATOR_M2M_CLIENT.clientSecret
+    ) {
       res.status(401).json({ error: 'access_denied', error_description: 'Unauthorized' });
       return;
     }
@@ -453,30 +555,54 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     // (https://auth0.com/docs/customize/custom-domains/configure-features-to-use-custom-domains#apis).
     const audience = field(req.body, 'audience');
     if (audience !== `https://${canonical(req)}/api/v2/`) {
-      res.status(403).json({ error: 'access_denied', error_description: 'Service not enabled within domain: ' + audience });
+      res.status(403).json({
+        error: 'access_denied',
+        error_description: 'Service not enabled within domain: ' + audience,
+      });
       return;
     }
     const token = randomToken(32);
-    accessTokens.set(token, { scope: MANAGEMENT_SCOPES, expiresAt: now() + 86_400_000, host: requestHost(req) });
-    res.json({ access_token: token, token_type: 'Bearer', expires_in: 86_400, scope: MANAGEMENT_SCOPES });
+    accessTokens.set(token, {
+      scope: MANAGEMENT_SCOPES,
+      expiresAt: now() + 86_400_000,
+      host: requestHost(req),
+    });
+    res.json({
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: 86_400,
+      scope: MANAGEMENT_SCOPES,
+    });
   });
 
   const requireScope =
     (scope: string): RequestHandler =>
     (req, res, next) => {
       const header = req.get('authorization') ?? '';
-      const grant = header.startsWith('Bearer ') ? accessTokens.get(header.slice('Bearer '.length)) : undefined;
+      const grant = header.startsWith('Bearer ')
+        ? accessTokens.get(header.slice('Bearer '.length))
+        : undefined;
       if (!grant || grant.expiresAt <= now() || grant.host !== requestHost(req)) {
         managementError(res, 401, 'Unauthorized', 'Invalid token', 'invalid_token');
         return;
       }
       if (!grant.scope.split(' ').includes(scope)) {
-        managementError(res, 403, 'Forbidden', `Insufficient scope, expected any of: ${scope}`, 'insufficient_scope');
+        managementError(
+          res,
+          403,
+          'Forbidden',
+          `Insufficient scope, expected any of: ${scope}`,
+          'insufficient_scope',
+        );
         return;
       }
       const body: unknown = req.body;
       const recorded = isPlainObject(body) ? body : {};
-      managementRequests.push({ method: req.method, path: req.path, body: 'password' in recorded ? { ...recorded, password: '[redacted]' } : { ...recorded } });
+      managementRequests.push({
+        method: req.method,
+        path: req.path,
+        body: 'password' in recorded ? { ...recorded, password: '[redacted]' } : { ...recorded },
+      });
       next();
     };
 
@@ -488,38 +614,96 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     app_metadata: user.app_metadata,
     user_metadata: user.user_metadata,
     // "Last time the password was reset/changed. At user creation, this field does not exist."
-    ...(user.last_password_reset === undefined ? {} : { last_password_reset: user.last_password_reset }),
-    identities: [{ connection: EMULATOR_CONNECTION.name, provider: 'auth0', user_id: user.user_id.replace(/^auth0\|/, ''), isSocial: false }],
+    ...(user.last_password_reset === undefined
+      ? {}
+      : { last_password_reset: user.last_password_reset }),
+    identities: [
+      {
+        connection: EMULATOR_CONNECTION.name,
+        provider: 'auth0',
+        user_id: user.user_id.replace(/^auth0\|/, ''),
+        isSocial: false,
+      },
+    ],
   });
 
   // `fields` and `include_fields` select the attributes returned, as `GET /api/v2/users/{id}` documents.
   app.get('/api/v2/users/:id', requireScope('read:users'), (req, res) => {
     const user = users.get(String(req.params['id']));
-    if (!user) return managementError(res, 404, 'Not Found', 'The user does not exist.', 'inexistent_user');
+    if (!user)
+      return managementError(res, 404, 'Not Found', 'The user does not exist.', 'inexistent_user');
     const view = userView(user);
-    const fields = field(req.query, 'fields').split(',').filter((name) => name !== '');
+    const fields = field(req.query, 'fields')
+      .split(',')
+      .filter((name) => name !== '');
     if (fields.length === 0) return void res.json(view);
     const include = field(req.query, 'include_fields') !== 'false';
-    res.json(Object.fromEntries(Object.entries(view).filter(([name]) => fields.includes(name) === include)));
+    res.json(
+      Object.fromEntries(
+        Object.entries(view).filter(([name]) => fields.includes(name) === include),
+      ),
+    );
   });
 
-  const UPDATABLE = new Set(['password', 'connection', 'app_metadata', 'user_metadata', 'email_verified', 'blocked']);
+  const UPDATABLE = new Set([
+    'password',
+    'connection',
+    'app_metadata',
+    'user_metadata',
+    'email_verified',
+    'blocked',
+  ]);
 
   app.patch('/api/v2/users/:id', requireScope('update:users'), async (req, res) => {
     const body: unknown = req.body;
-    if (!isPlainObject(body)) return managementError(res, 400, 'Bad Request', 'Payload validation error: expected an object');
+    if (!isPlainObject(body))
+      return managementError(
+        res,
+        400,
+        'Bad Request',
+        'Payload validation error: expected an object',
+      );
     const extra = Object.keys(body).filter((key) => !UPDATABLE.has(key));
-    if (extra.length > 0) return managementError(res, 400, 'Bad Request', `Payload validation error: 'Additional properties not allowed: ${extra.join(',')}'.`);
+    if (extra.length > 0)
+      return managementError(
+        res,
+        400,
+        'Bad Request',
+        `Payload validation error: 'Additional properties not allowed: ${extra.join(',')}'.`,
+      );
     const user = users.get(String(req.params['id']));
-    if (!user) return managementError(res, 404, 'Not Found', 'The user does not exist.', 'inexistent_user');
+    if (!user)
+      return managementError(res, 404, 'Not Found', 'The user does not exist.', 'inexistent_user');
     const password = body['password'];
     if (password !== undefined) {
-      if (typeof password !== 'string') return managementError(res, 400, 'Bad Request', 'Payload validation error: password must be a string');
-      if (body['connection'] !== undefined && body['connection'] !== EMULATOR_CONNECTION.name) return managementError(res, 400, 'Bad Request', 'The connection does not exist.');
-      if (!auth0AcceptsPassword(password, EMULATOR_CONNECTION.options)) return managementError(res, 400, 'Bad Request', 'PasswordStrengthError: Password is too weak');
-      const previous = [user.passwordHash, ...user.history].slice(0, EMULATOR_CONNECTION.options.password_history.size);
+      if (typeof password !== 'string')
+        return managementError(
+          res,
+          400,
+          'Bad Request',
+          'Payload validation error: password must be a string',
+        );
+      if (body['connection'] !== undefined && body['connection'] !== EMULATOR_CONNECTION.name)
+        return managementError(res, 400, 'Bad Request', 'The connection does not exist.');
+      if (!auth0AcceptsPassword(password, EMULATOR_CONNECTION.options))
+        return managementError(
+          res,
+          400,
+          'Bad Request',
+          'PasswordStrengthError: Password is too weak',
+        );
+      const previous = [user.passwordHash, ...user.history].slice(
+        0,
+        EMULATOR_CONNECTION.options.password_history.size,
+      );
       for (const hash of previous) {
-        if (await verifyPassword(password, hash)) return managementError(res, 400, 'Bad Request', 'PasswordHistoryError: Password has previously been used');
+        if (await verifyPassword(password, hash))
+          return managementError(
+            res,
+            400,
+            'Bad Request',
+            'PasswordHistoryError: Password has previously been used',
+          );
       }
       user.history = previous;
       user.passwordHash = await hashPassword(password, options.scryptCost);
@@ -530,23 +714,56 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     // (https://auth0.com/docs/manage-users/user-accounts/metadata/manage-metadata-api).
     const appMetadata = body['app_metadata'];
     if (appMetadata !== undefined) {
-      if (!isPlainObject(appMetadata)) return managementError(res, 400, 'Bad Request', 'Payload validation error: app_metadata must be an object');
-      user.app_metadata = Object.keys(appMetadata).length === 0 ? {} : applyMetadataUpdates(user.app_metadata, Object.entries(appMetadata));
+      if (!isPlainObject(appMetadata))
+        return managementError(
+          res,
+          400,
+          'Bad Request',
+          'Payload validation error: app_metadata must be an object',
+        );
+      user.app_metadata =
+        Object.keys(appMetadata).length === 0
+          ? {}
+          : applyMetadataUpdates(user.app_metadata, Object.entries(appMetadata));
     }
     res.json(userView(user));
   });
 
   app.get('/api/v2/connections/:id', requireScope('read:connections'), (req, res) => {
-    if (req.params['id'] !== EMULATOR_CONNECTION.id) return managementError(res, 404, 'Not Found', 'The connection does not exist', 'inexistent_connection');
-    res.json({ id: EMULATOR_CONNECTION.id, name: EMULATOR_CONNECTION.name, strategy: 'auth0', options: EMULATOR_CONNECTION.options });
+    if (req.params['id'] !== EMULATOR_CONNECTION.id)
+      return managementError(
+        res,
+        404,
+        'Not Found',
+        'The connection does not exist',
+        'inexistent_connection',
+      );
+    res.json({
+      id: EMULATOR_CONNECTION.id,
+      name: EMULATOR_CONNECTION.name,
+      strategy: 'auth0',
+      options: EMULATOR_CONNECTION.options,
+    });
   });
 
   const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-    const status: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
+    const status: unknown =
+      typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
     const code = typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
-    if (code === 500) console.error(`auth0 emulator: internal error on ${req.method} ${req.path}:`, error instanceof Error ? error.name : 'unknown');
+    if (code === 500)
+      console.error(
+        `auth0 emulator: internal error on ${req.method} ${req.path}:`,
+        error instanceof Error ? error.name : 'unknown',
+      );
     if (res.headersSent) return void res.end();
-    managementError(res, code, code === 500 ? 'Internal Server Error' : 'Bad Request', code === 500 ? 'Something went wrong in the emulator.' : 'The request could not be understood.');
+    managementError(
+      res,
+      code,
+      code === 500 ? 'Internal Server Error' : 'Bad Request',
+      code === 500
+        ? 'Something went wrong in the emulator.'
+        : 'The request could not be understood.',
+    );
   };
   app.use(errorHandler);
 
@@ -555,7 +772,13 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
     managementRequests,
     user: (userId) => {
       const user = users.get(userId);
-      return user ? { logins_count: user.logins_count, app_metadata: { ...user.app_metadata }, last_password_reset: user.last_password_reset } : undefined;
+      return user
+        ? {
+            logins_count: user.logins_count,
+            app_metadata: { ...user.app_metadata },
+            last_password_reset: user.last_password_reset,
+          }
+        : undefined;
     },
   };
 }

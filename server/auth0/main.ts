@@ -13,15 +13,25 @@ import { startAuth0DevStack } from './dev-stack';
 function parsePort(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be an integer from 0 to 65535, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be an integer from 0 to 65535, got "${value}"`);
   return port;
 }
 
 async function main(): Promise<void> {
   const pagePort = parsePort('PORT', process.env['PORT'], 4300);
-  const auth0Port = parsePort('AUTH0_PORT', process.env['AUTH0_PORT'], pagePort === 0 ? 0 : pagePort + 1);
+  const auth0Port = parsePort(
+    'AUTH0_PORT',
+    process.env['AUTH0_PORT'],
+    pagePort === 0 ? 0 : pagePort + 1,
+  );
   const customDomain = process.env['AUTH0_EMULATOR_CUSTOM_DOMAIN'] === '1';
-  const stack = await startAuth0DevStack({ pagePort, auth0Port, host: process.env['HOST'] || '127.0.0.1', customDomain });
+  const stack = await startAuth0DevStack({
+    pagePort,
+    auth0Port,
+    host: process.env['HOST'] || '127.0.0.1',
+    customDomain,
+  });
   console.log(
     [
       '',
@@ -29,7 +39,9 @@ async function main(): Promise<void> {
       `  page host: ${stack.pageUrl}   Auth0 tenant: ${stack.auth0Url}${customDomain ? `   custom domain: ${stack.loginUrl}` : ''}`,
       '',
       '  Demo users (email / password):',
-      ...AUTH0_DEMO_USERS.map((user) => `    ${user.email.padEnd(26)} ${user.password.padEnd(14)} ${user.behaviour}`),
+      ...AUTH0_DEMO_USERS.map(
+        (user) => `    ${user.email.padEnd(26)} ${user.password.padEnd(14)} ${user.behaviour}`,
+      ),
       '',
     ].join('\n'),
   );

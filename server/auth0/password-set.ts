@@ -30,8 +30,18 @@ import { ManagementClient, ManagementError } from 'auth0';
 
 import { firstViolation, type PasswordPolicy } from '../../src/contract/password-policy';
 import { CONTINUE_SCRIPT, CONTINUE_SCRIPT_PATH, renderContinuePage } from './continue-page';
-import { cidaasPolicyFromAuth0, parseAuth0PasswordOptions, type Auth0PasswordOptions } from './policy';
-import { signResultToken, tenantIssuers, verifySessionToken, type PasswordChangeReason, type SessionTokenClaims } from './session-tokens';
+import {
+  cidaasPolicyFromAuth0,
+  parseAuth0PasswordOptions,
+  type Auth0PasswordOptions,
+} from './policy';
+import {
+  signResultToken,
+  tenantIssuers,
+  verifySessionToken,
+  type PasswordChangeReason,
+  type SessionTokenClaims,
+} from './session-tokens';
 
 /** The minimum length of `SESSION_TOKEN_SECRET`, so an HS256 key cannot be guessed. */
 export const MINIMUM_SECRET_LENGTH = 32;
@@ -63,7 +73,9 @@ export interface Auth0PasswordSetConfig {
   /** The database connection's name, sent with the password update. */
   readonly connectionName: string;
   /** Where the policy comes from: fixed options, or the connection read through the Management API. */
-  readonly policySource: { readonly kind: 'static'; readonly options: Auth0PasswordOptions } | { readonly kind: 'connection'; readonly connectionId: string };
+  readonly policySource:
+    | { readonly kind: 'static'; readonly options: Auth0PasswordOptions }
+    | { readonly kind: 'connection'; readonly connectionId: string };
   /** The page's path, for the redirects back to it with `error=…`. */
   readonly pagePath: string;
 }
@@ -102,23 +114,40 @@ export function auth0PasswordSetConfigFromEnv(env: NodeJS.ProcessEnv): Auth0Pass
   const clientId = required('AUTH0_CLIENT_ID');
   const clientSecret = required('AUTH0_CLIENT_SECRET');
   const sessionTokenSecret = required('SESSION_TOKEN_SECRET');
-  if (sessionTokenSecret !== '' && sessionTokenSecret.length < MINIMUM_SECRET_LENGTH) problems.push(`SESSION_TOKEN_SECRET must have at least ${MINIMUM_SECRET_LENGTH} characters`);
-  if (domain !== '' && !HOST.test(domain)) problems.push('AUTH0_DOMAIN must be a bare host name such as acme.eu.auth0.com');
+  if (sessionTokenSecret !== '' && sessionTokenSecret.length < MINIMUM_SECRET_LENGTH)
+    problems.push(`SESSION_TOKEN_SECRET must have at least ${MINIMUM_SECRET_LENGTH} characters`);
+  if (domain !== '' && !HOST.test(domain))
+    problems.push('AUTH0_DOMAIN must be a bare host name such as acme.eu.auth0.com');
   const customDomain = env['AUTH0_CUSTOM_DOMAIN']?.trim() || undefined;
-  if (customDomain !== undefined && !HOST.test(customDomain)) problems.push('AUTH0_CUSTOM_DOMAIN must be a bare host name such as login.acme.com');
+  if (customDomain !== undefined && !HOST.test(customDomain))
+    problems.push('AUTH0_CUSTOM_DOMAIN must be a bare host name such as login.acme.com');
 
   let managementBaseUrl = `https://${domain}`;
   let scheme = 'https:';
   const override = env['AUTH0_BASE_URL']?.trim();
   if (override) {
     const parsed = URL.canParse(override) ? new URL(override) : undefined;
-    if (env['NODE_ENV'] === 'production') problems.push('AUTH0_BASE_URL is for the local emulator only and is refused when NODE_ENV is "production"');
-    else if (parsed === undefined || parsed.protocol !== 'http:' || !isLoopbackHost(parsed.hostname)) problems.push('AUTH0_BASE_URL must be an http:// loopback URL (local emulator only)');
+    if (env['NODE_ENV'] === 'production')
+      problems.push(
+        'AUTH0_BASE_URL is for the local emulator only and is refused when NODE_ENV is "production"',
+      );
+    else if (
+      parsed === undefined ||
+      parsed.protocol !== 'http:' ||
+      !isLoopbackHost(parsed.hostname)
+    )
+      problems.push('AUTH0_BASE_URL must be an http:// loopback URL (local emulator only)');
     else {
       managementBaseUrl = parsed.origin;
       scheme = 'http:';
-      if (customDomain !== undefined && HOST.test(customDomain) && !isLoopbackHost(new URL(`http://${customDomain}`).hostname)) {
-        problems.push('AUTH0_CUSTOM_DOMAIN must be a loopback host when AUTH0_BASE_URL is set (local emulator only)');
+      if (
+        customDomain !== undefined &&
+        HOST.test(customDomain) &&
+        !isLoopbackHost(new URL(`http://${customDomain}`).hostname)
+      ) {
+        problems.push(
+          'AUTH0_CUSTOM_DOMAIN must be a loopback host when AUTH0_BASE_URL is set (local emulator only)',
+        );
       }
     }
   }
@@ -139,9 +168,11 @@ export function auth0PasswordSetConfigFromEnv(env: NodeJS.ProcessEnv): Auth0Pass
   }
 
   const pagePath = env['AUTH0_PASSWORD_PAGE_PATH']?.trim() || '/identity/password_set';
-  if (!pagePath.startsWith('/') || pagePath.startsWith('//')) problems.push('AUTH0_PASSWORD_PAGE_PATH must be a path starting with one /');
+  if (!pagePath.startsWith('/') || pagePath.startsWith('//'))
+    problems.push('AUTH0_PASSWORD_PAGE_PATH must be a path starting with one /');
 
-  if (problems.length > 0 || policySource === undefined) throw new Auth0ConfigError(`Auth0 mode is misconfigured: ${problems.join('; ')}`);
+  if (problems.length > 0 || policySource === undefined)
+    throw new Auth0ConfigError(`Auth0 mode is misconfigured: ${problems.join('; ')}`);
   // Auth0: the login transaction lives on the domain it started on, so /continue must be on the
   // custom domain when users sign in there ("If you're using a custom domain:
   // https://{yourAuth0CustomDomain}/continue?state=…", https://auth0.com/docs/customize/rules/redirect-users),
@@ -152,10 +183,15 @@ export function auth0PasswordSetConfigFromEnv(env: NodeJS.ProcessEnv): Auth0Pass
     domain,
     customDomain,
     managementBaseUrl,
-    continueUrl: customDomain === undefined ? `${managementBaseUrl}/continue` : `${scheme}//${loginDomain}/continue`,
+    continueUrl:
+      customDomain === undefined
+        ? `${managementBaseUrl}/continue`
+        : `${scheme}//${loginDomain}/continue`,
     // Auth0 documents the session token's `iss` as "Hostname of your Auth0 tenant domain (e.g.,
     // example.auth0.com)" without saying which domain a custom-domain login gets: both are accepted.
-    issuers: tenantIssuers(customDomain === undefined || customDomain === domain ? [domain] : [domain, customDomain]),
+    issuers: tenantIssuers(
+      customDomain === undefined || customDomain === domain ? [domain] : [domain, customDomain],
+    ),
     clientId,
     clientSecret,
     sessionTokenSecret,
@@ -208,8 +244,11 @@ export interface Auth0Directory {
  * `last_password_reset` is "the last time the user's password was reset/changed. At user creation,
  * this field does not exist" (https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/login-trigger/post-login-event-object).
  */
-export function requiredPasswordChange(user: Pick<Auth0UserRecord, 'appMetadata' | 'lastPasswordReset'>): PasswordChangeReason | undefined {
-  if (user.appMetadata['precreated'] === true && user.lastPasswordReset === undefined) return 'first_login';
+export function requiredPasswordChange(
+  user: Pick<Auth0UserRecord, 'appMetadata' | 'lastPasswordReset'>,
+): PasswordChangeReason | undefined {
+  if (user.appMetadata['precreated'] === true && user.lastPasswordReset === undefined)
+    return 'first_login';
   if (user.appMetadata['needsPasswordReset'] === true) return 'admin_required';
   return undefined;
 }
@@ -219,9 +258,13 @@ export function requiredPasswordChange(user: Pick<Auth0UserRecord, 'appMetadata'
  * password has not been changed since the token was issued. This makes a token single-use without
  * any state on our side: its first successful use changes both.
  */
-export function sessionTokenUsable(user: Auth0UserRecord, claims: Pick<SessionTokenClaims, 'issuedAt'>): boolean {
+export function sessionTokenUsable(
+  user: Auth0UserRecord,
+  claims: Pick<SessionTokenClaims, 'issuedAt'>,
+): boolean {
   if (requiredPasswordChange(user) === undefined) return false;
-  const changedAt = user.lastPasswordReset === undefined ? Number.NaN : Date.parse(user.lastPasswordReset);
+  const changedAt =
+    user.lastPasswordReset === undefined ? Number.NaN : Date.parse(user.lastPasswordReset);
   return !(changedAt >= claims.issuedAt * 1000);
 }
 
@@ -244,8 +287,14 @@ async function asDirectoryError<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof ManagementError) {
-      const message = typeof error.body === 'object' && error.body !== null ? Reflect.get(error.body, 'message') : error.body;
-      throw new Auth0DirectoryError(error.statusCode ?? 0, typeof message === 'string' ? message : '');
+      const message =
+        typeof error.body === 'object' && error.body !== null
+          ? Reflect.get(error.body, 'message')
+          : error.body;
+      throw new Auth0DirectoryError(
+        error.statusCode ?? 0,
+        typeof message === 'string' ? message : '',
+      );
     }
     throw new Auth0DirectoryError(0, '');
   }
@@ -263,23 +312,37 @@ export function managementApiDirectory(config: Auth0PasswordSetConfig): Auth0Dir
     domain: config.domain,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
-    ...(config.managementBaseUrl === `https://${config.domain}` ? {} : { fetch: redirectingFetch(config.domain, config.managementBaseUrl) }),
+    ...(config.managementBaseUrl === `https://${config.domain}`
+      ? {}
+      : { fetch: redirectingFetch(config.domain, config.managementBaseUrl) }),
   });
   return {
     getUser: async (userId) => {
-      const user = await asDirectoryError(() => client.users.get(userId, { fields: 'user_id,email,app_metadata,last_password_reset', include_fields: true }));
+      const user = await asDirectoryError(() =>
+        client.users.get(userId, {
+          fields: 'user_id,email,app_metadata,last_password_reset',
+          include_fields: true,
+        }),
+      );
       return {
         email: typeof user.email === 'string' ? user.email : undefined,
         appMetadata: isRecord(user.app_metadata) ? user.app_metadata : {},
-        lastPasswordReset: typeof user.last_password_reset === 'string' ? user.last_password_reset : undefined,
+        lastPasswordReset:
+          typeof user.last_password_reset === 'string' ? user.last_password_reset : undefined,
       };
     },
     setPassword: async (userId, password) => {
-      await asDirectoryError(() => client.users.update(userId, { password, connection: config.connectionName }));
+      await asDirectoryError(() =>
+        client.users.update(userId, { password, connection: config.connectionName }),
+      );
     },
     clearPasswordChangeFlag: async (userId) => {
       // Auth0 merges app_metadata key by key (https://auth0.com/docs/manage-users/user-accounts/metadata/manage-metadata-api).
-      await asDirectoryError(() => client.users.update(userId, { app_metadata: { needsPasswordReset: false, precreated: false } }));
+      await asDirectoryError(() =>
+        client.users.update(userId, {
+          app_metadata: { needsPasswordReset: false, precreated: false },
+        }),
+      );
     },
     connectionPasswordOptions: async (connectionId) => {
       const connection = await asDirectoryError(() => client.connections.get(connectionId));
@@ -305,8 +368,10 @@ function field(source: unknown, name: string): string {
 
 /** The cidaas-contract error a Management API refusal becomes. */
 function errorForDirectoryFailure(error: Auth0DirectoryError): string {
-  if (error.status === 400 && /PasswordHistoryError|previously used/i.test(error.auth0Message)) return 'password_already_used';
-  if (error.status === 400 && /Password\w*Error|too weak/i.test(error.auth0Message)) return 'password_policy_violation';
+  if (error.status === 400 && /PasswordHistoryError|previously used/i.test(error.auth0Message))
+    return 'password_already_used';
+  if (error.status === 400 && /Password\w*Error|too weak/i.test(error.auth0Message))
+    return 'password_policy_violation';
   if (error.status === 429) return 'too_many_attempts';
   if (error.status === 404) return 'track_expired';
   return 'server_error';
@@ -322,22 +387,32 @@ function statusOf(error: unknown): number | 'unknown error' {
  * when `AUTH0_DOMAIN` is set). The page host's CSP `form-action` must allow the origin of
  * {@link Auth0PasswordSetConfig.continueUrl}: the POST to `/continue` goes there.
  */
-export function auth0PasswordSetRoutes(config: Auth0PasswordSetConfig, options: Auth0PasswordSetOptions = {}): Router {
+export function auth0PasswordSetRoutes(
+  config: Auth0PasswordSetConfig,
+  options: Auth0PasswordSetOptions = {},
+): Router {
   const directory = options.directory ?? managementApiDirectory(config);
   const now = options.now ?? Date.now;
   const router = Router();
   let cachedPolicy: { readonly policy: PasswordPolicy; readonly until: number } | undefined;
 
   const policy = async (): Promise<PasswordPolicy> => {
-    if (config.policySource.kind === 'static') return cidaasPolicyFromAuth0(config.policySource.options);
+    if (config.policySource.kind === 'static')
+      return cidaasPolicyFromAuth0(config.policySource.options);
     if (cachedPolicy !== undefined && cachedPolicy.until > now()) return cachedPolicy.policy;
-    const fresh = cidaasPolicyFromAuth0(await directory.connectionPasswordOptions(config.policySource.connectionId));
+    const fresh = cidaasPolicyFromAuth0(
+      await directory.connectionPasswordOptions(config.policySource.connectionId),
+    );
     cachedPolicy = { policy: fresh, until: now() + POLICY_CACHE_MS };
     return fresh;
   };
 
   const verify = (token: string): Promise<SessionTokenClaims | undefined> =>
-    verifySessionToken(token, { secret: config.sessionTokenSecret, issuers: config.issuers, nowMs: now() });
+    verifySessionToken(token, {
+      secret: config.sessionTokenSecret,
+      issuers: config.issuers,
+      nowMs: now(),
+    });
 
   /** The user, or `'gone'` when Auth0 no longer knows them; other failures throw. */
   const readUser = async (userId: string): Promise<Auth0UserRecord | 'gone'> => {
@@ -361,7 +436,10 @@ export function auth0PasswordSetRoutes(config: Auth0PasswordSetConfig, options: 
 
   router.get('/auth0/password_set/context', async (req: Request, res: Response) => {
     const expired = (): void => {
-      res.status(400).json({ error: 'track_expired', error_description: 'The session token is missing, invalid, expired or already used.' });
+      res.status(400).json({
+        error: 'track_expired',
+        error_description: 'The session token is missing, invalid, expired or already used.',
+      });
     };
     const claims = await verify(field(req.query, 'session_token'));
     if (claims === undefined) return expired();
@@ -370,12 +448,23 @@ export function auth0PasswordSetRoutes(config: Auth0PasswordSetConfig, options: 
     try {
       [user, rules] = await Promise.all([readUser(claims.sub), policy()]);
     } catch (error) {
-      console.error('auth0 password_set: could not read the user or the password policy', statusOf(error));
-      res.status(502).json({ error: 'server_error', error_description: 'The sign-in service could not be reached.' });
+      console.error(
+        'auth0 password_set: could not read the user or the password policy',
+        statusOf(error),
+      );
+      res.status(502).json({
+        error: 'server_error',
+        error_description: 'The sign-in service could not be reached.',
+      });
       return;
     }
     if (user === 'gone' || !sessionTokenUsable(user, claims)) return expired();
-    res.json({ email: user.email ?? null, reason: claims.reason, expires_at: new Date(claims.expiresAt * 1000).toISOString(), password_policy: rules });
+    res.json({
+      email: user.email ?? null,
+      reason: claims.reason,
+      expires_at: new Date(claims.expiresAt * 1000).toISOString(),
+      password_policy: rules,
+    });
   });
 
   router.get('/auth0/password_set/cancel', (req: Request, res: Response) => {
@@ -391,79 +480,96 @@ export function auth0PasswordSetRoutes(config: Auth0PasswordSetConfig, options: 
     res.type('text/javascript').send(CONTINUE_SCRIPT);
   });
 
-  router.post('/auth0/password_set', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }), async (req: Request, res: Response) => {
-    const sessionToken = field(req.body, 'session_token');
-    const state = field(req.body, 'state');
-    const password = field(req.body, 'password');
-    const confirmation = field(req.body, 'confirm_password');
-    // Echoed so the page stays in Auth0 mode (it keys on session_token); the page never trusts it.
-    const back = { session_token: sessionToken, state };
+  router.post(
+    '/auth0/password_set',
+    express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }),
+    async (req: Request, res: Response) => {
+      const sessionToken = field(req.body, 'session_token');
+      const state = field(req.body, 'state');
+      const password = field(req.body, 'password');
+      const confirmation = field(req.body, 'confirm_password');
+      // Echoed so the page stays in Auth0 mode (it keys on session_token); the page never trusts it.
+      const back = { session_token: sessionToken, state };
 
-    const claims = await verify(sessionToken);
-    if (claims === undefined || state === '' || state.length > MAX_STATE_LENGTH) {
-      backToPage(res, { ...back, error: 'track_expired' });
-      return;
-    }
-    if (password !== confirmation) {
-      backToPage(res, { ...back, error: 'password_mismatch' });
-      return;
-    }
-    let rules: PasswordPolicy;
-    try {
-      rules = await policy();
-    } catch {
-      backToPage(res, { ...back, error: 'server_error' });
-      return;
-    }
-    const violation = password === '' ? 'minimumLength' : firstViolation(password, rules);
-    if (violation !== undefined) {
-      backToPage(res, { ...back, error: 'password_policy_violation', error_code: violation });
-      return;
-    }
-
-    // Read before writing: a token whose change is done (by this request's twin, or a replay) is spent.
-    try {
-      const user = await readUser(claims.sub);
-      if (user === 'gone' || !sessionTokenUsable(user, claims)) {
+      const claims = await verify(sessionToken);
+      if (claims === undefined || state === '' || state.length > MAX_STATE_LENGTH) {
         backToPage(res, { ...back, error: 'track_expired' });
         return;
       }
-      await directory.setPassword(claims.sub, password);
-    } catch (error) {
-      const code = error instanceof Auth0DirectoryError ? errorForDirectoryFailure(error) : 'server_error';
-      if (code === 'server_error') console.error('auth0 password_set: the password update failed', statusOf(error));
-      backToPage(res, { ...back, error: code });
-      return;
-    }
-    try {
-      await directory.clearPasswordChangeFlag(claims.sub);
-    } catch (error) {
-      // The password is changed, and `last_password_reset` now spends the token; the Action's
-      // onContinuePostLogin clears the flags as well, so the user is not sent back here. Failing now
-      // would make them choose yet another password.
-      console.error('auth0 password_set: clearing needsPasswordReset failed', statusOf(error));
-    }
+      if (password !== confirmation) {
+        backToPage(res, { ...back, error: 'password_mismatch' });
+        return;
+      }
+      let rules: PasswordPolicy;
+      try {
+        rules = await policy();
+      } catch {
+        backToPage(res, { ...back, error: 'server_error' });
+        return;
+      }
+      const violation = password === '' ? 'minimumLength' : firstViolation(password, rules);
+      if (violation !== undefined) {
+        backToPage(res, { ...back, error: 'password_policy_violation', error_code: violation });
+        return;
+      }
 
-    const result = await signResultToken({ sub: claims.sub, state }, config.sessionTokenSecret, now());
-    res
-      .status(200)
-      .type('html')
-      .send(
-        renderContinuePage({
-          action: config.continueUrl,
-          fields: { state, session_token: result },
-          uiLocales: field(req.body, 'ui_locales') || undefined,
-          browserLanguages: req.acceptsLanguages(),
-        }),
+      // Read before writing: a token whose change is done (by this request's twin, or a replay) is spent.
+      try {
+        const user = await readUser(claims.sub);
+        if (user === 'gone' || !sessionTokenUsable(user, claims)) {
+          backToPage(res, { ...back, error: 'track_expired' });
+          return;
+        }
+        await directory.setPassword(claims.sub, password);
+      } catch (error) {
+        const code =
+          error instanceof Auth0DirectoryError ? errorForDirectoryFailure(error) : 'server_error';
+        if (code === 'server_error')
+          console.error('auth0 password_set: the password update failed', statusOf(error));
+        backToPage(res, { ...back, error: code });
+        return;
+      }
+      try {
+        await directory.clearPasswordChangeFlag(claims.sub);
+      } catch (error) {
+        // The password is changed, and `last_password_reset` now spends the token; the Action's
+        // onContinuePostLogin clears the flags as well, so the user is not sent back here. Failing now
+        // would make them choose yet another password.
+        console.error('auth0 password_set: clearing needsPasswordReset failed', statusOf(error));
+      }
+
+      const result = await signResultToken(
+        { sub: claims.sub, state },
+        config.sessionTokenSecret,
+        now(),
       );
-  });
+      res
+        .status(200)
+        .type('html')
+        .send(
+          renderContinuePage({
+            action: config.continueUrl,
+            fields: { state, session_token: result },
+            uiLocales: field(req.body, 'ui_locales') || undefined,
+            browserLanguages: req.acceptsLanguages(),
+          }),
+        );
+    },
+  );
 
   // A body too large or malformed: answer plainly, never with a stack or the request echoed back.
   const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-    const status: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
+    const status: unknown =
+      typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
     const clientError = typeof status === 'number' && status >= 400 && status < 500;
-    if (!clientError) console.error('auth0 password_set: internal error', error instanceof Error ? error.name : 'unknown error');
-    res.status(clientError ? status : 500).json({ error: clientError ? 'invalid_request' : 'server_error' });
+    if (!clientError)
+      console.error(
+        'auth0 password_set: internal error',
+        error instanceof Error ? error.name : 'unknown error',
+      );
+    res
+      .status(clientError ? status : 500)
+      .json({ error: clientError ? 'invalid_request' : 'server_error' });
   };
   router.use('/auth0/password_set', errorHandler);
 

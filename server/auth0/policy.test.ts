@@ -5,7 +5,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 
 import { firstViolation } from '../../src/contract/password-policy';
-import { AUTH0_POLICY_LEVELS, auth0AcceptsPassword, cidaasPolicyFromAuth0, parseAuth0PasswordOptions } from './policy';
+import {
+  AUTH0_POLICY_LEVELS,
+  auth0AcceptsPassword,
+  cidaasPolicyFromAuth0,
+  parseAuth0PasswordOptions,
+} from './policy';
 
 describe('cidaasPolicyFromAuth0', () => {
   const table = [
@@ -29,14 +34,31 @@ describe('cidaasPolicyFromAuth0', () => {
   }
 
   it('lets password_complexity_options.min_length override the level and password_history set preventAlreadyUsedPwd', () => {
-    const policy = cidaasPolicyFromAuth0(parseAuth0PasswordOptions({ passwordPolicy: 'good', password_complexity_options: { min_length: 14 }, password_history: { enable: true, size: 5 } }));
+    const policy = cidaasPolicyFromAuth0(
+      parseAuth0PasswordOptions({
+        passwordPolicy: 'good',
+        password_complexity_options: { min_length: 14 },
+        password_history: { enable: true, size: 5 },
+      }),
+    );
     assert.equal(policy.minimumLength, 14);
     assert.equal(policy.preventAlreadyUsedPwd, true);
   });
 
   it('treats absent or malformed options as level none (never blocks a user on a broken setting)', () => {
-    for (const options of [undefined, null, [], 'good', { passwordPolicy: 'extreme' }, { password_complexity_options: { min_length: -3 } }]) {
-      assert.equal(cidaasPolicyFromAuth0(parseAuth0PasswordOptions(options)).minimumLength, 1, JSON.stringify(options));
+    for (const options of [
+      undefined,
+      null,
+      [],
+      'good',
+      { passwordPolicy: 'extreme' },
+      { password_complexity_options: { min_length: -3 } },
+    ]) {
+      assert.equal(
+        cidaasPolicyFromAuth0(parseAuth0PasswordOptions(options)).minimumLength,
+        1,
+        JSON.stringify(options),
+      );
     }
   });
 
@@ -50,7 +72,10 @@ describe('cidaasPolicyFromAuth0', () => {
       fc.constantFrom(...'!-#_ '),
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
     );
-    const candidate = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.array(piece, { minLength: 6, maxLength: 24 }).map((pieces) => pieces.join('')));
+    const candidate = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.array(piece, { minLength: 6, maxLength: 24 }).map((pieces) => pieces.join('')),
+    );
     for (const level of AUTH0_POLICY_LEVELS.filter((candidate) => candidate !== 'excellent')) {
       const options = { passwordPolicy: level };
       let acceptedByPage = 0;
@@ -63,7 +88,10 @@ describe('cidaasPolicyFromAuth0', () => {
         }),
         { numRuns: runs },
       );
-      assert.ok(acceptedByPage >= runs / 8, `${level}: only ${acceptedByPage} of ${runs} candidates reached the assertion`);
+      assert.ok(
+        acceptedByPage >= runs / 8,
+        `${level}: only ${acceptedByPage} of ${runs} candidates reached the assertion`,
+      );
     }
   });
 

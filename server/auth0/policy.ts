@@ -23,7 +23,13 @@
  *   enforces it on update and the page gets `password_policy_violation` without an `error_code`.
  * - `maximumLength` is not set: Auth0 documents no maximum in these options.
  */
-import { countDigits, countSpecialCharacters, codePointLength, normalizePassword, type PasswordPolicy } from '../../src/contract/password-policy';
+import {
+  countDigits,
+  countSpecialCharacters,
+  codePointLength,
+  normalizePassword,
+  type PasswordPolicy,
+} from '../../src/contract/password-policy';
 
 /** Auth0's password strength levels. */
 export const AUTH0_POLICY_LEVELS = ['none', 'low', 'fair', 'good', 'excellent'] as const;
@@ -38,10 +44,17 @@ export interface Auth0PasswordOptions {
   /** The minimum length, overriding the level's. */
   readonly password_complexity_options?: { readonly min_length?: number | undefined } | undefined;
   /** Whether, and how many, previous passwords are refused. */
-  readonly password_history?: { readonly enable?: boolean | undefined; readonly size?: number | undefined } | undefined;
+  readonly password_history?:
+    { readonly enable?: boolean | undefined; readonly size?: number | undefined } | undefined;
 }
 
-const LEVEL_MINIMUM_LENGTH: Readonly<Record<Auth0PolicyLevel, number>> = { none: 1, low: 6, fair: 8, good: 8, excellent: 10 };
+const LEVEL_MINIMUM_LENGTH: Readonly<Record<Auth0PolicyLevel, number>> = {
+  none: 1,
+  low: 6,
+  fair: 8,
+  good: 8,
+  excellent: 10,
+};
 
 function isLevel(value: unknown): value is Auth0PolicyLevel {
   return typeof value === 'string' && AUTH0_POLICY_LEVELS.some((level) => level === value);
@@ -70,7 +83,9 @@ export function parseAuth0PasswordOptions(value: unknown): Auth0PasswordOptions 
   const level = options['passwordPolicy'];
   return {
     passwordPolicy: isLevel(level) ? level : undefined,
-    password_complexity_options: complexity ? { min_length: positiveIntegerOrUndefined(complexity['min_length']) } : undefined,
+    password_complexity_options: complexity
+      ? { min_length: positiveIntegerOrUndefined(complexity['min_length']) }
+      : undefined,
     password_history: history
       ? { enable: history['enable'] === true, size: positiveIntegerOrUndefined(history['size']) }
       : undefined,

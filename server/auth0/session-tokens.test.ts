@@ -30,12 +30,26 @@ const ISSUERS = tenantIssuers(['acme.eu.auth0.com', 'login.acme.com']);
  * tenant's token shows them, and nothing else: no `state`, no email.
  */
 function auth0Claims(overrides: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
-  return { iat: NOW, iss: 'acme.eu.auth0.com', sub: 'auth0|6638820ef54520ecca12593a', exp: NOW + 300, ip: '203.0.113.7', reason: 'admin_required', ...overrides };
+  return {
+    iat: NOW,
+    iss: 'acme.eu.auth0.com',
+    sub: 'auth0|6638820ef54520ecca12593a',
+    exp: NOW + 300,
+    ip: '203.0.113.7',
+    reason: 'admin_required',
+    ...overrides,
+  };
 }
 
 /** Signs the claims as they are (`undefined` drops a claim; jsonwebtoken adds no `iat` of its own). */
-function sign(claims: Readonly<Record<string, unknown>>, secret = SECRET, algorithm: jwt.Algorithm = 'HS256'): string {
-  const defined = Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
+function sign(
+  claims: Readonly<Record<string, unknown>>,
+  secret = SECRET,
+  algorithm: jwt.Algorithm = 'HS256',
+): string {
+  const defined = Object.fromEntries(
+    Object.entries(claims).filter(([, value]) => value !== undefined),
+  );
   // jsonwebtoken sets `iat` to now unless told not to, and then drops a given one too.
   return jwt.sign(defined, secret, { algorithm, noTimestamp: defined['iat'] === undefined });
 }
@@ -46,11 +60,21 @@ function verify(token: string, nowMs = NOW_MS): ReturnType<typeof verifySessionT
 
 describe('verifySessionToken', () => {
   it("accepts a token with exactly the claims Auth0's encodeToken documents (no state claim)", async () => {
-    assert.deepEqual(await verify(sign(auth0Claims())), { sub: 'auth0|6638820ef54520ecca12593a', reason: 'admin_required', issuedAt: NOW, expiresAt: NOW + 300 });
+    assert.deepEqual(await verify(sign(auth0Claims())), {
+      sub: 'auth0|6638820ef54520ecca12593a',
+      reason: 'admin_required',
+      issuedAt: NOW,
+      expiresAt: NOW + 300,
+    });
   });
 
   it('accepts the canonical and the custom domain as issuer, bare or as an https URL with a slash', async () => {
-    for (const iss of ['acme.eu.auth0.com', 'https://acme.eu.auth0.com/', 'login.acme.com', 'https://login.acme.com/']) {
+    for (const iss of [
+      'acme.eu.auth0.com',
+      'https://acme.eu.auth0.com/',
+      'login.acme.com',
+      'https://login.acme.com/',
+    ]) {
       assert.ok(await verify(sign(auth0Claims({ iss }))), iss);
     }
   });
@@ -58,11 +82,20 @@ describe('verifySessionToken', () => {
   it('caps the expiry at the maximum age, whatever exp the Action asked for', async () => {
     const claims = await verify(sign(auth0Claims({ exp: NOW + 86_400 })));
     assert.equal(claims?.expiresAt, NOW + SESSION_TOKEN_MAX_AGE_SECONDS);
-    assert.equal(await verify(sign(auth0Claims({ exp: NOW + 86_400 })), NOW_MS + (SESSION_TOKEN_MAX_AGE_SECONDS + 10) * 1000), undefined);
+    assert.equal(
+      await verify(
+        sign(auth0Claims({ exp: NOW + 86_400 })),
+        NOW_MS + (SESSION_TOKEN_MAX_AGE_SECONDS + 10) * 1000,
+      ),
+      undefined,
+    );
   });
 
   const refused: readonly (readonly [string, () => string])[] = [
-    ['a token signed with another secret', () => sign(auth0Claims(), 'another-secret-0123456789abcdefghijkl')],
+    [
+      'a token signed with another secret',
+      () => sign(auth0Claims(), 'another-secret-0123456789abcdefghijkl'),
+    ],
     ['an expired token', () => sign(auth0Claims({ exp: NOW - 10 }))],
     ['a token issued in the future', () => sign(auth0Claims({ iat: NOW + 600, exp: NOW + 900 }))],
     ['a token without iat (its age is unknown)', () => sign(auth0Claims({ iat: undefined }))],
@@ -70,7 +103,18 @@ describe('verifySessionToken', () => {
     ['a token from another tenant', () => sign(auth0Claims({ iss: 'evil.eu.auth0.com' }))],
     ['a token without sub', () => sign(auth0Claims({ sub: undefined }))],
     ['a token with an unknown reason', () => sign(auth0Claims({ reason: 'because' }))],
-    ['our own result token', () => sign(auth0Claims({ iss: RESULT_TOKEN_ISSUER, aud: RESULT_TOKEN_AUDIENCE, changed: true, state: 's' }))],
+    [
+      'our own result token',
+      () =>
+        sign(
+          auth0Claims({
+            iss: RESULT_TOKEN_ISSUER,
+            aud: RESULT_TOKEN_AUDIENCE,
+            changed: true,
+            state: 's',
+          }),
+        ),
+    ],
     ['a token that says changed', () => sign(auth0Claims({ changed: true }))],
     ['an HS512 token', () => sign(auth0Claims(), SECRET, 'HS512')],
     ['an unsigned token (alg none)', () => sign(auth0Claims(), '', 'none')],
@@ -85,7 +129,9 @@ describe('verifySessionToken', () => {
 
   it('refuses a token whose payload was altered after signing', async () => {
     const [header = '', , signature = ''] = sign(auth0Claims()).split('.');
-    const payload = Buffer.from(JSON.stringify(auth0Claims({ sub: 'auth0|someone-else' }))).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify(auth0Claims({ sub: 'auth0|someone-else' })),
+    ).toString('base64url');
     assert.equal(await verify(`${header}.${payload}.${signature}`), undefined);
   });
 });
@@ -94,9 +140,19 @@ describe('signResultToken', () => {
   it('signs { iss, aud, sub, state, changed, iat, exp } with HS256, as validateToken and the Action read it', async () => {
     const token = await signResultToken({ sub: 'auth0|1', state: 'txn-state' }, SECRET, NOW_MS);
     const [header = '', payload = '', signature = ''] = token.split('.');
-    assert.deepEqual(JSON.parse(Buffer.from(header, 'base64url').toString()), { alg: 'HS256', typ: 'JWT' });
-    assert.equal(createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url'), signature);
-    const claims = validateActionToken(token, SECRET, { domain: 'acme.eu.auth0.com', state: 'txn-state', now: () => NOW_MS });
+    assert.deepEqual(JSON.parse(Buffer.from(header, 'base64url').toString()), {
+      alg: 'HS256',
+      typ: 'JWT',
+    });
+    assert.equal(
+      createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url'),
+      signature,
+    );
+    const claims = validateActionToken(token, SECRET, {
+      domain: 'acme.eu.auth0.com',
+      state: 'txn-state',
+      now: () => NOW_MS,
+    });
     assert.deepEqual(claims, {
       iss: RESULT_TOKEN_ISSUER,
       aud: RESULT_TOKEN_AUDIENCE,
@@ -109,6 +165,9 @@ describe('signResultToken', () => {
   });
 
   it('is never accepted as a session token', async () => {
-    assert.equal(await verify(await signResultToken({ sub: 'auth0|1', state: 'txn-state' }, SECRET, NOW_MS)), undefined);
+    assert.equal(
+      await verify(await signResultToken({ sub: 'auth0|1', state: 'txn-state' }, SECRET, NOW_MS)),
+      undefined,
+    );
   });
 });

@@ -17,7 +17,10 @@
  */
 import { jwtVerify, SignJWT } from 'jose';
 
-import { isAuth0PasswordChangeReason, type Auth0PasswordChangeReason } from '../../src/contract/change-reasons';
+import {
+  isAuth0PasswordChangeReason,
+  type Auth0PasswordChangeReason,
+} from '../../src/contract/change-reasons';
 
 /** Why the user is asked to change the password (the Action's `reason` claim). */
 export type PasswordChangeReason = Auth0PasswordChangeReason;
@@ -91,8 +94,21 @@ export async function verifySessionToken(
     });
     const { sub, iat, exp } = payload;
     const reason: unknown = payload['reason'];
-    if (typeof sub !== 'string' || sub === '' || iat === undefined || exp === undefined || !isReason(reason) || payload['changed'] !== undefined) return undefined;
-    return { sub, reason, issuedAt: iat, expiresAt: Math.min(exp, iat + SESSION_TOKEN_MAX_AGE_SECONDS) };
+    if (
+      typeof sub !== 'string' ||
+      sub === '' ||
+      iat === undefined ||
+      exp === undefined ||
+      !isReason(reason) ||
+      payload['changed'] !== undefined
+    )
+      return undefined;
+    return {
+      sub,
+      reason,
+      issuedAt: iat,
+      expiresAt: Math.min(exp, iat + SESSION_TOKEN_MAX_AGE_SECONDS),
+    };
   } catch {
     return undefined;
   }
@@ -102,7 +118,11 @@ export async function verifySessionToken(
  * Signs the result token `/continue` hands to `onContinuePostLogin`: proof that the change happened,
  * bound to this user (`sub`) and this login transaction (`state`, as `validateToken` requires).
  */
-export function signResultToken(claims: { readonly sub: string; readonly state: string }, secret: string, nowMs: number): Promise<string> {
+export function signResultToken(
+  claims: { readonly sub: string; readonly state: string },
+  secret: string,
+  nowMs: number,
+): Promise<string> {
   const now = Math.floor(nowMs / 1000);
   return new SignJWT({ state: claims.state, changed: true })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -26,10 +26,23 @@ describe('robustness', () => {
     for (const [method, path, body] of requests) {
       const response = await emulator.fetch(path, {
         method,
-        ...(body === undefined ? {} : { body, headers: { 'content-type': path.startsWith('/__emulator') ? 'application/json' : 'application/x-www-form-urlencoded' } }),
+        ...(body === undefined
+          ? {}
+          : {
+              body,
+              headers: {
+                'content-type': path.startsWith('/__emulator')
+                  ? 'application/json'
+                  : 'application/x-www-form-urlencoded',
+              },
+            }),
       });
       assert.ok(response.status < 500, `${method} ${path} answered ${response.status}`);
-      assert.doesNotMatch(await response.text(), /\bat .+:\d+:\d+|node_modules/, `${method} ${path}`);
+      assert.doesNotMatch(
+        await response.text(),
+        /\bat .+:\d+:\d+|node_modules/,
+        `${method} ${path}`,
+      );
     }
   });
 });

@@ -68,36 +68,64 @@ const notFound: RequestHandler = (req, res) => {
   res
     .status(404)
     .type('html')
-    .send(messagePage({ title: 'Not found', message: `Nothing here: ${req.path}`, link: { href: '/', text: 'Go to the demo application' } }));
+    .send(
+      messagePage({
+        title: 'Not found',
+        message: `Nothing here: ${req.path}`,
+        link: { href: '/', text: 'Go to the demo application' },
+      }),
+    );
 };
 
 function statusOf(error: unknown): number {
-  const status: unknown = typeof error === 'object' && error !== null ? (Reflect.get(error, 'status') ?? Reflect.get(error, 'statusCode')) : undefined;
+  const status: unknown =
+    typeof error === 'object' && error !== null
+      ? (Reflect.get(error, 'status') ?? Reflect.get(error, 'statusCode'))
+      : undefined;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
 // Never echoes the error or a stack: body-parser errors (bad JSON, too large) become a plain 4xx.
 const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const status = statusOf(error);
-  if (status >= 500) console.error(`emulator: internal error on ${req.method} ${req.path}:`, error instanceof Error ? error.name : 'unknown');
+  if (status >= 500)
+    console.error(
+      `emulator: internal error on ${req.method} ${req.path}:`,
+      error instanceof Error ? error.name : 'unknown',
+    );
   if (res.headersSent) {
     res.end();
     return;
   }
-  const message = status >= 500 ? 'Something went wrong in the emulator.' : 'The request could not be understood.';
+  const message =
+    status >= 500
+      ? 'Something went wrong in the emulator.'
+      : 'The request could not be understood.';
   res.status(status).set('Cache-Control', 'no-store');
   if (isJsonApiPath(req.path)) {
-    res.json({ success: false, status, error: status >= 500 ? 'server_error' : 'invalid_request', error_description: message });
+    res.json({
+      success: false,
+      status,
+      error: status >= 500 ? 'server_error' : 'invalid_request',
+      error_description: message,
+    });
     return;
   }
-  res.type('html').send(messagePage({ title: status >= 500 ? 'Error' : 'Bad request', message, link: { href: '/', text: 'Go to the demo application' } }));
+  res.type('html').send(
+    messagePage({
+      title: status >= 500 ? 'Error' : 'Bad request',
+      message,
+      link: { href: '/', text: 'Go to the demo application' },
+    }),
+  );
 };
 
 /**
  * The paths of the JSON APIs the page reads at start-up (E3, E5, E7): they may be read by a page on
  * another local origin, and they get an API's security headers, not a document's.
  */
-const JSON_READ_API_PATHS = /^\/(public-srv|registration-setup-srv|fieldsetup-srv|user-srv|token-srv)\//;
+const JSON_READ_API_PATHS =
+  /^\/(public-srv|registration-setup-srv|fieldsetup-srv|user-srv|token-srv)\//;
 
 /**
  * CORS for the page's GET requests when the page is served from another loopback origin (cidaas
@@ -105,7 +133,12 @@ const JSON_READ_API_PATHS = /^\/(public-srv|registration-setup-srv|fieldsetup-sr
  */
 const loopbackCors: RequestHandler = (req, res, next) => {
   const origin = req.get('origin');
-  if (req.method === 'GET' && origin && isLoopbackOrigin(origin) && JSON_READ_API_PATHS.test(req.path)) {
+  if (
+    req.method === 'GET' &&
+    origin &&
+    isLoopbackOrigin(origin) &&
+    JSON_READ_API_PATHS.test(req.path)
+  ) {
     res.set('Access-Control-Allow-Origin', origin);
     res.vary('Origin');
   }
@@ -120,7 +153,11 @@ const loopbackCors: RequestHandler = (req, res, next) => {
  */
 export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<EmulatorApp> {
   const seed = options.seed ?? loadSeed();
-  const store = await EmulatorStore.create({ now: options.now, scryptCost: options.scryptCost, seed });
+  const store = await EmulatorStore.create({
+    now: options.now,
+    scryptCost: options.scryptCost,
+    seed,
+  });
   const faults = new FaultRegistry();
   const app = express();
 
@@ -134,7 +171,10 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
   app.use(faults.middleware());
   app.use(loopbackCors);
 
-  app.use('/emulator-assets', express.static(join(__dirname, 'assets'), { index: false, redirect: false, fallthrough: true }));
+  app.use(
+    '/emulator-assets',
+    express.static(join(__dirname, 'assets'), { index: false, redirect: false, fallthrough: true }),
+  );
   app.use(demoAppRoutes(store, demoAccounts(seed)));
   app.use(authzRoutes(store));
   app.use(loginRoutes(store));
@@ -143,7 +183,11 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
   app.use(precheckRoutes(store));
   app.use(resetRoutes(store));
   app.use(pwnedPasswordsRoutes());
-  app.use(staticSiteRoutes(options.distDir, { pwnedPasswordsBaseUrl: options.breachCheck === false ? undefined : PWNED_PASSWORDS_PATH }));
+  app.use(
+    staticSiteRoutes(options.distDir, {
+      pwnedPasswordsBaseUrl: options.breachCheck === false ? undefined : PWNED_PASSWORDS_PATH,
+    }),
+  );
 
   app.use(notFound);
   app.use(errorHandler);

@@ -7,7 +7,8 @@ import { cidaasUrls } from '../../src/contract/cidaas-urls';
  */
 function route<Pattern extends string>(pattern: Pattern, pageUrl: string): Pattern {
   const path = decodeURIComponent(new URL(pageUrl, 'http://emulator.invalid').pathname);
-  if (path !== pattern) throw new Error(`The emulator's route ${pattern} is not the page's ${path}`);
+  if (path !== pattern)
+    throw new Error(`The emulator's route ${pattern} is not the page's ${path}`);
   return pattern;
 }
 
@@ -18,9 +19,21 @@ function route<Pattern extends string>(pattern: Pattern, pageUrl: string): Patte
 export const CIDAAS_ROUTES = {
   clientInfo: route('/public-srv/public/:requestId', cidaasUrls.clientInfo('', ':requestId')),
   fieldSetup: route('/registration-setup-srv/public/list', cidaasUrls.fieldSetup('', ':requestId')),
-  preloginMetadata: route('/token-srv/prelogin/metadata/:lsid', cidaasUrls.preloginMetadata('', ':lsid')),
-  changePassword: route('/login-srv/precheck/continue/:lsid', cidaasUrls.changePassword('', ':lsid')),
+  preloginMetadata: route(
+    '/token-srv/prelogin/metadata/:lsid',
+    cidaasUrls.preloginMetadata('', ':lsid'),
+  ),
+  changePassword: route(
+    '/login-srv/precheck/continue/:lsid',
+    cidaasUrls.changePassword('', ':lsid'),
+  ),
   resetPassword: route('/password-srv/resetpassword', cidaasUrls.resetPassword('')),
-  passwordForgotInit: route('/identity/password_forgot_init', cidaasUrls.passwordForgotInit('', ':requestId')),
-  resolveRedirect: route('/authz-srv/authz/resolve_redirect/:requestId', cidaasUrls.resolveRedirect('', ':requestId')),
+  passwordForgotInit: route(
+    '/identity/password_forgot_init',
+    cidaasUrls.passwordForgotInit('', ':requestId'),
+  ),
+  resolveRedirect: route(
+    '/authz-srv/authz/resolve_redirect/:requestId',
+    cidaasUrls.resolveRedirect('', ':requestId'),
+  ),
 } as const;

@@ -38,7 +38,11 @@ describe('compileGlob', () => {
     fc.assert(
       fc.property(text, text, (glob, path) => {
         const pathWithoutStars = path.replace(/\*/g, 'a');
-        assert.equal(compileGlob(glob)(pathWithoutStars), globAsRegExp(glob).test(pathWithoutStars), `${glob} ~ ${pathWithoutStars}`);
+        assert.equal(
+          compileGlob(glob)(pathWithoutStars),
+          globAsRegExp(glob).test(pathWithoutStars),
+          `${glob} ~ ${pathWithoutStars}`,
+        );
       }),
       { numRuns: 3000 },
     );
@@ -59,10 +63,30 @@ describe('compileGlob', () => {
 
 describe('parseFaultSpec', () => {
   it('rejects malformed specs with a message', () => {
-    for (const bad of [null, [], {}, { path: 'no-slash', status: 500 }, { path: `/${'a'.repeat(MAX_GLOB_LENGTH)}`, status: 500 }, { path: '/x' }, { path: '/x', status: 99 }, { path: '/x', delayMs: -1 }, { path: '/x', times: 0, status: 500 }, { path: '/x', body: 1 }, { path: '/x', drop: 'yes' }]) {
+    for (const bad of [
+      null,
+      [],
+      {},
+      { path: 'no-slash', status: 500 },
+      { path: `/${'a'.repeat(MAX_GLOB_LENGTH)}`, status: 500 },
+      { path: '/x' },
+      { path: '/x', status: 99 },
+      { path: '/x', delayMs: -1 },
+      { path: '/x', times: 0, status: 500 },
+      { path: '/x', body: 1 },
+      { path: '/x', drop: 'yes' },
+    ]) {
       assert.equal(typeof parseFaultSpec(bad), 'string', JSON.stringify(bad));
     }
-    assert.deepEqual(parseFaultSpec({ path: '/x', status: 503, times: 2 }), { path: '/x', status: 503, times: 2, delayMs: undefined, drop: undefined, body: undefined, contentType: undefined });
+    assert.deepEqual(parseFaultSpec({ path: '/x', status: 503, times: 2 }), {
+      path: '/x',
+      status: 503,
+      times: 2,
+      delayMs: undefined,
+      drop: undefined,
+      body: undefined,
+      contentType: undefined,
+    });
   });
 });
 
@@ -79,41 +103,71 @@ describe('fault injection over HTTP', () => {
   });
 
   it('answers a status with the default JSON envelope, unlimited by default; DELETE clears', async () => {
-    const added = await emulator.sendJson('/__emulator/faults', { path: '/public-srv/public/*', status: 503 });
+    const added = await emulator.sendJson('/__emulator/faults', {
+      path: '/public-srv/public/*',
+      status: 503,
+    });
     assert.equal(added.status, 201);
     assert.equal(pick(await added.json(), 'status'), 503);
     for (let i = 0; i < 3; i++) {
       const response = await emulator.fetch(`/public-srv/public/${requestId}`);
       assert.equal(response.status, 503);
-      assert.deepEqual(await response.json(), { success: false, status: 503, error: 'emulated_fault', error_description: 'Injected by the cidaas emulator' });
+      assert.deepEqual(await response.json(), {
+        success: false,
+        status: 503,
+        error: 'emulated_fault',
+        error_description: 'Injected by the cidaas emulator',
+      });
     }
-    assert.equal((await emulator.fetch(`/registration-setup-srv/public/list?requestId=${requestId}`)).status, 200, 'other paths unaffected');
+    assert.equal(
+      (await emulator.fetch(`/registration-setup-srv/public/list?requestId=${requestId}`)).status,
+      200,
+      'other paths unaffected',
+    );
     const cleared = await emulator.sendJson('/__emulator/faults', undefined, 'DELETE');
     assert.deepEqual(await cleared.json(), { cleared: 1 });
     assert.equal((await emulator.fetch(`/public-srv/public/${requestId}`)).status, 200);
   });
 
   it('keeps answering with a pathological glob registered (/*a*a*a…b) and a long path requested', async () => {
-    assert.equal((await emulator.sendJson('/__emulator/faults', { path: `/${'*a'.repeat(40)}b`, status: 503 })).status, 201);
+    assert.equal(
+      (await emulator.sendJson('/__emulator/faults', { path: `/${'*a'.repeat(40)}b`, status: 503 }))
+        .status,
+      201,
+    );
     const started = performance.now();
     const missed = await emulator.fetch(`/${'a'.repeat(4000)}`);
     const elapsed = performance.now() - started;
     assert.equal(missed.status, 404);
     assert.ok(elapsed < 1000, `${elapsed.toFixed(0)} ms`);
-    assert.equal((await emulator.fetch(`/${'a'.repeat(40)}b`)).status, 503, 'it still applies where it matches');
+    assert.equal(
+      (await emulator.fetch(`/${'a'.repeat(40)}b`)).status,
+      503,
+      'it still applies where it matches',
+    );
     assert.equal((await emulator.fetch(`/public-srv/public/${requestId}`)).status, 200);
   });
 
   it('sends a raw garbage body (status 200 with broken JSON)', async () => {
-    await emulator.sendJson('/__emulator/faults', { path: '/registration-setup-srv/**', status: 200, body: '{"success":tru' });
-    const response = await emulator.fetch(`/registration-setup-srv/public/list?requestId=${requestId}`);
+    await emulator.sendJson('/__emulator/faults', {
+      path: '/registration-setup-srv/**',
+      status: 200,
+      body: '{"success":tru',
+    });
+    const response = await emulator.fetch(
+      `/registration-setup-srv/public/list?requestId=${requestId}`,
+    );
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /application\/json/);
     await assert.rejects(response.json(), SyntaxError);
   });
 
   it('delays once with times:1 (then behaves normally), using the real handler', async () => {
-    await emulator.sendJson('/__emulator/faults', { path: `/public-srv/public/${requestId}`, delayMs: 150, times: 1 });
+    await emulator.sendJson('/__emulator/faults', {
+      path: `/public-srv/public/${requestId}`,
+      delayMs: 150,
+      times: 1,
+    });
     const started = performance.now();
     const slow = await emulator.fetch(`/public-srv/public/${requestId}`);
     const slowMs = performance.now() - started;
@@ -126,12 +180,23 @@ describe('fault injection over HTTP', () => {
   });
 
   it('delays and then fails', async () => {
-    await emulator.sendJson('/__emulator/faults', { path: '/token-srv/**', delayMs: 50, status: 500, times: 1 });
+    await emulator.sendJson('/__emulator/faults', {
+      path: '/token-srv/**',
+      delayMs: 50,
+      status: 500,
+      times: 1,
+    });
     const started = performance.now();
-    const response = await emulator.fetch('/token-srv/prelogin/metadata/0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a');
+    const response = await emulator.fetch(
+      '/token-srv/prelogin/metadata/0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a',
+    );
     assert.equal(response.status, 500);
     assert.ok(performance.now() - started >= 45);
-    assert.equal((await emulator.fetch('/token-srv/prelogin/metadata/0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a')).status, 204);
+    assert.equal(
+      (await emulator.fetch('/token-srv/prelogin/metadata/0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a'))
+        .status,
+      204,
+    );
   });
 
   it('drops the connection: the client sees a network error', async () => {

@@ -35,7 +35,10 @@ export const MAX_DELAY_MS = 60_000;
 export const MAX_GLOB_LENGTH = 512;
 
 /** A piece of a compiled glob: one literal character, `*` (anything but `/`) or `**` (anything). */
-type GlobToken = { readonly kind: 'char'; readonly char: string } | { readonly kind: 'segment' } | { readonly kind: 'any' };
+type GlobToken =
+  | { readonly kind: 'char'; readonly char: string }
+  | { readonly kind: 'segment' }
+  | { readonly kind: 'any' };
 
 /** Whether a path matches a glob; see {@link compileGlob}. */
 export type PathMatcher = (path: string) => boolean;
@@ -49,7 +52,7 @@ export type PathMatcher = (path: string) => boolean;
  */
 export function compileGlob(glob: string): PathMatcher {
   const tokens: GlobToken[] = [];
-  for (let index = 0; index < glob.length; ) {
+  for (let index = 0; index < glob.length;) {
     if (glob[index] !== '*') {
       tokens.push({ kind: 'char', char: glob.charAt(index) });
       index += 1;
@@ -100,7 +103,8 @@ export function compileGlob(glob: string): PathMatcher {
 
 /** Validates a fault posted to the control API: the spec, or a message saying what is wrong. */
 export function parseFaultSpec(value: unknown): FaultSpec | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'body must be a JSON object';
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'body must be a JSON object';
   const path = ownProperty(value, 'path');
   const status = ownProperty(value, 'status');
   const delayMs = ownProperty(value, 'delayMs');
@@ -108,12 +112,19 @@ export function parseFaultSpec(value: unknown): FaultSpec | string {
   const times = ownProperty(value, 'times');
   const body = ownProperty(value, 'body');
   const contentType = ownProperty(value, 'contentType');
-  if (typeof path !== 'string' || !path.startsWith('/')) return 'path must be a string starting with "/"';
+  if (typeof path !== 'string' || !path.startsWith('/'))
+    return 'path must be a string starting with "/"';
   if (path.length > MAX_GLOB_LENGTH) return `path must be at most ${MAX_GLOB_LENGTH} characters`;
-  if (status !== undefined && !(Number.isInteger(status) && typeof status === 'number' && status >= 200 && status <= 599)) {
+  if (
+    status !== undefined &&
+    !(Number.isInteger(status) && typeof status === 'number' && status >= 200 && status <= 599)
+  ) {
     return 'status must be an integer from 200 to 599';
   }
-  if (delayMs !== undefined && !(typeof delayMs === 'number' && delayMs >= 0 && delayMs <= MAX_DELAY_MS)) {
+  if (
+    delayMs !== undefined &&
+    !(typeof delayMs === 'number' && delayMs >= 0 && delayMs <= MAX_DELAY_MS)
+  ) {
     return `delayMs must be a number from 0 to ${MAX_DELAY_MS}`;
   }
   if (drop !== undefined && typeof drop !== 'boolean') return 'drop must be a boolean';
@@ -121,7 +132,8 @@ export function parseFaultSpec(value: unknown): FaultSpec | string {
     return 'times must be a positive integer';
   }
   if (body !== undefined && typeof body !== 'string') return 'body must be a string';
-  if (contentType !== undefined && typeof contentType !== 'string') return 'contentType must be a string';
+  if (contentType !== undefined && typeof contentType !== 'string')
+    return 'contentType must be a string';
   if (drop === undefined && status === undefined && body === undefined && delayMs === undefined) {
     return 'a fault needs at least one of status, body, drop or delayMs';
   }
@@ -164,7 +176,8 @@ export class FaultRegistry {
     const fault = entry.fault;
     if (fault.remaining !== undefined) {
       fault.remaining -= 1;
-      if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== entry);
+      if (fault.remaining <= 0)
+        this.faults = this.faults.filter((candidate) => candidate !== entry);
     }
     return fault;
   }
@@ -188,7 +201,15 @@ export class FaultRegistry {
         const status = fault.status ?? 500;
         res.status(status).set('Cache-Control', 'no-store');
         res.type(fault.contentType ?? 'application/json; charset=utf-8');
-        res.send(fault.body ?? JSON.stringify({ success: false, status, error: 'emulated_fault', error_description: 'Injected by the cidaas emulator' }));
+        res.send(
+          fault.body ??
+            JSON.stringify({
+              success: false,
+              status,
+              error: 'emulated_fault',
+              error_description: 'Injected by the cidaas emulator',
+            }),
+        );
       };
       if (fault.delayMs !== undefined && fault.delayMs > 0) setTimeout(apply, fault.delayMs);
       else apply();

@@ -15,7 +15,13 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 
 import { firstViolation, type PasswordPolicy } from '../../src/contract/password-policy';
-import { locationOf, pick, signInToPasswordSet, startEmulator, type TestEmulator } from '../testing';
+import {
+  locationOf,
+  pick,
+  signInToPasswordSet,
+  startEmulator,
+  type TestEmulator,
+} from '../testing';
 import { verifyPassword } from './passwords';
 
 const SEED = 20261122;
@@ -59,7 +65,10 @@ const TARGETS: readonly Target[] = [
     async prepare() {
       await emulator.reset();
       const session = await signInToPasswordSet(emulator, USER.username, USER.password);
-      return { path: E8_PREFIX + session.lsid, credentials: [['old_password', encodeURIComponent(USER.password)]] };
+      return {
+        path: E8_PREFIX + session.lsid,
+        credentials: [['old_password', encodeURIComponent(USER.password)]],
+      };
     },
     isSuccess: (location) => location.pathname === '/callback' && location.searchParams.has('code'),
   },
@@ -69,13 +78,21 @@ const TARGETS: readonly Target[] = [
     confirmField: 'confirmPassword',
     async prepare() {
       await emulator.reset();
-      const response = await emulator.sendJson('/__emulator/reset-sessions', { username: USER.username });
+      const response = await emulator.sendJson('/__emulator/reset-sessions', {
+        username: USER.username,
+      });
       assert.equal(response.status, 201);
       const session: unknown = await response.json();
       const rprq = pick(session, 'rprq');
       const exchangeId = pick(session, 'exchangeId');
       assert.ok(isString(rprq) && isString(exchangeId), JSON.stringify(session));
-      return { path: E11_PATH, credentials: [['resetRequestId', rprq], ['exchangeId', exchangeId]] };
+      return {
+        path: E11_PATH,
+        credentials: [
+          ['resetRequestId', rprq],
+          ['exchangeId', exchangeId],
+        ],
+      };
     },
     isSuccess: (location) => location.pathname === '/identity/password_set_success',
   },
@@ -85,8 +102,16 @@ function encodeFields(fields: readonly WireField[]): string {
   return fields.map(([key, value]) => `${key}=${value}`).join('&');
 }
 
-function post(path: string, body: string | Buffer, contentType: string | undefined): Promise<Response> {
-  return emulator.fetch(path, { method: 'POST', headers: contentType === undefined ? {} : { 'content-type': contentType }, body });
+function post(
+  path: string,
+  body: string | Buffer,
+  contentType: string | undefined,
+): Promise<Response> {
+  return emulator.fetch(path, {
+    method: 'POST',
+    headers: contentType === undefined ? {} : { 'content-type': contentType },
+    body,
+  });
 }
 
 /** The password the user has now, out of the candidates, or `undefined` when it is none of them. */
@@ -117,7 +142,28 @@ const policyArbitrary: fc.Arbitrary<PasswordPolicy> = fc.record({
 });
 
 const passwordCharacter = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('a', 'b', 'Q', 'Z', '1', '7', '!', '-', ' ', 'é', 'e\u0301', 'ß', '٣', '½', 'ǅ', '😀', '\u00a0') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      'a',
+      'b',
+      'Q',
+      'Z',
+      '1',
+      '7',
+      '!',
+      '-',
+      ' ',
+      'é',
+      'e\u0301',
+      'ß',
+      '٣',
+      '½',
+      'ǅ',
+      '😀',
+      '\u00a0',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
 );
 const candidateArbitrary = fc.string({ unit: passwordCharacter, minLength: 0, maxLength: 20 });
@@ -137,13 +183,30 @@ for (const target of TARGETS) {
           fc.constantFrom<Shape>('single', 'repeated, candidate first', 'repeated, candidate last'),
           async (policy, candidate, shape) => {
             const { path, credentials } = await target.prepare();
-            const update = await emulator.sendJson('/__emulator/clients/demo-client', { password_policy: policy }, 'PUT');
+            const update = await emulator.sendJson(
+              '/__emulator/clients/demo-client',
+              { password_policy: policy },
+              'PUT',
+            );
             assert.equal(update.status, 200);
-            const values = shape === 'single' ? [candidate] : shape === 'repeated, candidate first' ? [candidate, STRONG] : [STRONG, candidate];
+            const values =
+              shape === 'single'
+                ? [candidate]
+                : shape === 'repeated, candidate first'
+                  ? [candidate, STRONG]
+                  : [STRONG, candidate];
             const fields: WireField[] = [...credentials];
-            for (const value of values) fields.push([target.newField, encodeURIComponent(value)], [target.confirmField, encodeURIComponent(value)]);
+            for (const value of values)
+              fields.push(
+                [target.newField, encodeURIComponent(value)],
+                [target.confirmField, encodeURIComponent(value)],
+              );
 
-            const response = await post(path, encodeFields(fields), 'application/x-www-form-urlencoded');
+            const response = await post(
+              path,
+              encodeFields(fields),
+              'application/x-www-form-urlencoded',
+            );
             assert.equal(response.status, 302);
             const location = locationOf(response, emulator.baseUrl);
             const violation = firstViolation(candidate, policy);
@@ -151,14 +214,25 @@ for (const target of TARGETS) {
               accepted++;
               const stored = await storedPassword(values);
               assert.ok(stored !== undefined, 'the stored password is one of the posted values');
-              assert.equal(firstViolation(stored, policy), undefined, `stored ${JSON.stringify(stored)} breaks ${JSON.stringify(policy)}`);
+              assert.equal(
+                firstViolation(stored, policy),
+                undefined,
+                `stored ${JSON.stringify(stored)} breaks ${JSON.stringify(policy)}`,
+              );
               return;
             }
             assert.equal(location.pathname, '/identity/password_set');
             const error = location.searchParams.get('error');
             assert.ok(error, location.href);
-            assert.ok(await storedPassword([USER.password]), 'a rejected change leaves the password as it was');
-            if (shape === 'single' && violation !== undefined && error === 'password_policy_violation') {
+            assert.ok(
+              await storedPassword([USER.password]),
+              'a rejected change leaves the password as it was',
+            );
+            if (
+              shape === 'single' &&
+              violation !== undefined &&
+              error === 'password_policy_violation'
+            ) {
               rejectedForPolicy++;
               assert.equal(location.searchParams.get('error_code'), violation);
             }
@@ -194,42 +268,97 @@ type Defect =
   | { readonly kind: 'nested object'; readonly field: 'new' | 'confirm' }
   | { readonly kind: '1 MB value'; readonly field: 'new and confirm' | 'credential' }
   | { readonly kind: 'invalid UTF-8'; readonly sequence: string }
-  | { readonly kind: 'content type'; readonly contentType: string | undefined; readonly encoding: 'form' | 'json' | 'multipart' }
+  | {
+      readonly kind: 'content type';
+      readonly contentType: string | undefined;
+      readonly encoding: 'form' | 'json' | 'multipart';
+    }
   | { readonly kind: 'empty body'; readonly contentType: string | undefined }
   | { readonly kind: 'unknown session'; readonly value: string };
 
 const defectArbitrary: fc.Arbitrary<Defect> = fc.oneof(
-  fc.record({ kind: fc.constant('drop' as const), field: fc.constantFrom('new' as const, 'confirm' as const, 'credential' as const) }),
+  fc.record({
+    kind: fc.constant('drop' as const),
+    field: fc.constantFrom('new' as const, 'confirm' as const, 'credential' as const),
+  }),
   fc.constant({ kind: 'conflicting repeats' as const }),
-  fc.record({ kind: fc.constant('nested object' as const), field: fc.constantFrom('new' as const, 'confirm' as const) }),
-  fc.record({ kind: fc.constant('1 MB value' as const), field: fc.constantFrom('new and confirm' as const, 'credential' as const) }),
-  fc.record({ kind: fc.constant('invalid UTF-8' as const), sequence: fc.constantFrom(...INVALID_UTF8) }),
+  fc.record({
+    kind: fc.constant('nested object' as const),
+    field: fc.constantFrom('new' as const, 'confirm' as const),
+  }),
+  fc.record({
+    kind: fc.constant('1 MB value' as const),
+    field: fc.constantFrom('new and confirm' as const, 'credential' as const),
+  }),
+  fc.record({
+    kind: fc.constant('invalid UTF-8' as const),
+    sequence: fc.constantFrom(...INVALID_UTF8),
+  }),
   fc.record({
     kind: fc.constant('content type' as const),
-    contentType: fc.constantFrom('application/json', 'multipart/form-data; boundary=xyz', 'text/plain', undefined, 'application/x-www-form-urlencoded; charset=iso-8859-1'),
+    contentType: fc.constantFrom(
+      'application/json',
+      'multipart/form-data; boundary=xyz',
+      'text/plain',
+      undefined,
+      'application/x-www-form-urlencoded; charset=iso-8859-1',
+    ),
     encoding: fc.constantFrom('form' as const, 'json' as const, 'multipart' as const),
   }),
-  fc.record({ kind: fc.constant('empty body' as const), contentType: fc.constantFrom('application/x-www-form-urlencoded', 'application/json', undefined) }),
-  fc.record({ kind: fc.constant('unknown session' as const), value: fc.constantFrom('not-a-uuid', '00000000-0000-4000-8000-000000000000', 'x'.repeat(4000), '%00', '..%2f..%2fetc') }),
+  fc.record({
+    kind: fc.constant('empty body' as const),
+    contentType: fc.constantFrom(
+      'application/x-www-form-urlencoded',
+      'application/json',
+      undefined,
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('unknown session' as const),
+    value: fc.constantFrom(
+      'not-a-uuid',
+      '00000000-0000-4000-8000-000000000000',
+      'x'.repeat(4000),
+      '%00',
+      '..%2f..%2fetc',
+    ),
+  }),
 );
 
 function multipartBody(fields: readonly WireField[]): string {
-  const parts = fields.map(([key, value]) => `--xyz\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${decodeURIComponent(value)}\r\n`);
+  const parts = fields.map(
+    ([key, value]) =>
+      `--xyz\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${decodeURIComponent(value)}\r\n`,
+  );
   return `${parts.join('')}--xyz--\r\n`;
 }
 
 /** Builds the hostile request for a target's prepared session. */
-function hostileRequest(target: Target, prepared: { readonly path: string; readonly credentials: readonly WireField[] }, defects: readonly Defect[]): Hostile {
-  let fields: WireField[] = [...prepared.credentials, [target.newField, encodeURIComponent(STRONG)], [target.confirmField, encodeURIComponent(STRONG)]];
+function hostileRequest(
+  target: Target,
+  prepared: { readonly path: string; readonly credentials: readonly WireField[] },
+  defects: readonly Defect[],
+): Hostile {
+  let fields: WireField[] = [
+    ...prepared.credentials,
+    [target.newField, encodeURIComponent(STRONG)],
+    [target.confirmField, encodeURIComponent(STRONG)],
+  ];
   let contentType: string | undefined = 'application/x-www-form-urlencoded';
   let encoding: 'form' | 'json' | 'multipart' = 'form';
   let empty = false;
   let path = prepared.path;
-  const isCredential = (key: string): boolean => key !== target.newField && key !== target.confirmField;
+  const isCredential = (key: string): boolean =>
+    key !== target.newField && key !== target.confirmField;
   for (const defect of defects) {
     switch (defect.kind) {
       case 'drop': {
-        const drop = defect.field === 'new' ? (key: string) => key === target.newField : defect.field === 'confirm' ? (key: string) => key === target.confirmField : isCredential;
+        const drop =
+          defect.field === 'new'
+            ? (key: string) => key === target.newField
+            : defect.field === 'confirm'
+              ? (key: string) => key === target.confirmField
+              : isCredential;
         fields = fields.filter(([key]) => !drop(key));
         break;
       }
@@ -244,7 +373,9 @@ function hostileRequest(target: Target, prepared: { readonly path: string; reado
         break;
       case 'nested object': {
         const name = defect.field === 'new' ? target.newField : target.confirmField;
-        fields = fields.map(([key, value]): WireField => (key === name ? [`${key}[value]`, value] : [key, value]));
+        fields = fields.map(([key, value]): WireField =>
+          key === name ? [`${key}[value]`, value] : [key, value],
+        );
         break;
       }
       case '1 MB value':
@@ -254,7 +385,9 @@ function hostileRequest(target: Target, prepared: { readonly path: string; reado
         });
         break;
       case 'invalid UTF-8':
-        fields = fields.map(([key, value]): WireField => (isCredential(key) ? [key, value] : [key, defect.sequence + value]));
+        fields = fields.map(([key, value]): WireField =>
+          isCredential(key) ? [key, value] : [key, defect.sequence + value],
+        );
         break;
       case 'content type':
         contentType = defect.contentType;
@@ -266,7 +399,10 @@ function hostileRequest(target: Target, prepared: { readonly path: string; reado
         break;
       case 'unknown session':
         if (target.name === 'E8') path = E8_PREFIX + defect.value;
-        else fields = fields.map(([key, value]): WireField => (key === 'resetRequestId' ? [key, encodeURIComponent(defect.value)] : [key, value]));
+        else
+          fields = fields.map(([key, value]): WireField =>
+            key === 'resetRequestId' ? [key, encodeURIComponent(defect.value)] : [key, value],
+          );
         break;
     }
   }
@@ -275,7 +411,9 @@ function hostileRequest(target: Target, prepared: { readonly path: string; reado
     : encoding === 'json'
       ? JSON.stringify(Object.fromEntries(fields.map(([key, value]) => [key, safeDecode(value)])))
       : encoding === 'multipart'
-        ? multipartBody(fields.map(([key, value]): WireField => [key, encodeURIComponent(safeDecode(value))]))
+        ? multipartBody(
+            fields.map(([key, value]): WireField => [key, encodeURIComponent(safeDecode(value))]),
+          )
         : encodeFields(fields);
   return { defects: defects.map((defect) => JSON.stringify(defect)), body, contentType, path };
 }
@@ -293,30 +431,40 @@ for (const target of TARGETS) {
     it('answers 4xx or a redirect with an error, never changes the password, and keeps serving', async () => {
       const statuses = new Map<number, number>();
       await fc.assert(
-        fc.asyncProperty(fc.array(defectArbitrary, { minLength: 1, maxLength: 3 }), async (defects) => {
-          const prepared = await target.prepare();
-          const hostile = hostileRequest(target, prepared, defects);
-          const response = await post(hostile.path, hostile.body, hostile.contentType);
-          const text = await response.text();
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          const context = `${hostile.defects.join(' + ')} → ${response.status} ${response.headers.get('location') ?? text.slice(0, 200)}`;
-          if (response.status === 302) {
-            const location = locationOf(response, emulator.baseUrl);
-            assert.equal(target.isSuccess(location), false, context);
-            assert.equal(location.pathname, '/identity/password_set', context);
-            assert.ok(location.searchParams.get('error'), context);
-          } else {
-            assert.ok(response.status >= 400 && response.status < 500, context);
-            assert.doesNotMatch(text, /at \S+ \(|node_modules|Error: /, `no stack trace: ${context}`);
-          }
-          assert.ok(await storedPassword([USER.password]), `password unchanged: ${context}`);
-          await assertStillServing();
-        }),
+        fc.asyncProperty(
+          fc.array(defectArbitrary, { minLength: 1, maxLength: 3 }),
+          async (defects) => {
+            const prepared = await target.prepare();
+            const hostile = hostileRequest(target, prepared, defects);
+            const response = await post(hostile.path, hostile.body, hostile.contentType);
+            const text = await response.text();
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            const context = `${hostile.defects.join(' + ')} → ${response.status} ${response.headers.get('location') ?? text.slice(0, 200)}`;
+            if (response.status === 302) {
+              const location = locationOf(response, emulator.baseUrl);
+              assert.equal(target.isSuccess(location), false, context);
+              assert.equal(location.pathname, '/identity/password_set', context);
+              assert.ok(location.searchParams.get('error'), context);
+            } else {
+              assert.ok(response.status >= 400 && response.status < 500, context);
+              assert.doesNotMatch(
+                text,
+                /at \S+ \(|node_modules|Error: /,
+                `no stack trace: ${context}`,
+              );
+            }
+            assert.ok(await storedPassword([USER.password]), `password unchanged: ${context}`);
+            await assertStillServing();
+          },
+        ),
         { seed: SEED, numRuns: 120 },
       );
       // Both kinds of answer occurred: redirects with an error and plain 4xx (e.g. 413 for 1 MB).
       assert.ok((statuses.get(302) ?? 0) > 0, JSON.stringify([...statuses]));
-      assert.ok([...statuses.keys()].some((status) => status >= 400), JSON.stringify([...statuses]));
+      assert.ok(
+        [...statuses.keys()].some((status) => status >= 400),
+        JSON.stringify([...statuses]),
+      );
     });
   });
 }

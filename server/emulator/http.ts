@@ -36,7 +36,10 @@ export function requestOrigin(req: Request): string {
 }
 
 /** Builds a same-origin relative URL from a path and parameters, skipping parameters that are `undefined`. */
-export function relativeUrl(path: string, params: Readonly<Record<string, string | undefined>>): string {
+export function relativeUrl(
+  path: string,
+  params: Readonly<Record<string, string | undefined>>,
+): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined) search.append(key, value);
@@ -47,7 +50,9 @@ export function relativeUrl(path: string, params: Readonly<Record<string, string
 
 /** Whether a path belongs to a JSON API of the emulator (errors there are answered with JSON, not HTML). */
 export function isJsonApiPath(path: string): boolean {
-  return /^\/(?:__emulator|public-srv|registration-setup-srv|fieldsetup-srv|user-srv|token-srv)(?:\/|$)/.test(path);
+  return /^\/(?:__emulator|public-srv|registration-setup-srv|fieldsetup-srv|user-srv|token-srv)(?:\/|$)/.test(
+    path,
+  );
 }
 
 /**
@@ -56,11 +61,18 @@ export function isJsonApiPath(path: string): boolean {
  * browser sends. Without it such bytes silently become U+FFFD, and a password the user never typed
  * could be stored.
  */
-export function rejectMalformedFormEncoding(_req: IncomingMessage, _res: ServerResponse, body: Buffer): void {
+export function rejectMalformedFormEncoding(
+  _req: IncomingMessage,
+  _res: ServerResponse,
+  body: Buffer,
+): void {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     for (const component of text.split(/[&=]/)) decodeURIComponent(component.replace(/\+/g, ' '));
   } catch {
-    throw Object.assign(new Error('The form body is not valid UTF-8 percent-encoding.'), { status: 400, type: 'entity.verify.failed' });
+    throw Object.assign(new Error('The form body is not valid UTF-8 percent-encoding.'), {
+      status: 400,
+      type: 'entity.verify.failed',
+    });
   }
 }

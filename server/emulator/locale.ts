@@ -29,7 +29,10 @@ function isTenantLanguage(value: string): value is TenantLanguage {
  */
 export function pickTenantLanguage(list: string | undefined): TenantLanguage {
   // A header or parameter longer than this is no list of preferences: read only its start.
-  const tags = (list ?? '').slice(0, 512).trim().split(/[\s,]+/);
+  const tags = (list ?? '')
+    .slice(0, 512)
+    .trim()
+    .split(/[\s,]+/);
   for (const tag of tags) {
     const primary = tag.split(/[;_-]/)[0]?.toLowerCase() ?? '';
     if (isTenantLanguage(primary)) return primary;
@@ -38,7 +41,12 @@ export function pickTenantLanguage(list: string | undefined): TenantLanguage {
 }
 
 /** The BCP 47 locale reported in `localeText.locale` for a language. */
-export const LOCALE_OF: Readonly<Record<TenantLanguage, string>> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', ar: 'ar-SA' };
+export const LOCALE_OF: Readonly<Record<TenantLanguage, string>> = {
+  en: 'en-US',
+  de: 'de-DE',
+  fr: 'fr-FR',
+  ar: 'ar-SA',
+};
 
 /** The texts of the emulator's server-rendered login page. */
 export interface LoginTexts {
@@ -59,7 +67,8 @@ export const LOGIN_TEXTS: Readonly<Record<Language, LoginTexts>> = {
   en: {
     title: 'Sign in',
     heading: 'Sign in to',
-    intro: 'Local cidaas emulator: use one of the demo accounts listed on the demo application page.',
+    intro:
+      'Local cidaas emulator: use one of the demo accounts listed on the demo application page.',
     email: 'Email',
     password: 'Password',
     submit: 'Sign in',
@@ -71,7 +80,8 @@ export const LOGIN_TEXTS: Readonly<Record<Language, LoginTexts>> = {
   de: {
     title: 'Anmelden',
     heading: 'Anmelden bei',
-    intro: 'Lokaler cidaas-Emulator: Verwenden Sie eines der Demo-Konten von der Seite der Demo-Anwendung.',
+    intro:
+      'Lokaler cidaas-Emulator: Verwenden Sie eines der Demo-Konten von der Seite der Demo-Anwendung.',
     email: 'E-Mail',
     password: 'Passwort',
     submit: 'Anmelden',

@@ -1,9 +1,19 @@
 import type { UrlErrorCode } from '../../src/contract/page-params';
-import { firstViolation, normalizePassword, type PasswordPolicy } from '../../src/contract/password-policy';
+import {
+  firstViolation,
+  normalizePassword,
+  type PasswordPolicy,
+} from '../../src/contract/password-policy';
 import { callbackUrl } from './oauth';
 import { isBreachedPassword, verifyPassword } from './passwords';
 import { relativeUrl } from './http';
-import { LOCKOUT_MS, LOCKOUT_THRESHOLD, PASSWORD_HISTORY_SIZE, type EmulatorStore, type UserRecord } from './store';
+import {
+  LOCKOUT_MS,
+  LOCKOUT_THRESHOLD,
+  PASSWORD_HISTORY_SIZE,
+  type EmulatorStore,
+  type UserRecord,
+} from './store';
 
 /** The page every password_set redirect goes back to. */
 export const PASSWORD_SET_PATH = '/identity/password_set';
@@ -13,7 +23,8 @@ export type PasswordChangeError = UrlErrorCode;
 
 /** The English `error_description` for each error. The page must not rely on it (it translates the code). */
 export const ERROR_DESCRIPTIONS: Readonly<Record<PasswordChangeError, string>> = {
-  track_expired: 'The password change session has expired or was already used. Please sign in again.',
+  track_expired:
+    'The password change session has expired or was already used. Please sign in again.',
   too_many_attempts: 'Too many wrong current passwords. Please try again later.',
   invalid_old_password: 'The current password is wrong.',
   password_mismatch: 'The new password and its confirmation do not match.',
@@ -71,7 +82,8 @@ export function checkCandidatePassword(input: {
   const violation = firstViolation(next, input.policy);
   if (violation !== undefined) return { error: 'password_policy_violation', errorCode: violation };
   if (next === '') return { error: 'invalid_request' };
-  if (isBreachedPassword(next)) return { error: 'password_compromised', errorCode: COMPROMISED_ERROR_CODE };
+  if (isBreachedPassword(next))
+    return { error: 'password_compromised', errorCode: COMPROMISED_ERROR_CODE };
   return undefined;
 }
 
@@ -86,7 +98,12 @@ export function checkNewPassword(input: {
   readonly policy: PasswordPolicy | undefined;
 }): PasswordChangeFailure | undefined {
   const sameAsCurrent = normalizePassword(input.next) === normalizePassword(input.current);
-  return checkCandidatePassword({ next: input.next, confirm: input.confirm, sameAsCurrent, policy: input.policy });
+  return checkCandidatePassword({
+    next: input.next,
+    confirm: input.confirm,
+    sameAsCurrent,
+    policy: input.policy,
+  });
 }
 
 /**
@@ -106,7 +123,12 @@ export async function checkReplacementPassword(input: {
     input.current === undefined
       ? await verifyPassword(input.next, input.user.passwordHash)
       : normalizePassword(input.next) === normalizePassword(input.current);
-  const failure = checkCandidatePassword({ next: input.next, confirm: input.confirm, sameAsCurrent, policy: input.policy });
+  const failure = checkCandidatePassword({
+    next: input.next,
+    confirm: input.confirm,
+    sameAsCurrent,
+    policy: input.policy,
+  });
   if (failure) return failure;
   if (input.policy?.preventAlreadyUsedPwd === true) {
     for (const previous of input.user.history) {
@@ -132,12 +154,15 @@ export function applyNewPasswordHash(user: UserRecord, newHash: string): void {
 export function failureParams(
   failure: PasswordChangeFailure | undefined,
   descriptions: Readonly<Record<PasswordChangeError, string>> = ERROR_DESCRIPTIONS,
-): Readonly<Record<'error' | 'error_description' | 'error_code' | 'retry_after', string | undefined>> {
+): Readonly<
+  Record<'error' | 'error_description' | 'error_code' | 'retry_after', string | undefined>
+> {
   return {
     error: failure ? (DOCUMENTED_REASON_PHRASES[failure.error] ?? failure.error) : undefined,
     error_description: failure ? descriptions[failure.error] : undefined,
     error_code: failure?.errorCode,
-    retry_after: failure?.retryAfterSeconds === undefined ? undefined : String(failure.retryAfterSeconds),
+    retry_after:
+      failure?.retryAfterSeconds === undefined ? undefined : String(failure.retryAfterSeconds),
   };
 }
 
@@ -160,20 +185,30 @@ export function passwordSetUrl(params: {
  * E8: completes a forced password change. Runs the checks in the contract's order and returns where
  * to redirect: back to the page with an error, or to the app's `redirect_uri` with a code.
  */
-export async function continuePasswordChange(store: EmulatorStore, lsid: string, form: PasswordChangeForm): Promise<string> {
+export async function continuePasswordChange(
+  store: EmulatorStore,
+  lsid: string,
+  form: PasswordChangeForm,
+): Promise<string> {
   const track = store.getTrack(lsid);
   // 1. Unknown track: we cannot know its requestId, so the redirect carries only the lsid.
   if (!track) return passwordSetUrl({ lsid, failure: { error: 'track_expired' } });
   const request = store.getLoginRequest(track.requestId);
   const back = (failure: PasswordChangeFailure): string =>
-    passwordSetUrl({ lsid: track.lsid, requestId: track.requestId, uiLocales: request?.ui_locales, failure });
+    passwordSetUrl({
+      lsid: track.lsid,
+      requestId: track.requestId,
+      uiLocales: request?.ui_locales,
+      failure,
+    });
   const user = store.getUser(track.userId);
   if (!request || !user || !store.isUsable(track)) return back({ error: 'track_expired' });
 
   // 2. Locked after too many wrong current passwords.
   if (user.lockedUntil !== undefined) {
     const remaining = user.lockedUntil - store.now();
-    if (remaining > 0) return back({ error: 'too_many_attempts', retryAfterSeconds: Math.ceil(remaining / 1000) });
+    if (remaining > 0)
+      return back({ error: 'too_many_attempts', retryAfterSeconds: Math.ceil(remaining / 1000) });
     user.lockedUntil = undefined;
     user.failedAttempts = 0;
   }

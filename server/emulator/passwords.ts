@@ -25,7 +25,9 @@ export const BREACHED_PASSWORDS: ReadonlySet<string> = new Set([
 
 function deriveKey(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password, salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -34,10 +36,24 @@ function deriveKey(password: string, salt: Buffer, options: ScryptOptions): Prom
  * policy module does, so a composed and a decomposed spelling of the same password are equal.
  * The result is self-describing: `scrypt$N$r$p$salt$key` (base64url).
  */
-export async function hashPassword(password: string, cost: number = DEFAULT_SCRYPT_COST): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: number = DEFAULT_SCRYPT_COST,
+): Promise<string> {
   const salt = randomBytes(16);
-  const key = await deriveKey(normalizePassword(password), salt, { N: cost, r: BLOCK_SIZE, p: PARALLELIZATION });
-  return ['scrypt', cost, BLOCK_SIZE, PARALLELIZATION, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await deriveKey(normalizePassword(password), salt, {
+    N: cost,
+    r: BLOCK_SIZE,
+    p: PARALLELIZATION,
+  });
+  return [
+    'scrypt',
+    cost,
+    BLOCK_SIZE,
+    PARALLELIZATION,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$');
 }
 
 /** Whether `password` (NFC-normalized) matches a hash made by {@link hashPassword}; compared in constant time. */

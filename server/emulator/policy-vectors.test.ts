@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { locationOf, pick, startEmulator, submitPasswordChange, type TestEmulator } from '../testing';
+import {
+  locationOf,
+  pick,
+  startEmulator,
+  submitPasswordChange,
+  type TestEmulator,
+} from '../testing';
 import { BREACHED_PASSWORDS } from './passwords';
 
 /** One case of `src/contract/password-policy.vectors.json`. */
@@ -24,12 +30,21 @@ function isVector(value: unknown): value is PolicyVector {
   );
 }
 
-const vectorsFile: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'contract', 'password-policy.vectors.json'), 'utf8'));
+const vectorsFile: unknown = JSON.parse(
+  readFileSync(
+    join(__dirname, '..', '..', 'src', 'contract', 'password-policy.vectors.json'),
+    'utf8',
+  ),
+);
 const policies = pick(vectorsFile, 'policies');
 const cases: unknown = pick(vectorsFile, 'cases');
 assert.ok(Array.isArray(cases) && cases.length > 0, 'the vectors file has cases');
 const vectors: PolicyVector[] = cases.filter(isVector);
-assert.equal(vectors.length, cases.length, 'every vector has name, policy, password and firstViolation');
+assert.equal(
+  vectors.length,
+  cases.length,
+  'every vector has name, policy, password and firstViolation',
+);
 
 // Distinct from every vector password, so "same as current" (step 5) never interferes.
 const CURRENT_PASSWORD = 'Current-Vector-Password-0';
@@ -53,17 +68,31 @@ describe('the shared policy vectors through E8 (the server path: PUT policy, new
     it(vector.name, async () => {
       const policy = pick(policies, vector.policy);
       assert.ok(policy !== undefined, `policy ${vector.policy} exists`);
-      const put = await emulator.sendJson('/__emulator/clients/demo-client', { password_policy: policy }, 'PUT');
+      const put = await emulator.sendJson(
+        '/__emulator/clients/demo-client',
+        { password_policy: policy },
+        'PUT',
+      );
       assert.equal(put.status, 200);
       // A fresh user per case: a passing case really changes the password and uses the track.
-      const created = await emulator.sendJson('/__emulator/users', { username: USERNAME, password: CURRENT_PASSWORD, mustChangePassword: true });
+      const created = await emulator.sendJson('/__emulator/users', {
+        username: USERNAME,
+        password: CURRENT_PASSWORD,
+        mustChangePassword: true,
+      });
       assert.equal(created.status, 201);
-      const sessionResponse = await emulator.sendJson('/__emulator/login-sessions', { username: USERNAME, password: CURRENT_PASSWORD });
+      const sessionResponse = await emulator.sendJson('/__emulator/login-sessions', {
+        username: USERNAME,
+        password: CURRENT_PASSWORD,
+      });
       assert.equal(sessionResponse.status, 201);
       const lsid = pick(await sessionResponse.json(), 'lsid');
       assert.ok(typeof lsid === 'string');
 
-      const response = await submitPasswordChange(emulator, lsid, { old_password: CURRENT_PASSWORD, new_password: vector.password });
+      const response = await submitPasswordChange(emulator, lsid, {
+        old_password: CURRENT_PASSWORD,
+        new_password: vector.password,
+      });
       assert.equal(response.status, 302);
       const location = locationOf(response, emulator.baseUrl);
       if (vector.firstViolation !== null) {

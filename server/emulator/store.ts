@@ -11,7 +11,9 @@ import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword } from './passwords';
  * The public branding and policy of a client: E3 `data`, the contract's type, writable (the control
  * API changes it) and with the `client_id` the emulator always has.
  */
-export type ClientInfo = { -readonly [K in keyof WireClientInfo]: WireClientInfo[K] } & { client_id: string };
+export type ClientInfo = { -readonly [K in keyof WireClientInfo]: WireClientInfo[K] } & {
+  client_id: string;
+};
 
 /** The string fields of {@link ClientInfo} that the control API may set. */
 export const CLIENT_STRING_FIELDS = [
@@ -178,7 +180,12 @@ function isSeed(value: unknown): value is Seed {
   const users: unknown = Reflect.get(value, 'users');
   return (
     Array.isArray(clients) &&
-    clients.every((client: unknown) => typeof client === 'object' && client !== null && typeof Reflect.get(client, 'client_id') === 'string') &&
+    clients.every(
+      (client: unknown) =>
+        typeof client === 'object' &&
+        client !== null &&
+        typeof Reflect.get(client, 'client_id') === 'string',
+    ) &&
     Array.isArray(users) &&
     users.every(
       (user: unknown) =>
@@ -255,7 +262,9 @@ export class EmulatorStore {
       users.set(user.username, user);
     }
     // Swap everything at once so a request during the (async) hashing never sees half a reset.
-    this.clients = new Map(this.seed.clients.map((client) => [client.client_id, structuredClone(client)]));
+    this.clients = new Map(
+      this.seed.clients.map((client) => [client.client_id, structuredClone(client)]),
+    );
     this.users = users;
     this.requests = new Map();
     this.tracks = new Map();
@@ -297,7 +306,11 @@ export class EmulatorStore {
 
   /** Merges a partial client into the stored one (creating it if new); `password_policy` is replaced when given. */
   upsertClient(clientId: string, patch: Omit<Partial<ClientInfo>, 'client_id'>): ClientInfo {
-    const merged: ClientInfo = { ...(this.clients.get(clientId) ?? {}), ...patch, client_id: clientId };
+    const merged: ClientInfo = {
+      ...(this.clients.get(clientId) ?? {}),
+      ...patch,
+      client_id: clientId,
+    };
     this.clients.set(clientId, merged);
     return merged;
   }
@@ -426,7 +439,9 @@ export class EmulatorStore {
   }
 
   /** Redeems a code once: the user and request it was issued for, or `undefined` if unknown, used or expired. */
-  redeemCode(code: string): { readonly user: UserRecord; readonly request: LoginRequest } | undefined {
+  redeemCode(
+    code: string,
+  ): { readonly user: UserRecord; readonly request: LoginRequest } | undefined {
     const entry = this.codes.get(code);
     if (!entry || entry.used || entry.expiresAt <= this.now()) return undefined;
     entry.used = true;

@@ -1,9 +1,24 @@
-import { AUTH0_PASSWORD_CHANGE_REASONS, isAuth0PasswordChangeReason, isPasswordChangeReason, PASSWORD_CHANGE_REASONS } from './change-reasons';
+import {
+  AUTH0_PASSWORD_CHANGE_REASONS,
+  isAuth0PasswordChangeReason,
+  isPasswordChangeReason,
+  PASSWORD_CHANGE_REASONS,
+} from './change-reasons';
 
 describe('password change reasons', () => {
   it('accepts exactly the listed reasons', () => {
     for (const reason of PASSWORD_CHANGE_REASONS) expect(isPasswordChangeReason(reason)).toBe(true);
-    for (const value of ['', 'FIRST_LOGIN', 'first_login ', 'unknown', null, undefined, 1, {}, ['first_login']]) {
+    for (const value of [
+      '',
+      'FIRST_LOGIN',
+      'first_login ',
+      'unknown',
+      null,
+      undefined,
+      1,
+      {},
+      ['first_login'],
+    ]) {
       expect(isPasswordChangeReason(value)).toBe(false);
     }
   });

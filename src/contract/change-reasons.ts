@@ -9,7 +9,10 @@ export const PASSWORD_CHANGE_REASONS = ['first_login', 'admin_required', 'expire
 export type PasswordChangeReason = (typeof PASSWORD_CHANGE_REASONS)[number];
 
 /** The reasons an Auth0 post-login Action sends (Auth0 has no password expiry of its own to report). */
-export const AUTH0_PASSWORD_CHANGE_REASONS = ['first_login', 'admin_required'] as const satisfies readonly PasswordChangeReason[];
+export const AUTH0_PASSWORD_CHANGE_REASONS = [
+  'first_login',
+  'admin_required',
+] as const satisfies readonly PasswordChangeReason[];
 
 /** One of {@link AUTH0_PASSWORD_CHANGE_REASONS}. */
 export type Auth0PasswordChangeReason = (typeof AUTH0_PASSWORD_CHANGE_REASONS)[number];

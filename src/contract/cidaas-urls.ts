@@ -5,14 +5,17 @@
  */
 export const cidaasUrls = {
   /** E3: public client information (branding, password policy) for a login request. */
-  clientInfo: (base: string, requestId: string) => `${base}/public-srv/public/${encodeURIComponent(requestId)}`,
+  clientInfo: (base: string, requestId: string) =>
+    `${base}/public-srv/public/${encodeURIComponent(requestId)}`,
   /** E5: the localized field setup for a login request. */
   fieldSetup: (base: string, requestId: string, acceptlanguage?: string) =>
     `${base}/registration-setup-srv/public/list?${new URLSearchParams(acceptlanguage === undefined ? { requestId } : { acceptlanguage, requestId })}`,
   /** E7: what cidaas knows about a login track. */
-  preloginMetadata: (base: string, lsid: string) => `${base}/token-srv/prelogin/metadata/${encodeURIComponent(lsid)}`,
+  preloginMetadata: (base: string, lsid: string) =>
+    `${base}/token-srv/prelogin/metadata/${encodeURIComponent(lsid)}`,
   /** E8: continues the login with the new password (form POST). */
-  changePassword: (base: string, lsid: string) => `${base}/login-srv/precheck/continue/${encodeURIComponent(lsid)}`,
+  changePassword: (base: string, lsid: string) =>
+    `${base}/login-srv/precheck/continue/${encodeURIComponent(lsid)}`,
   /**
    * E11: sets the new password at the end of the forgot-password flow (form POST), where the SDK v6's
    * `resetPassword` posts it (cidaas-javascript-sdk 6.0.0, src/main/user-service/UserService.ts;
@@ -29,5 +32,6 @@ export const cidaasUrls = {
   passwordForgotInit: (base: string, requestId: string, userIdHint?: string) =>
     `${base}/identity/password_forgot_init?${new URLSearchParams(userIdHint ? { userIdHint, requestId, type: 'email' } : { requestId })}`,
   /** E12: back to sign-in for the same login request. */
-  resolveRedirect: (base: string, requestId: string) => `${base}/authz-srv/authz/resolve_redirect/${encodeURIComponent(requestId)}`,
+  resolveRedirect: (base: string, requestId: string) =>
+    `${base}/authz-srv/authz/resolve_redirect/${encodeURIComponent(requestId)}`,
 } as const;

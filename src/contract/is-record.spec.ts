@@ -5,6 +5,7 @@ describe('isRecord', () => {
     expect(isRecord({})).toBe(true);
     expect(isRecord({ a: 1 })).toBe(true);
     expect(isRecord(Object.create(null))).toBe(true);
-    for (const value of [null, undefined, [], [1], 'x', 0, true, Symbol('s')]) expect(isRecord(value)).toBe(false);
+    for (const value of [null, undefined, [], [1], 'x', 0, true, Symbol('s')])
+      expect(isRecord(value)).toBe(false);
   });
 });

@@ -26,8 +26,18 @@ describe('parsePageParams', () => {
     ['no lsid', `?requestId=${REQUEST_ID}`, 'missing-lsid', REQUEST_ID],
     ['empty lsid', `?lsid=&requestId=${REQUEST_ID}`, 'missing-lsid', REQUEST_ID],
     ['lsid not a UUID', `?lsid=abc&requestId=${REQUEST_ID}`, 'malformed-lsid', REQUEST_ID],
-    ['script in lsid', `?lsid=%3Cscript%3Ealert(1)%3C%2Fscript%3E&requestId=${REQUEST_ID}`, 'malformed-lsid', REQUEST_ID],
-    ['10 kB lsid', `?lsid=${'a'.repeat(10_000)}&requestId=${REQUEST_ID}`, 'malformed-lsid', REQUEST_ID],
+    [
+      'script in lsid',
+      `?lsid=%3Cscript%3Ealert(1)%3C%2Fscript%3E&requestId=${REQUEST_ID}`,
+      'malformed-lsid',
+      REQUEST_ID,
+    ],
+    [
+      '10 kB lsid',
+      `?lsid=${'a'.repeat(10_000)}&requestId=${REQUEST_ID}`,
+      'malformed-lsid',
+      REQUEST_ID,
+    ],
     ['no requestId', `?lsid=${LSID}`, 'missing-request-id', null],
     ['requestId not a UUID', `?lsid=${LSID}&requestId=nope`, 'malformed-request-id', null],
     ['nothing at all', '', 'missing-lsid', null],
@@ -36,7 +46,11 @@ describe('parsePageParams', () => {
   });
 
   it.each(['exchangeid', 'exchangeId'])('reads reset mode from rprq and %s', (name) => {
-    expect(parsePageParams(`?requestId=${REQUEST_ID}&rprq=${RPRQ}&${name}=${EXCHANGE_ID}&resetMedium=email`)).toEqual({
+    expect(
+      parsePageParams(
+        `?requestId=${REQUEST_ID}&rprq=${RPRQ}&${name}=${EXCHANGE_ID}&resetMedium=email`,
+      ),
+    ).toEqual({
       ok: true,
       platform: 'cidaas',
       target: { mode: 'reset', rprq: RPRQ, exchangeId: EXCHANGE_ID },
@@ -47,11 +61,36 @@ describe('parsePageParams', () => {
   });
 
   it.each([
-    ['lsid and rprq together', `?lsid=${LSID}&requestId=${REQUEST_ID}&rprq=${RPRQ}&exchangeid=${EXCHANGE_ID}`, 'ambiguous-mode', REQUEST_ID],
-    ['rprq without exchangeId', `?requestId=${REQUEST_ID}&rprq=${RPRQ}`, 'malformed-reset', REQUEST_ID],
-    ['exchangeId without rprq', `?requestId=${REQUEST_ID}&exchangeid=${EXCHANGE_ID}`, 'malformed-reset', REQUEST_ID],
-    ['rprq not a UUID', `?requestId=${REQUEST_ID}&rprq=x&exchangeid=${EXCHANGE_ID}`, 'malformed-reset', REQUEST_ID],
-    ['reset without requestId', `?rprq=${RPRQ}&exchangeid=${EXCHANGE_ID}`, 'missing-request-id', null],
+    [
+      'lsid and rprq together',
+      `?lsid=${LSID}&requestId=${REQUEST_ID}&rprq=${RPRQ}&exchangeid=${EXCHANGE_ID}`,
+      'ambiguous-mode',
+      REQUEST_ID,
+    ],
+    [
+      'rprq without exchangeId',
+      `?requestId=${REQUEST_ID}&rprq=${RPRQ}`,
+      'malformed-reset',
+      REQUEST_ID,
+    ],
+    [
+      'exchangeId without rprq',
+      `?requestId=${REQUEST_ID}&exchangeid=${EXCHANGE_ID}`,
+      'malformed-reset',
+      REQUEST_ID,
+    ],
+    [
+      'rprq not a UUID',
+      `?requestId=${REQUEST_ID}&rprq=x&exchangeid=${EXCHANGE_ID}`,
+      'malformed-reset',
+      REQUEST_ID,
+    ],
+    [
+      'reset without requestId',
+      `?rprq=${RPRQ}&exchangeid=${EXCHANGE_ID}`,
+      'missing-request-id',
+      null,
+    ],
   ])('%s → %s', (_name, search, problem, requestId) => {
     expect(parsePageParams(search)).toEqual({ ok: false, problem, requestId, uiLocales: null });
   });
@@ -93,14 +132,38 @@ describe('parseUrlError', () => {
     ['error=password_compromised&error_code=VER_0120', { code: 'password_compromised' }],
     ['error=track_expired', { code: 'track_expired' }],
     ['error=invalid_request', { code: 'invalid_request' }],
-    ['error=password_policy_violation&error_code=noOfDigits', { code: 'password_policy_violation', rule: 'noOfDigits' }],
-    ['error=password_policy_violation&error_code=bogus', { code: 'password_policy_violation', rule: null }],
-    ['error=too_many_attempts&retry_after=300', { code: 'too_many_attempts', retryAfterSeconds: 300 }],
-    ['error=too_many_attempts&retry_after=-5', { code: 'too_many_attempts', retryAfterSeconds: null }],
-    ['error=too_many_attempts&retry_after=0x10', { code: 'too_many_attempts', retryAfterSeconds: null }],
-    ['error=too_many_attempts&retry_after=1e3', { code: 'too_many_attempts', retryAfterSeconds: null }],
-    ['error=too_many_attempts&retry_after=86400', { code: 'too_many_attempts', retryAfterSeconds: 86_400 }],
-    ['error=too_many_attempts&retry_after=86401', { code: 'too_many_attempts', retryAfterSeconds: null }],
+    [
+      'error=password_policy_violation&error_code=noOfDigits',
+      { code: 'password_policy_violation', rule: 'noOfDigits' },
+    ],
+    [
+      'error=password_policy_violation&error_code=bogus',
+      { code: 'password_policy_violation', rule: null },
+    ],
+    [
+      'error=too_many_attempts&retry_after=300',
+      { code: 'too_many_attempts', retryAfterSeconds: 300 },
+    ],
+    [
+      'error=too_many_attempts&retry_after=-5',
+      { code: 'too_many_attempts', retryAfterSeconds: null },
+    ],
+    [
+      'error=too_many_attempts&retry_after=0x10',
+      { code: 'too_many_attempts', retryAfterSeconds: null },
+    ],
+    [
+      'error=too_many_attempts&retry_after=1e3',
+      { code: 'too_many_attempts', retryAfterSeconds: null },
+    ],
+    [
+      'error=too_many_attempts&retry_after=86400',
+      { code: 'too_many_attempts', retryAfterSeconds: 86_400 },
+    ],
+    [
+      'error=too_many_attempts&retry_after=86401',
+      { code: 'too_many_attempts', retryAfterSeconds: null },
+    ],
     ['error=too_many_attempts', { code: 'too_many_attempts', retryAfterSeconds: null }],
   ])('%p → %p', (query, expected) => {
     expect(parse(query)).toEqual(expected);
@@ -109,9 +172,15 @@ describe('parseUrlError', () => {
   describe('cidaas as documented: the meaning is in error_code, error is a reason phrase', () => {
     it.each([
       // docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept, word for word.
-      ['error=Bad+Request&error_description=The+password+is+compromised&error_code=VER_0120', { code: 'password_compromised' }],
+      [
+        'error=Bad+Request&error_description=The+password+is+compromised&error_code=VER_0120',
+        { code: 'password_compromised' },
+      ],
       ['error=Bad+Request&error_code=ver_0120', { code: 'password_compromised' }],
-      ['error=Bad+Request&error_code=minimumLength', { code: 'password_policy_violation', rule: 'minimumLength' }],
+      [
+        'error=Bad+Request&error_code=minimumLength',
+        { code: 'password_policy_violation', rule: 'minimumLength' },
+      ],
       ['error=Bad+Request&error_code=password_already_used', { code: 'password_already_used' }],
       ['error=Unauthorized&error_code=VER_0007', { code: 'track_expired' }],
       ['error=password_already_resetted', { code: 'track_expired' }],
@@ -123,25 +192,46 @@ describe('parseUrlError', () => {
       expect(parse(query)).toEqual(expected);
     });
 
-    it.each(['Bad Request', 'Unauthorized', 'unauthorized', 'bad_request', 'Too-Many-Requests', 'INTERNAL SERVER ERROR', ' Forbidden '])(
-      'a reason phrase alone (%p) is no code: a generic message, nothing to mention',
-      (phrase) => {
-        expect(parse(new URLSearchParams({ error: phrase, error_description: 'The password is compromised' }).toString())).toEqual({
-          code: 'unknown',
-          supportCode: null,
-        });
-      },
-    );
+    it.each([
+      'Bad Request',
+      'Unauthorized',
+      'unauthorized',
+      'bad_request',
+      'Too-Many-Requests',
+      'INTERNAL SERVER ERROR',
+      ' Forbidden ',
+    ])('a reason phrase alone (%p) is no code: a generic message, nothing to mention', (phrase) => {
+      expect(
+        parse(
+          new URLSearchParams({
+            error: phrase,
+            error_description: 'The password is compromised',
+          }).toString(),
+        ),
+      ).toEqual({
+        code: 'unknown',
+        supportCode: null,
+      });
+    });
 
     it('a reason phrase with an unknown cidaas id mentions the id', () => {
-      expect(parse('error=Bad+Request&error_code=VER_0999')).toEqual({ code: 'unknown', supportCode: 'VER_0999' });
+      expect(parse('error=Bad+Request&error_code=VER_0999')).toEqual({
+        code: 'unknown',
+        supportCode: 'VER_0999',
+      });
     });
   });
 
   describe('an unknown code is shown for support only when it looks like one', () => {
-    it.each(['brand_new_error', 'rate.limited', 'x', 'e-42', 'a'.repeat(40), 'abc123456'])('%p is shown', (error) => {
-      expect(parse(new URLSearchParams({ error }).toString())).toEqual({ code: 'unknown', supportCode: error });
-    });
+    it.each(['brand_new_error', 'rate.limited', 'x', 'e-42', 'a'.repeat(40), 'abc123456'])(
+      '%p is shown',
+      (error) => {
+        expect(parse(new URLSearchParams({ error }).toString())).toEqual({
+          code: 'unknown',
+          supportCode: error,
+        });
+      },
+    );
 
     it.each([
       ['markup', '<img src=x onerror=alert(1)>'],
@@ -161,19 +251,28 @@ describe('parseUrlError', () => {
       ['a URL', 'https://evil.example'],
       ['spaces', 'contact us'],
     ])('%s is never shown', (_name, error) => {
-      expect(parse(new URLSearchParams({ error, error_code: error }).toString())).toEqual({ code: 'unknown', supportCode: null });
+      expect(parse(new URLSearchParams({ error, error_code: error }).toString())).toEqual({
+        code: 'unknown',
+        supportCode: null,
+      });
     });
 
     it('reads only error and error_code, never error_description', () => {
-      expect(parse('error=%3Cb%3E&error_description=brand_new_error')).toEqual({ code: 'unknown', supportCode: null });
+      expect(parse('error=%3Cb%3E&error_description=brand_new_error')).toEqual({
+        code: 'unknown',
+        supportCode: null,
+      });
     });
   });
 });
 
 describe('isReasonPhrase', () => {
-  it.each(['Bad Request', 'bad_request', 'Not-Found', 'Service Unavailable'])('%p is a reason phrase', (value) => {
-    expect(isReasonPhrase(value)).toBe(true);
-  });
+  it.each(['Bad Request', 'bad_request', 'Not-Found', 'Service Unavailable'])(
+    '%p is a reason phrase',
+    (value) => {
+      expect(isReasonPhrase(value)).toBe(true);
+    },
+  );
 
   it.each(['invalid_request', 'password_compromised', 'bad', ''])('%p is not', (value) => {
     expect(isReasonPhrase(value)).toBe(false);

@@ -106,7 +106,8 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 function first(params: URLSearchParams, ...names: string[]): string | null {
   for (const name of names) {
     const value = params.get(name);
-    if (value !== null && value !== '') return value.length > MAX_PARAM_LENGTH ? value.slice(0, MAX_PARAM_LENGTH + 1) : value;
+    if (value !== null && value !== '')
+      return value.length > MAX_PARAM_LENGTH ? value.slice(0, MAX_PARAM_LENGTH + 1) : value;
   }
   return null;
 }
@@ -133,16 +134,25 @@ const CIDAAS_ERROR_IDS: ReadonlyMap<string, UrlErrorCode> = new Map([
 ]);
 
 /** cidaas' own `error` names (same docs page) that mean one of our codes. */
-const CIDAAS_ERROR_NAMES: ReadonlyMap<string, UrlErrorCode> = new Map([['password_already_resetted', 'track_expired']]);
+const CIDAAS_ERROR_NAMES: ReadonlyMap<string, UrlErrorCode> = new Map([
+  ['password_already_resetted', 'track_expired'],
+]);
 
 // HTTP reason phrases (RFC 9110, section 15) cidaas may put in `error` (`error=Bad+Request`): not codes.
 const REASON_PHRASES = new Set(
-  'bad request|unauthorized|forbidden|not found|conflict|gone|too many requests|internal server error|bad gateway|service unavailable|gateway timeout'.split('|'),
+  'bad request|unauthorized|forbidden|not found|conflict|gone|too many requests|internal server error|bad gateway|service unavailable|gateway timeout'.split(
+    '|',
+  ),
 );
 
 /** Whether a value is an HTTP reason phrase (any case, with spaces, `_` or `-` between the words). */
 export function isReasonPhrase(value: string): boolean {
-  return REASON_PHRASES.has(value.trim().toLowerCase().replace(/[\s_-]+/g, ' '));
+  return REASON_PHRASES.has(
+    value
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, ' '),
+  );
 }
 
 // A code in `error`: the contract's shape, with a letter and at most six digits, so that no phone number fits.
@@ -215,7 +225,13 @@ function auth0Target(params: URLSearchParams): Auth0Target | 'malformed-session'
   const token = params.get('session_token');
   if (token === null) return null;
   const state = params.get('state');
-  if (token.length > MAX_TOKEN_LENGTH || !JWT.test(token) || !state || state.length > MAX_TOKEN_LENGTH) return 'malformed-session';
+  if (
+    token.length > MAX_TOKEN_LENGTH ||
+    !JWT.test(token) ||
+    !state ||
+    state.length > MAX_TOKEN_LENGTH
+  )
+    return 'malformed-session';
   return { mode: 'auth0', sessionToken: token, state };
 }
 
@@ -226,7 +242,9 @@ function submitTarget(params: URLSearchParams): CidaasTarget | LinkProblem {
   const exchangeId = first(params, 'exchangeId', 'exchangeid');
   if (lsid !== null && (rprq !== null || exchangeId !== null)) return 'ambiguous-mode';
   if (rprq !== null || exchangeId !== null) {
-    return isUuid(rprq) && isUuid(exchangeId) ? { mode: 'reset', rprq, exchangeId } : 'malformed-reset';
+    return isUuid(rprq) && isUuid(exchangeId)
+      ? { mode: 'reset', rprq, exchangeId }
+      : 'malformed-reset';
   }
   if (lsid === null) return 'missing-lsid';
   return isUuid(lsid) ? { mode: 'change', lsid } : 'malformed-lsid';
@@ -246,10 +264,20 @@ export function parsePageParams(search: string | URLSearchParams): PageParams {
   const requestId = isUuid(requestIdRaw) ? requestIdRaw : null;
   const auth0 = auth0Target(params);
   if (auth0 === 'malformed-session') return { ok: false, problem: auth0, requestId, uiLocales };
-  if (auth0 !== null) return { ok: true, platform: 'auth0', target: auth0, uiLocales, error: parseUrlError(params) };
+  if (auth0 !== null)
+    return { ok: true, platform: 'auth0', target: auth0, uiLocales, error: parseUrlError(params) };
   const target = submitTarget(params);
   if (typeof target === 'string') return { ok: false, problem: target, requestId, uiLocales };
-  if (requestIdRaw === null) return { ok: false, problem: 'missing-request-id', requestId, uiLocales };
-  if (requestId === null) return { ok: false, problem: 'malformed-request-id', requestId, uiLocales };
-  return { ok: true, platform: 'cidaas', target, requestId, uiLocales, error: parseUrlError(params) };
+  if (requestIdRaw === null)
+    return { ok: false, problem: 'missing-request-id', requestId, uiLocales };
+  if (requestId === null)
+    return { ok: false, problem: 'malformed-request-id', requestId, uiLocales };
+  return {
+    ok: true,
+    platform: 'cidaas',
+    target,
+    requestId,
+    uiLocales,
+    error: parseUrlError(params),
+  };
 }

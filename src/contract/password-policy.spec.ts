@@ -30,7 +30,13 @@ describe('password policy: shared vectors', () => {
 describe('rulesFromPolicy', () => {
   it('lists the rules in display order with their thresholds', () => {
     expect(
-      rulesFromPolicy({ lowerAndUpperCase: true, noOfSpecialChars: 1, noOfDigits: 2, maximumLength: 64, minimumLength: 10 }),
+      rulesFromPolicy({
+        lowerAndUpperCase: true,
+        noOfSpecialChars: 1,
+        noOfDigits: 2,
+        maximumLength: 64,
+        minimumLength: 10,
+      }),
     ).toEqual<PolicyRule[]>([
       { id: 'minimumLength', min: 10 },
       { id: 'maximumLength', max: 64 },
@@ -40,9 +46,12 @@ describe('rulesFromPolicy', () => {
     ]);
   });
 
-  it.each([[null], [undefined], [{}], [{ minimumLength: 0, lowerAndUpperCase: false }]])('has no rules for %p', (policy) => {
-    expect(rulesFromPolicy(policy)).toEqual([]);
-  });
+  it.each([[null], [undefined], [{}], [{ minimumLength: 0, lowerAndUpperCase: false }]])(
+    'has no rules for %p',
+    (policy) => {
+      expect(rulesFromPolicy(policy)).toEqual([]);
+    },
+  );
 });
 
 describe('evaluatePassword', () => {
@@ -54,7 +63,13 @@ describe('evaluatePassword', () => {
 
 describe('passwordRulesAttribute', () => {
   it('describes the demo policy for password managers', () => {
-    const rules = rulesFromPolicy({ minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true });
+    const rules = rulesFromPolicy({
+      minimumLength: 10,
+      maximumLength: 64,
+      noOfDigits: 1,
+      noOfSpecialChars: 1,
+      lowerAndUpperCase: true,
+    });
     expect(passwordRulesAttribute(rules)).toBe(
       'minlength: 10; maxlength: 64; required: digit; required: special; required: lower; required: upper;',
     );
@@ -112,6 +127,8 @@ describe('password policy properties', () => {
   });
 
   it('passes every password when the policy has no rules', () => {
-    fc.assert(fc.property(passwordArb, (password) => expect(firstViolation(password, {})).toBeUndefined()));
+    fc.assert(
+      fc.property(passwordArb, (password) => expect(firstViolation(password, {})).toBeUndefined()),
+    );
   });
 });

@@ -2,10 +2,20 @@ import { isLoopbackHostname, isLoopbackOrigin, isSecureUrl } from './url-safety'
 
 describe('URL safety', () => {
   it('knows the loopback host names as URL spells them', () => {
-    for (const url of ['http://localhost:4200/', 'http://127.0.0.1/', 'http://[::1]:8080/', 'http://LOCALHOST/']) {
+    for (const url of [
+      'http://localhost:4200/',
+      'http://127.0.0.1/',
+      'http://[::1]:8080/',
+      'http://LOCALHOST/',
+    ]) {
       expect(isLoopbackHostname(new URL(url).hostname)).toBe(true);
     }
-    for (const url of ['http://localhost.evil.example/', 'http://127.0.0.2/', 'http://evil.example/', 'http://localhost@evil.example/']) {
+    for (const url of [
+      'http://localhost.evil.example/',
+      'http://127.0.0.2/',
+      'http://evil.example/',
+      'http://localhost@evil.example/',
+    ]) {
       expect(isLoopbackHostname(new URL(url).hostname)).toBe(false);
     }
   });

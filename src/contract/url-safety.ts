@@ -27,5 +27,8 @@ export function isLoopbackOrigin(origin: string): boolean {
  */
 export function isSecureUrl(url: URL, allowLoopbackHttp: boolean): boolean {
   if (url.username !== '' || url.password !== '') return false;
-  return url.protocol === 'https:' || (allowLoopbackHttp && url.protocol === 'http:' && isLoopbackHostname(url.hostname));
+  return (
+    url.protocol === 'https:' ||
+    (allowLoopbackHttp && url.protocol === 'http:' && isLoopbackHostname(url.hostname))
+  );
 }

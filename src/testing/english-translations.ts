@@ -9,7 +9,9 @@ import { translationObject } from '../app/i18n/translation-loader';
 export const ENGLISH_FILE: TranslationObject = translationObject(english);
 
 /** Translation files by language; a file answers at once, an Observable (e.g. a Subject) when the test says. */
-export type TranslationFiles = Readonly<Record<string, TranslationObject | Observable<TranslationObject>>>;
+export type TranslationFiles = Readonly<
+  Record<string, TranslationObject | Observable<TranslationObject>>
+>;
 
 /** A `TranslateLoader` serving files from memory; {@link requested} lists the languages asked for, in order. */
 export interface InMemoryTranslations extends TranslateLoader {
@@ -34,9 +36,15 @@ export function inMemoryTranslations(files: TranslationFiles): InMemoryTranslati
  * The page's real ngx-translate setup (compiler, parser, English fallback) fed `files` from memory,
  * with the loader, to ask which languages were downloaded.
  */
-export function memoryTranslations(files: TranslationFiles): { readonly providers: Provider[]; readonly loader: InMemoryTranslations } {
+export function memoryTranslations(files: TranslationFiles): {
+  readonly providers: Provider[];
+  readonly loader: InMemoryTranslations;
+} {
   const loader = inMemoryTranslations(files);
-  return { providers: [...providePageTranslations(), { provide: TranslateLoader, useValue: loader }], loader };
+  return {
+    providers: [...providePageTranslations(), { provide: TranslateLoader, useValue: loader }],
+    loader,
+  };
 }
 
 /**

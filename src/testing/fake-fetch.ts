@@ -52,7 +52,13 @@ export class FakeRequest {
 
   /** Answers with a raw body, e.g. an HTML error page from a proxy. */
   respondText(text: string, status = 200): void {
-    this.settle(() => this.resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(text) }));
+    this.settle(() =>
+      this.resolve({
+        ok: status >= 200 && status < 300,
+        status,
+        text: () => Promise.resolve(text),
+      }),
+    );
   }
 
   /** Fails like a dropped connection or a DNS error: `fetch` rejects with a `TypeError`. */
@@ -85,7 +91,9 @@ export class FakeFetch {
   expectOne(match: RequestMatch): FakeRequest {
     const [request, ...others] = this.open().filter(matcher(match));
     if (request === undefined || others.length > 0) {
-      throw new Error(`Expected one open request for ${describeMatch(match)}, found ${others.length + (request ? 1 : 0)}; open: ${this.describeOpen()}`);
+      throw new Error(
+        `Expected one open request for ${describeMatch(match)}, found ${others.length + (request ? 1 : 0)}; open: ${this.describeOpen()}`,
+      );
     }
     return request;
   }
@@ -93,7 +101,10 @@ export class FakeFetch {
   /** Fails if any request, open or answered, matches. */
   expectNone(match: RequestMatch): void {
     const found = this.requests.filter(matcher(match));
-    if (found.length > 0) throw new Error(`Expected no request for ${describeMatch(match)}, found ${found.map((request) => request.url).join(', ')}`);
+    if (found.length > 0)
+      throw new Error(
+        `Expected no request for ${describeMatch(match)}, found ${found.map((request) => request.url).join(', ')}`,
+      );
   }
 
   /** The requests not answered yet. */
@@ -107,7 +118,11 @@ export class FakeFetch {
   }
 
   private describeOpen(): string {
-    return this.open().map((request) => request.url).join(', ') || 'none';
+    return (
+      this.open()
+        .map((request) => request.url)
+        .join(', ') || 'none'
+    );
   }
 }
 

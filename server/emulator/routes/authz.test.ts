@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import { callbackOf, locationOf, startEmulator, startSignIn, type TestEmulator } from '../../testing';
+import {
+  callbackOf,
+  locationOf,
+  startEmulator,
+  startSignIn,
+  type TestEmulator,
+} from '../../testing';
 
 let emulator: TestEmulator;
 before(async () => {
@@ -30,7 +36,10 @@ describe('E1 GET /authz-srv/authz', () => {
     const location = locationOf(response, emulator.baseUrl);
     assert.equal(location.pathname, '/identity/login');
     const requestId = location.searchParams.get('requestId');
-    assert.match(requestId ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.match(
+      requestId ?? '',
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     assert.equal(location.searchParams.has('ui_locales'), false);
     const stored = emulator.store.getLoginRequest(requestId ?? '');
     assert.equal(stored?.state, 's');
@@ -39,18 +48,28 @@ describe('E1 GET /authz-srv/authz', () => {
   });
 
   it('passes ui_locales on to the login page', async () => {
-    const location = locationOf(await authz({ ...valid(), ui_locales: 'de-CH en' }), emulator.baseUrl);
+    const location = locationOf(
+      await authz({ ...valid(), ui_locales: 'de-CH en' }),
+      emulator.baseUrl,
+    );
     assert.equal(location.searchParams.get('ui_locales'), 'de-CH en');
   });
 
   it('accepts localhost and 127.0.0.1 callbacks on any port', async () => {
-    for (const uri of ['http://localhost:1/callback', 'http://127.0.0.1:65535/callback', 'http://localhost/callback']) {
+    for (const uri of [
+      'http://localhost:1/callback',
+      'http://127.0.0.1:65535/callback',
+      'http://localhost/callback',
+    ]) {
       assert.equal((await authz({ ...valid(), redirect_uri: uri })).status, 302, uri);
     }
   });
 
   it('answers 400 HTML for an unknown or missing client_id, never redirecting', async () => {
-    const cases: ReadonlyArray<Readonly<Record<string, string>>> = [{ ...valid(), client_id: 'nope' }, { redirect_uri: callbackOf(emulator), response_type: 'code' }];
+    const cases: ReadonlyArray<Readonly<Record<string, string>>> = [
+      { ...valid(), client_id: 'nope' },
+      { redirect_uri: callbackOf(emulator), response_type: 'code' },
+    ];
     for (const params of cases) {
       const response = await authz(params);
       assert.equal(response.status, 400);

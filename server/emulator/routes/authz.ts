@@ -11,7 +11,11 @@ export const LOGIN_PATH = '/identity/login';
 
 /** The login page URL for a request (keeps its `ui_locales`), optionally with an error. */
 export function loginUrl(request: LoginRequest, error?: string): string {
-  return relativeUrl(LOGIN_PATH, { requestId: request.requestId, ui_locales: request.ui_locales, error });
+  return relativeUrl(LOGIN_PATH, {
+    requestId: request.requestId,
+    ui_locales: request.ui_locales,
+    error,
+  });
 }
 
 /** Answers a browser request that cannot go on with a 400 HTML page and a way back to the start. */
@@ -20,7 +24,9 @@ export function badRequestPage(res: Response, title: string, message: string): v
     .status(400)
     .set('Cache-Control', 'no-store')
     .type('html')
-    .send(messagePage({ title, message, link: { href: '/', text: 'Back to the demo application' } }));
+    .send(
+      messagePage({ title, message, link: { href: '/', text: 'Back to the demo application' } }),
+    );
 }
 
 // Long enough for real values, short enough that nobody stores megabytes per request.
@@ -39,14 +45,26 @@ export function authzRoutes(store: EmulatorStore): Router {
     const clientId = param(req, 'client_id');
     const redirectUri = param(req, 'redirect_uri');
     if (!clientId || !store.getClient(clientId)) {
-      return badRequestPage(res, 'Unknown application', 'The application that sent you here is not registered (client_id).');
+      return badRequestPage(
+        res,
+        'Unknown application',
+        'The application that sent you here is not registered (client_id).',
+      );
     }
     // Never redirect anywhere before the redirect URI is known to be registered.
     if (!isAllowedRedirectUri(redirectUri)) {
-      return badRequestPage(res, 'Invalid redirect URI', 'The application that sent you here gave a redirect_uri that is not registered.');
+      return badRequestPage(
+        res,
+        'Invalid redirect URI',
+        'The application that sent you here gave a redirect_uri that is not registered.',
+      );
     }
     if (param(req, 'response_type') !== 'code') {
-      return badRequestPage(res, 'Unsupported response type', 'Only response_type=code is supported.');
+      return badRequestPage(
+        res,
+        'Unsupported response type',
+        'Only response_type=code is supported.',
+      );
     }
     const request = store.createLoginRequest({
       client_id: clientId,
@@ -63,7 +81,11 @@ export function authzRoutes(store: EmulatorStore): Router {
     const requestId = req.params.requestId;
     const request = isUuid(requestId) ? store.getLoginRequest(requestId) : undefined;
     if (!request) {
-      return badRequestPage(res, 'Sign-in request expired', 'This sign-in request has expired. Please start again.');
+      return badRequestPage(
+        res,
+        'Sign-in request expired',
+        'This sign-in request has expired. Please start again.',
+      );
     }
     res.redirect(302, loginUrl(request));
   });

@@ -55,12 +55,20 @@ export const refuseCrossSiteControlRequests: RequestHandler = (req, res, next) =
   }
   const origin = req.get('origin');
   const fetchSite = req.get('sec-fetch-site');
-  if ((origin !== undefined && origin !== requestOrigin(req)) || (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
+  if (
+    (origin !== undefined && origin !== requestOrigin(req)) ||
+    (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
+  ) {
     fail(res, 403, 'forbidden', 'the control API only takes requests from its own origin');
     return;
   }
   if (!JSON_MEDIA_TYPE.test(req.get('content-type') ?? '')) {
-    fail(res, 415, 'unsupported_media_type', 'the control API takes JSON: send Content-Type: application/json (with {} when there is nothing to send)');
+    fail(
+      res,
+      415,
+      'unsupported_media_type',
+      'the control API takes JSON: send Content-Type: application/json (with {} when there is nothing to send)',
+    );
     return;
   }
   next();
@@ -96,12 +104,23 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
     const previousPasswords = ownProperty(body, 'previousPasswords') ?? [];
     const givenName = optionalString(body, 'given_name');
     const familyName = optionalString(body, 'family_name');
-    if (typeof username !== 'string' || username.trim() === '') return fail(res, 400, 'invalid_request', 'username must be a non-empty string');
-    if (typeof password !== 'string' || password === '') return fail(res, 400, 'invalid_request', 'password must be a non-empty string');
-    if (typeof mustChangePassword !== 'boolean') return fail(res, 400, 'invalid_request', 'mustChangePassword must be a boolean');
-    if (reason !== undefined && !isPasswordChangeReason(reason)) return fail(res, 400, 'invalid_request', 'reason must be first_login, admin_required or expired');
-    if (!isStringArray(previousPasswords)) return fail(res, 400, 'invalid_request', 'previousPasswords must be an array of strings');
-    if (givenName === null || familyName === null) return fail(res, 400, 'invalid_request', 'given_name and family_name must be strings');
+    if (typeof username !== 'string' || username.trim() === '')
+      return fail(res, 400, 'invalid_request', 'username must be a non-empty string');
+    if (typeof password !== 'string' || password === '')
+      return fail(res, 400, 'invalid_request', 'password must be a non-empty string');
+    if (typeof mustChangePassword !== 'boolean')
+      return fail(res, 400, 'invalid_request', 'mustChangePassword must be a boolean');
+    if (reason !== undefined && !isPasswordChangeReason(reason))
+      return fail(
+        res,
+        400,
+        'invalid_request',
+        'reason must be first_login, admin_required or expired',
+      );
+    if (!isStringArray(previousPasswords))
+      return fail(res, 400, 'invalid_request', 'previousPasswords must be an array of strings');
+    if (givenName === null || familyName === null)
+      return fail(res, 400, 'invalid_request', 'given_name and family_name must be strings');
     const user = await store.upsertUser({
       username,
       password,
@@ -116,7 +135,8 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
 
   router.put('/clients/:clientId', (req, res) => {
     const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(res, 400, 'invalid_request', 'body must be a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return fail(res, 400, 'invalid_request', 'body must be a JSON object');
     const patch: Omit<Partial<ClientInfo>, 'client_id'> = {};
     for (const field of CLIENT_STRING_FIELDS) {
       const value = optionalString(body, field);
@@ -125,7 +145,8 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
     }
     const policy = ownProperty(body, 'password_policy');
     if (policy !== undefined) {
-      if (!isPolicyObject(policy)) return fail(res, 400, 'invalid_request', 'password_policy must be an object');
+      if (!isPolicyObject(policy))
+        return fail(res, 400, 'invalid_request', 'password_policy must be an object');
       patch.password_policy = policy;
     }
     res.json(store.upsertClient(req.params.clientId, patch));
@@ -139,13 +160,23 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
     const redirectUri = optionalString(body, 'redirect_uri') ?? requestOrigin(req) + CALLBACK_PATH;
     const uiLocales = optionalString(body, 'ui_locales');
     const state = optionalString(body, 'state');
-    if (typeof username !== 'string' || typeof password !== 'string') return fail(res, 400, 'invalid_request', 'username and password must be strings');
-    if (clientId === null || !store.getClient(clientId)) return fail(res, 400, 'invalid_client', 'unknown client_id');
-    if (redirectUri === null || !isAllowedRedirectUri(redirectUri)) return fail(res, 400, 'invalid_request', 'redirect_uri is not allowed');
-    if (uiLocales === null || state === null) return fail(res, 400, 'invalid_request', 'ui_locales and state must be strings');
+    if (typeof username !== 'string' || typeof password !== 'string')
+      return fail(res, 400, 'invalid_request', 'username and password must be strings');
+    if (clientId === null || !store.getClient(clientId))
+      return fail(res, 400, 'invalid_client', 'unknown client_id');
+    if (redirectUri === null || !isAllowedRedirectUri(redirectUri))
+      return fail(res, 400, 'invalid_request', 'redirect_uri is not allowed');
+    if (uiLocales === null || state === null)
+      return fail(res, 400, 'invalid_request', 'ui_locales and state must be strings');
     const user = await store.authenticate(username, password);
     if (!user) return fail(res, 400, 'invalid_credentials', 'wrong username or password');
-    if (!user.mustChangePassword) return fail(res, 409, 'no_password_change_required', 'this user is not required to change the password');
+    if (!user.mustChangePassword)
+      return fail(
+        res,
+        409,
+        'no_password_change_required',
+        'this user is not required to change the password',
+      );
     const request = store.createLoginRequest({
       client_id: clientId,
       redirect_uri: redirectUri,
@@ -158,7 +189,11 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
     res.status(201).json({
       requestId: request.requestId,
       lsid: track.lsid,
-      url: passwordSetUrl({ lsid: track.lsid, requestId: request.requestId, uiLocales: request.ui_locales }),
+      url: passwordSetUrl({
+        lsid: track.lsid,
+        requestId: request.requestId,
+        uiLocales: request.ui_locales,
+      }),
     });
   });
 
@@ -173,9 +208,12 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
     const clientId = optionalString(body, 'client_id') ?? DEMO_CLIENT_ID;
     const redirectUri = optionalString(body, 'redirect_uri') ?? requestOrigin(req) + CALLBACK_PATH;
     const uiLocales = optionalString(body, 'ui_locales');
-    if (typeof username !== 'string' || username.trim() === '') return fail(res, 400, 'invalid_request', 'username must be a non-empty string');
-    if (clientId === null || !store.getClient(clientId)) return fail(res, 400, 'invalid_client', 'unknown client_id');
-    if (redirectUri === null || !isAllowedRedirectUri(redirectUri)) return fail(res, 400, 'invalid_request', 'redirect_uri is not allowed');
+    if (typeof username !== 'string' || username.trim() === '')
+      return fail(res, 400, 'invalid_request', 'username must be a non-empty string');
+    if (clientId === null || !store.getClient(clientId))
+      return fail(res, 400, 'invalid_client', 'unknown client_id');
+    if (redirectUri === null || !isAllowedRedirectUri(redirectUri))
+      return fail(res, 400, 'invalid_request', 'redirect_uri is not allowed');
     if (uiLocales === null) return fail(res, 400, 'invalid_request', 'ui_locales must be a string');
     if (!store.findUser(username)) return fail(res, 404, 'not_found', 'unknown user');
     const request = store.createLoginRequest({
@@ -190,24 +228,35 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
     const code = reset.code;
     // The user exists, so the request has a code; validating it is what the code page would do.
     const check = code === undefined ? undefined : checkResetCode(store, reset, code);
-    if (code === undefined || check?.outcome !== 'valid') return fail(res, 500, 'server_error', 'could not validate the reset code');
+    if (code === undefined || check?.outcome !== 'valid')
+      return fail(res, 500, 'server_error', 'could not validate the reset code');
     res.status(201).json({
       requestId: request.requestId,
       rprq: reset.rprq,
       exchangeId: check.exchangeId,
       code,
-      url: resetPasswordSetUrl({ requestId: request.requestId, rprq: reset.rprq, exchangeId: check.exchangeId, uiLocales: request.ui_locales }),
+      url: resetPasswordSetUrl({
+        requestId: request.requestId,
+        rprq: reset.rprq,
+        exchangeId: check.exchangeId,
+        uiLocales: request.ui_locales,
+      }),
     });
   });
 
   router.get('/reset-requests/:rprq', (req, res) => {
     const reset = store.getResetRequest(req.params.rprq);
     if (!reset) return fail(res, 404, 'not_found', 'unknown rprq');
-    res.json({ code: reset.code ?? null, used: reset.used, expired: reset.expiresAt <= store.now() });
+    res.json({
+      code: reset.code ?? null,
+      used: reset.used,
+      expired: reset.expiresAt <= store.now(),
+    });
   });
 
   router.post('/reset-requests/:rprq/expire', (req, res) => {
-    if (!store.expireResetRequest(req.params.rprq)) return fail(res, 404, 'not_found', 'unknown rprq');
+    if (!store.expireResetRequest(req.params.rprq))
+      return fail(res, 404, 'not_found', 'unknown rprq');
     res.json({ rprq: req.params.rprq.toLowerCase(), expired: true });
   });
 
@@ -237,7 +286,10 @@ export function controlRoutes(store: EmulatorStore, faults: FaultRegistry): Rout
   router.get('/state/users/:username', (req, res) => {
     const user = store.findUser(req.params.username);
     if (!user) return fail(res, 404, 'not_found', 'unknown user');
-    const lockedUntil = user.lockedUntil !== undefined && user.lockedUntil > store.now() ? user.lockedUntil : undefined;
+    const lockedUntil =
+      user.lockedUntil !== undefined && user.lockedUntil > store.now()
+        ? user.lockedUntil
+        : undefined;
     res.json({
       username: user.username,
       mustChangePassword: user.mustChangePassword,

@@ -35,17 +35,28 @@ describe('demo application GET /', () => {
     assert.ok((inputs.get('state') ?? '').length >= 16);
     assert.ok((inputs.get('nonce') ?? '').length >= 16);
     assert.equal(inputs.has('ui_locales'), false);
-    for (const text of ['new.user@example.com', 'Welcome-2026', 'flagged.user@example.com', 'Flagged-2026', 'regular.user@example.com', 'Regular-2026']) {
+    for (const text of [
+      'new.user@example.com',
+      'Welcome-2026',
+      'flagged.user@example.com',
+      'Flagged-2026',
+      'regular.user@example.com',
+      'Regular-2026',
+    ]) {
       assert.ok(page.includes(text), text);
     }
 
     // Submitting the form as a browser would reaches the login page.
-    const start = await emulator.fetch(`/authz-srv/authz?${new URLSearchParams([...inputs]).toString()}`);
+    const start = await emulator.fetch(
+      `/authz-srv/authz?${new URLSearchParams([...inputs]).toString()}`,
+    );
     assert.equal(locationOf(start, emulator.baseUrl).pathname, '/identity/login');
   });
 
   it('passes ?ui_locales on, escaped', async () => {
-    const page = await (await emulator.fetch(`/?ui_locales=${encodeURIComponent('de "x"<y>')}`)).text();
+    const page = await (
+      await emulator.fetch(`/?ui_locales=${encodeURIComponent('de "x"<y>')}`)
+    ).text();
     assert.equal(hiddenInputs(page).get('ui_locales'), 'de &quot;x&quot;&lt;y&gt;');
     assert.doesNotMatch(page, /<y>/);
   });
@@ -68,10 +79,16 @@ describe('demo application GET /callback', () => {
 
   it('redeems a code from a direct login once and escapes the state', async () => {
     const requestId = locationOf(
-      await emulator.fetch(`/authz-srv/authz?client_id=demo-client&response_type=code&redirect_uri=${encodeURIComponent(`${emulator.baseUrl}/callback`)}&state=${encodeURIComponent('<i>s</i>')}`),
+      await emulator.fetch(
+        `/authz-srv/authz?client_id=demo-client&response_type=code&redirect_uri=${encodeURIComponent(`${emulator.baseUrl}/callback`)}&state=${encodeURIComponent('<i>s</i>')}`,
+      ),
       emulator.baseUrl,
     ).searchParams.get('requestId');
-    const login = await emulator.postForm('/login-srv/login', { username: 'regular.user@example.com', password: 'Regular-2026', requestId: requestId ?? '' });
+    const login = await emulator.postForm('/login-srv/login', {
+      username: 'regular.user@example.com',
+      password: 'Regular-2026',
+      requestId: requestId ?? '',
+    });
     const callback = locationOf(login, emulator.baseUrl);
     const response = await emulator.fetch(`${callback.pathname}${callback.search}`);
     assert.equal(response.status, 200);
@@ -85,10 +102,16 @@ describe('demo application GET /callback', () => {
 
   it('refuses an expired code (injected clock)', async () => {
     const requestId = locationOf(
-      await emulator.fetch(`/authz-srv/authz?client_id=demo-client&response_type=code&redirect_uri=${encodeURIComponent(`${emulator.baseUrl}/callback`)}`),
+      await emulator.fetch(
+        `/authz-srv/authz?client_id=demo-client&response_type=code&redirect_uri=${encodeURIComponent(`${emulator.baseUrl}/callback`)}`,
+      ),
       emulator.baseUrl,
     ).searchParams.get('requestId');
-    const login = await emulator.postForm('/login-srv/login', { username: 'regular.user@example.com', password: 'Regular-2026', requestId: requestId ?? '' });
+    const login = await emulator.postForm('/login-srv/login', {
+      username: 'regular.user@example.com',
+      password: 'Regular-2026',
+      requestId: requestId ?? '',
+    });
     emulator.advance(10 * 60 * 1000);
     const callback = locationOf(login, emulator.baseUrl);
     assert.equal((await emulator.fetch(`${callback.pathname}${callback.search}`)).status, 400);

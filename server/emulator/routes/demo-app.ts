@@ -23,7 +23,10 @@ export function demoAccounts(seed: Seed = loadSeed()): DemoAccount[] {
     const previous = user.previousPasswords ?? [];
     let behaviour = 'no change needed: signs in directly';
     if (user.mustChangePassword) {
-      behaviour = user.reason === 'admin_required' ? 'flagged by an admin: must change the password' : 'pre-created account, first login: must set a new password';
+      behaviour =
+        user.reason === 'admin_required'
+          ? 'flagged by an admin: must change the password'
+          : 'pre-created account, first login: must set a new password';
       if (previous.length > 0) behaviour += ` (recently used: ${previous.join(', ')})`;
     }
     return { username: user.username, password: user.password, behaviour };
@@ -62,11 +65,14 @@ export function demoAppRoutes(store: EmulatorStore, accounts: readonly DemoAccou
 
   router.get('/', (req, res) => {
     const uiLocales = queryParam(req, 'ui_locales');
-    res.set('Cache-Control', 'no-store').type('html').send(
-      renderPage({
-        lang: 'en',
-        title: 'Acme Demo application',
-        body: html`<h1>Acme Demo application</h1>
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(
+        renderPage({
+          lang: 'en',
+          title: 'Acme Demo application',
+          body: html`<h1>Acme Demo application</h1>
 <p>A stand-in for the app that sends users to cidaas. Sign in to start the flow; users who must change their password are sent to the <code>password_set</code> page.</p>
 <form method="get" action="/authz-srv/authz">
   <input type="hidden" name="client_id" value="${DEMO_CLIENT_ID}">
@@ -83,12 +89,16 @@ export function demoAppRoutes(store: EmulatorStore, accounts: readonly DemoAccou
 <table>
   <thead><tr><th scope="col">Email</th><th scope="col">Password</th><th scope="col">What happens</th></tr></thead>
   <tbody>
-${accounts.map((account) => html`    <tr><td><code>${account.username}</code></td><td><code>${account.password}</code></td><td>${account.behaviour}</td></tr>
-`)}  </tbody>
+${accounts.map(
+  (
+    account,
+  ) => html`    <tr><td><code>${account.username}</code></td><td><code>${account.password}</code></td><td>${account.behaviour}</td></tr>
+`,
+)}  </tbody>
 </table>
 <p class="muted">Password policy of the demo client: ${describePolicy(store.getClient(DEMO_CLIENT_ID)?.password_policy)}. Known breached passwords (rejected): ${[...BREACHED_PASSWORDS].map((password, index) => html`${index > 0 ? ', ' : ''}<code>${password}</code>`)}.</p>`,
-      }),
-    );
+        }),
+      );
   });
 
   router.get(CALLBACK_PATH, (req, res) => {

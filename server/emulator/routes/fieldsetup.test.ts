@@ -38,11 +38,22 @@ describe('E5 field setup', () => {
     describe(path, () => {
       it('lists profile fields and the two SYSTEM password fields', async () => {
         const list = await fields(path, 'en');
-        assert.deepEqual(list.map((item) => pick(item, 'fieldKey')), ['email', 'given_name', 'family_name', 'password', 'password_echo']);
-        const passwords = list.filter((item) => pick(item, 'dataType') === 'PASSWORD' && pick(item, 'fieldType') === 'SYSTEM');
+        assert.deepEqual(
+          list.map((item) => pick(item, 'fieldKey')),
+          ['email', 'given_name', 'family_name', 'password', 'password_echo'],
+        );
+        const passwords = list.filter(
+          (item) => pick(item, 'dataType') === 'PASSWORD' && pick(item, 'fieldType') === 'SYSTEM',
+        );
         assert.equal(passwords.length, 2);
-        assert.deepEqual(pick(field(list, 'password'), 'fieldDefinition'), { maxLength: 64, applyPasswordPoly: true });
-        assert.deepEqual(pick(field(list, 'password_echo'), 'fieldDefinition'), { maxLength: 64, matchWith: 'password' });
+        assert.deepEqual(pick(field(list, 'password'), 'fieldDefinition'), {
+          maxLength: 64,
+          applyPasswordPoly: true,
+        });
+        assert.deepEqual(pick(field(list, 'password_echo'), 'fieldDefinition'), {
+          maxLength: 64,
+          matchWith: 'password',
+        });
         assert.deepEqual(pick(field(list, 'password_echo'), 'localeText'), {
           locale: 'en-US',
           language: 'en',
@@ -57,8 +68,16 @@ describe('E5 field setup', () => {
       it('speaks German for de, de-CH and a list starting with German', async () => {
         for (const language of ['de', 'de-CH', 'de-CH en', 'de,en;q=0.5', 'DE_at']) {
           const list = await fields(path, language);
-          assert.equal(pick(field(list, 'password'), 'localeText', 'name'), 'Neues Passwort', language);
-          assert.equal(pick(field(list, 'password_echo'), 'localeText', 'name'), 'Neues Passwort wiederholen', language);
+          assert.equal(
+            pick(field(list, 'password'), 'localeText', 'name'),
+            'Neues Passwort',
+            language,
+          );
+          assert.equal(
+            pick(field(list, 'password_echo'), 'localeText', 'name'),
+            'Neues Passwort wiederholen',
+            language,
+          );
           assert.equal(pick(field(list, 'password_echo'), 'localeText', 'language'), 'de');
         }
       });
@@ -76,19 +95,31 @@ describe('E5 field setup', () => {
           const list = await fields(path, language);
           assert.equal(pick(field(list, 'password'), 'localeText', 'name'), name, language);
           assert.equal(pick(field(list, 'password'), 'localeText', 'language'), expected, language);
-          assert.equal(pick(field(list, 'password_echo'), 'localeText', 'locale'), expected === 'fr' ? 'fr-FR' : 'ar-SA', language);
+          assert.equal(
+            pick(field(list, 'password_echo'), 'localeText', 'locale'),
+            expected === 'fr' ? 'fr-FR' : 'ar-SA',
+            language,
+          );
         }
       });
 
       it('falls back to English for unknown or missing languages, and a list starting with English stays English', async () => {
         for (const language of [undefined, 'xx', 'en-GB de', '', '%%%', 'x'.repeat(5000)]) {
           const list = await fields(path, language);
-          assert.equal(pick(field(list, 'password'), 'localeText', 'name'), 'New password', String(language));
+          assert.equal(
+            pick(field(list, 'password'), 'localeText', 'name'),
+            'New password',
+            String(language),
+          );
         }
       });
 
       it('answers the RegistrationSetupException envelope for a bad, unknown or missing requestId', async () => {
-        for (const query of ['?requestId=nope', '?requestId=0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a', '']) {
+        for (const query of [
+          '?requestId=nope',
+          '?requestId=0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a',
+          '',
+        ]) {
           const response = await emulator.fetch(`${path}${query}`);
           assert.equal(response.status, 400);
           const body: unknown = await response.json();
@@ -104,7 +135,10 @@ describe('E5 field setup', () => {
   }
 
   it('uses Accept-Language when no language parameter is given', async () => {
-    const response = await emulator.fetch(`/registration-setup-srv/public/list?requestId=${requestId}`, { headers: { 'accept-language': 'de-DE,de;q=0.9' } });
+    const response = await emulator.fetch(
+      `/registration-setup-srv/public/list?requestId=${requestId}`,
+      { headers: { 'accept-language': 'de-DE,de;q=0.9' } },
+    );
     const data = pick(await response.json(), 'data');
     assert.ok(Array.isArray(data));
     assert.equal(pick(field(data, 'password'), 'localeText', 'name'), 'Neues Passwort');

@@ -5,11 +5,18 @@ import { Router, type Request, type Response } from 'express';
 
 import { isUuid, queryParam } from '../http';
 import { LOCALE_OF, pickTenantLanguage, type TenantLanguage } from '../locale';
-import type { FieldLocaleText as WireFieldLocaleText, FieldSetup as WireFieldSetup } from '../../../src/contract/cidaas-types';
+import type {
+  FieldLocaleText as WireFieldLocaleText,
+  FieldSetup as WireFieldSetup,
+} from '../../../src/contract/cidaas-types';
 import type { EmulatorStore } from '../store';
 
 /** The field-specific texts of a {@link FieldSetup} item: the contract's, with what the emulator always sends. */
-export type FieldLocaleText = WireFieldLocaleText & { readonly locale: string; readonly language: string; readonly name: string };
+export type FieldLocaleText = WireFieldLocaleText & {
+  readonly locale: string;
+  readonly language: string;
+  readonly name: string;
+};
 
 /** One item of the E5 field setup, as cidaas sends it: the contract's type, with what the emulator always sends. */
 export type FieldSetup = WireFieldSetup & {
@@ -107,9 +114,36 @@ export function fieldSetup(language: TenantLanguage): FieldSetup[] {
     ...(TEXTS[language][fieldKey] ?? { name: fieldKey }),
   });
   return [
-    { fieldKey: 'email', dataType: 'EMAIL', fieldType: 'SYSTEM', order: 1, required: true, readOnly: false, fieldDefinition: { maxLength: 254 }, localeText: text('email') },
-    { fieldKey: 'given_name', dataType: 'TEXT', fieldType: 'SYSTEM', order: 2, required: true, readOnly: false, fieldDefinition: { maxLength: 100 }, localeText: text('given_name') },
-    { fieldKey: 'family_name', dataType: 'TEXT', fieldType: 'SYSTEM', order: 3, required: false, readOnly: false, fieldDefinition: { maxLength: 100 }, localeText: text('family_name') },
+    {
+      fieldKey: 'email',
+      dataType: 'EMAIL',
+      fieldType: 'SYSTEM',
+      order: 1,
+      required: true,
+      readOnly: false,
+      fieldDefinition: { maxLength: 254 },
+      localeText: text('email'),
+    },
+    {
+      fieldKey: 'given_name',
+      dataType: 'TEXT',
+      fieldType: 'SYSTEM',
+      order: 2,
+      required: true,
+      readOnly: false,
+      fieldDefinition: { maxLength: 100 },
+      localeText: text('given_name'),
+    },
+    {
+      fieldKey: 'family_name',
+      dataType: 'TEXT',
+      fieldType: 'SYSTEM',
+      order: 3,
+      required: false,
+      readOnly: false,
+      fieldDefinition: { maxLength: 100 },
+      localeText: text('family_name'),
+    },
     {
       fieldKey: 'password',
       dataType: 'PASSWORD',
@@ -156,7 +190,10 @@ export function fieldSetupRoutes(store: EmulatorStore): Router {
       });
       return;
     }
-    const languages = queryParam(req, 'acceptlanguage') ?? queryParam(req, 'ui_locales') ?? req.get('accept-language');
+    const languages =
+      queryParam(req, 'acceptlanguage') ??
+      queryParam(req, 'ui_locales') ??
+      req.get('accept-language');
     res.json({ success: true, status: 200, data: fieldSetup(pickTenantLanguage(languages)) });
   };
 

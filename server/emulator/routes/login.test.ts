@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import { callbackOf, locationOf, startEmulator, startSignIn, type TestEmulator } from '../../testing';
+import {
+  callbackOf,
+  locationOf,
+  startEmulator,
+  startSignIn,
+  type TestEmulator,
+} from '../../testing';
 
 let emulator: TestEmulator;
 before(async () => {
@@ -32,7 +38,9 @@ describe('GET /identity/login', () => {
 
   it('shows the error for error=invalid_credentials', async () => {
     const requestId = await startSignIn(emulator);
-    const page = await (await emulator.fetch(`/identity/login?requestId=${requestId}&error=invalid_credentials`)).text();
+    const page = await (
+      await emulator.fetch(`/identity/login?requestId=${requestId}&error=invalid_credentials`)
+    ).text();
     assert.match(page, /role="alert"[^>]*>Wrong email or password/);
   });
 
@@ -44,7 +52,11 @@ describe('GET /identity/login', () => {
   });
 
   it('says the request expired for an unknown or missing requestId, with a link to /', async () => {
-    for (const query of ['?requestId=0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a', '', '?requestId=%3Cb%3E']) {
+    for (const query of [
+      '?requestId=0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a',
+      '',
+      '?requestId=%3Cb%3E',
+    ]) {
       const response = await emulator.fetch(`/identity/login${query}`);
       assert.equal(response.status, 400);
       const page = await response.text();
@@ -57,7 +69,11 @@ describe('GET /identity/login', () => {
 
 describe('POST /login-srv/login', () => {
   it('answers 400 HTML for an unknown request', async () => {
-    const response = await emulator.postForm('/login-srv/login', { username: 'regular.user@example.com', password: 'Regular-2026', requestId: 'nope' });
+    const response = await emulator.postForm('/login-srv/login', {
+      username: 'regular.user@example.com',
+      password: 'Regular-2026',
+      requestId: 'nope',
+    });
     assert.equal(response.status, 400);
     assert.match(response.headers.get('content-type') ?? '', /text\/html/);
   });
@@ -82,16 +98,27 @@ describe('POST /login-srv/login', () => {
 
   it('sends a user who must change the password to password_set with lsid, requestId and ui_locales', async () => {
     const requestId = await startSignIn(emulator, { ui_locales: 'de-CH' });
-    const response = await emulator.postForm('/login-srv/login', { username: 'Flagged.User@Example.com ', password: 'Flagged-2026', requestId });
+    const response = await emulator.postForm('/login-srv/login', {
+      username: 'Flagged.User@Example.com ',
+      password: 'Flagged-2026',
+      requestId,
+    });
     assert.equal(response.status, 302);
     const location = response.headers.get('location') ?? '';
-    assert.match(location, /^\/identity\/password_set\?lsid=[0-9a-f-]{36}&requestId=[0-9a-f-]{36}&ui_locales=de-CH$/);
+    assert.match(
+      location,
+      /^\/identity\/password_set\?lsid=[0-9a-f-]{36}&requestId=[0-9a-f-]{36}&ui_locales=de-CH$/,
+    );
     assert.ok(location.includes(requestId));
   });
 
   it('sends a regular user straight to the redirect_uri with code and state', async () => {
     const requestId = await startSignIn(emulator, {}, 'the-state');
-    const response = await emulator.postForm('/login-srv/login', { username: 'regular.user@example.com', password: 'Regular-2026', requestId });
+    const response = await emulator.postForm('/login-srv/login', {
+      username: 'regular.user@example.com',
+      password: 'Regular-2026',
+      requestId,
+    });
     const location = locationOf(response, emulator.baseUrl);
     assert.equal(`${location.origin}${location.pathname}`, callbackOf(emulator));
     assert.equal(location.searchParams.get('state'), 'the-state');
@@ -99,9 +126,17 @@ describe('POST /login-srv/login', () => {
   });
 
   it('does not crash on a JSON body or garbage', async () => {
-    const json = await emulator.fetch('/login-srv/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const json = await emulator.fetch('/login-srv/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     assert.equal(json.status, 400);
-    const garbage = await emulator.fetch('/login-srv/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '%%%&&&==' });
+    const garbage = await emulator.fetch('/login-srv/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '%%%&&&==',
+    });
     assert.equal(garbage.status, 400);
   });
 });

@@ -13,7 +13,12 @@ import { RESET_TEXTS, forgotPasswordUrl, pickResetLanguage } from './reset';
 export const INVALID_CREDENTIALS = 'invalid_credentials';
 
 /** Parser for the small urlencoded forms the browser posts to the emulator. */
-export const formParser = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50, verify: rejectMalformedFormEncoding });
+export const formParser = express.urlencoded({
+  extended: false,
+  limit: '16kb',
+  parameterLimit: 50,
+  verify: rejectMalformedFormEncoding,
+});
 
 /** The server-rendered login page (`/identity/login`) and its form target (`POST /login-srv/login`). */
 export function loginRoutes(store: EmulatorStore): Router {
@@ -61,14 +66,25 @@ ${showError ? html`<p class="error" role="alert" id="login-error">${texts.invali
     const requestId = bodyField(req, 'requestId');
     const request = isUuid(requestId) ? store.getLoginRequest(requestId) : undefined;
     if (!request) {
-      return badRequestPage(res, 'Sign-in request expired', 'This sign-in request has expired or is unknown. Please start again.');
+      return badRequestPage(
+        res,
+        'Sign-in request expired',
+        'This sign-in request has expired or is unknown. Please start again.',
+      );
     }
     const user = await store.authenticate(bodyField(req, 'username'), bodyField(req, 'password'));
     res.set('Cache-Control', 'no-store');
     if (!user) return res.redirect(302, loginUrl(request, INVALID_CREDENTIALS));
     if (user.mustChangePassword) {
       const track = store.createTrack(user, request);
-      return res.redirect(302, passwordSetUrl({ lsid: track.lsid, requestId: request.requestId, uiLocales: request.ui_locales }));
+      return res.redirect(
+        302,
+        passwordSetUrl({
+          lsid: track.lsid,
+          requestId: request.requestId,
+          uiLocales: request.ui_locales,
+        }),
+      );
     }
     res.redirect(302, callbackUrl(request, store.issueCode(user, request)));
   });

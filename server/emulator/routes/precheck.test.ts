@@ -29,7 +29,12 @@ after(() => emulator.close());
 beforeEach(() => emulator.reset());
 
 /** Asserts a 302 back to password_set with the given error and returns its parameters. */
-function assertErrorRedirect(response: Response, error: string, lsid: string, requestId: string | null): URLSearchParams {
+function assertErrorRedirect(
+  response: Response,
+  error: string,
+  lsid: string,
+  requestId: string | null,
+): URLSearchParams {
   assert.equal(response.status, 302);
   const location = locationOf(response, emulator.baseUrl);
   assert.equal(location.pathname, '/identity/password_set');
@@ -46,11 +51,18 @@ describe('E7 GET /token-srv/prelogin/metadata/:lsid', () => {
     const response = await emulator.fetch('/token-srv/prelogin/metadata/not-a-uuid');
     assert.equal(response.status, 400);
     const body: unknown = await response.json();
-    assert.deepEqual(body, { success: false, status: 400, error: 'invalid_request', error_description: 'lsid must be a UUID' });
+    assert.deepEqual(body, {
+      success: false,
+      status: 400,
+      error: 'invalid_request',
+      error_description: 'lsid must be a UUID',
+    });
   });
 
   it('answers 204 with no body for an unknown lsid', async () => {
-    const response = await emulator.fetch('/token-srv/prelogin/metadata/0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a');
+    const response = await emulator.fetch(
+      '/token-srv/prelogin/metadata/0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a',
+    );
     assert.equal(response.status, 204);
     assert.equal(await response.text(), '');
   });
@@ -84,10 +96,16 @@ describe('E7 GET /token-srv/prelogin/metadata/:lsid', () => {
   it('answers 204 once the track expired (clock moved an hour) and once it was used', async () => {
     const expiring = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
     emulator.advance(TRACK_LIFETIME_MS);
-    assert.equal((await emulator.fetch(`/token-srv/prelogin/metadata/${expiring.lsid}`)).status, 204);
+    assert.equal(
+      (await emulator.fetch(`/token-srv/prelogin/metadata/${expiring.lsid}`)).status,
+      204,
+    );
 
     const used = await signInToPasswordSet(emulator, FLAGGED_USER, FLAGGED_PASSWORD);
-    const done = await submitPasswordChange(emulator, used.lsid, { old_password: FLAGGED_PASSWORD, new_password: GOOD_NEW_PASSWORD });
+    const done = await submitPasswordChange(emulator, used.lsid, {
+      old_password: FLAGGED_PASSWORD,
+      new_password: GOOD_NEW_PASSWORD,
+    });
     assert.equal(locationOf(done, emulator.baseUrl).pathname, '/callback');
     assert.equal((await emulator.fetch(`/token-srv/prelogin/metadata/${used.lsid}`)).status, 204);
   });
@@ -96,38 +114,61 @@ describe('E7 GET /token-srv/prelogin/metadata/:lsid', () => {
 describe('E8 POST /login-srv/precheck/continue/:lsid, failures in order', () => {
   it('1. unknown track: track_expired without requestId', async () => {
     const lsid = '0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a';
-    const response = await submitPasswordChange(emulator, lsid, { old_password: 'x', new_password: 'y' });
+    const response = await submitPasswordChange(emulator, lsid, {
+      old_password: 'x',
+      new_password: 'y',
+    });
     const params = assertErrorRedirect(response, 'track_expired', lsid, null);
     assert.equal(params.get('error_description'), ERROR_DESCRIPTIONS.track_expired);
   });
 
   it('1. a garbage lsid is an unknown track too (and is safely encoded)', async () => {
-    const response = await emulator.postForm('/login-srv/precheck/continue/%3Cscript%3E', { old_password: 'x' });
+    const response = await emulator.postForm('/login-srv/precheck/continue/%3Cscript%3E', {
+      old_password: 'x',
+    });
     assertErrorRedirect(response, 'track_expired', '<script>', null);
   });
 
   it('1. expired track: track_expired with requestId and ui_locales', async () => {
-    const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD, { ui_locales: 'de-CH en' });
+    const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD, {
+      ui_locales: 'de-CH en',
+    });
     emulator.advance(TRACK_LIFETIME_MS + 1);
     // Even a perfectly valid submission is refused: expiry is checked first.
-    const response = await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: GOOD_NEW_PASSWORD });
+    const response = await submitPasswordChange(emulator, session.lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: GOOD_NEW_PASSWORD,
+    });
     const params = assertErrorRedirect(response, 'track_expired', session.lsid, session.requestId);
     assert.equal(params.get('ui_locales'), 'de-CH en');
   });
 
   it('1. a used track is expired', async () => {
     const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
-    await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: GOOD_NEW_PASSWORD });
-    const again = await submitPasswordChange(emulator, session.lsid, { old_password: GOOD_NEW_PASSWORD, new_password: 'Another-Secret-8' });
+    await submitPasswordChange(emulator, session.lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: GOOD_NEW_PASSWORD,
+    });
+    const again = await submitPasswordChange(emulator, session.lsid, {
+      old_password: GOOD_NEW_PASSWORD,
+      new_password: 'Another-Secret-8',
+    });
     assertErrorRedirect(again, 'track_expired', session.lsid, session.requestId);
   });
 
   it('3. wrong current password: invalid_old_password, and the track stays usable', async () => {
     const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
     // Every later check would fail too; the current password is checked before them.
-    const response = await submitPasswordChange(emulator, session.lsid, { old_password: 'wrong', new_password: 'x', confirm_password: 'y' });
+    const response = await submitPasswordChange(emulator, session.lsid, {
+      old_password: 'wrong',
+      new_password: 'x',
+      confirm_password: 'y',
+    });
     assertErrorRedirect(response, 'invalid_old_password', session.lsid, session.requestId);
-    const retry = await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: GOOD_NEW_PASSWORD });
+    const retry = await submitPasswordChange(emulator, session.lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: GOOD_NEW_PASSWORD,
+    });
     assert.equal(locationOf(retry, emulator.baseUrl).pathname, '/callback');
   });
 
@@ -148,10 +189,17 @@ describe('E8 POST /login-srv/precheck/continue/:lsid, failures in order', () => 
   });
 
   it('5. new equals current: password_same_as_old (before the policy), also across Unicode normalization', async () => {
-    await emulator.store.upsertUser({ username: 'unicode@example.com', password: 'Café-Crème-2026', mustChangePassword: true });
+    await emulator.store.upsertUser({
+      username: 'unicode@example.com',
+      password: 'Café-Crème-2026',
+      mustChangePassword: true,
+    });
     const session = await signInToPasswordSet(emulator, 'unicode@example.com', 'Café-Crème-2026');
     const decomposed = 'Café-Crème-2026'.normalize('NFD');
-    const response = await submitPasswordChange(emulator, session.lsid, { old_password: decomposed, new_password: 'Café-Crème-2026' });
+    const response = await submitPasswordChange(emulator, session.lsid, {
+      old_password: decomposed,
+      new_password: 'Café-Crème-2026',
+    });
     assertErrorRedirect(response, 'password_same_as_old', session.lsid, session.requestId);
   });
 
@@ -165,15 +213,26 @@ describe('E8 POST /login-srv/precheck/continue/:lsid, failures in order', () => 
       ['abcdefgh1!', 'lowerAndUpperCase'],
     ];
     for (const [password, rule] of cases) {
-      const response = await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: password });
-      const params = assertErrorRedirect(response, 'password_policy_violation', session.lsid, session.requestId);
+      const response = await submitPasswordChange(emulator, session.lsid, {
+        old_password: NEW_USER_PASSWORD,
+        new_password: password,
+      });
+      const params = assertErrorRedirect(
+        response,
+        'password_policy_violation',
+        session.lsid,
+        session.requestId,
+      );
       assert.equal(params.get('error_code'), rule, password);
     }
   });
 
   it('7. breached list: cidaas’ documented shape, error=Bad Request with error_code VER_0120', async () => {
     const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
-    const response = await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: 'Password123!' });
+    const response = await submitPasswordChange(emulator, session.lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: 'Password123!',
+    });
     const params = assertErrorRedirect(response, 'Bad Request', session.lsid, session.requestId);
     assert.equal(params.get('error_description'), 'The password is compromised');
     assert.equal(params.get('error_code'), 'VER_0120');
@@ -181,21 +240,34 @@ describe('E8 POST /login-srv/precheck/continue/:lsid, failures in order', () => 
 
   it('8. recent password: password_already_used (flagged user history)', async () => {
     const session = await signInToPasswordSet(emulator, FLAGGED_USER, FLAGGED_PASSWORD);
-    const response = await submitPasswordChange(emulator, session.lsid, { old_password: FLAGGED_PASSWORD, new_password: 'Autumn-Leaves-2025!' });
+    const response = await submitPasswordChange(emulator, session.lsid, {
+      old_password: FLAGGED_PASSWORD,
+      new_password: 'Autumn-Leaves-2025!',
+    });
     assertErrorRedirect(response, 'password_already_used', session.lsid, session.requestId);
   });
 
   it('8. history is not checked when the policy does not ask for it', async () => {
-    await emulator.sendJson('/__emulator/clients/demo-client', { password_policy: { minimumLength: 10, preventAlreadyUsedPwd: false } }, 'PUT');
+    await emulator.sendJson(
+      '/__emulator/clients/demo-client',
+      { password_policy: { minimumLength: 10, preventAlreadyUsedPwd: false } },
+      'PUT',
+    );
     const session = await signInToPasswordSet(emulator, FLAGGED_USER, FLAGGED_PASSWORD);
-    const response = await submitPasswordChange(emulator, session.lsid, { old_password: FLAGGED_PASSWORD, new_password: 'Autumn-Leaves-2025!' });
+    const response = await submitPasswordChange(emulator, session.lsid, {
+      old_password: FLAGGED_PASSWORD,
+      new_password: 'Autumn-Leaves-2025!',
+    });
     assert.equal(locationOf(response, emulator.baseUrl).pathname, '/callback');
   });
 
   it('an empty new password that no rule forbids is refused as invalid_request', async () => {
     await emulator.sendJson('/__emulator/clients/demo-client', { password_policy: {} }, 'PUT');
     const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
-    const response = await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: '' });
+    const response = await submitPasswordChange(emulator, session.lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: '',
+    });
     assertErrorRedirect(response, 'invalid_request', session.lsid, session.requestId);
   });
 
@@ -214,9 +286,17 @@ describe('E8 POST /login-srv/precheck/continue/:lsid, failures in order', () => 
   it('never crashes on malformed bodies: JSON, broken urlencoding, no body', async () => {
     const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
     const path = `/login-srv/precheck/continue/${session.lsid}`;
-    const json = await emulator.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"old_password":' });
+    const json = await emulator.fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"old_password":',
+    });
     assertErrorRedirect(json, 'invalid_old_password', session.lsid, session.requestId);
-    const broken = await emulator.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'old_password=%E0%A4%A&&=' });
+    const broken = await emulator.fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'old_password=%E0%A4%A&&=',
+    });
     assert.ok(broken.status === 302 || broken.status === 400, `status ${broken.status}`);
     const empty = await emulator.fetch(path, { method: 'POST' });
     assertErrorRedirect(empty, 'invalid_old_password', session.lsid, session.requestId);
@@ -234,35 +314,74 @@ describe('E8 lockout', () => {
   it('locks after 5 wrong current passwords for 15 minutes, with retry_after', async () => {
     const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
     for (let attempt = 1; attempt <= 4; attempt++) {
-      const response = await submitPasswordChange(emulator, session.lsid, { old_password: `wrong-${attempt}`, new_password: GOOD_NEW_PASSWORD });
+      const response = await submitPasswordChange(emulator, session.lsid, {
+        old_password: `wrong-${attempt}`,
+        new_password: GOOD_NEW_PASSWORD,
+      });
       assertErrorRedirect(response, 'invalid_old_password', session.lsid, session.requestId);
     }
-    const fifth = await submitPasswordChange(emulator, session.lsid, { old_password: 'wrong-5', new_password: GOOD_NEW_PASSWORD });
-    assert.equal(assertErrorRedirect(fifth, 'too_many_attempts', session.lsid, session.requestId).get('retry_after'), String(LOCKOUT_MS / 1000));
+    const fifth = await submitPasswordChange(emulator, session.lsid, {
+      old_password: 'wrong-5',
+      new_password: GOOD_NEW_PASSWORD,
+    });
+    assert.equal(
+      assertErrorRedirect(fifth, 'too_many_attempts', session.lsid, session.requestId).get(
+        'retry_after',
+      ),
+      String(LOCKOUT_MS / 1000),
+    );
 
     // Locked: even the right password is refused, and retry_after counts down.
     emulator.advance(60_000);
-    const locked = await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: GOOD_NEW_PASSWORD });
-    assert.equal(assertErrorRedirect(locked, 'too_many_attempts', session.lsid, session.requestId).get('retry_after'), String(LOCKOUT_MS / 1000 - 60));
+    const locked = await submitPasswordChange(emulator, session.lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: GOOD_NEW_PASSWORD,
+    });
+    assert.equal(
+      assertErrorRedirect(locked, 'too_many_attempts', session.lsid, session.requestId).get(
+        'retry_after',
+      ),
+      String(LOCKOUT_MS / 1000 - 60),
+    );
 
     // The lock is per user: a new sign-in does not escape it.
     const fresh = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
-    const viaFresh = await submitPasswordChange(emulator, fresh.lsid, { old_password: NEW_USER_PASSWORD, new_password: GOOD_NEW_PASSWORD });
+    const viaFresh = await submitPasswordChange(emulator, fresh.lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: GOOD_NEW_PASSWORD,
+    });
     assertErrorRedirect(viaFresh, 'too_many_attempts', fresh.lsid, fresh.requestId);
 
     emulator.advance(LOCKOUT_MS - 60_000);
-    const unlocked = await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: GOOD_NEW_PASSWORD });
+    const unlocked = await submitPasswordChange(emulator, session.lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: GOOD_NEW_PASSWORD,
+    });
     assert.equal(locationOf(unlocked, emulator.baseUrl).pathname, '/callback');
   });
 
   it('a right current password resets the counter', async () => {
     const session = await signInToPasswordSet(emulator, NEW_USER, NEW_USER_PASSWORD);
     for (let attempt = 1; attempt <= 4; attempt++) {
-      await submitPasswordChange(emulator, session.lsid, { old_password: 'wrong', new_password: GOOD_NEW_PASSWORD });
+      await submitPasswordChange(emulator, session.lsid, {
+        old_password: 'wrong',
+        new_password: GOOD_NEW_PASSWORD,
+      });
     }
-    const policyFailure = await submitPasswordChange(emulator, session.lsid, { old_password: NEW_USER_PASSWORD, new_password: 'short' });
-    assertErrorRedirect(policyFailure, 'password_policy_violation', session.lsid, session.requestId);
-    const wrongAgain = await submitPasswordChange(emulator, session.lsid, { old_password: 'wrong', new_password: GOOD_NEW_PASSWORD });
+    const policyFailure = await submitPasswordChange(emulator, session.lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: 'short',
+    });
+    assertErrorRedirect(
+      policyFailure,
+      'password_policy_violation',
+      session.lsid,
+      session.requestId,
+    );
+    const wrongAgain = await submitPasswordChange(emulator, session.lsid, {
+      old_password: 'wrong',
+      new_password: GOOD_NEW_PASSWORD,
+    });
     assertErrorRedirect(wrongAgain, 'invalid_old_password', session.lsid, session.requestId);
   });
 });
@@ -272,7 +391,11 @@ describe('the whole flow over HTTP', () => {
     const state = 'xyz-state';
     const requestId = await startSignIn(emulator, { ui_locales: 'de' }, state);
 
-    const login = await emulator.postForm('/login-srv/login', { username: NEW_USER, password: NEW_USER_PASSWORD, requestId });
+    const login = await emulator.postForm('/login-srv/login', {
+      username: NEW_USER,
+      password: NEW_USER_PASSWORD,
+      requestId,
+    });
     assert.equal(login.status, 302);
     const passwordSet = locationOf(login, emulator.baseUrl);
     assert.equal(passwordSet.pathname, '/identity/password_set');
@@ -281,7 +404,10 @@ describe('the whole flow over HTTP', () => {
     const lsid = passwordSet.searchParams.get('lsid');
     assert.ok(lsid);
 
-    const change = await submitPasswordChange(emulator, lsid, { old_password: NEW_USER_PASSWORD, new_password: GOOD_NEW_PASSWORD });
+    const change = await submitPasswordChange(emulator, lsid, {
+      old_password: NEW_USER_PASSWORD,
+      new_password: GOOD_NEW_PASSWORD,
+    });
     assert.equal(change.status, 302);
     const callback = locationOf(change, emulator.baseUrl);
     assert.equal(`${callback.origin}${callback.pathname}`, callbackOf(emulator));
@@ -294,16 +420,33 @@ describe('the whole flow over HTTP', () => {
     const page = await signedIn.text();
     assert.match(page, /Signed in as new\.user@example\.com/);
     assert.match(page, new RegExp(state));
-    assert.equal((await emulator.fetch(`/callback${callback.search}`)).status, 400, 'codes are single use');
+    assert.equal(
+      (await emulator.fetch(`/callback${callback.search}`)).status,
+      400,
+      'codes are single use',
+    );
 
-    const userState: unknown = await (await emulator.fetch('/__emulator/state/users/new.user@example.com')).json();
+    const userState: unknown = await (
+      await emulator.fetch('/__emulator/state/users/new.user@example.com')
+    ).json();
     assert.equal(pick(userState, 'mustChangePassword'), false);
     assert.equal(pick(userState, 'historyLength'), 1);
 
-    const oldPassword = await emulator.postForm('/login-srv/login', { username: NEW_USER, password: NEW_USER_PASSWORD, requestId: await startSignIn(emulator) });
-    assert.equal(locationOf(oldPassword, emulator.baseUrl).searchParams.get('error'), 'invalid_credentials');
+    const oldPassword = await emulator.postForm('/login-srv/login', {
+      username: NEW_USER,
+      password: NEW_USER_PASSWORD,
+      requestId: await startSignIn(emulator),
+    });
+    assert.equal(
+      locationOf(oldPassword, emulator.baseUrl).searchParams.get('error'),
+      'invalid_credentials',
+    );
 
-    const second = await emulator.postForm('/login-srv/login', { username: NEW_USER, password: GOOD_NEW_PASSWORD, requestId: await startSignIn(emulator) });
+    const second = await emulator.postForm('/login-srv/login', {
+      username: NEW_USER,
+      password: GOOD_NEW_PASSWORD,
+      requestId: await startSignIn(emulator),
+    });
     const direct = locationOf(second, emulator.baseUrl);
     assert.equal(direct.pathname, '/callback', 'no forced change the second time');
     assert.ok(direct.searchParams.get('code'));

@@ -15,7 +15,12 @@ export function precheckRoutes(store: EmulatorStore): Router {
     res.set('Cache-Control', 'no-store');
     const lsid = req.params.lsid;
     if (!isUuid(lsid)) {
-      res.status(400).json({ success: false, status: 400, error: 'invalid_request', error_description: 'lsid must be a UUID' });
+      res.status(400).json({
+        success: false,
+        status: 400,
+        error: 'invalid_request',
+        error_description: 'lsid must be a UUID',
+      });
       return;
     }
     const track = store.getTrack(lsid);

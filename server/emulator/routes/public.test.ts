@@ -14,18 +14,32 @@ describe('E3 GET /public-srv/public/:requestId', () => {
   it('answers 400 PUB10001 when the id is not a UUID', async () => {
     const response = await emulator.fetch('/public-srv/public/not-a-uuid');
     assert.equal(response.status, 400);
-    assert.deepEqual(await response.json(), { success: false, status: 400, code: 'PUB10001', error: 'invalid_request' });
+    assert.deepEqual(await response.json(), {
+      success: false,
+      status: 400,
+      code: 'PUB10001',
+      error: 'invalid_request',
+    });
   });
 
   it('answers 400 PUB10002 for an unknown request', async () => {
-    const response = await emulator.fetch('/public-srv/public/0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a');
+    const response = await emulator.fetch(
+      '/public-srv/public/0b8f4a52-7f43-4a57-9a55-3a3a3a3a3a3a',
+    );
     assert.equal(response.status, 400);
-    assert.deepEqual(await response.json(), { success: false, status: 400, code: 'PUB10002', error: 'invalid_request' });
+    assert.deepEqual(await response.json(), {
+      success: false,
+      status: 400,
+      code: 'PUB10002',
+      error: 'invalid_request',
+    });
   });
 
   it('answers the public client info of the request, nothing else', async () => {
     const requestId = await startSignIn(emulator);
-    const response = await emulator.fetch(`/public-srv/public/${requestId}`, { headers: { 'accept-language': 'de' } });
+    const response = await emulator.fetch(`/public-srv/public/${requestId}`, {
+      headers: { 'accept-language': 'de' },
+    });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.deepEqual(await response.json(), {
@@ -57,7 +71,11 @@ describe('E3 GET /public-srv/public/:requestId', () => {
   });
 
   it('reflects control-API changes (merge, policy replaced)', async () => {
-    await emulator.sendJson('/__emulator/clients/demo-client', { primaryColor: '#000000', password_policy: { minimumLength: 12 } }, 'PUT');
+    await emulator.sendJson(
+      '/__emulator/clients/demo-client',
+      { primaryColor: '#000000', password_policy: { minimumLength: 12 } },
+      'PUT',
+    );
     const requestId = await startSignIn(emulator);
     const body: unknown = await (await emulator.fetch(`/public-srv/public/${requestId}`)).json();
     assert.equal(pick(body, 'data', 'primaryColor'), '#000000');

@@ -11,7 +11,8 @@ export type PublicClientInfo = ClientInfo;
 export function publicClientInfo(client: ClientInfo): PublicClientInfo {
   const info: PublicClientInfo = { client_id: client.client_id };
   if (client.client_name !== undefined) info.client_name = client.client_name;
-  if (client.client_display_name !== undefined) info.client_display_name = client.client_display_name;
+  if (client.client_display_name !== undefined)
+    info.client_display_name = client.client_display_name;
   if (client.logo_uri !== undefined) info.logo_uri = client.logo_uri;
   if (client.primaryColor !== undefined) info.primaryColor = client.primaryColor;
   if (client.accentColor !== undefined) info.accentColor = client.accentColor;
@@ -32,13 +33,17 @@ export function publicRoutes(store: EmulatorStore): Router {
     res.set('Cache-Control', 'no-store');
     const requestId = req.params.requestId;
     if (!isUuid(requestId)) {
-      res.status(400).json({ success: false, status: 400, code: 'PUB10001', error: 'invalid_request' });
+      res
+        .status(400)
+        .json({ success: false, status: 400, code: 'PUB10001', error: 'invalid_request' });
       return;
     }
     const request = store.getLoginRequest(requestId);
     const client = request ? store.getClient(request.client_id) : undefined;
     if (!client) {
-      res.status(400).json({ success: false, status: 400, code: 'PUB10002', error: 'invalid_request' });
+      res
+        .status(400)
+        .json({ success: false, status: 400, code: 'PUB10002', error: 'invalid_request' });
       return;
     }
     res.json({ success: true, status: 200, data: publicClientInfo(client) });

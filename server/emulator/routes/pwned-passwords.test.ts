@@ -15,10 +15,17 @@ before(async () => {
 after(() => emulator.close());
 
 /** The `SUFFIX:COUNT` lines of a range answer. */
-async function rangeLines(prefix: string, headers: Record<string, string> = {}): Promise<{ status: number; lines: string[]; response: Response }> {
+async function rangeLines(
+  prefix: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; lines: string[]; response: Response }> {
   const response = await emulator.fetch(`${PWNED_PASSWORDS_PATH}/range/${prefix}`, { headers });
   const text = await response.text();
-  return { status: response.status, lines: text.split('\r\n').filter((line) => line !== ''), response };
+  return {
+    status: response.status,
+    lines: text.split('\r\n').filter((line) => line !== ''),
+    response,
+  };
 }
 
 describe('the breached-password range API (Pwned Passwords style)', () => {
@@ -34,12 +41,15 @@ describe('the breached-password range API (Pwned Passwords style)', () => {
     for (const entry of lines) assert.match(entry, /^[0-9A-F]{35}:\d+$/);
   });
 
-  it('knows the demo newcomer\'s own sign-in password and every password on the emulator\'s breached list', async () => {
+  it("knows the demo newcomer's own sign-in password and every password on the emulator's breached list", async () => {
     assert.ok(BREACHED_PASSWORDS.has('Welcome-2026'));
     for (const password of BREACHED_PASSWORDS) {
       const hash = sha1Hex(password);
       const { lines } = await rangeLines(hash.slice(0, 5).toLowerCase());
-      assert.ok(lines.some((entry) => entry.startsWith(`${hash.slice(5)}:`) && !entry.endsWith(':0')), password);
+      assert.ok(
+        lines.some((entry) => entry.startsWith(`${hash.slice(5)}:`) && !entry.endsWith(':0')),
+        password,
+      );
     }
   });
 
@@ -47,7 +57,9 @@ describe('the breached-password range API (Pwned Passwords style)', () => {
     const hash = sha1Hex('Password123!');
     const { lines } = await rangeLines(hash.slice(0, 5), { 'Add-Padding': 'true' });
     assert.ok(lines.length >= 800 && lines.length <= 1000, String(lines.length));
-    assert.ok(lines.some((entry) => entry.startsWith(`${hash.slice(5)}:`) && !entry.endsWith(':0')));
+    assert.ok(
+      lines.some((entry) => entry.startsWith(`${hash.slice(5)}:`) && !entry.endsWith(':0')),
+    );
     assert.ok(lines.filter((entry) => entry.endsWith(':0')).length >= 799);
     for (const entry of lines) assert.match(entry, /^[0-9A-F]{35}:\d+$/);
   });
@@ -59,19 +71,23 @@ describe('the breached-password range API (Pwned Passwords style)', () => {
   });
 
   it('answers 400 to a prefix that is not 5 hex characters', async () => {
-    for (const prefix of ['ABCD', 'ABCDEF', 'GHIJK']) assert.equal((await rangeLines(prefix)).status, 400, prefix);
+    for (const prefix of ['ABCD', 'ABCDEF', 'GHIJK'])
+      assert.equal((await rangeLines(prefix)).status, 400, prefix);
   });
 
   it('answers the CORS preflight its Add-Padding header needs', async () => {
     const response = await emulator.fetch(`${PWNED_PASSWORDS_PATH}/range/ABCDE`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:8080', 'access-control-request-method': 'GET', 'access-control-request-headers': 'add-padding' },
+      headers: {
+        origin: 'http://localhost:8080',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'add-padding',
+      },
     });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
     assert.match(String(response.headers.get('access-control-allow-headers')), /Add-Padding/i);
   });
-
 });
 
 describe('the page the emulator serves', () => {
@@ -80,7 +96,10 @@ describe('the page the emulator serves', () => {
   let withoutCheck: TestEmulator;
   before(async () => {
     dist = mkdtempSync(join(tmpdir(), 'password-set-emulator-'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><meta name="cidaas-base-url" content=""><meta name="pwned-passwords-base-url" content=""></head><body></body></html>');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><html><head><meta name="cidaas-base-url" content=""><meta name="pwned-passwords-base-url" content=""></head><body></body></html>',
+    );
     withPage = await startEmulator({ distDir: dist });
     withoutCheck = await startEmulator({ distDir: dist, breachCheck: false });
   });
@@ -93,7 +112,10 @@ describe('the page the emulator serves', () => {
   it('is configured with the range API on its own origin, which its CSP allows as self, and nothing more', async () => {
     const response = await withPage.fetch('/identity/password_set');
     assert.equal(response.status, 200);
-    assert.match(await response.text(), /<meta name="pwned-passwords-base-url" content="\/pwned-passwords">/);
+    assert.match(
+      await response.text(),
+      /<meta name="pwned-passwords-base-url" content="\/pwned-passwords">/,
+    );
     assert.match(String(response.headers.get('content-security-policy')), /;connect-src 'self';/);
   });
 

@@ -40,7 +40,8 @@ export function rangeLines(prefix: string, known: Iterable<string>, padding: boo
     .map((hash) => `${hash.slice(5)}:${parseInt(hash.slice(-4), 16) + 1}`);
   if (padding) {
     const target = randomInt(800, 1001);
-    while (lines.length < target) lines.push(`${randomBytes(18).toString('hex').slice(0, 35).toUpperCase()}:0`);
+    while (lines.length < target)
+      lines.push(`${randomBytes(18).toString('hex').slice(0, 35).toUpperCase()}:0`);
     lines.sort();
   }
   return lines;
@@ -51,7 +52,11 @@ export function pwnedPasswordsRoutes(known: Iterable<string> = BREACHED_PASSWORD
   const router = Router();
   const path = `${PWNED_PASSWORDS_PATH}/range/:prefix`;
   router.options(path, (_req, res) => {
-    res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': 'Add-Padding' });
+    res.set({
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET',
+      'Access-Control-Allow-Headers': 'Add-Padding',
+    });
     res.status(204).end();
   });
   router.get(path, (req, res) => {

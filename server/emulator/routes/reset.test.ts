@@ -35,7 +35,9 @@ interface ResetSession {
 }
 
 function isResetSession(value: unknown): value is ResetSession {
-  return ['requestId', 'rprq', 'exchangeId', 'code', 'url'].every((key) => typeof pick(value, key) === 'string');
+  return ['requestId', 'rprq', 'exchangeId', 'code', 'url'].every(
+    (key) => typeof pick(value, key) === 'string',
+  );
 }
 
 async function createResetSession(body: Readonly<Record<string, string>>): Promise<ResetSession> {
@@ -46,7 +48,12 @@ async function createResetSession(body: Readonly<Record<string, string>>): Promi
   return session;
 }
 
-function accept(fields: { readonly resetRequestId: string; readonly exchangeId: string; readonly password: string; readonly confirmPassword?: string }): Promise<Response> {
+function accept(fields: {
+  readonly resetRequestId: string;
+  readonly exchangeId: string;
+  readonly password: string;
+  readonly confirmPassword?: string;
+}): Promise<Response> {
   return emulator.postForm(ACCEPT, {
     resetRequestId: fields.resetRequestId,
     exchangeId: fields.exchangeId,
@@ -56,7 +63,15 @@ function accept(fields: { readonly resetRequestId: string; readonly exchangeId: 
 }
 
 /** Asserts a 302 back to password_set in reset mode with the given error and returns its parameters. */
-function assertResetError(response: Response, error: string, expected: { readonly rprq: string; readonly exchangeId: string; readonly requestId: string | null }): URLSearchParams {
+function assertResetError(
+  response: Response,
+  error: string,
+  expected: {
+    readonly rprq: string;
+    readonly exchangeId: string;
+    readonly requestId: string | null;
+  },
+): URLSearchParams {
   assert.equal(response.status, 302);
   const location = locationOf(response, emulator.baseUrl);
   assert.equal(location.pathname, '/identity/password_set');
@@ -92,11 +107,21 @@ describe('the login page links to forgot password', () => {
   it('in English and in German, keeping requestId and ui_locales', async () => {
     const requestId = await startSignIn(emulator);
     const page = await (await emulator.fetch(`/identity/login?requestId=${requestId}`)).text();
-    assert.match(page, new RegExp(`<a href="/identity/password_forgot_init\\?requestId=${requestId}">Forgot password\\?</a>`));
+    assert.match(
+      page,
+      new RegExp(
+        `<a href="/identity/password_forgot_init\\?requestId=${requestId}">Forgot password\\?</a>`,
+      ),
+    );
 
     const german = await startSignIn(emulator, { ui_locales: 'de-CH' });
     const germanPage = await (await emulator.fetch(`/identity/login?requestId=${german}`)).text();
-    assert.match(germanPage, new RegExp(`<a href="/identity/password_forgot_init\\?requestId=${german}&amp;ui_locales=de-CH">Passwort vergessen\\?</a>`));
+    assert.match(
+      germanPage,
+      new RegExp(
+        `<a href="/identity/password_forgot_init\\?requestId=${german}&amp;ui_locales=de-CH">Passwort vergessen\\?</a>`,
+      ),
+    );
   });
 });
 
@@ -113,26 +138,37 @@ describe('GET /identity/password_forgot_init', () => {
     assert.match(page, new RegExp(`<input type="hidden" name="requestId" value="${requestId}">`));
     assert.match(page, /<label for="email">Email<\/label>/);
     assert.match(page, /id="email" name="email" type="email" autocomplete="username" required/);
-    assert.match(page, new RegExp(`href="/identity/login\\?requestId=${requestId}">Back to sign-in`));
+    assert.match(
+      page,
+      new RegExp(`href="/identity/login\\?requestId=${requestId}">Back to sign-in`),
+    );
     assert.doesNotMatch(page, /role="alert"/);
     assert.doesNotMatch(page, /<script/i);
   });
 
   it('speaks German for the request’s ui_locales, and for ?ui_locales when the request has none', async () => {
     const german = await startSignIn(emulator, { ui_locales: 'de' });
-    const page = await (await emulator.fetch(`/identity/password_forgot_init?requestId=${german}`)).text();
+    const page = await (
+      await emulator.fetch(`/identity/password_forgot_init?requestId=${german}`)
+    ).text();
     assert.match(page, /<html lang="de">/);
     assert.match(page, /Passwort vergessen\?/);
     assert.match(page, /Code senden/);
 
     const plain = await startSignIn(emulator);
-    const viaQuery = await (await emulator.fetch(`/identity/password_forgot_init?requestId=${plain}&ui_locales=de-AT`)).text();
+    const viaQuery = await (
+      await emulator.fetch(`/identity/password_forgot_init?requestId=${plain}&ui_locales=de-AT`)
+    ).text();
     assert.match(viaQuery, /<html lang="de">/);
   });
 
   it('shows the error for error=email_required', async () => {
     const requestId = await startSignIn(emulator);
-    const page = await (await emulator.fetch(`/identity/password_forgot_init?requestId=${requestId}&error=email_required`)).text();
+    const page = await (
+      await emulator.fetch(
+        `/identity/password_forgot_init?requestId=${requestId}&error=email_required`,
+      )
+    ).text();
     assert.match(page, /role="alert" id="email-error">Enter your email address\./);
     assert.match(page, /aria-describedby="email-error" aria-invalid="true"/);
   });
@@ -152,8 +188,15 @@ describe('password_forgot_init as other pages link to it', () => {
   it('prefills the account from userIdHint (as cidaas’ Shopware plugin links it), as an escaped value', async () => {
     const requestId = await startSignIn(emulator);
     const hint = encodeURIComponent('"><script>x</script>@example.com');
-    const page = await (await emulator.fetch(`/identity/password_forgot_init?userIdHint=${hint}&requestId=${requestId}&type=email`)).text();
-    assert.match(page, /autocomplete="username" required autofocus value="&quot;&gt;&lt;script&gt;x&lt;\/script&gt;@example.com"/);
+    const page = await (
+      await emulator.fetch(
+        `/identity/password_forgot_init?userIdHint=${hint}&requestId=${requestId}&type=email`,
+      )
+    ).text();
+    assert.match(
+      page,
+      /autocomplete="username" required autofocus value="&quot;&gt;&lt;script&gt;x&lt;\/script&gt;@example.com"/,
+    );
     assert.doesNotMatch(page, /<script>/);
   });
 
@@ -162,7 +205,10 @@ describe('password_forgot_init as other pages link to it', () => {
     for (const path of ['/identity/forgot-password', '/identity/reset-code']) {
       const response = await emulator.fetch(`${path}?requestId=${requestId}&rprq=${UNKNOWN_RPRQ}`);
       assert.equal(response.status, 302, path);
-      assert.equal(response.headers.get('location'), `/identity/password_forgot_init?requestId=${requestId}&rprq=${UNKNOWN_RPRQ}`);
+      assert.equal(
+        response.headers.get('location'),
+        `/identity/password_forgot_init?requestId=${requestId}&rprq=${UNKNOWN_RPRQ}`,
+      );
     }
   });
 
@@ -170,7 +216,9 @@ describe('password_forgot_init as other pages link to it', () => {
     const first = await startSignIn(emulator);
     const rprq = String((await requestCode(first, NEW_USER)).searchParams.get('rprq'));
     const other = await startSignIn(emulator);
-    const response = await emulator.fetch(`/identity/password_forgot_init?requestId=${other}&rprq=${rprq}`);
+    const response = await emulator.fetch(
+      `/identity/password_forgot_init?requestId=${other}&rprq=${rprq}`,
+    );
     assert.equal(response.status, 400);
     assert.doesNotMatch(await response.text(), /id="reset-code"/);
   });
@@ -198,7 +246,10 @@ describe('POST /identity/password_forgot_init', () => {
   });
 
   it('answers 400 for an unknown requestId', async () => {
-    const response = await emulator.postForm('/identity/password_forgot_init', { requestId: UNKNOWN_RPRQ, email: NEW_USER });
+    const response = await emulator.postForm('/identity/password_forgot_init', {
+      requestId: UNKNOWN_RPRQ,
+      email: NEW_USER,
+    });
     assert.equal(response.status, 400);
   });
 
@@ -215,7 +266,10 @@ describe('POST /identity/password_forgot_init', () => {
     const unknownPage = await emulator.fetch(unknown.pathname + unknown.search);
     assert.equal(unknownPage.status, knownPage.status);
     const unknownHtml = await unknownPage.text();
-    assert.match(unknownHtml, /<form method="post" action="\/password-srv\/resetpassword\?action=validatecode">/);
+    assert.match(
+      unknownHtml,
+      /<form method="post" action="\/password-srv\/resetpassword\?action=validatecode">/,
+    );
     // The emulator's "mailbox" stands in for the inbox, which a real attacker never sees.
     assert.match(unknownHtml, /no account uses this address/);
     assert.doesNotMatch(unknownHtml, /id="reset-code"/);
@@ -223,7 +277,11 @@ describe('POST /identity/password_forgot_init', () => {
 
     // Not even the code of the known account's request works.
     const knownCode = String(await codeOf(String(known.searchParams.get('rprq'))));
-    const response = await emulator.postForm(VALIDATE, { code: knownCode, resetRequestId: unknownRprq, requestId });
+    const response = await emulator.postForm(VALIDATE, {
+      code: knownCode,
+      resetRequestId: unknownRprq,
+      requestId,
+    });
     const back = locationOf(response, emulator.baseUrl);
     assert.equal(back.pathname, '/identity/password_forgot_init');
     assert.equal(back.searchParams.get('error'), 'invalid_code');
@@ -239,19 +297,32 @@ describe('GET /identity/password_forgot_init with rprq: the code step', () => {
     assert.equal(response.status, 200);
     const page = await response.text();
     const code = String(await codeOf(rprq));
-    assert.match(page, new RegExp(`In a real tenant we would email you a code; this emulator shows it: <strong><code id="reset-code">${code}</code>`));
-    assert.match(page, /<form method="post" action="\/password-srv\/resetpassword\?action=validatecode">/);
+    assert.match(
+      page,
+      new RegExp(
+        `In a real tenant we would email you a code; this emulator shows it: <strong><code id="reset-code">${code}</code>`,
+      ),
+    );
+    assert.match(
+      page,
+      /<form method="post" action="\/password-srv\/resetpassword\?action=validatecode">/,
+    );
     assert.match(page, new RegExp(`<input type="hidden" name="resetRequestId" value="${rprq}">`));
     assert.match(page, new RegExp(`<input type="hidden" name="requestId" value="${requestId}">`));
     assert.match(page, /<label for="code">Code<\/label>/);
-    assert.match(page, /id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"/);
+    assert.match(
+      page,
+      /id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"/,
+    );
     assert.doesNotMatch(page, /role="alert"/);
   });
 
   it('shows the error for error=invalid_code, in German too', async () => {
     const requestId = await startSignIn(emulator, { ui_locales: 'de' });
     const location = await requestCode(requestId, NEW_USER);
-    const page = await (await emulator.fetch(`${location.pathname}${location.search}&error=invalid_code`)).text();
+    const page = await (
+      await emulator.fetch(`${location.pathname}${location.search}&error=invalid_code`)
+    ).text();
     assert.match(page, /<html lang="de">/);
     assert.match(page, /role="alert" id="code-error">Dieser Code ist nicht richtig/);
     assert.match(page, /aria-describedby="code-hint code-error" aria-invalid="true"/);
@@ -261,20 +332,33 @@ describe('GET /identity/password_forgot_init with rprq: the code step', () => {
     const requestId = await startSignIn(emulator);
     const location = await requestCode(requestId, NEW_USER);
     emulator.advance(RESET_REQUEST_LIFETIME_MS);
-    for (const path of [location.pathname + location.search, `/identity/password_forgot_init?requestId=${requestId}&rprq=${UNKNOWN_RPRQ}`]) {
+    for (const path of [
+      location.pathname + location.search,
+      `/identity/password_forgot_init?requestId=${requestId}&rprq=${UNKNOWN_RPRQ}`,
+    ]) {
       const response = await emulator.fetch(path);
       assert.equal(response.status, 400, path);
       const page = await response.text();
       assert.match(page, /has expired or was already used/);
-      assert.match(page, new RegExp(`href="/identity/password_forgot_init\\?requestId=${requestId}">Request a new code`));
+      assert.match(
+        page,
+        new RegExp(
+          `href="/identity/password_forgot_init\\?requestId=${requestId}">Request a new code`,
+        ),
+      );
       assert.doesNotMatch(page, /id="reset-code"/);
     }
   });
 });
 
 describe('POST /password-srv/resetpassword?action=validatecode (handleResetPassword)', () => {
-  async function started(uiLocales?: string): Promise<{ readonly requestId: string; readonly rprq: string; readonly code: string }> {
-    const requestId = await startSignIn(emulator, uiLocales === undefined ? {} : { ui_locales: uiLocales });
+  async function started(
+    uiLocales?: string,
+  ): Promise<{ readonly requestId: string; readonly rprq: string; readonly code: string }> {
+    const requestId = await startSignIn(
+      emulator,
+      uiLocales === undefined ? {} : { ui_locales: uiLocales },
+    );
     const rprq = String((await requestCode(requestId, NEW_USER)).searchParams.get('rprq'));
     return { requestId, rprq, code: String(await codeOf(rprq)) };
   }
@@ -282,11 +366,19 @@ describe('POST /password-srv/resetpassword?action=validatecode (handleResetPassw
   it('a wrong code 302s back to the code page with error=invalid_code', async () => {
     const { requestId, rprq, code } = await started();
     const wrong = code === '000000' ? '000001' : '000000';
-    const response = await emulator.postForm(VALIDATE, { code: wrong, resetRequestId: rprq, requestId });
+    const response = await emulator.postForm(VALIDATE, {
+      code: wrong,
+      resetRequestId: rprq,
+      requestId,
+    });
     assert.equal(response.status, 302);
     const location = locationOf(response, emulator.baseUrl);
     assert.equal(location.pathname, '/identity/password_forgot_init');
-    assert.deepEqual(Object.fromEntries(location.searchParams), { requestId, rprq, error: 'invalid_code' });
+    assert.deepEqual(Object.fromEntries(location.searchParams), {
+      requestId,
+      rprq,
+      error: 'invalid_code',
+    });
   });
 
   it('the right code issues an exchange id and 302s to password_set in reset mode; again gives the same one', async () => {
@@ -295,15 +387,25 @@ describe('POST /password-srv/resetpassword?action=validatecode (handleResetPassw
     assert.equal(response.status, 302);
     const location = locationOf(response, emulator.baseUrl);
     assert.equal(location.pathname, '/identity/password_set');
-    assert.deepEqual([...location.searchParams.keys()], ['requestId', 'rprq', 'exchangeid', 'resetMedium', 'ui_locales']);
+    assert.deepEqual(
+      [...location.searchParams.keys()],
+      ['requestId', 'rprq', 'exchangeid', 'resetMedium', 'ui_locales'],
+    );
     assert.equal(location.searchParams.get('requestId'), requestId);
     assert.equal(location.searchParams.get('rprq'), rprq);
     assert.match(String(location.searchParams.get('exchangeid')), /^[0-9a-f-]{36}$/);
     assert.equal(location.searchParams.get('resetMedium'), 'email');
     assert.equal(location.searchParams.get('ui_locales'), 'de');
 
-    const again = await emulator.postForm(VALIDATE, { code: ` ${code} `, resetRequestId: rprq, requestId });
-    assert.equal(locationOf(again, emulator.baseUrl).searchParams.get('exchangeid'), location.searchParams.get('exchangeid'));
+    const again = await emulator.postForm(VALIDATE, {
+      code: ` ${code} `,
+      resetRequestId: rprq,
+      requestId,
+    });
+    assert.equal(
+      locationOf(again, emulator.baseUrl).searchParams.get('exchangeid'),
+      location.searchParams.get('exchangeid'),
+    );
   });
 
   it(`voids the request after ${MAX_RESET_CODE_ATTEMPTS} wrong codes: then even the right one leads to "expired"`, async () => {
@@ -317,7 +419,10 @@ describe('POST /password-srv/resetpassword?action=validatecode (handleResetPassw
     assert.equal(location.pathname, '/identity/password_forgot_init');
     assert.equal(location.searchParams.get('error'), null);
     assert.equal((await emulator.fetch(location.pathname + location.search)).status, 400);
-    assert.equal(pick(await (await emulator.fetch(`/__emulator/reset-requests/${rprq}`)).json(), 'expired'), true);
+    assert.equal(
+      pick(await (await emulator.fetch(`/__emulator/reset-requests/${rprq}`)).json(), 'expired'),
+      true,
+    );
   });
 
   it('an expired request (15 minutes) or an unknown rprq goes to the code page, which explains it', async () => {
@@ -329,12 +434,19 @@ describe('POST /password-srv/resetpassword?action=validatecode (handleResetPassw
       assert.equal(location.pathname, '/identity/password_forgot_init');
       assert.equal(location.searchParams.get('rprq'), resetRequestId);
       assert.equal(location.searchParams.get('error'), null);
-      assert.match(await (await emulator.fetch(location.pathname + location.search)).text(), /has expired/);
+      assert.match(
+        await (await emulator.fetch(location.pathname + location.search)).text(),
+        /has expired/,
+      );
     }
   });
 
   it('answers 400 when neither the reset request nor the requestId is known', async () => {
-    const response = await emulator.postForm(VALIDATE, { code: '123456', resetRequestId: 'x', requestId: 'y' });
+    const response = await emulator.postForm(VALIDATE, {
+      code: '123456',
+      resetRequestId: 'x',
+      requestId: 'y',
+    });
     assert.equal(response.status, 400);
   });
 });
@@ -343,7 +455,12 @@ describe('POST /password-srv/resetpassword?action=initiatereset (initiateResetPa
   it('answers {success, status, data:{reset_initiated, rprq}} to the SDK v6 request and creates a request with a code', async () => {
     const requestId = await startSignIn(emulator);
     // The SDK v6's enums: ProcessingType.Code = 'CODE', ResetMedium.Email = 'EMAIL'.
-    const response = await emulator.sendJson(INITIATE, { email: NEW_USER, processingType: 'CODE', requestId, resetMedium: 'EMAIL' });
+    const response = await emulator.sendJson(INITIATE, {
+      email: NEW_USER,
+      processingType: 'CODE',
+      requestId,
+      resetMedium: 'EMAIL',
+    });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const body: unknown = await response.json();
@@ -355,7 +472,11 @@ describe('POST /password-srv/resetpassword?action=initiatereset (initiateResetPa
 
   it('answers the same for an unknown email (processingType optional, resetMedium in any case), without a code', async () => {
     const requestId = await startSignIn(emulator);
-    const response = await emulator.sendJson(INITIATE, { email: 'nobody@example.com', requestId, resetMedium: 'email' });
+    const response = await emulator.sendJson(INITIATE, {
+      email: 'nobody@example.com',
+      requestId,
+      resetMedium: 'email',
+    });
     assert.equal(response.status, 200);
     const body: unknown = await response.json();
     assert.deepEqual(Object.keys(Object(pick(body, 'data'))).sort(), ['reset_initiated', 'rprq']);
@@ -364,8 +485,15 @@ describe('POST /password-srv/resetpassword?action=initiatereset (initiateResetPa
 
   it('accepts the account as username too', async () => {
     const requestId = await startSignIn(emulator);
-    const response = await emulator.sendJson(INITIATE, { username: NEW_USER, requestId, resetMedium: 'EMAIL' });
-    assert.match(String(await codeOf(String(pick(await response.json(), 'data', 'rprq')))), /^\d{6}$/);
+    const response = await emulator.sendJson(INITIATE, {
+      username: NEW_USER,
+      requestId,
+      resetMedium: 'EMAIL',
+    });
+    assert.match(
+      String(await codeOf(String(pick(await response.json(), 'data', 'rprq')))),
+      /^\d{6}$/,
+    );
   });
 
   it('answers cidaas’ documented errors: 417 VER_0005 for missing data, 400 VER_0006 for an unknown requestId, 400 VER_0004 for a bad payload', async () => {
@@ -375,8 +503,18 @@ describe('POST /password-srv/resetpassword?action=initiatereset (initiateResetPa
       [{ email: '  ', requestId, resetMedium: 'EMAIL' }, 417, 'VER_0005', 'missing_data'],
       [{ email: NEW_USER, resetMedium: 'EMAIL' }, 417, 'VER_0005', 'missing_data'],
       [{ email: NEW_USER, requestId }, 417, 'VER_0005', 'missing_data'],
-      [{ email: NEW_USER, requestId: UNKNOWN_RPRQ, resetMedium: 'EMAIL' }, 400, 'VER_0006', 'invalid_request'],
-      [{ email: NEW_USER, requestId: '<b>', resetMedium: 'EMAIL' }, 400, 'VER_0006', 'invalid_request'],
+      [
+        { email: NEW_USER, requestId: UNKNOWN_RPRQ, resetMedium: 'EMAIL' },
+        400,
+        'VER_0006',
+        'invalid_request',
+      ],
+      [
+        { email: NEW_USER, requestId: '<b>', resetMedium: 'EMAIL' },
+        400,
+        'VER_0006',
+        'invalid_request',
+      ],
       [[1, 2], 400, 'VER_0004', 'invalid_request_payload'],
     ];
     for (const [bad, status, code, error] of cases) {
@@ -389,7 +527,11 @@ describe('POST /password-srv/resetpassword?action=initiatereset (initiateResetPa
       assert.equal(pick(body, 'code'), code, JSON.stringify(bad));
       assert.equal(pick(body, 'error'), error, JSON.stringify(bad));
     }
-    const malformed = await emulator.fetch(INITIATE, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const malformed = await emulator.fetch(INITIATE, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     assert.equal(malformed.status, 400);
     assert.equal(pick(await malformed.json(), 'code'), 'VER_0004');
   });
@@ -410,7 +552,11 @@ describe('POST /password-srv/resetpassword?action=initiatereset (initiateResetPa
 
 describe('POST /password-srv/resetpassword with another action', () => {
   it('answers 400 VER_0003 invalid_action for a missing or unknown action', async () => {
-    for (const path of ['/password-srv/resetpassword', '/password-srv/resetpassword?action=handlereset', '/password-srv/resetpassword?action=__proto__']) {
+    for (const path of [
+      '/password-srv/resetpassword',
+      '/password-srv/resetpassword?action=handlereset',
+      '/password-srv/resetpassword?action=__proto__',
+    ]) {
       const response = await emulator.postForm(path, { resetRequestId: UNKNOWN_RPRQ });
       assert.equal(response.status, 400, path);
       assert.deepEqual(await response.json(), {
@@ -427,26 +573,65 @@ describe('POST /password-srv/resetpassword with another action', () => {
 describe('the older /users-srv/resetpassword/* paths stay as aliases', () => {
   it('initiate, validatecode and accept behave as the SDK v6 paths', async () => {
     const requestId = await startSignIn(emulator, { ui_locales: 'de' });
-    const initiated = await emulator.sendJson('/users-srv/resetpassword/initiate', { email: REGULAR_USER, requestId, resetMedium: 'email', processingType: 'CODE' });
+    const initiated = await emulator.sendJson('/users-srv/resetpassword/initiate', {
+      email: REGULAR_USER,
+      requestId,
+      resetMedium: 'email',
+      processingType: 'CODE',
+    });
     assert.equal(initiated.status, 200);
     const rprq = String(pick(await initiated.json(), 'data', 'rprq'));
     const code = String(await codeOf(rprq));
 
-    const wrong = await emulator.postForm('/users-srv/resetpassword/validatecode', { code: code === '000000' ? '000001' : '000000', resetRequestId: rprq });
-    assert.deepEqual(Object.fromEntries(locationOf(wrong, emulator.baseUrl).searchParams), { requestId, rprq, ui_locales: 'de', error: 'invalid_code' });
-    const validated = locationOf(await emulator.postForm('/users-srv/resetpassword/validatecode', { code, resetRequestId: rprq }), emulator.baseUrl);
+    const wrong = await emulator.postForm('/users-srv/resetpassword/validatecode', {
+      code: code === '000000' ? '000001' : '000000',
+      resetRequestId: rprq,
+    });
+    assert.deepEqual(Object.fromEntries(locationOf(wrong, emulator.baseUrl).searchParams), {
+      requestId,
+      rprq,
+      ui_locales: 'de',
+      error: 'invalid_code',
+    });
+    const validated = locationOf(
+      await emulator.postForm('/users-srv/resetpassword/validatecode', {
+        code,
+        resetRequestId: rprq,
+      }),
+      emulator.baseUrl,
+    );
     assert.equal(validated.pathname, '/identity/password_set');
     const exchangeId = String(validated.searchParams.get('exchangeid'));
 
-    const compromised = await emulator.postForm('/users-srv/resetpassword/accept', { resetRequestId: rprq, exchangeId, password: 'Password123!', confirmPassword: 'Password123!' });
-    assert.equal(locationOf(compromised, emulator.baseUrl).searchParams.get('error_code'), 'VER_0120');
-    const done = await emulator.postForm('/users-srv/resetpassword/accept', { resetRequestId: rprq, exchangeId, password: GOOD_NEW_PASSWORD, confirmPassword: GOOD_NEW_PASSWORD });
+    const compromised = await emulator.postForm('/users-srv/resetpassword/accept', {
+      resetRequestId: rprq,
+      exchangeId,
+      password: 'Password123!',
+      confirmPassword: 'Password123!',
+    });
+    assert.equal(
+      locationOf(compromised, emulator.baseUrl).searchParams.get('error_code'),
+      'VER_0120',
+    );
+    const done = await emulator.postForm('/users-srv/resetpassword/accept', {
+      resetRequestId: rprq,
+      exchangeId,
+      password: GOOD_NEW_PASSWORD,
+      confirmPassword: GOOD_NEW_PASSWORD,
+    });
     assert.equal(locationOf(done, emulator.baseUrl).pathname, '/identity/password_set_success');
     assert.ok(await emulator.store.authenticate(REGULAR_USER, GOOD_NEW_PASSWORD));
 
-    const missing = await emulator.sendJson('/users-srv/resetpassword/initiate', { requestId, resetMedium: 'EMAIL' });
+    const missing = await emulator.sendJson('/users-srv/resetpassword/initiate', {
+      requestId,
+      resetMedium: 'EMAIL',
+    });
     assert.equal(missing.status, 417);
-    const malformed = await emulator.fetch('/users-srv/resetpassword/initiate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const malformed = await emulator.fetch('/users-srv/resetpassword/initiate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     assert.equal(pick(await malformed.json(), 'code'), 'VER_0004');
   });
 });
@@ -454,62 +639,134 @@ describe('the older /users-srv/resetpassword/* paths stay as aliases', () => {
 describe('E11 POST /password-srv/resetpassword?action=acceptreset (resetPassword), failures in order', () => {
   it('1. unknown or malformed rprq: track_expired without requestId', async () => {
     for (const rprq of [UNKNOWN_RPRQ, '<script>']) {
-      const response = await accept({ resetRequestId: rprq, exchangeId: 'e', password: GOOD_NEW_PASSWORD });
-      const params = assertResetError(response, 'track_expired', { rprq, exchangeId: 'e', requestId: null });
+      const response = await accept({
+        resetRequestId: rprq,
+        exchangeId: 'e',
+        password: GOOD_NEW_PASSWORD,
+      });
+      const params = assertResetError(response, 'track_expired', {
+        rprq,
+        exchangeId: 'e',
+        requestId: null,
+      });
       assert.equal(params.get('error_description'), RESET_ERROR_DESCRIPTIONS.track_expired);
     }
   });
 
   it('1. a wrong exchange id, or none yet (code not validated): track_expired, even for a valid password', async () => {
     const session = await createResetSession({ username: NEW_USER, ui_locales: 'de' });
-    const wrong = await accept({ resetRequestId: session.rprq, exchangeId: UNKNOWN_RPRQ, password: GOOD_NEW_PASSWORD });
-    const params = assertResetError(wrong, 'track_expired', { rprq: session.rprq, exchangeId: UNKNOWN_RPRQ, requestId: session.requestId });
+    const wrong = await accept({
+      resetRequestId: session.rprq,
+      exchangeId: UNKNOWN_RPRQ,
+      password: GOOD_NEW_PASSWORD,
+    });
+    const params = assertResetError(wrong, 'track_expired', {
+      rprq: session.rprq,
+      exchangeId: UNKNOWN_RPRQ,
+      requestId: session.requestId,
+    });
     assert.equal(params.get('ui_locales'), 'de');
 
     const requestId = await startSignIn(emulator);
     const rprq = String((await requestCode(requestId, NEW_USER)).searchParams.get('rprq'));
-    assertResetError(await accept({ resetRequestId: rprq, exchangeId: '', password: GOOD_NEW_PASSWORD }), 'track_expired', { rprq, exchangeId: '', requestId });
+    assertResetError(
+      await accept({ resetRequestId: rprq, exchangeId: '', password: GOOD_NEW_PASSWORD }),
+      'track_expired',
+      { rprq, exchangeId: '', requestId },
+    );
   });
 
   it('1. an expired rprq (15 minutes, or expired through the control API): track_expired', async () => {
     const timedOut = await createResetSession({ username: NEW_USER });
     emulator.advance(RESET_REQUEST_LIFETIME_MS);
-    assertResetError(await accept({ resetRequestId: timedOut.rprq, exchangeId: timedOut.exchangeId, password: GOOD_NEW_PASSWORD }), 'track_expired', {
-      rprq: timedOut.rprq,
-      exchangeId: timedOut.exchangeId,
-      requestId: timedOut.requestId,
-    });
+    assertResetError(
+      await accept({
+        resetRequestId: timedOut.rprq,
+        exchangeId: timedOut.exchangeId,
+        password: GOOD_NEW_PASSWORD,
+      }),
+      'track_expired',
+      {
+        rprq: timedOut.rprq,
+        exchangeId: timedOut.exchangeId,
+        requestId: timedOut.requestId,
+      },
+    );
 
     const expired = await createResetSession({ username: FLAGGED_USER });
-    assert.equal((await emulator.sendJson(`/__emulator/reset-requests/${expired.rprq}/expire`, {})).status, 200);
-    assertResetError(await accept({ resetRequestId: expired.rprq, exchangeId: expired.exchangeId, password: GOOD_NEW_PASSWORD }), 'track_expired', {
-      rprq: expired.rprq,
-      exchangeId: expired.exchangeId,
-      requestId: expired.requestId,
-    });
+    assert.equal(
+      (await emulator.sendJson(`/__emulator/reset-requests/${expired.rprq}/expire`, {})).status,
+      200,
+    );
+    assertResetError(
+      await accept({
+        resetRequestId: expired.rprq,
+        exchangeId: expired.exchangeId,
+        password: GOOD_NEW_PASSWORD,
+      }),
+      'track_expired',
+      {
+        rprq: expired.rprq,
+        exchangeId: expired.exchangeId,
+        requestId: expired.requestId,
+      },
+    );
   });
 
   it('1. a reused rprq: track_expired, and the password stays the one set first', async () => {
     const session = await createResetSession({ username: NEW_USER });
-    const first = await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: GOOD_NEW_PASSWORD });
+    const first = await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: GOOD_NEW_PASSWORD,
+    });
     assert.equal(locationOf(first, emulator.baseUrl).pathname, '/identity/password_set_success');
-    const again = await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: 'Another-Secret-8' });
-    assertResetError(again, 'track_expired', { rprq: session.rprq, exchangeId: session.exchangeId, requestId: session.requestId });
+    const again = await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: 'Another-Secret-8',
+    });
+    assertResetError(again, 'track_expired', {
+      rprq: session.rprq,
+      exchangeId: session.exchangeId,
+      requestId: session.requestId,
+    });
     assert.equal(await emulator.store.authenticate(NEW_USER, 'Another-Secret-8'), undefined);
     assert.ok(await emulator.store.authenticate(NEW_USER, GOOD_NEW_PASSWORD));
   });
 
   it('2. confirmation differs: password_mismatch (before same-as-current and the policy)', async () => {
     const session = await createResetSession({ username: NEW_USER });
-    const response = await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: NEW_USER_PASSWORD, confirmPassword: 'short' });
-    assertResetError(response, 'password_mismatch', { rprq: session.rprq, exchangeId: session.exchangeId, requestId: session.requestId });
+    const response = await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: NEW_USER_PASSWORD,
+      confirmPassword: 'short',
+    });
+    assertResetError(response, 'password_mismatch', {
+      rprq: session.rprq,
+      exchangeId: session.exchangeId,
+      requestId: session.requestId,
+    });
   });
 
   it('3. new equals current: password_same_as_old (before the policy, which the weak current password breaks)', async () => {
-    await emulator.sendJson('/__emulator/users', { username: 'weak@example.com', password: 'weak', mustChangePassword: false });
+    await emulator.sendJson('/__emulator/users', {
+      username: 'weak@example.com',
+      password: 'weak',
+      mustChangePassword: false,
+    });
     const session = await createResetSession({ username: 'weak@example.com' });
-    const response = await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: 'weak' });
-    assertResetError(response, 'password_same_as_old', { rprq: session.rprq, exchangeId: session.exchangeId, requestId: session.requestId });
+    const response = await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: 'weak',
+    });
+    assertResetError(response, 'password_same_as_old', {
+      rprq: session.rprq,
+      exchangeId: session.exchangeId,
+      requestId: session.requestId,
+    });
   });
 
   it('4. policy: password_policy_violation with the rule as error_code (the same check as E8)', async () => {
@@ -520,19 +777,31 @@ describe('E11 POST /password-srv/resetpassword?action=acceptreset (resetPassword
       ['all-lower-case-1', 'lowerAndUpperCase'],
     ];
     for (const [password, rule] of cases) {
-      const params = assertResetError(await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password }), 'password_policy_violation', {
-        rprq: session.rprq,
-        exchangeId: session.exchangeId,
-        requestId: session.requestId,
-      });
+      const params = assertResetError(
+        await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password }),
+        'password_policy_violation',
+        {
+          rprq: session.rprq,
+          exchangeId: session.exchangeId,
+          requestId: session.requestId,
+        },
+      );
       assert.equal(params.get('error_code'), rule, password);
     }
   });
 
   it('5. a breached password: the documented redirect, error=Bad Request with error_code=VER_0120', async () => {
     const session = await createResetSession({ username: NEW_USER });
-    const response = await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: 'Password123!' });
-    const params = assertResetError(response, 'Bad Request', { rprq: session.rprq, exchangeId: session.exchangeId, requestId: session.requestId });
+    const response = await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: 'Password123!',
+    });
+    const params = assertResetError(response, 'Bad Request', {
+      rprq: session.rprq,
+      exchangeId: session.exchangeId,
+      requestId: session.requestId,
+    });
     // docs.cidaas.com/openapi/4.0.4/password-management/post-reset-password-accept, "CompromisedPassword".
     assert.equal(params.get('error_description'), 'The password is compromised');
     assert.equal(params.get('error_code'), 'VER_0120');
@@ -544,14 +813,30 @@ describe('E11 POST /password-srv/resetpassword?action=acceptreset (resetPassword
 
   it('6. a recent password: password_already_used', async () => {
     const session = await createResetSession({ username: FLAGGED_USER });
-    const response = await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: FLAGGED_PREVIOUS });
-    assertResetError(response, 'password_already_used', { rprq: session.rprq, exchangeId: session.exchangeId, requestId: session.requestId });
+    const response = await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: FLAGGED_PREVIOUS,
+    });
+    assertResetError(response, 'password_already_used', {
+      rprq: session.rprq,
+      exchangeId: session.exchangeId,
+      requestId: session.requestId,
+    });
   });
 
   it('failures leave the request usable: a corrected submission succeeds', async () => {
     const session = await createResetSession({ username: NEW_USER });
-    await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: 'Short-1' });
-    const retry = await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: GOOD_NEW_PASSWORD });
+    await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: 'Short-1',
+    });
+    const retry = await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: GOOD_NEW_PASSWORD,
+    });
     assert.equal(locationOf(retry, emulator.baseUrl).pathname, '/identity/password_set_success');
   });
 
@@ -572,22 +857,34 @@ describe('E11 success', () => {
     const session = await createResetSession({ username: NEW_USER, ui_locales: 'de' });
     const before = emulator.store.findUser(NEW_USER);
     assert.equal(before?.mustChangePassword, true);
-    const response = await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: GOOD_NEW_PASSWORD });
+    const response = await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: GOOD_NEW_PASSWORD,
+    });
     assert.equal(response.status, 302);
     const success = locationOf(response, emulator.baseUrl);
     assert.equal(success.pathname, '/identity/password_set_success');
     // As documented: requestId, suggested_action=LOGIN and a trackId; plus ui_locales.
-    assert.deepEqual([...success.searchParams.keys()], ['requestId', 'suggested_action', 'trackId', 'ui_locales']);
+    assert.deepEqual(
+      [...success.searchParams.keys()],
+      ['requestId', 'suggested_action', 'trackId', 'ui_locales'],
+    );
     assert.equal(success.searchParams.get('requestId'), session.requestId);
     assert.equal(success.searchParams.get('suggested_action'), 'LOGIN');
     assert.match(String(success.searchParams.get('trackId')), /^[0-9a-f-]{36}$/);
     assert.equal(success.searchParams.get('ui_locales'), 'de');
 
-    const state: unknown = await (await emulator.fetch(`/__emulator/state/users/${NEW_USER}`)).json();
+    const state: unknown = await (
+      await emulator.fetch(`/__emulator/state/users/${NEW_USER}`)
+    ).json();
     assert.equal(pick(state, 'mustChangePassword'), false);
     assert.equal(pick(state, 'reason'), null);
     assert.equal(pick(state, 'historyLength'), 1);
-    assert.deepEqual(await (await emulator.fetch(`/__emulator/reset-requests/${session.rprq}`)).json(), { code: session.code, used: true, expired: false });
+    assert.deepEqual(
+      await (await emulator.fetch(`/__emulator/reset-requests/${session.rprq}`)).json(),
+      { code: session.code, used: true, expired: false },
+    );
 
     // "Continue to sign-in" on the success page is E12 with the same requestId.
     const resolved = await emulator.fetch(`/authz-srv/authz/resolve_redirect/${session.requestId}`);
@@ -611,7 +908,11 @@ describe('E11 success', () => {
     user.lockedUntil = emulator.store.now() + 60_000;
     user.failedAttempts = 3;
     const session = await createResetSession({ username: FLAGGED_USER });
-    await accept({ resetRequestId: session.rprq, exchangeId: session.exchangeId, password: GOOD_NEW_PASSWORD });
+    await accept({
+      resetRequestId: session.rprq,
+      exchangeId: session.exchangeId,
+      password: GOOD_NEW_PASSWORD,
+    });
     assert.equal(user.lockedUntil, undefined);
     assert.equal(user.failedAttempts, 0);
   });
@@ -638,18 +939,30 @@ describe('the whole flow over HTTP, as a browser would go through it', () => {
 
     const done = await accept({ resetRequestId: rprq, exchangeId, password: GOOD_NEW_PASSWORD });
     assert.equal(locationOf(done, emulator.baseUrl).pathname, '/identity/password_set_success');
-    assert.equal((await signIn(requestId, REGULAR_USER, REGULAR_PASSWORD)).searchParams.get('error'), 'invalid_credentials');
+    assert.equal(
+      (await signIn(requestId, REGULAR_USER, REGULAR_PASSWORD)).searchParams.get('error'),
+      'invalid_credentials',
+    );
     assert.equal((await signIn(requestId, REGULAR_USER, GOOD_NEW_PASSWORD)).pathname, '/callback');
   });
 });
 
 describe('test-control API for resets', () => {
   it('POST /__emulator/reset-sessions: 201 with a ready reset-mode password_set URL and a login request', async () => {
-    const response = await emulator.sendJson('/__emulator/reset-sessions', { username: 'Flagged.User@example.com', ui_locales: 'de en' });
+    const response = await emulator.sendJson('/__emulator/reset-sessions', {
+      username: 'Flagged.User@example.com',
+      ui_locales: 'de en',
+    });
     assert.equal(response.status, 201);
     const body: unknown = await response.json();
     assert.ok(isResetSession(body));
-    assert.deepEqual(Object.keys(Object(body)).sort(), ['code', 'exchangeId', 'requestId', 'rprq', 'url']);
+    assert.deepEqual(Object.keys(Object(body)).sort(), [
+      'code',
+      'exchangeId',
+      'requestId',
+      'rprq',
+      'url',
+    ]);
     assert.match(body.code, /^\d{6}$/);
     const url = new URL(body.url, emulator.baseUrl);
     assert.equal(url.pathname, '/identity/password_set');
@@ -670,7 +983,11 @@ describe('test-control API for resets', () => {
       [{}, 400, 'invalid_request'],
       [{ username: '' }, 400, 'invalid_request'],
       [{ username: NEW_USER, client_id: 'nope' }, 400, 'invalid_client'],
-      [{ username: NEW_USER, redirect_uri: 'https://evil.example/callback' }, 400, 'invalid_request'],
+      [
+        { username: NEW_USER, redirect_uri: 'https://evil.example/callback' },
+        400,
+        'invalid_request',
+      ],
       [{ username: NEW_USER, ui_locales: 5 }, 400, 'invalid_request'],
       [{ username: 'nobody@example.com' }, 404, 'not_found'],
     ];
@@ -683,15 +1000,26 @@ describe('test-control API for resets', () => {
 
   it('GET /__emulator/reset-requests/:rprq reports {code, used, expired}; POST …/expire expires it; unknown is 404', async () => {
     const session = await createResetSession({ username: NEW_USER });
-    assert.deepEqual(await (await emulator.fetch(`/__emulator/reset-requests/${session.rprq.toUpperCase()}`)).json(), { code: session.code, used: false, expired: false });
+    assert.deepEqual(
+      await (
+        await emulator.fetch(`/__emulator/reset-requests/${session.rprq.toUpperCase()}`)
+      ).json(),
+      { code: session.code, used: false, expired: false },
+    );
 
     const expire = await emulator.sendJson(`/__emulator/reset-requests/${session.rprq}/expire`, {});
     assert.equal(expire.status, 200);
     assert.deepEqual(await expire.json(), { rprq: session.rprq, expired: true });
-    assert.deepEqual(await (await emulator.fetch(`/__emulator/reset-requests/${session.rprq}`)).json(), { code: session.code, used: false, expired: true });
+    assert.deepEqual(
+      await (await emulator.fetch(`/__emulator/reset-requests/${session.rprq}`)).json(),
+      { code: session.code, used: false, expired: true },
+    );
 
     assert.equal((await emulator.fetch(`/__emulator/reset-requests/${UNKNOWN_RPRQ}`)).status, 404);
-    assert.equal((await emulator.sendJson(`/__emulator/reset-requests/${UNKNOWN_RPRQ}/expire`, {})).status, 404);
+    assert.equal(
+      (await emulator.sendJson(`/__emulator/reset-requests/${UNKNOWN_RPRQ}/expire`, {})).status,
+      404,
+    );
   });
 
   it('POST /__emulator/reset clears reset requests', async () => {
@@ -713,15 +1041,29 @@ describe('robustness of the reset endpoints', () => {
     for (const [method, path, body] of requests) {
       const response = await emulator.fetch(path, {
         method,
-        ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+        ...(body === undefined
+          ? {}
+          : { body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
       });
       assert.ok(response.status < 500, `${method} ${path} answered ${response.status}`);
-      assert.doesNotMatch(await response.text(), /\bat .+:\d+:\d+|node_modules/, `${method} ${path}`);
+      assert.doesNotMatch(
+        await response.text(),
+        /\bat .+:\d+:\d+|node_modules/,
+        `${method} ${path}`,
+      );
     }
-    const notJson = await emulator.fetch(INITIATE, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
+    const notJson = await emulator.fetch(INITIATE, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1,2]',
+    });
     assert.equal(notJson.status, 400);
     // A malformed form on the form steps is the browser's 400 page, not JSON.
-    const form = await emulator.fetch(ACCEPT, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'password=%ZZ' });
+    const form = await emulator.fetch(ACCEPT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'password=%ZZ',
+    });
     assert.equal(form.status, 400);
     assert.match(String(form.headers.get('content-type')), /text\/html/);
   });

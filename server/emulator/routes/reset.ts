@@ -1,10 +1,24 @@
 import { CIDAAS_ROUTES } from '../cidaas-routes';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 
-import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, {
+  Router,
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 
 import { html, renderPage, type SafeHtml } from '../../html';
-import { bodyField, isUuid, ownProperty, queryParam, rejectMalformedFormEncoding, relativeUrl } from '../http';
+import {
+  bodyField,
+  isUuid,
+  ownProperty,
+  queryParam,
+  rejectMalformedFormEncoding,
+  relativeUrl,
+} from '../http';
 import { pickLanguage, type Language } from '../locale';
 import {
   ERROR_DESCRIPTIONS,
@@ -15,7 +29,12 @@ import {
   type PasswordChangeError,
   type PasswordChangeFailure,
 } from '../password-change';
-import { MAX_RESET_CODE_ATTEMPTS, type EmulatorStore, type LoginRequest, type ResetRequest } from '../store';
+import {
+  MAX_RESET_CODE_ATTEMPTS,
+  type EmulatorStore,
+  type LoginRequest,
+  type ResetRequest,
+} from '../store';
 import { loginUrl } from './authz';
 
 /**
@@ -29,7 +48,10 @@ import { loginUrl } from './authz';
  */
 export const PASSWORD_FORGOT_INIT_PATH = CIDAAS_ROUTES.passwordForgotInit;
 /** The emulator's earlier paths of the email and code steps: they redirect to {@link PASSWORD_FORGOT_INIT_PATH}. */
-export const LEGACY_FORGOT_PASSWORD_PATHS: readonly string[] = ['/identity/forgot-password', '/identity/reset-code'];
+export const LEGACY_FORGOT_PASSWORD_PATHS: readonly string[] = [
+  '/identity/forgot-password',
+  '/identity/reset-code',
+];
 /** Where E11 sends the user after a successful reset (served by the Angular page). */
 export const PASSWORD_SET_SUCCESS_PATH = '/identity/password_set_success';
 /**
@@ -56,7 +78,12 @@ export const LEGACY_RESET_PATHS: Readonly<Record<ResetAction, string>> = {
 };
 
 // The same limits as the login form's parser; not imported from there because login.ts links here.
-const formParser = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50, verify: rejectMalformedFormEncoding });
+const formParser = express.urlencoded({
+  extended: false,
+  limit: '16kb',
+  parameterLimit: 50,
+  verify: rejectMalformedFormEncoding,
+});
 
 /**
  * The `error` of a wrong code, as cidaas redirects it back to password_forgot_init (the example page
@@ -80,7 +107,8 @@ export const PROCESSING_TYPE = 'CODE';
  */
 export const RESET_ERROR_DESCRIPTIONS: Readonly<Record<PasswordChangeError, string>> = {
   ...ERROR_DESCRIPTIONS,
-  track_expired: 'The password reset request has expired or was already used. Please request a new code.',
+  track_expired:
+    'The password reset request has expired or was already used. Please request a new code.',
 };
 
 /** The languages of the reset pages (a subset of the emulator's languages; others fall back to English). */
@@ -117,22 +145,26 @@ export const RESET_TEXTS: Readonly<Record<ResetLanguage, ResetTexts>> = {
   en: {
     forgotLink: 'Forgot password?',
     forgotTitle: 'Forgot your password?',
-    forgotIntro: "Enter your account's email address. We will send you a code to choose a new password.",
+    forgotIntro:
+      "Enter your account's email address. We will send you a code to choose a new password.",
     email: 'Email',
     emailRequired: 'Enter your email address.',
     sendCode: 'Send code',
     backToSignIn: 'Back to sign-in',
     codeTitle: 'Enter the code',
-    codeIntro: 'If an account uses this email address, we sent it a 6-digit code. Enter it to choose a new password.',
+    codeIntro:
+      'If an account uses this email address, we sent it a 6-digit code. Enter it to choose a new password.',
     mailboxHeading: 'Emulator mailbox',
     mailboxCode: 'In a real tenant we would email you a code; this emulator shows it:',
-    mailboxNoAccount: 'In a real tenant no email would be sent: no account uses this address, so there is no code.',
+    mailboxNoAccount:
+      'In a real tenant no email would be sent: no account uses this address, so there is no code.',
     code: 'Code',
     codeHint: '6 digits',
     invalidCode: 'That code is not right. Check it and try again.',
     continue: 'Continue',
     expiredTitle: 'Reset request expired',
-    expiredBody: 'This password reset request has expired or was already used. Please request a new code.',
+    expiredBody:
+      'This password reset request has expired or was already used. Please request a new code.',
     requestNewCode: 'Request a new code',
     signInExpiredTitle: 'Sign-in request expired',
     signInExpiredBody: 'This sign-in request has expired or is unknown. Please start again.',
@@ -141,25 +173,31 @@ export const RESET_TEXTS: Readonly<Record<ResetLanguage, ResetTexts>> = {
   de: {
     forgotLink: 'Passwort vergessen?',
     forgotTitle: 'Passwort vergessen?',
-    forgotIntro: 'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Code, mit dem Sie ein neues Passwort wählen können.',
+    forgotIntro:
+      'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Code, mit dem Sie ein neues Passwort wählen können.',
     email: 'E-Mail',
     emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
     sendCode: 'Code senden',
     backToSignIn: 'Zurück zur Anmeldung',
     codeTitle: 'Code eingeben',
-    codeIntro: 'Falls ein Konto diese E-Mail-Adresse verwendet, haben wir ihm einen 6-stelligen Code geschickt. Geben Sie ihn ein, um ein neues Passwort zu wählen.',
+    codeIntro:
+      'Falls ein Konto diese E-Mail-Adresse verwendet, haben wir ihm einen 6-stelligen Code geschickt. Geben Sie ihn ein, um ein neues Passwort zu wählen.',
     mailboxHeading: 'Postfach des Emulators',
-    mailboxCode: 'Ein echter Mandant würde Ihnen den Code per E-Mail schicken; dieser Emulator zeigt ihn hier an:',
-    mailboxNoAccount: 'Ein echter Mandant würde keine E-Mail senden: Kein Konto verwendet diese Adresse, daher gibt es keinen Code.',
+    mailboxCode:
+      'Ein echter Mandant würde Ihnen den Code per E-Mail schicken; dieser Emulator zeigt ihn hier an:',
+    mailboxNoAccount:
+      'Ein echter Mandant würde keine E-Mail senden: Kein Konto verwendet diese Adresse, daher gibt es keinen Code.',
     code: 'Code',
     codeHint: '6 Ziffern',
     invalidCode: 'Dieser Code ist nicht richtig. Prüfen Sie ihn und versuchen Sie es erneut.',
     continue: 'Weiter',
     expiredTitle: 'Anfrage abgelaufen',
-    expiredBody: 'Diese Anfrage zum Zurücksetzen des Passworts ist abgelaufen oder wurde schon verwendet. Bitte fordern Sie einen neuen Code an.',
+    expiredBody:
+      'Diese Anfrage zum Zurücksetzen des Passworts ist abgelaufen oder wurde schon verwendet. Bitte fordern Sie einen neuen Code an.',
     requestNewCode: 'Neuen Code anfordern',
     signInExpiredTitle: 'Anmeldeanfrage abgelaufen',
-    signInExpiredBody: 'Diese Anmeldeanfrage ist abgelaufen oder unbekannt. Bitte beginnen Sie von vorn.',
+    signInExpiredBody:
+      'Diese Anmeldeanfrage ist abgelaufen oder unbekannt. Bitte beginnen Sie von vorn.',
     startAgain: 'Von vorn beginnen',
   },
 };
@@ -176,7 +214,11 @@ export function pickResetLanguage(list: string | undefined): ResetLanguage {
  */
 export function forgotPasswordUrl(
   request: LoginRequest,
-  extra: { readonly rprq?: string | undefined; readonly error?: string | undefined; readonly userIdHint?: string | undefined } = {},
+  extra: {
+    readonly rprq?: string | undefined;
+    readonly error?: string | undefined;
+    readonly userIdHint?: string | undefined;
+  } = {},
 ): string {
   return relativeUrl(PASSWORD_FORGOT_INIT_PATH, {
     userIdHint: extra.userIdHint,
@@ -198,7 +240,10 @@ export function resetPasswordSetUrl(params: {
   readonly uiLocales?: string | undefined;
   readonly failure?: PasswordChangeFailure | undefined;
 }): string {
-  const { error, error_description, error_code } = failureParams(params.failure, RESET_ERROR_DESCRIPTIONS);
+  const { error, error_description, error_code } = failureParams(
+    params.failure,
+    RESET_ERROR_DESCRIPTIONS,
+  );
   return relativeUrl(PASSWORD_SET_PATH, {
     requestId: params.requestId,
     rprq: params.rprq,
@@ -217,7 +262,10 @@ export function resetPasswordSetUrl(params: {
  * reset accepted"), plus `ui_locales` (our decision: the page speaks the login's language). The
  * emulator's `trackId` is a fresh UUID that refers to nothing: the page must not need it.
  */
-export function passwordSetSuccessUrl(request: { readonly requestId: string; readonly ui_locales?: string | undefined }): string {
+export function passwordSetSuccessUrl(request: {
+  readonly requestId: string;
+  readonly ui_locales?: string | undefined;
+}): string {
   return relativeUrl(PASSWORD_SET_SUCCESS_PATH, {
     requestId: request.requestId,
     suggested_action: 'LOGIN',
@@ -243,7 +291,11 @@ export type CodeCheck =
  * submitted again); a wrong one counts, and after {@link MAX_RESET_CODE_ATTEMPTS} the request expires.
  * A request for an unknown account has no code, so every code is wrong, exactly as for a known one.
  */
-export function checkResetCode(store: EmulatorStore, reset: ResetRequest, submitted: string): CodeCheck {
+export function checkResetCode(
+  store: EmulatorStore,
+  reset: ResetRequest,
+  submitted: string,
+): CodeCheck {
   if (!store.isUsable(reset)) return { outcome: 'expired' };
   const code = submitted.trim();
   if (reset.code !== undefined && codesEqual(code, reset.code)) {
@@ -268,16 +320,34 @@ export interface ResetAcceptForm {
  * expired, used, or a wrong exchange id: `track_expired`), then the same checks as E8 without the
  * current password. Returns where to redirect: back to the page with an error, or to the success page.
  */
-export async function acceptPasswordReset(store: EmulatorStore, form: ResetAcceptForm): Promise<string> {
-  const reset = isUuid(form.resetRequestId) ? store.getResetRequest(form.resetRequestId) : undefined;
+export async function acceptPasswordReset(
+  store: EmulatorStore,
+  form: ResetAcceptForm,
+): Promise<string> {
+  const reset = isUuid(form.resetRequestId)
+    ? store.getResetRequest(form.resetRequestId)
+    : undefined;
   // Unknown request: we cannot know its requestId, so the redirect carries only what was posted.
-  if (!reset) return resetPasswordSetUrl({ rprq: form.resetRequestId, exchangeId: form.exchangeId, failure: { error: 'track_expired' } });
+  if (!reset)
+    return resetPasswordSetUrl({
+      rprq: form.resetRequestId,
+      exchangeId: form.exchangeId,
+      failure: { error: 'track_expired' },
+    });
   const request = store.getLoginRequest(reset.requestId);
   const back = (failure: PasswordChangeFailure): string =>
-    resetPasswordSetUrl({ requestId: reset.requestId, rprq: reset.rprq, exchangeId: form.exchangeId, uiLocales: request?.ui_locales, failure });
+    resetPasswordSetUrl({
+      requestId: reset.requestId,
+      rprq: reset.rprq,
+      exchangeId: form.exchangeId,
+      uiLocales: request?.ui_locales,
+      failure,
+    });
   const user = reset.userId === undefined ? undefined : store.getUser(reset.userId);
-  const exchangeMatches = reset.exchangeId !== undefined && form.exchangeId.toLowerCase() === reset.exchangeId;
-  if (!request || !user || !exchangeMatches || !store.isUsable(reset)) return back({ error: 'track_expired' });
+  const exchangeMatches =
+    reset.exchangeId !== undefined && form.exchangeId.toLowerCase() === reset.exchangeId;
+  if (!request || !user || !exchangeMatches || !store.isUsable(reset))
+    return back({ error: 'track_expired' });
 
   const failure = await checkReplacementPassword({
     user,
@@ -298,8 +368,18 @@ export async function acceptPasswordReset(store: EmulatorStore, form: ResetAccep
   return passwordSetSuccessUrl(request);
 }
 
-function sendPage(res: Response, status: number, lang: ResetLanguage, title: string, body: SafeHtml): void {
-  res.status(status).set('Cache-Control', 'no-store').type('html').send(renderPage({ lang, title, body }));
+function sendPage(
+  res: Response,
+  status: number,
+  lang: ResetLanguage,
+  title: string,
+  body: SafeHtml,
+): void {
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .type('html')
+    .send(renderPage({ lang, title, body }));
 }
 
 function signInExpiredPage(res: Response, lang: ResetLanguage): void {
@@ -318,12 +398,28 @@ function signInExpiredPage(res: Response, lang: ResetLanguage): void {
  * the `code`, `error` and `error_description` of each, word for word.
  */
 export const RESET_API_ERRORS = {
-  VER_0003: { status: 400, error: 'invalid_action', error_description: 'invalid action is passed in the request' },
-  VER_0004: { status: 400, error: 'invalid_request_payload', error_description: 'issue with the request payload structure' },
+  VER_0003: {
+    status: 400,
+    error: 'invalid_action',
+    error_description: 'invalid action is passed in the request',
+  },
+  VER_0004: {
+    status: 400,
+    error: 'invalid_request_payload',
+    error_description: 'issue with the request payload structure',
+  },
   // 417 for a missing requestId or identifier: docs.cidaas.com/openapi/4.0.6/password-management/post-reset-password-initiate.
-  VER_0005: { status: 417, error: 'missing_data', error_description: 'required fields are missing in the request payload' },
+  VER_0005: {
+    status: 417,
+    error: 'missing_data',
+    error_description: 'required fields are missing in the request payload',
+  },
   // 400 for an unknown or invalid requestId: the same page.
-  VER_0006: { status: 400, error: 'invalid_request', error_description: 'invalid "requestId" or "accvid" or "resetRequestId" is sent in the request' },
+  VER_0006: {
+    status: 400,
+    error: 'invalid_request',
+    error_description: 'invalid "requestId" or "accvid" or "resetRequestId" is sent in the request',
+  },
 } as const;
 
 /** An error of the reset API. */
@@ -336,17 +432,26 @@ export type ResetApiError = keyof typeof RESET_API_ERRORS;
  */
 function resetApiError(res: Response, code: ResetApiError): void {
   const { status, error, error_description } = RESET_API_ERRORS[code];
-  res.status(status).set('Cache-Control', 'no-store').json({ success: false, status, code, error, error_description });
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .json({ success: false, status, code, error, error_description });
 }
 
 /** Answers what the emulator does not emulate (the LINK flow, SMS or IVR): 400, our decision. */
 function unsupported(res: Response, description: string): void {
-  res.status(400).set('Cache-Control', 'no-store').json({ success: false, status: 400, error: 'invalid_request', error_description: description });
+  res.status(400).set('Cache-Control', 'no-store').json({
+    success: false,
+    status: 400,
+    error: 'invalid_request',
+    error_description: description,
+  });
 }
 
 // Body-parser errors (malformed JSON, too large) on the JSON API answer JSON, like the SDK expects: VER_0004.
 const jsonApiErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
-  const status: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
+  const status: unknown =
+    typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
   if (typeof status !== 'number' || status < 400 || status >= 500) return next(error);
   resetApiError(res, 'VER_0004');
 };
@@ -372,7 +477,13 @@ export function resetRoutes(store: EmulatorStore): Router {
   const loginRequestOf = (requestId: string | undefined): LoginRequest | undefined =>
     isUuid(requestId) ? store.getLoginRequest(requestId) : undefined;
 
-  const emailStep = (res: Response, request: LoginRequest, lang: ResetLanguage, error: string | undefined, userIdHint: string | undefined): void => {
+  const emailStep = (
+    res: Response,
+    request: LoginRequest,
+    lang: ResetLanguage,
+    error: string | undefined,
+    userIdHint: string | undefined,
+  ): void => {
     const texts = RESET_TEXTS[lang];
     const showError = error === EMAIL_REQUIRED;
     sendPage(
@@ -393,7 +504,13 @@ ${showError ? html`<p class="error" role="alert" id="email-error">${texts.emailR
     );
   };
 
-  const codeStep = (res: Response, request: LoginRequest, lang: ResetLanguage, rprq: string, error: string | undefined): void => {
+  const codeStep = (
+    res: Response,
+    request: LoginRequest,
+    lang: ResetLanguage,
+    rprq: string,
+    error: string | undefined,
+  ): void => {
     const texts = RESET_TEXTS[lang];
     const reset = isUuid(rprq) ? store.getResetRequest(rprq) : undefined;
     if (!reset || reset.requestId !== request.requestId || !store.isUsable(reset)) {
@@ -445,7 +562,13 @@ ${showError ? html`<p class="error" role="alert" id="code-error">${texts.invalid
     if (!request) return signInExpiredPage(res, lang);
     const rprq = queryParam(req, 'rprq');
     if (rprq !== undefined) return codeStep(res, request, lang, rprq, queryParam(req, 'error'));
-    emailStep(res, request, lang, queryParam(req, 'error'), queryParam(req, 'userIdHint')?.slice(0, 320));
+    emailStep(
+      res,
+      request,
+      lang,
+      queryParam(req, 'error'),
+      queryParam(req, 'userIdHint')?.slice(0, 320),
+    );
   });
 
   // The page's own "send code" form: what the hosted page's script does with initiateResetPassword.
@@ -454,7 +577,8 @@ ${showError ? html`<p class="error" role="alert" id="code-error">${texts.invalid
     if (!request) return signInExpiredPage(res, pickResetLanguage(undefined));
     const email = bodyField(req, 'email').trim();
     res.set('Cache-Control', 'no-store');
-    if (email === '') return res.redirect(302, forgotPasswordUrl(request, { error: EMAIL_REQUIRED }));
+    if (email === '')
+      return res.redirect(302, forgotPasswordUrl(request, { error: EMAIL_REQUIRED }));
     const reset = store.createResetRequest(email, request);
     res.redirect(302, forgotPasswordUrl(request, { rprq: reset.rprq }));
   });
@@ -462,31 +586,49 @@ ${showError ? html`<p class="error" role="alert" id="code-error">${texts.invalid
   for (const legacy of LEGACY_FORGOT_PASSWORD_PATHS) {
     router.get(legacy, (req, res) => {
       const query = req.originalUrl.indexOf('?');
-      res.set('Cache-Control', 'no-store').redirect(302, PASSWORD_FORGOT_INIT_PATH + (query === -1 ? '' : req.originalUrl.slice(query)));
+      res
+        .set('Cache-Control', 'no-store')
+        .redirect(
+          302,
+          PASSWORD_FORGOT_INIT_PATH + (query === -1 ? '' : req.originalUrl.slice(query)),
+        );
     });
   }
 
   /** `initiateResetPassword`: JSON in, `{success, status, data: {rprq, reset_initiated}}` out. */
   const initiate: RequestHandler = (req, res) => {
     const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return resetApiError(res, 'VER_0004');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return resetApiError(res, 'VER_0004');
     // The docs list more identifiers (mobile, phone, sub, …); the emulator's accounts are emails.
     const email = stringField(body, 'email') ?? stringField(body, 'username');
     const requestId = stringField(body, 'requestId');
     const resetMedium = stringField(body, 'resetMedium');
-    if (email === undefined && OTHER_IDENTIFIERS.some((name) => stringField(body, name) !== undefined)) {
+    if (
+      email === undefined &&
+      OTHER_IDENTIFIERS.some((name) => stringField(body, name) !== undefined)
+    ) {
       return unsupported(res, 'The emulator finds accounts by email only.');
     }
-    if (email === undefined || requestId === undefined || resetMedium === undefined) return resetApiError(res, 'VER_0005');
+    if (email === undefined || requestId === undefined || resetMedium === undefined)
+      return resetApiError(res, 'VER_0005');
     const request = loginRequestOf(requestId);
     if (!request) return resetApiError(res, 'VER_0006');
-    if (resetMedium.toLowerCase() !== RESET_MEDIUM) return unsupported(res, `The emulator sends codes by email only (resetMedium ${RESET_MEDIUM}).`);
-    if ((stringField(body, 'processingType') ?? PROCESSING_TYPE).toUpperCase() !== PROCESSING_TYPE) {
+    if (resetMedium.toLowerCase() !== RESET_MEDIUM)
+      return unsupported(
+        res,
+        `The emulator sends codes by email only (resetMedium ${RESET_MEDIUM}).`,
+      );
+    if (
+      (stringField(body, 'processingType') ?? PROCESSING_TYPE).toUpperCase() !== PROCESSING_TYPE
+    ) {
       return unsupported(res, `The emulator supports processingType ${PROCESSING_TYPE} only.`);
     }
     const reset = store.createResetRequest(email, request);
     // The body of cidaas' answer as its example page reads it (cidaas-connect/hp-ex-1-password_forgot).
-    res.set('Cache-Control', 'no-store').json({ success: true, status: 200, data: { reset_initiated: true, rprq: reset.rprq } });
+    res
+      .set('Cache-Control', 'no-store')
+      .json({ success: true, status: 200, data: { reset_initiated: true, rprq: reset.rprq } });
   };
 
   /** `handleResetPassword` (form post): a valid code redirects to password_set in reset mode. */
@@ -502,9 +644,20 @@ ${showError ? html`<p class="error" role="alert" id="code-error">${texts.invalid
     const check = checkResetCode(store, reset, bodyField(req, 'code'));
     switch (check.outcome) {
       case 'valid':
-        return res.redirect(302, resetPasswordSetUrl({ requestId: request.requestId, rprq: reset.rprq, exchangeId: check.exchangeId, uiLocales: request.ui_locales }));
+        return res.redirect(
+          302,
+          resetPasswordSetUrl({
+            requestId: request.requestId,
+            rprq: reset.rprq,
+            exchangeId: check.exchangeId,
+            uiLocales: request.ui_locales,
+          }),
+        );
       case 'invalid':
-        return res.redirect(302, forgotPasswordUrl(request, { rprq: reset.rprq, error: INVALID_CODE }));
+        return res.redirect(
+          302,
+          forgotPasswordUrl(request, { rprq: reset.rprq, error: INVALID_CODE }),
+        );
       case 'expired':
         return res.redirect(302, forgotPasswordUrl(request, { rprq: reset.rprq }));
     }
@@ -532,8 +685,12 @@ ${showError ? html`<p class="error" role="alert" id="code-error">${texts.invalid
   router.post(RESET_PASSWORD_PATH, onAction('validatecode'), formParser, validateCode);
   router.post(RESET_PASSWORD_PATH, onAction('acceptreset'), formParser, acceptReset);
   router.post(RESET_PASSWORD_PATH, (_req, res) => resetApiError(res, 'VER_0003'));
-  router.use(RESET_PASSWORD_PATH, (error: unknown, req: Request, res: Response, next: NextFunction) =>
-    queryParam(req, 'action') === 'initiatereset' ? jsonApiErrors(error, req, res, next) : next(error),
+  router.use(
+    RESET_PASSWORD_PATH,
+    (error: unknown, req: Request, res: Response, next: NextFunction) =>
+      queryParam(req, 'action') === 'initiatereset'
+        ? jsonApiErrors(error, req, res, next)
+        : next(error),
   );
 
   router.post(LEGACY_RESET_PATHS.initiatereset, jsonParser, initiate);

@@ -25,7 +25,12 @@ describe('Auth0Client.getContext', () => {
     const result = client.getContext(TOKEN);
     const request = http.expectOne(CONTEXT_PATH);
     expect(request.url).toBe(`${CONTEXT_PATH}?session_token=${TOKEN}`);
-    request.respond({ email: 'first.login@example.com', reason: 'first_login', expires_at: '2026-11-22T10:05:00Z', password_policy: { minimumLength: 12 } });
+    request.respond({
+      email: 'first.login@example.com',
+      reason: 'first_login',
+      expires_at: '2026-11-22T10:05:00Z',
+      password_policy: { minimumLength: 12 },
+    });
     expect(await result).toEqual({
       email: 'first.login@example.com',
       reason: 'first_login',
@@ -35,11 +40,27 @@ describe('Auth0Client.getContext', () => {
   });
 
   it.each([
-    ['a forged, expired or used token (400)', () => http.expectOne(CONTEXT_PATH).respond({ error: 'track_expired' }, 400), { kind: 'expired', code: 'track_expired' }],
-    ['a server error', () => http.expectOne(CONTEXT_PATH).respondText('oops', 500), { kind: 'server', status: 500 }],
+    [
+      'a forged, expired or used token (400)',
+      () => http.expectOne(CONTEXT_PATH).respond({ error: 'track_expired' }, 400),
+      { kind: 'expired', code: 'track_expired' },
+    ],
+    [
+      'a server error',
+      () => http.expectOne(CONTEXT_PATH).respondText('oops', 500),
+      { kind: 'server', status: 500 },
+    ],
     ['a dropped connection', () => http.expectOne(CONTEXT_PATH).failNetwork(), { kind: 'network' }],
-    ['a body that is not JSON', () => http.expectOne(CONTEXT_PATH).respondText('<html>', 200), { kind: 'bad-response' }],
-    ['a JSON body that is not an object', () => http.expectOne(CONTEXT_PATH).respond(['x']), { kind: 'bad-response' }],
+    [
+      'a body that is not JSON',
+      () => http.expectOne(CONTEXT_PATH).respondText('<html>', 200),
+      { kind: 'bad-response' },
+    ],
+    [
+      'a JSON body that is not an object',
+      () => http.expectOne(CONTEXT_PATH).respond(['x']),
+      { kind: 'bad-response' },
+    ],
   ])('maps %s to its ApiError', async (_name, answer, expected) => {
     const client = setup();
     const result = apiErrorOf(client.getContext(TOKEN));
@@ -72,7 +93,9 @@ describe('Auth0Client.setPassword', () => {
 
   function submitted(): Record<string, string>[] {
     const bodies: Record<string, string>[] = [];
-    jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+    jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (
+      this: HTMLFormElement,
+    ) {
       expect(this.method).toBe('post');
       expect(this.action).toMatch(/\/auth0\/password_set$/);
       bodies.push(Object.fromEntries(new FormData(this) as unknown as Iterable<[string, string]>));
@@ -84,14 +107,29 @@ describe('Auth0Client.setPassword', () => {
     const client = setup();
     const bodies = submitted();
     TestBed.inject(DOCUMENT).documentElement.lang = 'de';
-    client.setPassword({ sessionToken: TOKEN, state: 'st-1', password: 'New-pass-12!', confirmPassword: 'New-pass-12!' });
-    expect(bodies).toEqual([{ session_token: TOKEN, state: 'st-1', password: 'New-pass-12!', confirm_password: 'New-pass-12!', ui_locales: 'de' }]);
+    client.setPassword({
+      sessionToken: TOKEN,
+      state: 'st-1',
+      password: 'New-pass-12!',
+      confirmPassword: 'New-pass-12!',
+    });
+    expect(bodies).toEqual([
+      {
+        session_token: TOKEN,
+        state: 'st-1',
+        password: 'New-pass-12!',
+        confirm_password: 'New-pass-12!',
+        ui_locales: 'de',
+      },
+    ]);
   });
 
   it('leaves the language out when the page has none', () => {
     const client = setup();
     const bodies = submitted();
     client.setPassword({ sessionToken: TOKEN, state: 'st-1', password: 'a', confirmPassword: 'a' });
-    expect(bodies).toEqual([{ session_token: TOKEN, state: 'st-1', password: 'a', confirm_password: 'a' }]);
+    expect(bodies).toEqual([
+      { session_token: TOKEN, state: 'st-1', password: 'a', confirm_password: 'a' },
+    ]);
   });
 });

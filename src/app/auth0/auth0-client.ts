@@ -58,7 +58,11 @@ export class Auth0Client {
   async getContext(sessionToken: string): Promise<Auth0Context> {
     const query = new URLSearchParams({ session_token: sessionToken });
     try {
-      return parseAuth0Context(await getJson(this.fetch, `auth0/password_set/context?${query}`, { timeoutMs: CIDAAS_REQUEST_TIMEOUT_MS }));
+      return parseAuth0Context(
+        await getJson(this.fetch, `auth0/password_set/context?${query}`, {
+          timeoutMs: CIDAAS_REQUEST_TIMEOUT_MS,
+        }),
+      );
     } catch (error) {
       const apiError = toApiError(error);
       // The server answers 400 `track_expired` for a forged, expired or used token.

@@ -2,15 +2,16 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 import type { Branding } from './branding';
 
 /**
- * The tenant's logo and display name above the card. The logo's box has a fixed size (the theme's
- * logo height, at most 200 px wide, the image fitted inside), so nothing shifts when it loads.
+ * The tenant's logo and display name, at the start of the page's header. The logo's box has a fixed
+ * size (the theme's logo height, at most 200 px wide, the image fitted inside), so nothing shifts
+ * when it loads; the name goes under it.
  */
 @Component({
   selector: 'ps-brand-header',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (branding().logoUrl; as logo) {
-      <img class="logo" [attr.data-failed]="failedLogo() === logo ? '' : null" [src]="logo" alt="" width="200" height="48" (error)="failedLogo.set(logo)" />
+      <img [attr.data-failed]="failedLogo() === logo ? '' : null" [src]="logo" alt="" width="200" height="48" (error)="failedLogo.set(logo)" />
     }
     @if (branding().displayName; as name) {
       <p class="brand-name">{{ name }}</p>
@@ -18,27 +19,28 @@ import type { Branding } from './branding';
   `,
   styles: `
     :host {
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      gap: 0.5rem;
-      min-block-size: 1.5rem;
+      display: grid;
+      justify-items: center;
+      gap: 0.25rem;
+      min-inline-size: 0;
+      text-align: center;
     }
-    .logo {
+    /* Nothing to show (yet): no plate either. */
+    :host(:empty) {
+      visibility: hidden;
+    }
+    img {
       display: block;
-      box-sizing: border-box;
       block-size: var(--ps-logo-height);
       inline-size: min(200px, 100%);
       object-fit: contain;
     }
-    .logo[data-failed] {
+    img[data-failed] {
       visibility: hidden;
     }
     .brand-name {
       margin: 0;
       font-weight: 700;
-      font-size: 1.125rem;
-      text-align: center;
       overflow-wrap: anywhere;
     }
   `,

@@ -1,4 +1,11 @@
-import { DEFAULT_BRANDING, brandingFromClientInfo, isDevelopmentOrigin, safeClientId, safeText, safeUrl } from './branding';
+import {
+  DEFAULT_BRANDING,
+  brandingFromClientInfo,
+  isDevelopmentOrigin,
+  safeClientId,
+  safeText,
+  safeUrl,
+} from './branding';
 import { CSS_NAMED_COLORS } from './css-named-colors';
 
 const ORIGIN = 'https://login.example.com';
@@ -11,7 +18,7 @@ describe('safeUrl', () => {
     ['/assets/logo.svg', ORIGIN, 'https://login.example.com/assets/logo.svg'],
     ['assets/logo.svg', ORIGIN, 'https://login.example.com/assets/logo.svg'],
     ['//cdn.example.com/logo.svg', ORIGIN, 'https://cdn.example.com/logo.svg'],
-    ['https://cdn.example.com/a"b\'c.svg', ORIGIN, 'https://cdn.example.com/a%22b\'c.svg'],
+    ['https://cdn.example.com/a"b\'c.svg', ORIGIN, "https://cdn.example.com/a%22b'c.svg"],
     ['http://localhost:4200/logo.svg', DEV_ORIGIN, 'http://localhost:4200/logo.svg'],
     ['http://127.0.0.1:9000/logo.svg', DEV_ORIGIN, 'http://127.0.0.1:9000/logo.svg'],
     ['/emulator-assets/logo.svg', DEV_ORIGIN, 'http://localhost:4200/emulator-assets/logo.svg'],
@@ -157,13 +164,25 @@ describe('brandingFromClientInfo', () => {
     ['A'.repeat(81), 'Acme Corp'],
     ['   ', 'Acme Corp'],
   ])('drops the display name %p and falls back to the client name', (displayName, expected) => {
-    expect(brandingFromClientInfo({ client_display_name: displayName, client_name: 'Acme Corp' }, ORIGIN).displayName).toBe(expected);
+    expect(
+      brandingFromClientInfo({ client_display_name: displayName, client_name: 'Acme Corp' }, ORIGIN)
+        .displayName,
+    ).toBe(expected);
   });
 
   it('shows no name when neither is valid, and keeps a valid one of exactly 80 characters, astral ones counted once', () => {
-    expect(brandingFromClientInfo({ client_display_name: '<i>x</i>', client_name: 'x'.repeat(200) }, ORIGIN).displayName).toBeNull();
-    expect(brandingFromClientInfo({ client_display_name: '😀'.repeat(80) }, ORIGIN).displayName).toBe('😀'.repeat(80));
-    expect(brandingFromClientInfo({ client_display_name: '  Acme\t Corp ' }, ORIGIN).displayName).toBe('Acme Corp');
+    expect(
+      brandingFromClientInfo(
+        { client_display_name: '<i>x</i>', client_name: 'x'.repeat(200) },
+        ORIGIN,
+      ).displayName,
+    ).toBeNull();
+    expect(
+      brandingFromClientInfo({ client_display_name: '😀'.repeat(80) }, ORIGIN).displayName,
+    ).toBe('😀'.repeat(80));
+    expect(
+      brandingFromClientInfo({ client_display_name: '  Acme\t Corp ' }, ORIGIN).displayName,
+    ).toBe('Acme Corp');
   });
 
   it('falls back to the client name when there is no display name', () => {
@@ -173,7 +192,10 @@ describe('brandingFromClientInfo', () => {
 
 describe('brandingFromClientInfo without the table of colour names', () => {
   it('drops a colour given by name (until the page has loaded the names) and keeps the others', () => {
-    const branding = brandingFromClientInfo({ primaryColor: 'teal', accentColor: '#0f766e' }, ORIGIN);
+    const branding = brandingFromClientInfo(
+      { primaryColor: 'teal', accentColor: '#0f766e' },
+      ORIGIN,
+    );
     expect(branding.primaryColor).toBeNull();
     expect(branding.accentColor).toBe('#0f766e');
   });

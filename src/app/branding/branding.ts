@@ -79,8 +79,15 @@ export function safeUrl(value: unknown, pageOrigin: string): string | null {
   } catch {
     return null;
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') return null;
-  return url.origin === pageOrigin || isSecureUrl(url, isDevelopmentOrigin(pageOrigin)) ? url.href : null;
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username !== '' ||
+    url.password !== ''
+  )
+    return null;
+  return url.origin === pageOrigin || isSecureUrl(url, isDevelopmentOrigin(pageOrigin))
+    ? url.href
+    : null;
 }
 
 /** Text a tenant configured, made safe to show: controls and bidi overrides removed, spaces collapsed, length capped; `null` when empty. */
@@ -113,7 +120,11 @@ export function safeClientId(value: unknown): string | null {
  * Validates the branding values of client info; anything invalid is dropped for the default theme.
  * Colour names are read only with `namedColors` (see `loadNamedColors`).
  */
-export function brandingFromClientInfo(info: ClientInfo | null, pageOrigin: string, namedColors: NamedColors = {}): Branding {
+export function brandingFromClientInfo(
+  info: ClientInfo | null,
+  pageOrigin: string,
+  namedColors: NamedColors = {},
+): Branding {
   if (info === null) return DEFAULT_BRANDING;
   const links: FooterLink[] = [];
   const candidates: readonly [FooterLinkKind, string | undefined][] = [

@@ -49,7 +49,14 @@ describe('parseCssColor / normalizeColor', () => {
   });
 
   it('knows what only a colour name can be, and loads the names lazily', async () => {
-    expect(['#fff', 'rgb(1, 2, 3)', 'red;}', 'red blue', '', 42].map(isColorName)).toEqual([false, false, false, false, false, false]);
+    expect(['#fff', 'rgb(1, 2, 3)', 'red;}', 'red blue', '', 42].map(isColorName)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(await loadNamedColors()).toBe(CSS_NAMED_COLORS);
   });
 
@@ -98,9 +105,12 @@ describe('parseCssColor / normalizeColor', () => {
     expect(normalizeColor(input)).toBeNull();
   });
 
-  it.each([[undefined], [null], [42], [{ r: 1 }], [['#fff']]])('rejects the non-string %p', (input) => {
-    expect(parseCssColor(input)).toBeNull();
-  });
+  it.each([[undefined], [null], [42], [{ r: 1 }], [['#fff']]])(
+    'rejects the non-string %p',
+    (input) => {
+      expect(parseCssColor(input)).toBeNull();
+    },
+  );
 });
 
 describe('relativeLuminance and contrastRatio', () => {
@@ -139,14 +149,17 @@ describe('readableTextOn', () => {
 
   it('reaches 4.5:1 on every grey and on a sweep of hues', () => {
     const backgrounds: string[] = [];
-    for (let value = 0; value < 256; value += 1) backgrounds.push(`#${value.toString(16).padStart(2, '0').repeat(3)}`);
+    for (let value = 0; value < 256; value += 1)
+      backgrounds.push(`#${value.toString(16).padStart(2, '0').repeat(3)}`);
     for (let hue = 0; hue < 360; hue += 15) {
       for (const lightness of [20, 35, 50, 65, 80]) {
         const hex = normalizeColor(`hsl(${hue}, 80%, ${lightness}%)`);
         if (hex) backgrounds.push(hex);
       }
     }
-    const failing = backgrounds.filter((background) => contrastRatio(background, readableTextOn(background)) < TEXT_CONTRAST);
+    const failing = backgrounds.filter(
+      (background) => contrastRatio(background, readableTextOn(background)) < TEXT_CONTRAST,
+    );
     expect(failing).toEqual([]);
   });
 });
@@ -165,7 +178,8 @@ describe('borderToStandOut', () => {
     const border = borderToStandOut(fill, backgrounds);
     expect(border !== null).toBe(needsBorder);
     if (border !== null) {
-      for (const background of backgrounds) expect(contrastRatio(border, background)).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
+      for (const background of backgrounds)
+        expect(contrastRatio(border, background)).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
     }
   });
 });

@@ -56,12 +56,21 @@ const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
 const NUMBER_OR_PERCENT = `${NUMBER}%?`;
 const HUE = `${NUMBER}(?:deg|grad|rad|turn)?`;
 // rgb(1, 2, 3), rgba(1,2,3,0.5), rgb(1 2 3), rgb(1 2 3 / 50%): the legacy comma and the modern space syntax.
-const RGB_COMMA = new RegExp(`^rgba?\\(\\s*(${NUMBER_OR_PERCENT})\\s*,\\s*(${NUMBER_OR_PERCENT})\\s*,\\s*(${NUMBER_OR_PERCENT})\\s*(?:,\\s*(${NUMBER_OR_PERCENT})\\s*)?\\)$`);
-const RGB_SPACE = new RegExp(`^rgba?\\(\\s*(${NUMBER_OR_PERCENT})\\s+(${NUMBER_OR_PERCENT})\\s+(${NUMBER_OR_PERCENT})\\s*(?:\\/\\s*(${NUMBER_OR_PERCENT})\\s*)?\\)$`);
-const HSL_COMMA = new RegExp(`^hsla?\\(\\s*(${HUE})\\s*,\\s*(${NUMBER}%)\\s*,\\s*(${NUMBER}%)\\s*(?:,\\s*(${NUMBER_OR_PERCENT})\\s*)?\\)$`);
-const HSL_SPACE = new RegExp(`^hsla?\\(\\s*(${HUE})\\s+(${NUMBER}%?)\\s+(${NUMBER}%?)\\s*(?:\\/\\s*(${NUMBER_OR_PERCENT})\\s*)?\\)$`);
+const RGB_COMMA = new RegExp(
+  `^rgba?\\(\\s*(${NUMBER_OR_PERCENT})\\s*,\\s*(${NUMBER_OR_PERCENT})\\s*,\\s*(${NUMBER_OR_PERCENT})\\s*(?:,\\s*(${NUMBER_OR_PERCENT})\\s*)?\\)$`,
+);
+const RGB_SPACE = new RegExp(
+  `^rgba?\\(\\s*(${NUMBER_OR_PERCENT})\\s+(${NUMBER_OR_PERCENT})\\s+(${NUMBER_OR_PERCENT})\\s*(?:\\/\\s*(${NUMBER_OR_PERCENT})\\s*)?\\)$`,
+);
+const HSL_COMMA = new RegExp(
+  `^hsla?\\(\\s*(${HUE})\\s*,\\s*(${NUMBER}%)\\s*,\\s*(${NUMBER}%)\\s*(?:,\\s*(${NUMBER_OR_PERCENT})\\s*)?\\)$`,
+);
+const HSL_SPACE = new RegExp(
+  `^hsla?\\(\\s*(${HUE})\\s+(${NUMBER}%?)\\s+(${NUMBER}%?)\\s*(?:\\/\\s*(${NUMBER_OR_PERCENT})\\s*)?\\)$`,
+);
 
-const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
+const clamp = (value: number, min: number, max: number): number =>
+  Math.min(max, Math.max(min, value));
 
 /** A channel (`0`–`255` or `0%`–`100%`), clamped and rounded as CSS does. */
 function channel(text: string): number {
@@ -79,12 +88,19 @@ function alpha(text: string | undefined): number {
 /** A hue in degrees, normalized to 0–360. */
 function hueDegrees(text: string): number {
   const value = Number.parseFloat(text);
-  const degrees = text.endsWith('grad') ? value * 0.9 : text.endsWith('rad') ? (value * 180) / Math.PI : text.endsWith('turn') ? value * 360 : value;
+  const degrees = text.endsWith('grad')
+    ? value * 0.9
+    : text.endsWith('rad')
+      ? (value * 180) / Math.PI
+      : text.endsWith('turn')
+        ? value * 360
+        : value;
   return ((degrees % 360) + 360) % 360;
 }
 
 function fromHex(hex: string): Rgba {
-  const digits = hex.length <= 4 ? [...hex].map((digit) => digit + digit) : (hex.match(/../g) ?? []);
+  const digits =
+    hex.length <= 4 ? [...hex].map((digit) => digit + digit) : (hex.match(/../g) ?? []);
   const [r = 0, g = 0, b = 0] = digits.slice(0, 3).map((pair) => Number.parseInt(pair, 16));
   const a = digits[3] === undefined ? 1 : Number.parseInt(digits[3], 16) / 255;
   return { r, g, b, a };
@@ -123,7 +139,12 @@ export function parseCssColor(value: unknown, namedColors: NamedColors = {}): Rg
   }
   const hsl = HSL_COMMA.exec(text) ?? HSL_SPACE.exec(text);
   if (hsl?.[1] !== undefined && hsl[2] !== undefined && hsl[3] !== undefined) {
-    return fromHsl(hueDegrees(hsl[1]), Number.parseFloat(hsl[2]), Number.parseFloat(hsl[3]), alpha(hsl[4]));
+    return fromHsl(
+      hueDegrees(hsl[1]),
+      Number.parseFloat(hsl[2]),
+      Number.parseFloat(hsl[3]),
+      alpha(hsl[4]),
+    );
   }
   return null;
 }
@@ -135,15 +156,25 @@ export function toHex(color: Rgba): string {
 
 /** The colour seen when `color` is painted over the opaque `backdrop` (alpha compositing). */
 export function flatten(color: Rgba, backdrop: Rgba): Rgba {
-  const mix = (top: number, bottom: number): number => Math.round(top * color.a + bottom * (1 - color.a));
-  return { r: mix(color.r, backdrop.r), g: mix(color.g, backdrop.g), b: mix(color.b, backdrop.b), a: 1 };
+  const mix = (top: number, bottom: number): number =>
+    Math.round(top * color.a + bottom * (1 - color.a));
+  return {
+    r: mix(color.r, backdrop.r),
+    g: mix(color.g, backdrop.g),
+    b: mix(color.b, backdrop.b),
+    a: 1,
+  };
 }
 
 /**
  * Parses a tenant colour and returns it as an opaque `#rrggbb`, translucent colours flattened over
  * `backdrop` (a `#rrggbb`); `null` when the value is not a colour (or a name not in `namedColors`).
  */
-export function normalizeColor(value: unknown, backdrop = '#ffffff', namedColors: NamedColors = {}): string | null {
+export function normalizeColor(
+  value: unknown,
+  backdrop = '#ffffff',
+  namedColors: NamedColors = {},
+): string | null {
   const color = parseCssColor(value, namedColors);
   if (color === null) return null;
   return toHex(color.a < 1 ? flatten(color, fromHex(backdrop.slice(1))) : color);
@@ -174,7 +205,12 @@ export function contrastRatio(a: string, b: string): number {
 export function readableTextOn(background: string): string {
   const candidates = [LIGHT_TEXT, DARK_TEXT, '#000000'];
   const readable = candidates.find((text) => contrastRatio(background, text) >= TEXT_CONTRAST);
-  return readable ?? (contrastRatio(background, LIGHT_TEXT) >= contrastRatio(background, '#000000') ? LIGHT_TEXT : '#000000');
+  return (
+    readable ??
+    (contrastRatio(background, LIGHT_TEXT) >= contrastRatio(background, '#000000')
+      ? LIGHT_TEXT
+      : '#000000')
+  );
 }
 
 /**
@@ -183,7 +219,9 @@ export function readableTextOn(background: string): string {
  * otherwise a colour that does (the readable text colour of the first background).
  */
 export function borderToStandOut(fill: string, backgrounds: readonly string[]): string | null {
-  const standsOut = backgrounds.every((background) => contrastRatio(fill, background) >= NON_TEXT_CONTRAST);
+  const standsOut = backgrounds.every(
+    (background) => contrastRatio(fill, background) >= NON_TEXT_CONTRAST,
+  );
   if (standsOut || backgrounds[0] === undefined) return null;
   return readableTextOn(backgrounds[0]);
 }

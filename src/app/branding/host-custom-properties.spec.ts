@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, provideZonelessChangeDetection, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  provideZonelessChangeDetection,
+  signal,
+} from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { bindHostCustomProperties } from './host-custom-properties';
 
@@ -8,7 +13,10 @@ import { bindHostCustomProperties } from './host-custom-properties';
   template: '',
 })
 class StyledHost {
-  readonly properties = signal<Readonly<Record<string, string>>>({ '--ps-primary': '#0b1f44', '--ps-radius': '8px' });
+  readonly properties = signal<Readonly<Record<string, string>>>({
+    '--ps-primary': '#0b1f44',
+    '--ps-radius': '8px',
+  });
 
   constructor() {
     bindHostCustomProperties(this.properties);
@@ -32,7 +40,10 @@ describe('bindHostCustomProperties', () => {
 
   it('updates changed values and removes the properties that are gone', async () => {
     const { fixture, host } = await setup();
-    fixture.componentInstance.properties.set({ '--ps-primary': '#7c3aed', '--ps-font-family': '"Inter", sans-serif' });
+    fixture.componentInstance.properties.set({
+      '--ps-primary': '#7c3aed',
+      '--ps-font-family': '"Inter", sans-serif',
+    });
     await fixture.whenStable();
     expect(host.style.getPropertyValue('--ps-primary')).toBe('#7c3aed');
     expect(host.style.getPropertyValue('--ps-font-family')).toBe('"Inter", sans-serif');

@@ -8,7 +8,9 @@ import { ElementRef, type Signal, effect, inject } from '@angular/core';
  * in the README's performance section); the values
  * must already be validated (see `brandStyle`).
  */
-export function bindHostCustomProperties(properties: Signal<Readonly<Record<string, string>>>): void {
+export function bindHostCustomProperties(
+  properties: Signal<Readonly<Record<string, string>>>,
+): void {
   const hostStyle = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement.style;
   let applied: readonly string[] = [];
   effect(() => {

@@ -4,30 +4,29 @@ import { BrandHeader } from './brand-header';
 import type { Branding } from './branding';
 
 /**
- * The frame every hosted page shares: the tenant's brand above a centered card that holds the page's
- * content, the tenant's legal links below, on the page background (a full-bleed image when the
- * tenant has one). Content marked `shellHeader` (e.g. the language switcher) goes into the header.
- * Styles use only the tokens (`--ps-*`) the page host sets from the validated branding.
+ * The frame every hosted page shares: the tenant's brand and the content marked `shellHeader` (the
+ * language switcher) in a compact header, a centered card that holds the page's content, the
+ * tenant's legal links below, on the page background (a full-bleed image when the tenant has one).
+ * The frame's geometry is global CSS (`.ps-shell`, `.ps-head`, `.ps-card` in `src/styles.css`), shared
+ * with the boot card `index.html` paints before any script runs. Styles use only the tokens (`--ps-*`)
+ * the page host sets from the validated branding.
  */
 @Component({
   selector: 'ps-page-shell',
   imports: [BrandHeader, BrandFooter],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: {
-    '[attr.data-background-image]': 'branding().backgroundUrl ? "" : null',
-    '[attr.data-busy]': 'busy() ? "" : null',
-  },
+  host: { '[attr.data-background-image]': 'branding().backgroundUrl ? "" : null' },
   template: `
-    <div class="shell">
-      <header class="brand plate">
+    <div class="ps-shell" [attr.data-busy]="busy() ? '' : null">
+      <header class="ps-head">
+        <ps-brand-header class="plate" [branding]="branding()" />
         <ng-content select="[shellHeader]" />
-        <ps-brand-header [branding]="branding()" />
       </header>
-      <main class="card" [attr.aria-busy]="busy()">
+      <main class="ps-card" [attr.aria-busy]="busy()">
         <ng-content />
       </main>
       @if (hasFooter()) {
-        <footer class="footer plate">
+        <footer class="plate">
           <ps-brand-footer [branding]="branding()" />
         </footer>
       }
@@ -36,40 +35,16 @@ import type { Branding } from './branding';
   styles: `
     :host {
       display: block;
-      box-sizing: border-box;
       min-block-size: 100vh;
       min-block-size: 100dvh;
       font-family: var(--ps-font-family);
       color: var(--ps-text);
-      background-color: var(--ps-page-bg);
-      background-image: var(--ps-background-image, none);
-      background-position: center;
-      background-size: cover;
+      background: var(--ps-page-bg) var(--ps-background-image, none) center / cover;
     }
-    .shell {
-      box-sizing: border-box;
-      display: flex;
-      flex-direction: column;
-      gap: 1.25rem;
-      max-inline-size: 28rem;
-      margin-inline: auto;
-      padding: clamp(1rem, 5vw, 3rem) 1rem 2rem;
-    }
-    .card {
-      padding: clamp(1.25rem, 5vw, 2rem);
-      background: var(--ps-surface);
-      border: 1px solid var(--ps-border);
-      border-radius: calc(var(--ps-radius) * 2);
-      box-shadow: var(--ps-shadow);
-    }
-    /* Over a background image, the brand and the footer get the card's surface, so their text stays readable. */
-    /* Plates keep their padding with or without a background image, so nothing moves when one arrives. */
+    /* Plates keep their padding with or without a background image, so nothing moves when one arrives;
+       over one, they get the card's surface, so their text stays readable. */
     .plate {
-      padding: 0.75rem 1rem;
-    }
-    /* While loading, the brand keeps room for a logo and a name: the card does not jump when they come. */
-    :host([data-busy]) ps-brand-header {
-      min-block-size: calc(var(--ps-logo-height) + 1.9375rem);
+      padding: 0.5rem 0.75rem;
     }
     :host([data-background-image]) .plate {
       background: var(--ps-surface);
@@ -89,5 +64,7 @@ export class PageShell {
   /** Whether the card's content is still loading. */
   readonly busy = input(false);
   /** Whether the tenant has legal links or a copyright line to show. */
-  protected readonly hasFooter = computed(() => this.branding().links.length > 0 || this.branding().copyright !== null);
+  protected readonly hasFooter = computed(
+    () => this.branding().links.length > 0 || this.branding().copyright !== null,
+  );
 }

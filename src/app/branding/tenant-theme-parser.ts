@@ -27,8 +27,16 @@ const GENERIC_FAMILIES = new Set([
   'blinkmacsystemfont',
 ]);
 // A family name: letters (any script), digits, spaces and hyphens; optionally in matching quotes.
-const FAMILY_NAME = /^(?:"([\p{L}\p{N} -]{1,48})"|'([\p{L}\p{N} -]{1,48})'|([\p{L}\p{N} -]{1,48}))$/u;
-const CSS_WIDE_KEYWORDS = new Set(['inherit', 'initial', 'unset', 'revert', 'revert-layer', 'default']);
+const FAMILY_NAME =
+  /^(?:"([\p{L}\p{N} -]{1,48})"|'([\p{L}\p{N} -]{1,48})'|([\p{L}\p{N} -]{1,48}))$/u;
+const CSS_WIDE_KEYWORDS = new Set([
+  'inherit',
+  'initial',
+  'unset',
+  'revert',
+  'revert-layer',
+  'default',
+]);
 const MAX_FAMILIES = 10;
 
 /**
@@ -67,11 +75,16 @@ export function parseRadius(value: unknown): string | null {
 
 /** Validates a logo height: a number of CSS pixels from 24 to 96; `null` otherwise. */
 export function parseLogoHeight(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 24 && value <= 96 ? Math.round(value) : null;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 24 && value <= 96
+    ? Math.round(value)
+    : null;
 }
 
 function property(object: unknown, name: string): unknown {
-  return typeof object === 'object' && object !== null && !Array.isArray(object) && Object.hasOwn(object, name)
+  return typeof object === 'object' &&
+    object !== null &&
+    !Array.isArray(object) &&
+    Object.hasOwn(object, name)
     ? Reflect.get(object, name)
     : undefined;
 }

@@ -3,7 +3,12 @@ import { CSS_NAMED_COLORS } from './css-named-colors';
 import { join } from 'node:path';
 import { TEXT_CONTRAST, contrastRatio } from './color';
 import { DEFAULT_COLORS, themeValueChecks } from './tenant-theme';
-import { parseFontFamily, parseLogoHeight, parseRadius, parseTenantTheme } from './tenant-theme-parser';
+import {
+  parseFontFamily,
+  parseLogoHeight,
+  parseRadius,
+  parseTenantTheme,
+} from './tenant-theme-parser';
 
 const CHECKS = themeValueChecks('https://login.example.com', CSS_NAMED_COLORS);
 
@@ -77,8 +82,19 @@ describe('parseTenantTheme', () => {
     expect(
       parseTenantTheme(
         {
-          light: { primary: '#0b1f44', accent: 'teal', pageBackground: '#eef2f8', surface: '#ffffff', logo: '/themes/logo.svg' },
-          dark: { primary: 'hsl(220, 70%, 60%)', surface: '#111c33', pageBackground: '#0a1224', backgroundImage: 'https://cdn.example.com/dark.jpg' },
+          light: {
+            primary: '#0b1f44',
+            accent: 'teal',
+            pageBackground: '#eef2f8',
+            surface: '#ffffff',
+            logo: '/themes/logo.svg',
+          },
+          dark: {
+            primary: 'hsl(220, 70%, 60%)',
+            surface: '#111c33',
+            pageBackground: '#0a1224',
+            backgroundImage: 'https://cdn.example.com/dark.jpg',
+          },
           radius: '10px',
           fontFamily: 'Inter, sans-serif',
           logoHeight: 56,
@@ -87,8 +103,19 @@ describe('parseTenantTheme', () => {
         CHECKS,
       ),
     ).toEqual({
-      light: { primary: '#0b1f44', accent: '#008080', pageBackground: '#eef2f8', surface: '#ffffff', logo: 'https://login.example.com/themes/logo.svg' },
-      dark: { primary: '#5281e0', surface: '#111c33', pageBackground: '#0a1224', backgroundImage: 'https://cdn.example.com/dark.jpg' },
+      light: {
+        primary: '#0b1f44',
+        accent: '#008080',
+        pageBackground: '#eef2f8',
+        surface: '#ffffff',
+        logo: 'https://login.example.com/themes/logo.svg',
+      },
+      dark: {
+        primary: '#5281e0',
+        surface: '#111c33',
+        pageBackground: '#0a1224',
+        backgroundImage: 'https://cdn.example.com/dark.jpg',
+      },
       radius: '10px',
       fontFamily: '"Inter", sans-serif',
       logoHeight: 56,
@@ -127,14 +154,18 @@ describe('parseTenantTheme', () => {
   });
 
   it('ignores scheme tokens that are not objects', () => {
-    expect(parseTenantTheme({ light: 'red', dark: ['#000000'] }, CHECKS)).toEqual({ light: {}, dark: {} });
+    expect(parseTenantTheme({ light: 'red', dark: ['#000000'] }, CHECKS)).toEqual({
+      light: {},
+      dark: {},
+    });
   });
 });
 
 describe('DEFAULT_COLORS', () => {
   const styles = readFileSync(join(__dirname, '../../styles.css'), 'utf8');
   const [light = '', dark = ''] = styles.split('@media (prefers-color-scheme: dark)');
-  const token = (block: string, name: string): string | undefined => new RegExp(`--ps-${name}:\\s*(#[0-9a-f]{6});`).exec(block)?.[1];
+  const token = (block: string, name: string): string | undefined =>
+    new RegExp(`--ps-${name}:\\s*(#[0-9a-f]{6});`).exec(block)?.[1];
 
   it.each([
     ['light', light],
@@ -143,7 +174,12 @@ describe('DEFAULT_COLORS', () => {
     const colors = DEFAULT_COLORS[scheme];
     expect(token(block, 'page-bg')).toBe(colors.pageBackground);
     expect(token(block, 'surface')).toBe(colors.surface);
-    expect([token(block, 'text'), token(block, 'text-muted'), token(block, 'link'), token(block, 'danger')]).toEqual(colors.text);
+    expect([
+      token(block, 'text'),
+      token(block, 'text-muted'),
+      token(block, 'link'),
+      token(block, 'danger'),
+    ]).toEqual(colors.text);
     expect(token(light, 'primary')).toBe(colors.primary);
   });
 
@@ -159,12 +195,19 @@ describe('DEFAULT_COLORS', () => {
 
 describe('the example themes', () => {
   const countLeaves = (value: unknown): number =>
-    typeof value === 'object' && value !== null ? Object.values(value).reduce<number>((sum, item) => sum + countLeaves(item), 0) : 1;
+    typeof value === 'object' && value !== null
+      ? Object.values(value).reduce<number>((sum, item) => sum + countLeaves(item), 0)
+      : 1;
 
-  it.each(['demo-client', 'dark-client'])('public/themes/%s.json is valid in full: nothing is dropped', (clientId) => {
-    const json: unknown = JSON.parse(readFileSync(join(__dirname, `../../../public/themes/${clientId}.json`), 'utf8'));
-    expect(countLeaves(parseTenantTheme(json, CHECKS))).toBe(countLeaves(json));
-  });
+  it.each(['demo-client', 'dark-client'])(
+    'public/themes/%s.json is valid in full: nothing is dropped',
+    (clientId) => {
+      const json: unknown = JSON.parse(
+        readFileSync(join(__dirname, `../../../public/themes/${clientId}.json`), 'utf8'),
+      );
+      expect(countLeaves(parseTenantTheme(json, CHECKS))).toBe(countLeaves(json));
+    },
+  );
 
   it('the README example is valid in full', () => {
     const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');

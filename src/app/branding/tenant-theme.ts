@@ -11,11 +11,29 @@ export type ColorScheme = 'light' | 'dark';
 
 /** The default theme's colours per scheme, as in `src/styles.css` (a test keeps the two in step). */
 export const DEFAULT_COLORS: Readonly<
-  Record<ColorScheme, { readonly pageBackground: string; readonly surface: string; readonly primary: string; readonly text: readonly string[] }>
+  Record<
+    ColorScheme,
+    {
+      readonly pageBackground: string;
+      readonly surface: string;
+      readonly primary: string;
+      readonly text: readonly string[];
+    }
+  >
 > = {
   // `text`: every text colour of the scheme (text, muted text, link, danger) that must stay readable.
-  light: { pageBackground: '#f3f5f8', surface: '#ffffff', primary: '#2455c3', text: ['#1a1d23', '#4a5160', '#1d4ed8', '#b42318'] },
-  dark: { pageBackground: '#0f1115', surface: '#1a1d23', primary: '#2455c3', text: ['#eef0f4', '#b3b9c5', '#9ec1ff', '#ff8a80'] },
+  light: {
+    pageBackground: '#f3f5f8',
+    surface: '#ffffff',
+    primary: '#2455c3',
+    text: ['#1a1d23', '#4a5160', '#1d4ed8', '#b42318'],
+  },
+  dark: {
+    pageBackground: '#0f1115',
+    surface: '#1a1d23',
+    primary: '#2455c3',
+    text: ['#eef0f4', '#b3b9c5', '#9ec1ff', '#ff8a80'],
+  },
 };
 
 /** The validated tokens of one colour scheme; absent means "not set by the theme". */
@@ -61,14 +79,21 @@ export interface ThemeValueChecks {
 }
 
 /** The checks for the theme values of a page served from `pageOrigin` (colour names read with `namedColors`). */
-export function themeValueChecks(pageOrigin: string, namedColors: NamedColors = {}): ThemeValueChecks {
+export function themeValueChecks(
+  pageOrigin: string,
+  namedColors: NamedColors = {},
+): ThemeValueChecks {
   return {
     url: (value) => safeUrl(value, pageOrigin),
     color: (value) => normalizeColor(value, undefined, namedColors),
     background: (value, scheme) => {
       const color = normalizeColor(value, undefined, namedColors);
       if (color === null) return null;
-      return DEFAULT_COLORS[scheme].text.every((text) => contrastRatio(color, text) >= TEXT_CONTRAST) ? color : null;
+      return DEFAULT_COLORS[scheme].text.every(
+        (text) => contrastRatio(color, text) >= TEXT_CONTRAST,
+      )
+        ? color
+        : null;
     },
   };
 }

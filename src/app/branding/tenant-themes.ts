@@ -40,7 +40,10 @@ export class TenantThemes {
     if (pending) return pending;
     // The parser and the colour names are lazy chunks fetched alongside the theme: most clients have
     // no theme, and the theme arrives after first paint anyway, so neither need be in the initial bundle.
-    const request = Promise.all([getJson(this.fetch, tenantThemePath(id)), import('./tenant-theme-parser')]).then(
+    const request = Promise.all([
+      getJson(this.fetch, tenantThemePath(id)),
+      import('./tenant-theme-parser'),
+    ]).then(
       async ([json, { parseTenantTheme }]) => {
         const namedColors = mentionsColorName(json) ? await loadNamedColors() : {};
         const theme = parseTenantTheme(json, themeValueChecks(this.pageOrigin, namedColors));

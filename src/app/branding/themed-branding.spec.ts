@@ -13,7 +13,10 @@ const branded = (overrides: Partial<Branding>): Branding => ({ ...DEFAULT_BRANDI
 describe('cssUrl', () => {
   it.each([
     ['https://cdn.example.com/bg.jpg', 'url("https://cdn.example.com/bg.jpg")'],
-    ['https://cdn.example.com/a\'b.jpg?x=\\")', 'url("https://cdn.example.com/a%27b.jpg?x=%5C%22%29")'],
+    [
+      'https://cdn.example.com/a\'b.jpg?x=\\")',
+      'url("https://cdn.example.com/a%27b.jpg?x=%5C%22%29")',
+    ],
     ['https://cdn.example.com/(x) y', 'url("https://cdn.example.com/%28x%29%20y")'],
   ])('%p → %p', (input, expected) => {
     expect(cssUrl(input)).toBe(expected);
@@ -44,7 +47,9 @@ describe('brandStyle', () => {
   it('gives a light primary colour on the light background a visible border and dark text', () => {
     const style = brandStyle(branded({ primaryColor: '#ffd60a' }), null, 'light');
     expect(style['--ps-on-primary']).toBe('#111111');
-    expect(contrastRatio(style['--ps-primary-border'] ?? '#ffffff', '#ffffff')).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
+    expect(
+      contrastRatio(style['--ps-primary-border'] ?? '#ffffff', '#ffffff'),
+    ).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
   });
 
   it('uses the accent colour for links only where it is readable', () => {
@@ -63,7 +68,10 @@ describe('brandStyle', () => {
       logoHeight: 40,
       backgroundImage: 'https://cdn.example.com/bg.jpg',
     };
-    const branding = branded({ primaryColor: '#0b1f44', backgroundUrl: 'https://cdn.example.com/cidaas.jpg' });
+    const branding = branded({
+      primaryColor: '#0b1f44',
+      backgroundUrl: 'https://cdn.example.com/cidaas.jpg',
+    });
     expect(brandStyle(branding, theme, 'light')).toEqual({
       '--ps-primary': '#7c3aed',
       '--ps-on-primary': '#ffffff',
@@ -81,7 +89,9 @@ describe('brandStyle', () => {
   });
 
   it('uses the cidaas background when the theme has none', () => {
-    expect(brandStyle(branded({ backgroundUrl: 'https://cdn.example.com/cidaas.jpg' }), null, 'dark')).toEqual({
+    expect(
+      brandStyle(branded({ backgroundUrl: 'https://cdn.example.com/cidaas.jpg' }), null, 'dark'),
+    ).toEqual({
       '--ps-background-image': 'url("https://cdn.example.com/cidaas.jpg")',
     });
   });
@@ -89,9 +99,14 @@ describe('brandStyle', () => {
 
 describe('applyTheme', () => {
   it('takes the logo and background of the scheme from the theme', () => {
-    const theme: TenantTheme = { light: { logo: 'https://cdn.example.com/dark-on-light.svg' }, dark: {} };
+    const theme: TenantTheme = {
+      light: { logo: 'https://cdn.example.com/dark-on-light.svg' },
+      dark: {},
+    };
     const branding = branded({ logoUrl: 'https://cdn.example.com/light.svg' });
-    expect(applyTheme(branding, theme, 'light').logoUrl).toBe('https://cdn.example.com/dark-on-light.svg');
+    expect(applyTheme(branding, theme, 'light').logoUrl).toBe(
+      'https://cdn.example.com/dark-on-light.svg',
+    );
     expect(applyTheme(branding, theme, 'dark').logoUrl).toBe('https://cdn.example.com/light.svg');
   });
 });
@@ -101,7 +116,9 @@ describe('TenantThemes', () => {
 
   function setup() {
     http = new FakeFetch();
-    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), { provide: FETCH, useValue: http.fetch }] });
+    TestBed.configureTestingModule({
+      providers: [provideZonelessChangeDetection(), { provide: FETCH, useValue: http.fetch }],
+    });
     return { themes: TestBed.inject(TenantThemes), http };
   }
 
@@ -112,7 +129,9 @@ describe('TenantThemes', () => {
     const loading = themes.load('demo-client');
     expect(themes.load('demo-client')).toBe(loading);
     expect(themes.themeOf('demo-client')).toBeNull();
-    http.expectOne('themes/demo-client.json').respond({ radius: '8px', light: { primary: 'red;}' } });
+    http
+      .expectOne('themes/demo-client.json')
+      .respond({ radius: '8px', light: { primary: 'red;}' } });
     await loading;
     expect(themes.themeOf('demo-client')).toEqual({ light: {}, dark: {}, radius: '8px' });
   });
@@ -120,16 +139,24 @@ describe('TenantThemes', () => {
   it('reads colour names in a theme (loading the table of names only for such a theme)', async () => {
     const { themes, http } = setup();
     const loading = themes.load('named-client');
-    http.expectOne('themes/named-client.json').respond({ light: { primary: 'navy', accent: 'Teal' } });
+    http
+      .expectOne('themes/named-client.json')
+      .respond({ light: { primary: 'navy', accent: 'Teal' } });
     await loading;
-    expect(themes.themeOf('named-client')).toEqual({ light: { primary: '#000080', accent: '#008080' }, dark: {} });
+    expect(themes.themeOf('named-client')).toEqual({
+      light: { primary: '#000080', accent: '#008080' },
+      dark: {},
+    });
   });
 
   it.each([
     ['a 404', (request: FakeRequest) => request.respondText('Not found', 404)],
     ['a network error', (request: FakeRequest) => request.failNetwork()],
     ['a JSON array', (request: FakeRequest) => request.respond([1, 2])],
-    ['a body that is not JSON', (request: FakeRequest) => request.respondText('<html>oops</html>', 200)],
+    [
+      'a body that is not JSON',
+      (request: FakeRequest) => request.respondText('<html>oops</html>', 200),
+    ],
   ])('treats %s as "no theme"', async (_name, answer) => {
     const { themes, http } = setup();
     const loading = themes.load('dark-client');
@@ -138,9 +165,12 @@ describe('TenantThemes', () => {
     expect(themes.themeOf('dark-client')).toBeNull();
   });
 
-  it.each([[null], [undefined], ['../etc/passwd'], ['a/b']])('requests nothing for the client id %p', async (clientId) => {
-    const { themes, http } = setup();
-    await themes.load(clientId);
-    http.expectNone(() => true);
-  });
+  it.each([[null], [undefined], ['../etc/passwd'], ['a/b']])(
+    'requests nothing for the client id %p',
+    async (clientId) => {
+      const { themes, http } = setup();
+      await themes.load(clientId);
+      http.expectNone(() => true);
+    },
+  );
 });

@@ -2,7 +2,15 @@ import { DOCUMENT, DestroyRef, type Signal, computed, effect, inject, signal } f
 import type { ClientInfo } from '../../contract/cidaas-types';
 import { whenIdle } from '../config/when-idle';
 import { type Branding, brandingFromClientInfo } from './branding';
-import { type NamedColors, TEXT_CONTRAST, borderToStandOut, contrastRatio, isColorName, loadNamedColors, readableTextOn } from './color';
+import {
+  type NamedColors,
+  TEXT_CONTRAST,
+  borderToStandOut,
+  contrastRatio,
+  isColorName,
+  loadNamedColors,
+  readableTextOn,
+} from './color';
 import { type ColorScheme, DEFAULT_COLORS, type TenantTheme } from './tenant-theme';
 import { TenantThemes } from './tenant-themes';
 
@@ -27,7 +35,11 @@ export function cssUrl(url: string): string {
  * background gets a border that stands out (3:1), an accent colour is used for links only where it
  * reaches 4.5:1 on both backgrounds.
  */
-export function brandStyle(branding: Branding, theme: TenantTheme | null, scheme: ColorScheme): Record<string, string> {
+export function brandStyle(
+  branding: Branding,
+  theme: TenantTheme | null,
+  scheme: ColorScheme,
+): Record<string, string> {
   const tokens = theme?.[scheme] ?? {};
   const defaults = DEFAULT_COLORS[scheme];
   const style: Record<string, string> = {};
@@ -41,11 +53,17 @@ export function brandStyle(branding: Branding, theme: TenantTheme | null, scheme
     const primary = brandedPrimary ?? defaults.primary;
     style['--ps-primary'] = primary;
     style['--ps-on-primary'] = readableTextOn(primary);
-    style['--ps-primary-border'] = borderToStandOut(primary, [surface, pageBackground]) ?? 'transparent';
+    style['--ps-primary-border'] =
+      borderToStandOut(primary, [surface, pageBackground]) ?? 'transparent';
   }
 
   const accent = tokens.accent ?? branding.accentColor;
-  if (accent && [surface, pageBackground].every((background) => contrastRatio(accent, background) >= TEXT_CONTRAST)) {
+  if (
+    accent &&
+    [surface, pageBackground].every(
+      (background) => contrastRatio(accent, background) >= TEXT_CONTRAST,
+    )
+  ) {
     style['--ps-link'] = accent;
     style['--ps-focus'] = accent;
   }
@@ -59,7 +77,11 @@ export function brandStyle(branding: Branding, theme: TenantTheme | null, scheme
 }
 
 /** Applies a theme to branding for a colour scheme (pure; see {@link brandStyle}). */
-export function applyTheme(branding: Branding, theme: TenantTheme | null, scheme: ColorScheme): ThemedBranding {
+export function applyTheme(
+  branding: Branding,
+  theme: TenantTheme | null,
+  scheme: ColorScheme,
+): ThemedBranding {
   const tokens = theme?.[scheme] ?? {};
   return {
     ...branding,
@@ -74,7 +96,8 @@ export function injectColorScheme(): Signal<ColorScheme> {
   const query = inject(DOCUMENT).defaultView?.matchMedia?.('(prefers-color-scheme: dark)');
   const scheme = signal<ColorScheme>(query?.matches ? 'dark' : 'light');
   if (query) {
-    const listener = (event: MediaQueryListEvent): void => scheme.set(event.matches ? 'dark' : 'light');
+    const listener = (event: MediaQueryListEvent): void =>
+      scheme.set(event.matches ? 'dark' : 'light');
     query.addEventListener('change', listener);
     inject(DestroyRef).onDestroy(() => query.removeEventListener('change', listener));
   }
@@ -94,9 +117,15 @@ export function themedBranding(clientInfo: Signal<ClientInfo | null>): Signal<Th
   const namedColors = signal<NamedColors | undefined>(undefined);
   effect(() => {
     const info = clientInfo();
-    if (namedColors() === undefined && (isColorName(info?.primaryColor) || isColorName(info?.accentColor))) {
+    if (
+      namedColors() === undefined &&
+      (isColorName(info?.primaryColor) || isColorName(info?.accentColor))
+    ) {
       // Until the names arrive the default colour applies; if they never do, it stays.
-      loadNamedColors().then((table) => namedColors.set(table), () => undefined);
+      loadNamedColors().then(
+        (table) => namedColors.set(table),
+        () => undefined,
+      );
     }
   });
   const branding = computed(() => brandingFromClientInfo(clientInfo(), pageOrigin, namedColors()));

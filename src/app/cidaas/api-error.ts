@@ -20,7 +20,14 @@ export type ApiError =
   | { readonly kind: 'bad-response' };
 
 /** Every {@link ApiError} kind, e.g. for checking that each one has a translation. */
-export const API_ERROR_KINDS = ['network', 'timeout', 'invalid-request', 'expired', 'server', 'bad-response'] as const;
+export const API_ERROR_KINDS = [
+  'network',
+  'timeout',
+  'invalid-request',
+  'expired',
+  'server',
+  'bad-response',
+] as const;
 
 /** The kind of an {@link ApiError}. */
 export type ApiErrorKind = ApiError['kind'];
@@ -43,7 +50,11 @@ export function cidaasErrorCode(body: unknown): string | null {
 
 /** Whether a value is an {@link ApiError} already. */
 export function isApiError(value: unknown): value is ApiError {
-  return isRecord(value) && typeof value['kind'] === 'string' && (API_ERROR_KINDS as readonly string[]).includes(value['kind']);
+  return (
+    isRecord(value) &&
+    typeof value['kind'] === 'string' &&
+    (API_ERROR_KINDS as readonly string[]).includes(value['kind'])
+  );
 }
 
 /**

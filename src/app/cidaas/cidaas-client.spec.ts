@@ -16,7 +16,10 @@ let fake: FakeFetch;
 function setup() {
   fake = new FakeFetch();
   TestBed.configureTestingModule({
-    providers: [{ provide: FETCH, useValue: fake.fetch }, { provide: CIDAAS_BASE_URL, useValue: BASE }],
+    providers: [
+      { provide: FETCH, useValue: fake.fetch },
+      { provide: CIDAAS_BASE_URL, useValue: BASE },
+    ],
   });
   return { client: TestBed.inject(CIDAAS_CLIENT), http: fake };
 }
@@ -33,7 +36,11 @@ describe('CIDAAS_CLIENT (the fetch-based client)', () => {
     request.respond({
       success: true,
       status: 200,
-      data: { client_display_name: 'Acme', primaryColor: 42, password_policy: { minimumLength: 10, lowerAndUpperCase: 'yes' } },
+      data: {
+        client_display_name: 'Acme',
+        primaryColor: 42,
+        password_policy: { minimumLength: 10, lowerAndUpperCase: 'yes' },
+      },
     });
     const info = await result;
     expect(info.client_display_name).toBe('Acme');
@@ -47,14 +54,19 @@ describe('CIDAAS_CLIENT (the fetch-based client)', () => {
     const result = client.getClientInfo({ requestId: REQUEST_ID });
     const request = http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`);
     expect(request.header('Accept-Language')).toBeUndefined();
-    request.respond({ success: false, status: 400, code: 'PUB10002', error: 'invalid_request' }, 400);
+    request.respond(
+      { success: false, status: 400, code: 'PUB10002', error: 'invalid_request' },
+      400,
+    );
     expect(await apiErrorOf(result)).toEqual({ kind: 'expired', code: 'PUB10002' });
   });
 
   it('getClientInfo reports a body without the envelope as a bad response', async () => {
     const { client, http } = setup();
     const result = client.getClientInfo({ requestId: REQUEST_ID });
-    http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ client_display_name: 'Acme' });
+    http
+      .expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`)
+      .respond({ client_display_name: 'Acme' });
     expect(await apiErrorOf(result)).toEqual({ kind: 'bad-response' });
   });
 
@@ -62,14 +74,22 @@ describe('CIDAAS_CLIENT (the fetch-based client)', () => {
     const { client, http } = setup();
     const result = client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' });
     const request = http.expectOne(`${BASE}/registration-setup-srv/public/list`);
-    expect(request.url).toBe(`${BASE}/registration-setup-srv/public/list?acceptlanguage=en&requestId=${REQUEST_ID}`);
+    expect(request.url).toBe(
+      `${BASE}/registration-setup-srv/public/list?acceptlanguage=en&requestId=${REQUEST_ID}`,
+    );
     expect(request.query.get('acceptlanguage')).toBe('en');
     expect(request.query.get('requestId')).toBe(REQUEST_ID);
     request.respond({
       success: true,
       status: 200,
       data: [
-        { fieldKey: 'password', dataType: 'PASSWORD', fieldType: 'SYSTEM', fieldDefinition: { maxLength: 64 }, localeText: { name: 'New password' } },
+        {
+          fieldKey: 'password',
+          dataType: 'PASSWORD',
+          fieldType: 'SYSTEM',
+          fieldDefinition: { maxLength: 64 },
+          localeText: { name: 'New password' },
+        },
         { dataType: 'TEXT' },
       ],
     });
@@ -81,8 +101,21 @@ describe('CIDAAS_CLIENT (the fetch-based client)', () => {
         order: undefined,
         required: undefined,
         readOnly: undefined,
-        fieldDefinition: { minLength: undefined, maxLength: 64, matchWith: undefined, applyPasswordPoly: undefined },
-        localeText: { locale: undefined, language: undefined, name: 'New password', required: undefined, minLength: undefined, maxLength: undefined, matchWith: undefined },
+        fieldDefinition: {
+          minLength: undefined,
+          maxLength: 64,
+          matchWith: undefined,
+          applyPasswordPoly: undefined,
+        },
+        localeText: {
+          locale: undefined,
+          language: undefined,
+          name: 'New password',
+          required: undefined,
+          minLength: undefined,
+          maxLength: undefined,
+          matchWith: undefined,
+        },
       },
     ]);
   });
@@ -100,7 +133,12 @@ describe('CIDAAS_CLIENT (the fetch-based client)', () => {
     http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respond({
       success: true,
       status: 200,
-      data: { precheck: 'password_change', username: 'new.user@example.com', reason: 'first_login', requestId: REQUEST_ID },
+      data: {
+        precheck: 'password_change',
+        username: 'new.user@example.com',
+        reason: 'first_login',
+        requestId: REQUEST_ID,
+      },
     });
     expect(await result).toMatchObject({ username: 'new.user@example.com', reason: 'first_login' });
   });
@@ -115,13 +153,23 @@ describe('CIDAAS_CLIENT (the fetch-based client)', () => {
   it('reports a 2xx body that is not JSON as a bad response', async () => {
     const { client, http } = setup();
     const result = client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' });
-    http.expectOne(`${BASE}/registration-setup-srv/public/list`).respondText('{"success":true,"data":[', 200);
+    http
+      .expectOne(`${BASE}/registration-setup-srv/public/list`)
+      .respondText('{"success":true,"data":[', 200);
     expect(await apiErrorOf(result)).toEqual({ kind: 'bad-response' });
   });
 
   it.each([
     ['a server error', 500, 'Internal Server Error', { kind: 'server', status: 500 }],
-    ['the field setup error envelope', 400, JSON.stringify({ success: false, error: { code: 10001, type: 'RegistrationSetupException' } }), { kind: 'invalid-request', code: '10001' }],
+    [
+      'the field setup error envelope',
+      400,
+      JSON.stringify({
+        success: false,
+        error: { code: 10001, type: 'RegistrationSetupException' },
+      }),
+      { kind: 'invalid-request', code: '10001' },
+    ],
     ['a malformed lsid (E7 400)', 400, '', { kind: 'invalid-request', code: null }],
   ])('maps %s to its ApiError', async (_name, status, body, expected) => {
     const { client, http } = setup();
@@ -135,57 +183,96 @@ describe('CIDAAS_CLIENT (the fetch-based client)', () => {
     afterEach(() => jest.useRealTimers());
 
     it.each([
-      ['getClientInfo (E3)', (client: CidaasClient) => client.getClientInfo({ requestId: REQUEST_ID }), `${BASE}/public-srv/public/${REQUEST_ID}`],
+      [
+        'getClientInfo (E3)',
+        (client: CidaasClient) => client.getClientInfo({ requestId: REQUEST_ID }),
+        `${BASE}/public-srv/public/${REQUEST_ID}`,
+      ],
       [
         'getRegistrationSetup (E5)',
-        (client: CidaasClient) => client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' }),
+        (client: CidaasClient) =>
+          client.getRegistrationSetup({ requestId: REQUEST_ID, acceptlanguage: 'en' }),
         `${BASE}/registration-setup-srv/public/list`,
       ],
-      ['loginPrecheck (E7)', (client: CidaasClient) => client.loginPrecheck({ track_id: LSID }), `${BASE}/token-srv/prelogin/metadata/${LSID}`],
-    ])('%s gives up after CIDAAS_REQUEST_TIMEOUT_MS with a timeout error', async (_name, call, url) => {
-      const { client, http } = setup();
-      let settled = false;
-      const result = apiErrorOf(call(client)).finally(() => (settled = true));
-      const request = http.expectOne(url);
-      await jest.advanceTimersByTimeAsync(CIDAAS_REQUEST_TIMEOUT_MS - 1);
-      expect(settled).toBe(false);
-      await jest.advanceTimersByTimeAsync(1);
-      expect(request.init.signal?.aborted).toBe(true);
-      expect(await result).toEqual({ kind: 'timeout' });
-    });
+      [
+        'loginPrecheck (E7)',
+        (client: CidaasClient) => client.loginPrecheck({ track_id: LSID }),
+        `${BASE}/token-srv/prelogin/metadata/${LSID}`,
+      ],
+    ])(
+      '%s gives up after CIDAAS_REQUEST_TIMEOUT_MS with a timeout error',
+      async (_name, call, url) => {
+        const { client, http } = setup();
+        let settled = false;
+        const result = apiErrorOf(call(client)).finally(() => (settled = true));
+        const request = http.expectOne(url);
+        await jest.advanceTimersByTimeAsync(CIDAAS_REQUEST_TIMEOUT_MS - 1);
+        expect(settled).toBe(false);
+        await jest.advanceTimersByTimeAsync(1);
+        expect(request.init.signal?.aborted).toBe(true);
+        expect(await result).toEqual({ kind: 'timeout' });
+      },
+    );
   });
 
   it('firstTimeChangePassword posts a real urlencoded form to E8 with the passwords in the body', () => {
     const { client } = setup();
-    const submit = jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+    const submit = jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (
+      this: HTMLFormElement,
+    ) {
       expect(this.method).toBe('post');
       expect(this.action).toBe(`${BASE}/login-srv/precheck/continue/${LSID}`);
       expect(this.enctype).toBe('application/x-www-form-urlencoded');
       const body = Object.fromEntries(new FormData(this) as unknown as Iterable<[string, string]>);
-      expect(body).toEqual({ old_password: 'Old-pass-1', new_password: 'New-pass-12!', confirm_password: 'New-pass-12!' });
+      expect(body).toEqual({
+        old_password: 'Old-pass-1',
+        new_password: 'New-pass-12!',
+        confirm_password: 'New-pass-12!',
+      });
     });
-    client.firstTimeChangePassword({ old_password: 'Old-pass-1', new_password: 'New-pass-12!', confirm_password: 'New-pass-12!' }, LSID);
+    client.firstTimeChangePassword(
+      {
+        old_password: 'Old-pass-1',
+        new_password: 'New-pass-12!',
+        confirm_password: 'New-pass-12!',
+      },
+      LSID,
+    );
     expect(submit).toHaveBeenCalledTimes(1);
     submit.mockRestore();
   });
 
   it('resetPassword posts a real urlencoded form where the SDK v6 posts it (?action=acceptreset)', () => {
     const { client } = setup();
-    const submit = jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+    const submit = jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (
+      this: HTMLFormElement,
+    ) {
       expect(this.method).toBe('post');
       expect(this.action).toBe(`${BASE}/password-srv/resetpassword?action=acceptreset`);
       expect(this.enctype).toBe('application/x-www-form-urlencoded');
       const body = Object.fromEntries(new FormData(this) as unknown as Iterable<[string, string]>);
-      expect(body).toEqual({ resetRequestId: RPRQ, exchangeId: EXCHANGE_ID, password: 'New-pass-12!', confirmPassword: 'New-pass-12!' });
+      expect(body).toEqual({
+        resetRequestId: RPRQ,
+        exchangeId: EXCHANGE_ID,
+        password: 'New-pass-12!',
+        confirmPassword: 'New-pass-12!',
+      });
     });
-    client.resetPassword({ resetRequestId: RPRQ, exchangeId: EXCHANGE_ID, password: 'New-pass-12!', confirmPassword: 'New-pass-12!' });
+    client.resetPassword({
+      resetRequestId: RPRQ,
+      exchangeId: EXCHANGE_ID,
+      password: 'New-pass-12!',
+      confirmPassword: 'New-pass-12!',
+    });
     expect(submit).toHaveBeenCalledTimes(1);
     submit.mockRestore();
   });
 
   it('passwordForgotInitUrl points at the password_forgot_init hosted page for the request', () => {
     const { client } = setup();
-    expect(client.passwordForgotInitUrl(REQUEST_ID)).toBe(`${BASE}/identity/password_forgot_init?requestId=${REQUEST_ID}`);
+    expect(client.passwordForgotInitUrl(REQUEST_ID)).toBe(
+      `${BASE}/identity/password_forgot_init?requestId=${REQUEST_ID}`,
+    );
     expect(client.passwordForgotInitUrl(REQUEST_ID, 'a+b@example.com')).toBe(
       `${BASE}/identity/password_forgot_init?userIdHint=a%2Bb%40example.com&requestId=${REQUEST_ID}&type=email`,
     );
@@ -193,6 +280,8 @@ describe('CIDAAS_CLIENT (the fetch-based client)', () => {
 
   it('resolveRedirectUrl points at E12 for the request', () => {
     const { client } = setup();
-    expect(client.resolveRedirectUrl(REQUEST_ID)).toBe(`${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+    expect(client.resolveRedirectUrl(REQUEST_ID)).toBe(
+      `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`,
+    );
   });
 });

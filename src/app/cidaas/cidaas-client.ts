@@ -14,7 +14,12 @@ import type {
 } from '../../contract/cidaas-types';
 import { cidaasUrls } from '../../contract/cidaas-urls';
 import { postForm } from './form-post';
-import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
+import {
+  parseClientInfo,
+  parseFieldSetup,
+  parsePreloginMetadata,
+  unwrapEnvelope,
+} from './parse-response';
 
 /** How long a start-up request may take before the page offers to try again. */
 export const CIDAAS_REQUEST_TIMEOUT_MS = 30_000;
@@ -72,8 +77,14 @@ export class FetchCidaasClient implements CidaasClient {
   ) {}
 
   getClientInfo(options: GetClientInfoRequest): Promise<ClientInfo> {
-    const headers = options.acceptlanguage ? { 'Accept-Language': options.acceptlanguage } : undefined;
-    return this.get(cidaasUrls.clientInfo(this.baseUrl, options.requestId), (body) => parseClientInfo(unwrapEnvelope(body)), { headers });
+    const headers = options.acceptlanguage
+      ? { 'Accept-Language': options.acceptlanguage }
+      : undefined;
+    return this.get(
+      cidaasUrls.clientInfo(this.baseUrl, options.requestId),
+      (body) => parseClientInfo(unwrapEnvelope(body)),
+      { headers },
+    );
   }
 
   getRegistrationSetup(options: GetRegistrationSetupRequest): Promise<FieldSetup[]> {
@@ -113,9 +124,15 @@ export class FetchCidaasClient implements CidaasClient {
   }
 
   /** GETs a cidaas URL and parses the body; every failure rejects with an `ApiError`. */
-  private async get<T>(url: string, parse: (body: unknown) => T, options: Omit<GetJsonOptions, 'timeoutMs'> = {}): Promise<T> {
+  private async get<T>(
+    url: string,
+    parse: (body: unknown) => T,
+    options: Omit<GetJsonOptions, 'timeoutMs'> = {},
+  ): Promise<T> {
     try {
-      return parse(await getJson(this.fetch, url, { ...options, timeoutMs: CIDAAS_REQUEST_TIMEOUT_MS }));
+      return parse(
+        await getJson(this.fetch, url, { ...options, timeoutMs: CIDAAS_REQUEST_TIMEOUT_MS }),
+      );
     } catch (error) {
       throw toApiError(error);
     }

@@ -9,7 +9,12 @@ import type {
   ResetPasswordRequest,
 } from '../../contract/cidaas-types';
 import { cidaasUrls } from '../../contract/cidaas-urls';
-import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
+import {
+  parseClientInfo,
+  parseFieldSetup,
+  parsePreloginMetadata,
+  unwrapEnvelope,
+} from './parse-response';
 
 /**
  * The methods of `cidaas-javascript-sdk`'s services (v5/v6: `new PublicService(configUserProvider)`
@@ -23,7 +28,9 @@ export interface CidaasSdkServices {
     resetPassword(options: ResetPasswordRequest): unknown;
   };
   readonly tokenService: { loginPrecheck(options: LoginPrecheckRequest): Promise<unknown> };
-  readonly loginService: { firstTimeChangePassword(options: FirstTimeChangePasswordRequest, trackId: string): void };
+  readonly loginService: {
+    firstTimeChangePassword(options: FirstTimeChangePasswordRequest, trackId: string): void;
+  };
 }
 
 /** Whether a value is a JSON object. */
@@ -42,7 +49,8 @@ async function sdkAnswer<T>(call: Promise<unknown>, parse: (body: unknown) => T)
     throw toApiError(error);
   }
   if (body === false) throw toApiError(new TypeError('no answer'));
-  if (isRecord(body) && body['success'] === false && typeof body['status'] === 'number') throw toApiError(new HttpFailure(body['status'], body));
+  if (isRecord(body) && body['success'] === false && typeof body['status'] === 'number')
+    throw toApiError(new HttpFailure(body['status'], body));
   try {
     return parse(body);
   } catch (error) {
@@ -58,12 +66,23 @@ async function sdkAnswer<T>(call: Promise<unknown>, parse: (body: unknown) => T)
  */
 export function cidaasSdkClient(sdk: CidaasSdkServices, baseUrl: string): CidaasClient {
   return {
-    getClientInfo: (options) => sdkAnswer(sdk.publicService.getClientInfo({ requestId: options.requestId }), (body) => parseClientInfo(unwrapEnvelope(body))),
-    getRegistrationSetup: (options) => sdkAnswer(sdk.userService.getRegistrationSetup(options), (body) => parseFieldSetup(unwrapEnvelope(body))),
-    loginPrecheck: (options) => sdkAnswer(sdk.tokenService.loginPrecheck(options), (body) => parsePreloginMetadata(unwrapEnvelope(body))),
-    firstTimeChangePassword: (options, trackId) => sdk.loginService.firstTimeChangePassword(options, trackId),
+    getClientInfo: (options) =>
+      sdkAnswer(sdk.publicService.getClientInfo({ requestId: options.requestId }), (body) =>
+        parseClientInfo(unwrapEnvelope(body)),
+      ),
+    getRegistrationSetup: (options) =>
+      sdkAnswer(sdk.userService.getRegistrationSetup(options), (body) =>
+        parseFieldSetup(unwrapEnvelope(body)),
+      ),
+    loginPrecheck: (options) =>
+      sdkAnswer(sdk.tokenService.loginPrecheck(options), (body) =>
+        parsePreloginMetadata(unwrapEnvelope(body)),
+      ),
+    firstTimeChangePassword: (options, trackId) =>
+      sdk.loginService.firstTimeChangePassword(options, trackId),
     resetPassword: (options) => void sdk.userService.resetPassword(options),
-    passwordForgotInitUrl: (requestId, userIdHint) => cidaasUrls.passwordForgotInit(baseUrl, requestId, userIdHint),
+    passwordForgotInitUrl: (requestId, userIdHint) =>
+      cidaasUrls.passwordForgotInit(baseUrl, requestId, userIdHint),
     resolveRedirectUrl: (requestId) => cidaasUrls.resolveRedirect(baseUrl, requestId),
   };
 }

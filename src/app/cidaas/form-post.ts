@@ -3,7 +3,11 @@
  * cidaas' redirects, exactly like a user-submitted form. Values go in the request body, never the URL.
  * The form is detached from the page's own form, so Angular's `ngSubmit` handling is not involved.
  */
-export function postForm(document: Document, action: string, fields: Readonly<Record<string, string>>): void {
+export function postForm(
+  document: Document,
+  action: string,
+  fields: Readonly<Record<string, string>>,
+): void {
   const form = document.createElement('form');
   form.method = 'POST';
   form.action = action;

@@ -1,6 +1,11 @@
 import { PASSWORD_CHANGE_REASONS } from '../../contract/change-reasons';
 import type { ApiError } from './api-error';
-import { parseClientInfo, parseFieldSetup, parsePreloginMetadata, unwrapEnvelope } from './parse-response';
+import {
+  parseClientInfo,
+  parseFieldSetup,
+  parsePreloginMetadata,
+  unwrapEnvelope,
+} from './parse-response';
 
 const BAD_RESPONSE: ApiError = { kind: 'bad-response' };
 
@@ -125,41 +130,56 @@ describe('parseClientInfo', () => {
     expect(parsed).not.toHaveProperty('unexpected');
   });
 
-  it.each(stringKeys(CLIENT_INFO))('drops %s when it is not a string, and keeps the others', (key) => {
-    for (const wrong of [42, true, null, { value: 'x' }, ['x']]) {
-      const parsed = parseClientInfo({ ...CLIENT_INFO, [key]: wrong });
-      expect(parsed[key as keyof typeof parsed]).toBeUndefined();
-      expect(parsed).toEqual({ ...CLIENT_INFO, [key]: undefined });
-    }
-  });
+  it.each(stringKeys(CLIENT_INFO))(
+    'drops %s when it is not a string, and keeps the others',
+    (key) => {
+      for (const wrong of [42, true, null, { value: 'x' }, ['x']]) {
+        const parsed = parseClientInfo({ ...CLIENT_INFO, [key]: wrong });
+        expect(parsed[key as keyof typeof parsed]).toBeUndefined();
+        expect(parsed).toEqual({ ...CLIENT_INFO, [key]: undefined });
+      }
+    },
+  );
 
   it.each(['minimumLength', 'maximumLength', 'noOfDigits', 'noOfSpecialChars'])(
     'drops the policy’s %s when it is not a finite number',
     (key) => {
       for (const [, wrong] of NOT_FINITE_NUMBERS) {
-        const parsed = parseClientInfo({ ...CLIENT_INFO, password_policy: { ...POLICY, [key]: wrong } });
+        const parsed = parseClientInfo({
+          ...CLIENT_INFO,
+          password_policy: { ...POLICY, [key]: wrong },
+        });
         expect(parsed.password_policy).toEqual({ ...POLICY, [key]: undefined });
       }
     },
   );
 
-  it.each(['lowerAndUpperCase', 'preventAlreadyUsedPwd'])('drops the policy’s %s when it is not a boolean', (key) => {
-    for (const wrong of ['true', 1, null]) {
-      const parsed = parseClientInfo({ ...CLIENT_INFO, password_policy: { ...POLICY, [key]: wrong } });
-      expect(parsed.password_policy).toEqual({ ...POLICY, [key]: undefined });
-    }
-  });
+  it.each(['lowerAndUpperCase', 'preventAlreadyUsedPwd'])(
+    'drops the policy’s %s when it is not a boolean',
+    (key) => {
+      for (const wrong of ['true', 1, null]) {
+        const parsed = parseClientInfo({
+          ...CLIENT_INFO,
+          password_policy: { ...POLICY, [key]: wrong },
+        });
+        expect(parsed.password_policy).toEqual({ ...POLICY, [key]: undefined });
+      }
+    },
+  );
 
   it.each(['id', 'policy_name'])('drops the policy’s %s when it is not a string', (key) => {
     const parsed = parseClientInfo({ ...CLIENT_INFO, password_policy: { ...POLICY, [key]: 7 } });
     expect(parsed.password_policy).toEqual({ ...POLICY, [key]: undefined });
   });
 
-  it.each<[string, unknown]>(NOT_OBJECTS)('has no policy when password_policy is %s', (_, policy) => {
-    const parsed = parseClientInfo({ ...CLIENT_INFO, password_policy: policy });
-    expect(parsed.password_policy).toBeUndefined();
-    expect(parsed.client_display_name).toBe('Acme Demo');
-  });
+  it.each<[string, unknown]>(NOT_OBJECTS)(
+    'has no policy when password_policy is %s',
+    (_, policy) => {
+      const parsed = parseClientInfo({ ...CLIENT_INFO, password_policy: policy });
+      expect(parsed.password_policy).toBeUndefined();
+      expect(parsed.client_display_name).toBe('Acme Demo');
+    },
+  );
 
   it.each<[string, unknown]>(NOT_OBJECTS)('throws bad-response when data is %s', (_, data) => {
     expect(thrownBy(() => parseClientInfo(data))).toEqual(BAD_RESPONSE);
@@ -185,7 +205,10 @@ describe('parseFieldSetup', () => {
     ['an array', [PASSWORD_FIELD]],
   ])('skips an item with %s and keeps the rest', (_, item) => {
     const email = { ...PASSWORD_FIELD, fieldKey: 'email', dataType: 'EMAIL' };
-    expect(parseFieldSetup([email, item, PASSWORD_FIELD]).map((field) => field.fieldKey)).toEqual(['email', 'password']);
+    expect(parseFieldSetup([email, item, PASSWORD_FIELD]).map((field) => field.fieldKey)).toEqual([
+      'email',
+      'password',
+    ]);
   });
 
   it.each(['dataType', 'fieldType'])('reads %s as empty when it is not a string', (key) => {
@@ -195,37 +218,67 @@ describe('parseFieldSetup', () => {
 
   it('drops an order that is not a finite number', () => {
     for (const [, wrong] of NOT_FINITE_NUMBERS) {
-      expect(parseFieldSetup([{ ...PASSWORD_FIELD, order: wrong }])).toEqual([{ ...PASSWORD_FIELD, order: undefined }]);
+      expect(parseFieldSetup([{ ...PASSWORD_FIELD, order: wrong }])).toEqual([
+        { ...PASSWORD_FIELD, order: undefined },
+      ]);
     }
   });
 
   it.each(['required', 'readOnly'])('drops %s when it is not a boolean', (key) => {
-    expect(parseFieldSetup([{ ...PASSWORD_FIELD, [key]: 'true' }])).toEqual([{ ...PASSWORD_FIELD, [key]: undefined }]);
+    expect(parseFieldSetup([{ ...PASSWORD_FIELD, [key]: 'true' }])).toEqual([
+      { ...PASSWORD_FIELD, [key]: undefined },
+    ]);
   });
 
-  it.each(['minLength', 'maxLength'])('drops the field definition’s %s when it is not a finite number', (key) => {
-    for (const [, wrong] of NOT_FINITE_NUMBERS) {
-      const [field] = parseFieldSetup([{ ...PASSWORD_FIELD, fieldDefinition: { ...PASSWORD_FIELD.fieldDefinition, [key]: wrong } }]);
-      expect(field?.fieldDefinition).toEqual({ ...PASSWORD_FIELD.fieldDefinition, [key]: undefined });
-    }
-  });
+  it.each(['minLength', 'maxLength'])(
+    'drops the field definition’s %s when it is not a finite number',
+    (key) => {
+      for (const [, wrong] of NOT_FINITE_NUMBERS) {
+        const [field] = parseFieldSetup([
+          {
+            ...PASSWORD_FIELD,
+            fieldDefinition: { ...PASSWORD_FIELD.fieldDefinition, [key]: wrong },
+          },
+        ]);
+        expect(field?.fieldDefinition).toEqual({
+          ...PASSWORD_FIELD.fieldDefinition,
+          [key]: undefined,
+        });
+      }
+    },
+  );
 
   it('drops the field definition’s matchWith and applyPasswordPoly when of the wrong type', () => {
-    const [field] = parseFieldSetup([{ ...PASSWORD_FIELD, fieldDefinition: { minLength: 8, matchWith: 1, applyPasswordPoly: 'yes' } }]);
+    const [field] = parseFieldSetup([
+      {
+        ...PASSWORD_FIELD,
+        fieldDefinition: { minLength: 8, matchWith: 1, applyPasswordPoly: 'yes' },
+      },
+    ]);
     expect(field?.fieldDefinition).toEqual({ minLength: 8 });
   });
 
-  it.each(stringKeys(PASSWORD_FIELD.localeText))('drops the locale text’s %s when it is not a string', (key) => {
-    const [field] = parseFieldSetup([{ ...PASSWORD_FIELD, localeText: { ...PASSWORD_FIELD.localeText, [key]: { text: 'x' } } }]);
-    expect(field?.localeText).toEqual({ ...PASSWORD_FIELD.localeText, [key]: undefined });
-  });
+  it.each(stringKeys(PASSWORD_FIELD.localeText))(
+    'drops the locale text’s %s when it is not a string',
+    (key) => {
+      const [field] = parseFieldSetup([
+        { ...PASSWORD_FIELD, localeText: { ...PASSWORD_FIELD.localeText, [key]: { text: 'x' } } },
+      ]);
+      expect(field?.localeText).toEqual({ ...PASSWORD_FIELD.localeText, [key]: undefined });
+    },
+  );
 
-  it.each<[string, unknown]>(NOT_OBJECTS)('reads a fieldDefinition and localeText that are %s as empty', (_, wrong) => {
-    const [field] = parseFieldSetup([{ ...PASSWORD_FIELD, fieldDefinition: wrong, localeText: wrong }]);
-    expect(field?.fieldDefinition).toStrictEqual({});
-    expect(field?.localeText).toStrictEqual({});
-    expect(field?.fieldKey).toBe('password');
-  });
+  it.each<[string, unknown]>(NOT_OBJECTS)(
+    'reads a fieldDefinition and localeText that are %s as empty',
+    (_, wrong) => {
+      const [field] = parseFieldSetup([
+        { ...PASSWORD_FIELD, fieldDefinition: wrong, localeText: wrong },
+      ]);
+      expect(field?.fieldDefinition).toStrictEqual({});
+      expect(field?.localeText).toStrictEqual({});
+      expect(field?.fieldKey).toBe('password');
+    },
+  );
 
   it.each<[string, unknown]>([
     ['an object', { 0: PASSWORD_FIELD }],
@@ -253,12 +306,21 @@ describe('parsePreloginMetadata', () => {
     ['a number', 1],
     ['null', null],
   ])('drops %s and keeps the rest', (_, reason) => {
-    expect(parsePreloginMetadata({ ...METADATA, reason })).toEqual({ ...METADATA, reason: undefined });
+    expect(parsePreloginMetadata({ ...METADATA, reason })).toEqual({
+      ...METADATA,
+      reason: undefined,
+    });
   });
 
-  it.each(['sub', 'username', 'requestId', 'expires_at'])('drops %s when it is not a string', (key) => {
-    expect(parsePreloginMetadata({ ...METADATA, [key]: 12 })).toEqual({ ...METADATA, [key]: undefined });
-  });
+  it.each(['sub', 'username', 'requestId', 'expires_at'])(
+    'drops %s when it is not a string',
+    (key) => {
+      expect(parsePreloginMetadata({ ...METADATA, [key]: 12 })).toEqual({
+        ...METADATA,
+        [key]: undefined,
+      });
+    },
+  );
 
   it('reads a missing or mistyped precheck as empty', () => {
     expect(parsePreloginMetadata({ ...METADATA, precheck: undefined }).precheck).toBe('');

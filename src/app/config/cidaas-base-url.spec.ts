@@ -23,7 +23,9 @@ describe('resolveCidaasBaseUrl', () => {
 
 describe('resolveCidaasBaseUrl from a public page', () => {
   it('never accepts plain http, even to a loopback address', () => {
-    expect(resolveCidaasBaseUrl('http://127.0.0.1:4310', 'https://login.example.com')).toBe('https://login.example.com');
+    expect(resolveCidaasBaseUrl('http://127.0.0.1:4310', 'https://login.example.com')).toBe(
+      'https://login.example.com',
+    );
   });
 });
 
@@ -43,6 +45,8 @@ describe('resolveConfiguredUrl (the breached-password range API)', () => {
   });
 
   it('never accepts plain http from a public page, even to a loopback address', () => {
-    expect(resolveConfiguredUrl('http://127.0.0.1:4351/pwned-passwords', 'https://login.example.com')).toBeNull();
+    expect(
+      resolveConfiguredUrl('http://127.0.0.1:4351/pwned-passwords', 'https://login.example.com'),
+    ).toBeNull();
   });
 });

@@ -10,7 +10,10 @@ export const CIDAAS_BASE_URL_META = 'cidaas-base-url';
  * plus `http:` between two loopback origins, for local development. `null` for anything else and for
  * nothing configured. The result has no trailing slash.
  */
-export function resolveConfiguredUrl(configured: string | null | undefined, pageOrigin: string): string | null {
+export function resolveConfiguredUrl(
+  configured: string | null | undefined,
+  pageOrigin: string,
+): string | null {
   const value = configured?.trim();
   if (!value) return null;
   let url: URL;
@@ -20,13 +23,20 @@ export function resolveConfiguredUrl(configured: string | null | undefined, page
     return null;
   }
   // Plain http only between two loopback origins: local development.
-  if (url.origin !== pageOrigin && !isSecureUrl(url, isLoopbackHostname(new URL(pageOrigin).hostname))) return null;
+  if (
+    url.origin !== pageOrigin &&
+    !isSecureUrl(url, isLoopbackHostname(new URL(pageOrigin).hostname))
+  )
+    return null;
   if (url.username || url.password || url.search || url.hash) return null;
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 /** {@link resolveConfiguredUrl} for the cidaas base URL: the page's origin when none (or none usable) is configured. */
-export function resolveCidaasBaseUrl(configured: string | null | undefined, pageOrigin: string): string {
+export function resolveCidaasBaseUrl(
+  configured: string | null | undefined,
+  pageOrigin: string,
+): string {
   return resolveConfiguredUrl(configured, pageOrigin) ?? pageOrigin;
 }
 
@@ -37,7 +47,10 @@ export function resolveCidaasBaseUrl(configured: string | null | undefined, page
  */
 export function configuredUrl(name: string): string | null {
   const document = inject(DOCUMENT);
-  return resolveConfiguredUrl(document.querySelector(`meta[name="${name}"]`)?.getAttribute('content'), document.location.origin);
+  return resolveConfiguredUrl(
+    document.querySelector(`meta[name="${name}"]`)?.getAttribute('content'),
+    document.location.origin,
+  );
 }
 
 /**

@@ -53,7 +53,10 @@ describe('getJson', () => {
   it('throws an HttpFailure with the 2xx status when a 2xx body is not JSON', async () => {
     const result = outcome(getJson(fake.fetch, TARGET));
     fake.expectOne(TARGET).respondText('<html>proxy error</html>', 200);
-    expect(failure((await result).error)).toEqual({ status: 200, body: '<html>proxy error</html>' });
+    expect(failure((await result).error)).toEqual({
+      status: 200,
+      body: '<html>proxy error</html>',
+    });
   });
 
   it('passes the TypeError of a network failure through', async () => {
@@ -68,7 +71,9 @@ describe('getJson', () => {
 
     it('aborts the request and throws a TimeoutError when the time is up, not before', async () => {
       let settled = false;
-      const result = outcome(getJson(fake.fetch, TARGET, { timeoutMs: 1_000 })).finally(() => (settled = true));
+      const result = outcome(getJson(fake.fetch, TARGET, { timeoutMs: 1_000 })).finally(
+        () => (settled = true),
+      );
       const request = fake.expectOne(TARGET);
       await jest.advanceTimersByTimeAsync(999);
       expect(settled).toBe(false);

@@ -71,7 +71,11 @@ function timeoutError(): DOMException {
  * when `timeoutMs` passes first, and whatever `fetch` rejects with otherwise (a `TypeError` when the
  * network fails). The one place where the page's GETs touch the wire.
  */
-export async function getJson(fetch: Fetch, url: string, options: GetJsonOptions = {}): Promise<unknown> {
+export async function getJson(
+  fetch: Fetch,
+  url: string,
+  options: GetJsonOptions = {},
+): Promise<unknown> {
   const controller = new AbortController();
   let timedOut = false;
   const timer =
@@ -82,7 +86,10 @@ export async function getJson(fetch: Fetch, url: string, options: GetJsonOptions
           controller.abort(timeoutError());
         }, options.timeoutMs);
   try {
-    const response = await fetch(url, { headers: { Accept: 'application/json', ...options.headers }, signal: controller.signal });
+    const response = await fetch(url, {
+      headers: { Accept: 'application/json', ...options.headers },
+      signal: controller.signal,
+    });
     const text = await response.text();
     if (!response.ok) throw new HttpFailure(response.status, parseJsonOrText(text));
     if (text === '') return null;

@@ -30,7 +30,11 @@ describe('readPageQuery', () => {
   afterEach(() => window.history.replaceState(null, '', '/'));
 
   it('returns every parameter and removes only the error from the address bar, keeping path, hash and state', () => {
-    window.history.replaceState({ kept: true }, '', `/identity/password_set?lsid=${LSID}&requestId=${REQUEST_ID}&error=track_expired&error_code=X#top`);
+    window.history.replaceState(
+      { kept: true },
+      '',
+      `/identity/password_set?lsid=${LSID}&requestId=${REQUEST_ID}&error=track_expired&error_code=X#top`,
+    );
     const query = readPageQuery(document);
     expect(query.get('error')).toBe('track_expired');
     expect(query.get('error_code')).toBe('X');
@@ -42,7 +46,11 @@ describe('readPageQuery', () => {
   });
 
   it('leaves a URL without an error alone', () => {
-    window.history.replaceState(null, '', `/identity/password_set?lsid=${LSID}&requestId=${REQUEST_ID}&&x=%7E`);
+    window.history.replaceState(
+      null,
+      '',
+      `/identity/password_set?lsid=${LSID}&requestId=${REQUEST_ID}&&x=%7E`,
+    );
     const replace = jest.spyOn(window.history, 'replaceState');
     readPageQuery(document);
     expect(replace).not.toHaveBeenCalled();

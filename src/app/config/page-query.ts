@@ -5,7 +5,12 @@ import { DOCUMENT, InjectionToken, inject } from '@angular/core';
  * them from the address bar, so that a reload (or Back to this entry) shows a clean form rather than
  * an error that no longer applies.
  */
-export const ONE_TIME_PARAMS: readonly string[] = ['error', 'error_description', 'error_code', 'retry_after'];
+export const ONE_TIME_PARAMS: readonly string[] = [
+  'error',
+  'error_description',
+  'error_code',
+  'retry_after',
+];
 
 function decodedName(pair: string): string {
   const name = pair.split('=', 1)[0] ?? '';

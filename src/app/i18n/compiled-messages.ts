@@ -3,16 +3,29 @@
  * numbers them (its `TYPE` enum; a test keeps the two equal), so the compiled files keep the parser's
  * shape. Only what the page formats: dates, times, tags and number styles fail the build.
  */
-export const ELEMENT = { literal: 0, argument: 1, number: 2, select: 5, plural: 6, pound: 7 } as const;
+export const ELEMENT = {
+  literal: 0,
+  argument: 1,
+  number: 2,
+  select: 5,
+  plural: 6,
+  pound: 7,
+} as const;
 
 /** The cases of a `select` or `plural` element: `one`, `other`, `=0`… */
-export type CompiledOptions = Readonly<Record<string, { readonly value: readonly CompiledElement[] }>>;
+export type CompiledOptions = Readonly<
+  Record<string, { readonly value: readonly CompiledElement[] }>
+>;
 
 /** One element of a compiled message. `value` names the argument, except for literal text. */
 export type CompiledElement =
   | { readonly type: typeof ELEMENT.literal; readonly value: string }
   | { readonly type: typeof ELEMENT.argument | typeof ELEMENT.number; readonly value: string }
-  | { readonly type: typeof ELEMENT.select; readonly value: string; readonly options: CompiledOptions }
+  | {
+      readonly type: typeof ELEMENT.select;
+      readonly value: string;
+      readonly options: CompiledOptions;
+    }
   | {
       readonly type: typeof ELEMENT.plural;
       readonly value: string;

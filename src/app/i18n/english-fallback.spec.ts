@@ -1,7 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { TranslateService, type TranslationObject } from '@ngx-translate/core';
 import { Subject, firstValueFrom } from 'rxjs';
-import { ENGLISH_FILE, type TranslationFiles, memoryTranslations } from '../../testing/english-translations';
+import {
+  ENGLISH_FILE,
+  type TranslationFiles,
+  memoryTranslations,
+} from '../../testing/english-translations';
 import { bundledEnglish } from './english-fallback';
 import { translationObject } from './translation-loader';
 
@@ -55,7 +59,13 @@ describe('EnglishFallback', () => {
   });
 
   it("falls back from English's own broken message to the bundled text or the key, without going round in circles", async () => {
-    const { translate } = setup({ en: translationObject({ ...ENGLISH_FILE, 'page.title': [{ type: 99 }], 'page.heading': [{ type: 1, value: 'nothing' }] }) });
+    const { translate } = setup({
+      en: translationObject({
+        ...ENGLISH_FILE,
+        'page.title': [{ type: 99 }],
+        'page.heading': [{ type: 1, value: 'nothing' }],
+      }),
+    });
     await firstValueFrom(translate.use('en'));
     expect(translate.instant('page.title')).toBe(bundledEnglish('page.title'));
     expect(translate.instant('page.heading')).toBe('page.heading');

@@ -1,6 +1,11 @@
 import { isRecord } from '../../contract/is-record';
 import { Injectable } from '@angular/core';
-import { MissingTranslationHandler, getValue, type InterpolationParameters, type MissingTranslationHandlerParams } from '@ngx-translate/core';
+import {
+  MissingTranslationHandler,
+  getValue,
+  type InterpolationParameters,
+  type MissingTranslationHandlerParams,
+} from '@ngx-translate/core';
 import startupEnglish from '../../../generated/startup.en.json';
 import { isCompiledMessage } from './compiled-messages';
 import { DEFAULT_LANGUAGE } from './locale';
@@ -9,7 +14,10 @@ import { formatMessage } from './message-format';
 const STARTUP_ENGLISH: Readonly<Record<string, unknown>> = startupEnglish;
 
 /** Formats a compiled English message; `null` when it is not one or cannot be formatted. */
-function formatEnglish(message: unknown, params: InterpolationParameters | undefined): string | null {
+function formatEnglish(
+  message: unknown,
+  params: InterpolationParameters | undefined,
+): string | null {
   if (!isCompiledMessage(message)) return null;
   if (typeof message === 'string') return message;
   try {
@@ -20,7 +28,7 @@ function formatEnglish(message: unknown, params: InterpolationParameters | undef
 }
 
 /**
- * One of the English messages the page bundles (`startup-messages.ts`: what it must be able to say
+ * One of the English messages the page bundles (`message-files.ts`: what it must be able to say
  * before, or without, any translation file), formatted; `null` for every other key.
  */
 export function bundledEnglish(key: string, params?: InterpolationParameters): string | null {
@@ -46,19 +54,26 @@ export class EnglishFallback extends MissingTranslationHandler {
     const current = translateService.getCurrentLang();
     // Only once the current language's file is there: while it loads, every key is missing, and a
     // language without a file falls back as a whole (see `showPageIn`).
-    if (current !== null && current !== DEFAULT_LANGUAGE && translateService.getTranslations(current) !== undefined) {
+    if (
+      current !== null &&
+      current !== DEFAULT_LANGUAGE &&
+      translateService.getTranslations(current) !== undefined
+    ) {
       const english = translateService.getTranslations(DEFAULT_LANGUAGE);
       if (english === undefined) this.requestEnglish(translateService);
       else {
         const message = getValue(english, key);
-        const text = typeof message === 'function' ? message(params) : formatEnglish(message, params);
+        const text =
+          typeof message === 'function' ? message(params) : formatEnglish(message, params);
         if (typeof text === 'string') return text;
       }
     }
     return bundledEnglish(key, params) ?? key;
   }
 
-  private requestEnglish(translateService: MissingTranslationHandlerParams['translateService']): void {
+  private requestEnglish(
+    translateService: MissingTranslationHandlerParams['translateService'],
+  ): void {
     if (this.englishRequested) return;
     this.englishRequested = true;
     // Not while a view renders (this runs inside a template's signal read): in a microtask.

@@ -1,5 +1,5 @@
 import { provideZonelessChangeDetection } from '@angular/core';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
+import { render, screen, waitFor, within } from '@testing-library/angular';
 import { TestBed } from '@angular/core/testing';
 import english from '../../../i18n/en.json';
 import { englishTranslations } from '../../testing/english-translations';
@@ -14,7 +14,9 @@ describe('languageOptions', () => {
   it('offers every supported language once, never a pseudo-locale, each with a distinct native name', () => {
     const options = languageOptions('en', NATIVE_LANGUAGE_NAMES);
     expect(options.map((option) => option.tag).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
-    expect(options.some((option) => (PSEUDO_LOCALES as readonly string[]).includes(option.tag))).toBe(false);
+    expect(
+      options.some((option) => (PSEUDO_LOCALES as readonly string[]).includes(option.tag)),
+    ).toBe(false);
     expect(new Set(options.map((option) => option.nativeName)).size).toBe(options.length);
   });
 
@@ -36,7 +38,12 @@ describe('languageOptions', () => {
 
 describe('urlWithLanguage', () => {
   it('replaces ui_locales and keeps lsid, requestId and every other parameter', () => {
-    const url = new URL(urlWithLanguage('https://acme.example/identity/password_set?lsid=L1&ui_locales=de%20en&requestId=R1&x=a%26b#top', 'fr'));
+    const url = new URL(
+      urlWithLanguage(
+        'https://acme.example/identity/password_set?lsid=L1&ui_locales=de%20en&requestId=R1&x=a%26b#top',
+        'fr',
+      ),
+    );
     expect(url.pathname).toBe('/identity/password_set');
     expect(url.searchParams.get('ui_locales')).toBe('fr');
     expect(url.searchParams.get('lsid')).toBe('L1');
@@ -46,58 +53,115 @@ describe('urlWithLanguage', () => {
   });
 
   it('adds ui_locales when there was none', () => {
-    expect(new URL(urlWithLanguage('https://acme.example/p?lsid=L1', 'pt-BR')).searchParams.get('ui_locales')).toBe('pt-BR');
+    expect(
+      new URL(urlWithLanguage('https://acme.example/p?lsid=L1', 'pt-BR')).searchParams.get(
+        'ui_locales',
+      ),
+    ).toBe('pt-BR');
   });
 });
 
 describe('LanguageSwitcher', () => {
+  const PAGE_URL = '/identity/password_set?lsid=L1&requestId=R1&ui_locales=de&extra=a%26b';
+  afterAll(() => history.replaceState(null, '', '/'));
+
   async function setup(current: 'de' | 'en-XA') {
+    history.replaceState(null, '', PAGE_URL);
     const rendered = await render(LanguageSwitcher, {
       inputs: { current },
       providers: [provideZonelessChangeDetection(), ...englishTranslations()],
     });
     await firstValueFrom(TestBed.inject(TranslateService).use('en'));
-    // The full list follows the first frame.
-    await waitFor(() => expect(screen.getAllByRole('option').length).toBeGreaterThanOrEqual(SUPPORTED_LANGUAGES.length));
-    return rendered;
+    // The names come in their own module, just after the first render.
+    await waitFor(() => expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending'));
+    const button = screen.getByRole('button');
+    const list = document.getElementById(button.getAttribute('aria-controls') ?? '');
+    if (!list) throw new Error('the button controls no element');
+    return { rendered, button, list };
   }
 
-  it('is a labelled select with the current language chosen and the button disabled until another is chosen', async () => {
-    await setup('de');
-    const select = screen.getByRole('combobox');
-    expect(select).toHaveAccessibleName(english.language.label);
-    expect(within(select).getByRole('option', { name: 'Deutsch', selected: true })).toHaveAttribute('lang', 'de');
-    expect(within(select).getAllByRole('option')).toHaveLength(SUPPORTED_LANGUAGES.length);
-    expect(screen.getByRole('button', { name: english.language.submit })).toBeDisabled();
+  /** What the browser does when the popover opens or closes (jsdom has no popovers). */
+  function toggle(list: HTMLElement, newState: 'open' | 'closed'): void {
+    list.dispatchEvent(Object.assign(new Event('beforetoggle'), { newState }));
+  }
+
+  it('is a button naming the page language in that language, which controls the collapsed list', async () => {
+    const { button, list } = await setup('de');
+    expect(button).toHaveAccessibleName(`${english.language.label}: Deutsch`);
+    // Seen: the language's name alone; the label is for screen readers.
+    expect(within(button).getByText(`${english.language.label}:`)).toHaveClass('visually-hidden');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(button).toHaveAttribute('popovertarget', list.id);
+    expect(list).toHaveAttribute('popover');
+    expect(list).toHaveAccessibleName(english.language.label);
+    expect(within(list).queryAllByRole('link')).toHaveLength(0);
   });
 
-  it('enables the button once another language is chosen, and disables it again for the current one', async () => {
-    await setup('de');
-    const select = screen.getByRole('combobox');
-    const button = screen.getByRole('button', { name: english.language.submit });
-    fireEvent.change(select, { target: { value: 'fr' } });
-    await waitFor(() => expect(button).toBeEnabled());
-    fireEvent.change(select, { target: { value: 'de' } });
-    await waitFor(() => expect(button).toBeDisabled());
+  it('holds its place, hidden, until the names have loaded', async () => {
+    const rendered = await render(LanguageSwitcher, {
+      inputs: { current: 'de' },
+      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
+    });
+    expect(rendered.fixture.nativeElement).toHaveAttribute('data-pending');
+    await waitFor(() => expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending'));
+  });
+
+  it('opens to every offered language, named in that language, each a link to this page in it keeping every parameter', async () => {
+    const { rendered, button, list } = await setup('de');
+    toggle(list, 'open');
+    await rendered.fixture.whenStable();
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    const links = within(list).getAllByRole('link');
+    expect(links).toHaveLength(SUPPORTED_LANGUAGES.length);
+    expect(links.map((link) => link.getAttribute('lang')).sort()).toEqual(
+      [...SUPPORTED_LANGUAGES].sort(),
+    );
+    for (const link of links) {
+      const tag = link.getAttribute('lang') ?? '';
+      expect(link).toHaveAttribute('hreflang', tag);
+      expect(link).toHaveTextContent(nativeLanguageName(tag));
+      const url = new URL(link.getAttribute('href') ?? '', location.href);
+      expect(url.pathname).toBe('/identity/password_set');
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        lsid: 'L1',
+        requestId: 'R1',
+        ui_locales: tag,
+        extra: 'a&b',
+      });
+    }
+    expect(within(list).getByRole('link', { current: true })).toHaveTextContent('Deutsch');
+    expect(within(list).getByRole('link', { name: 'Français' })).not.toHaveAttribute(
+      'aria-current',
+    );
+
+    toggle(list, 'closed');
+    await rendered.fixture.whenStable();
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(within(list).queryAllByRole('link')).toHaveLength(0);
+  });
+
+  it('links from the address as it is when the list opens', async () => {
+    const { rendered, list } = await setup('de');
+    history.replaceState(null, '', '/identity/password_set?lsid=L2&requestId=R2');
+    toggle(list, 'open');
+    await rendered.fixture.whenStable();
+    const url = new URL(
+      within(list).getByRole('link', { name: 'English' }).getAttribute('href') ?? '',
+      location.href,
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      lsid: 'L2',
+      requestId: 'R2',
+      ui_locales: 'en',
+    });
   });
 
   it('shows a pseudo-locale as itself, without offering it', async () => {
-    await setup('en-XA');
-    const select = screen.getByRole('combobox');
-    const current = within(select).getByRole('option', { name: 'en-XA' });
-    expect(current).toBeDisabled();
-    expect(within(select).getAllByRole('option')).toHaveLength(SUPPORTED_LANGUAGES.length + 1);
-  });
-
-  it('lists only the current language until the page has shown its content, then every language', async () => {
-    const rendered = await render(LanguageSwitcher, {
-      inputs: { current: 'de', pageShown: false },
-      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
-    });
-    const select = screen.getByRole('combobox');
-    await waitFor(() => expect(within(select).getAllByRole('option').map((option) => option.textContent?.trim())).toEqual(['Deutsch']));
-    rendered.fixture.componentRef.setInput('pageShown', true);
-    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(SUPPORTED_LANGUAGES.length));
-    expect(within(select).getByRole('option', { name: 'Deutsch', selected: true })).toBeInTheDocument();
+    const { rendered, button, list } = await setup('en-XA');
+    expect(button).toHaveAccessibleName(`${english.language.label}: en-XA`);
+    toggle(list, 'open');
+    await rendered.fixture.whenStable();
+    expect(within(list).getAllByRole('link')).toHaveLength(SUPPORTED_LANGUAGES.length);
+    expect(within(list).queryByRole('link', { current: true })).toBeNull();
   });
 });

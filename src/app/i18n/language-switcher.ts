@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
 
@@ -44,98 +52,111 @@ export function urlWithLanguage(href: string, language: string): string {
 }
 
 /**
- * A small language switcher: a native `<select>` with a visible label and a button. Choosing alone
- * changes nothing (arrow keys in a closed select must not reload the page); the button reloads the
- * page in the chosen language, keeping every URL parameter.
+ * The language switcher: a compact button naming the page's language that discloses the list of
+ * languages, each named in that language and linking to this page in it (every URL parameter kept,
+ * `ui_locales` replaced). The list is a native popover (`popovertarget`): the browser closes it on
+ * Escape or a click elsewhere, returns focus to the button, keeps it next in the tab order and lays
+ * it over the page (below the button where CSS anchor positioning is supported, else centered).
+ * `aria-expanded` and `aria-controls` on the button make it the disclosure pattern.
  */
 @Component({
   selector: 'ps-language-switcher',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  // Hidden, but holding its place, until the page has loaded its texts and the languages' names.
-  host: { '[attr.data-pending]': "pageShown() && names() ? null : ''" },
+  // Hidden, but holding its place, until the languages' names have loaded.
+  host: { '[attr.data-pending]': "names() ? null : ''" },
   template: `
-    <form class="switcher" (submit)="switchLanguage($event)">
-      <label for="ps-language">{{ 'language.label' | translate }}</label>
-      <select id="ps-language" name="ui_locales" (change)="choose($event)">
-        @if (!offered()) {
-          <!-- A pseudo-locale is shown as itself but never offered. -->
-          <option value="" disabled selected>{{ current() }}</option>
-        }
-        @for (option of options(); track option.tag) {
-          <option [value]="option.tag" [attr.lang]="option.tag" [selected]="option.tag === current()">{{ option.nativeName }}</option>
-        }
-      </select>
-      <button type="submit" class="switch" [disabled]="chosen() === current()">{{ 'language.submit' | translate }}</button>
-    </form>
+    <button type="button" popovertarget="ps-languages" aria-controls="ps-languages" [attr.aria-expanded]="open()">
+      <span class="globe" aria-hidden="true"></span>
+      <span class="visually-hidden">{{ 'language.label' | translate }}: </span>{{ currentName() }}
+    </button>
+    <ul id="ps-languages" popover [attr.aria-label]="'language.label' | translate" (beforetoggle)="open.set($event.newState === 'open')">
+      @for (option of options(); track option.tag) {
+        <li>
+          <a [href]="option.href" [attr.lang]="option.tag" [attr.hreflang]="option.tag" [attr.aria-current]="option.tag === current() || null">{{ option.nativeName }}</a>
+        </li>
+      }
+    </ul>
   `,
   styles: `
     :host {
-      display: block;
-      margin-block-end: 0.75rem;
+      flex: none;
+      font-size: 0.875rem;
     }
-    /* One row of fixed layout whatever the language list and the label: nothing moves when they change. */
     :host([data-pending]) {
       visibility: hidden;
     }
-    .switcher {
+    button {
+      anchor-name: --ps-language;
       display: flex;
-      flex-wrap: nowrap;
       align-items: center;
-      justify-content: flex-end;
-      gap: 0.375rem 0.5rem;
-      font-size: 0.875rem;
-    }
-    label {
-      color: var(--ps-text-muted);
-      min-inline-size: 0;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-    }
-    select {
-      inline-size: 11rem;
-      min-inline-size: 0;
-      flex: 0 1 auto;
-    }
-    /* On a phone the label gets a row of its own rather than being cut short (still a fixed layout). */
-    @media (max-width: 26rem) {
-      .switcher {
-        flex-wrap: wrap;
-      }
-      label {
-        flex-basis: 100%;
-        text-align: end;
-      }
-      /* The select takes what the button leaves: the two never wrap, whatever the button's text. */
-      select {
-        flex: 1 1 0;
-        inline-size: auto;
-      }
-    }
-    select,
-    .switch {
-      font: inherit;
+      gap: 0.375rem;
       min-block-size: 2.25rem;
-      padding-block: 0.25rem;
-      padding-inline: 0.5rem;
-      border: 1px solid var(--ps-border-strong);
-      border-radius: var(--ps-radius);
+      padding: 0 0.625rem;
+      font: inherit;
       color: var(--ps-text);
       background: var(--ps-input-bg);
-      max-inline-size: 100%;
-    }
-    .switch {
+      border: 1px solid var(--ps-border-strong);
+      border-radius: var(--ps-radius);
       cursor: pointer;
     }
-    .switch:disabled {
-      cursor: default;
-      opacity: 0.6;
+    /* A globe (a circle, a meridian, the equator): the switcher is found without reading the page's language. */
+    .globe {
+      position: relative;
+      inline-size: 1rem;
+      block-size: 1rem;
+      border: 1.5px solid;
+      border-radius: 50%;
+      background: linear-gradient(currentColor, currentColor) center / 100% 1.5px no-repeat;
     }
-    select:focus-visible,
-    .switch:focus-visible {
-      outline: 2px solid var(--ps-focus);
-      outline-offset: 2px;
+    .globe::after {
+      content: '';
+      position: absolute;
+      inset: -1.5px 25%;
+      border: 1.5px solid;
+      border-radius: 50%;
+    }
+    /* A chevron: down when closed, up when open. */
+    button::after {
+      content: '';
+      inline-size: 0.375rem;
+      block-size: 0.375rem;
+      margin-block-end: 0.25rem;
+      border: solid;
+      border-width: 0 2px 2px 0;
+      transform: rotate(45deg);
+    }
+    [aria-expanded='true']::after {
+      margin: 0.25rem 0 0;
+      transform: rotate(225deg);
+    }
+    ul {
+      position-anchor: --ps-language;
+      position-area: block-end span-inline-start;
+      max-block-size: min(22rem, 70vh);
+      margin: 0.25rem 0;
+      padding: 0.25rem;
+      list-style: none;
+      font-size: 0.875rem;
+      color: var(--ps-text);
+      background: var(--ps-surface);
+      border: 1px solid var(--ps-border-strong);
+      border-radius: var(--ps-radius);
+      box-shadow: var(--ps-shadow);
+    }
+    a {
+      display: block;
+      padding: 0.375rem 0.75rem;
+      color: inherit;
+      text-decoration: none;
+    }
+    a:focus-visible {
+      outline-offset: -3px;
+    }
+    [aria-current] {
+      padding-inline-start: calc(0.75rem - 3px);
+      font-weight: 700;
+      border-inline-start: 3px solid;
     }
   `,
 })
@@ -144,26 +165,21 @@ export class LanguageSwitcher {
 
   /** The language the page is shown in. */
   readonly current = input.required<SupportedLanguage>();
-  /**
-   * Whether the page has shown what the user came for. Until then the list holds only the current
-   * language: naming all 42 languages (`Intl.DisplayNames`) takes about 100 ms on a slow phone, which
-   * must not delay the form. The full list follows in the task after the next frame.
-   */
-  readonly pageShown = input(true);
 
   /** The languages' names; `null` until loaded (`{}` if they cannot be: then the tags stand in). */
   protected readonly names = signal<LanguageNames | null>(null);
-  private readonly allLanguages = signal(false);
-  protected readonly options = computed(() => {
-    const current = this.current();
-    const names = this.names() ?? {};
-    if (this.allLanguages()) return languageOptions(current, names);
-    const offered = SUPPORTED_LANGUAGES.find((tag) => tag === current);
-    return offered ? [{ tag: offered, nativeName: nameOf(offered, names) }] : [];
-  });
-  protected readonly offered = computed(() => this.options().some((option) => option.tag === this.current()));
-  private readonly selection = signal<string | null>(null);
-  protected readonly chosen = computed(() => this.selection() ?? this.current());
+  /** Whether the list is open (it is rendered only then). */
+  protected readonly open = signal(false);
+  protected readonly currentName = computed(() => nameOf(this.current(), this.names() ?? {}));
+  /** The languages with their links, from the address as it is when the list opens. */
+  protected readonly options = computed(() =>
+    this.open()
+      ? languageOptions(this.current(), this.names() ?? {}).map((option) => ({
+          ...option,
+          href: urlWithLanguage(this.document.location.href, option.tag),
+        }))
+      : [],
+  );
 
   constructor() {
     loadLanguageNames().then(
@@ -171,25 +187,5 @@ export class LanguageSwitcher {
       // The module is gone (a redeploy since this page loaded): the tags stand in for the names.
       () => this.names.set({}),
     );
-    effect((onCleanup) => {
-      if (!this.pageShown() || this.allLanguages()) return;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const frame = requestAnimationFrame(() => (timer = setTimeout(() => this.allLanguages.set(true))));
-      onCleanup(() => {
-        cancelAnimationFrame(frame);
-        clearTimeout(timer);
-      });
-    });
-  }
-
-  protected choose(event: Event): void {
-    if (event.target instanceof HTMLSelectElement) this.selection.set(event.target.value);
-  }
-
-  protected switchLanguage(event: Event): void {
-    event.preventDefault();
-    const language = this.chosen();
-    if (language === this.current()) return;
-    this.document.location.assign(urlWithLanguage(this.document.location.href, language));
   }
 }

@@ -29,7 +29,17 @@ export const SUPPORTED_LANGUAGES: readonly SupportedLanguage[] = TRANSLATED_LANG
 export const DEFAULT_LANGUAGE: SupportedLanguage = 'en';
 
 /** Scripts written right to left (ISO 15924), for engines without `Intl.Locale#getTextInfo`. */
-const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
+const RTL_SCRIPTS = new Set([
+  'Arab',
+  'Hebr',
+  'Syrc',
+  'Thaa',
+  'Nkoo',
+  'Adlm',
+  'Rohg',
+  'Mand',
+  'Samr',
+]);
 
 // Lists and tags beyond these sizes are not preferences anyone sends: stop reading instead of parsing
 // a 5,000-character parameter tag by tag.
@@ -40,7 +50,9 @@ const ALL_LANGUAGES: readonly SupportedLanguage[] = TRANSLATED_LANGUAGES;
 const BY_LOWER_CASE = new Map(ALL_LANGUAGES.map((tag) => [tag.toLowerCase(), tag]));
 
 /** Languages served per script (`zh-Hans`, `zh-Hant`): only for these is the likely script worth looking up. */
-const PER_SCRIPT_LANGUAGES = new Set(ALL_LANGUAGES.filter((tag) => /^[a-z]+-[A-Z][a-z]{3}$/.test(tag)).map((tag) => tag.split('-')[0]));
+const PER_SCRIPT_LANGUAGES = new Set(
+  ALL_LANGUAGES.filter((tag) => /^[a-z]+-[A-Z][a-z]{3}$/.test(tag)).map((tag) => tag.split('-')[0]),
+);
 
 /** Languages whose other names or close relatives we serve with one file (Norwegian: Bokmål). */
 const LANGUAGE_ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb' };
@@ -98,7 +110,10 @@ export function matchLanguage(tags: readonly string[]): SupportedLanguage | null
  * exactly, then by language and script (`zh-TW` → `zh-Hant`, `zh-SG` → `zh-Hans`), then by language
  * (`de-CH` → `de`, `no` → `nb`); `pt-BR` stays distinct from `pt`.
  */
-export function negotiateLanguage(uiLocales: string | null | undefined, browserLanguages: readonly string[]): SupportedLanguage {
+export function negotiateLanguage(
+  uiLocales: string | null | undefined,
+  browserLanguages: readonly string[],
+): SupportedLanguage {
   const requested = (uiLocales ?? '').split(/[\s,]+/, MAX_TAGS + 1).filter(Boolean);
   return matchLanguage(requested) ?? matchLanguage(browserLanguages) ?? DEFAULT_LANGUAGE;
 }
@@ -106,7 +121,8 @@ export function negotiateLanguage(uiLocales: string | null | undefined, browserL
 /** Reads the direction from the engine's CLDR data (`getTextInfo()`, formerly the `textInfo` getter). */
 function engineDirection(locale: Intl.Locale): 'ltr' | 'rtl' | null {
   let info: unknown;
-  if ('getTextInfo' in locale && typeof locale.getTextInfo === 'function') info = Reflect.apply(locale.getTextInfo, locale, []);
+  if ('getTextInfo' in locale && typeof locale.getTextInfo === 'function')
+    info = Reflect.apply(locale.getTextInfo, locale, []);
   else if ('textInfo' in locale) info = locale.textInfo;
   if (typeof info !== 'object' || info === null || !('direction' in info)) return null;
   return info.direction === 'rtl' || info.direction === 'ltr' ? info.direction : null;

@@ -1,7 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { TranslateService, type TranslationObject } from '@ngx-translate/core';
 import { Subject, firstValueFrom, switchMap } from 'rxjs';
-import { ENGLISH_FILE, type TranslationFiles, memoryTranslations } from '../../testing/english-translations';
+import {
+  ENGLISH_FILE,
+  type TranslationFiles,
+  memoryTranslations,
+} from '../../testing/english-translations';
 import { showPageIn } from './page-language';
 import { translationObject } from './translation-loader';
 
@@ -41,7 +45,10 @@ describe('showPageIn', () => {
     expect(await firstValueFrom(showPageIn(translate, 'it'))).toBe('en');
     expect(translate.getCurrentLang()).toBe('en');
     expect(requested()).toEqual(['it', 'en']);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('failed to load "it"'), expect.anything());
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('failed to load "it"'),
+      expect.anything(),
+    );
   });
 
   it('reports null when no file can be had (English is tried once)', async () => {
@@ -56,7 +63,9 @@ describe('showPageIn', () => {
     const { translate, requested } = setup({ fr: french, de: GERMAN, en: ENGLISH_FILE });
     const switches = new Subject<string>();
     const shown: (string | null)[] = [];
-    switches.pipe(switchMap((language) => showPageIn(translate, language))).subscribe((language) => shown.push(language));
+    switches
+      .pipe(switchMap((language) => showPageIn(translate, language)))
+      .subscribe((language) => shown.push(language));
     switches.next('fr');
     switches.next('de');
     french.error(new Error('gone'));
@@ -70,7 +79,9 @@ describe('showPageIn', () => {
     const { translate } = setup({ fr: french, de: GERMAN });
     const switches = new Subject<string>();
     const shown: (string | null)[] = [];
-    switches.pipe(switchMap((language) => showPageIn(translate, language))).subscribe((language) => shown.push(language));
+    switches
+      .pipe(switchMap((language) => showPageIn(translate, language)))
+      .subscribe((language) => shown.push(language));
     switches.next('fr');
     switches.next('de');
     french.next(FRENCH);

@@ -12,7 +12,10 @@ import { DEFAULT_LANGUAGE, type SupportedLanguage } from './locale';
  * English afterwards. (ngx-translate itself already ignores a download that a later `use()`
  * overtook.) A failed download is logged by ngx-translate (`failed to load "xx"`).
  */
-export function showPageIn(translate: TranslateService, language: SupportedLanguage): Observable<SupportedLanguage | null> {
+export function showPageIn(
+  translate: TranslateService,
+  language: SupportedLanguage,
+): Observable<SupportedLanguage | null> {
   // Deferred: a download starts when the observable is subscribed, not when it is made.
   const use = (candidate: SupportedLanguage) =>
     defer(() => translate.use(candidate)).pipe(
@@ -20,6 +23,10 @@ export function showPageIn(translate: TranslateService, language: SupportedLangu
       map(() => candidate),
     );
   return use(language).pipe(
-    catchError(() => (language === DEFAULT_LANGUAGE ? of(null) : use(DEFAULT_LANGUAGE).pipe(catchError(() => of(null))))),
+    catchError(() =>
+      language === DEFAULT_LANGUAGE
+        ? of(null)
+        : use(DEFAULT_LANGUAGE).pipe(catchError(() => of(null))),
+    ),
   );
 }

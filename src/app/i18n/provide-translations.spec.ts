@@ -17,7 +17,13 @@ function byToken(providers: readonly Provider[]): Map<unknown, unknown> {
   return new Map(
     providers.map((provider) => {
       if (typeof provider === 'function') return [provider, { useClass: provider }];
-      if (typeof provider !== 'object' || provider === null || Array.isArray(provider) || !('provide' in provider)) throw new Error('unexpected provider');
+      if (
+        typeof provider !== 'object' ||
+        provider === null ||
+        Array.isArray(provider) ||
+        !('provide' in provider)
+      )
+        throw new Error('unexpected provider');
       const { provide, ...how } = provider;
       return [provide, how];
     }),
@@ -38,6 +44,8 @@ describe('providePageTranslations', () => {
     expect([...ours.keys()]).toEqual([...theirs.keys()]);
     // The same classes, and a service configuration equal to the library's (`lang: undefined` left out).
     for (const [token, how] of theirs) expect(ours.get(token)).toEqual(how);
-    expect(ours.get(TRANSLATE_SERVICE_CONFIG)).toEqual({ useValue: { fallbackLang: null, isRoot: true } });
+    expect(ours.get(TRANSLATE_SERVICE_CONFIG)).toEqual({
+      useValue: { fallbackLang: null, isRoot: true },
+    });
   });
 });

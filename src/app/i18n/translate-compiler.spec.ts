@@ -18,7 +18,8 @@ const sources = new Map(
     .map((file) => [file.replace(/\.json$/, ''), readJson(join(ROOT, 'i18n', file))] as const),
 );
 /** The compiled file the page downloads for a language (`npm run i18n:compile`; Jest's global setup runs it). */
-const compiledFile = (language: string) => translationObject(readJson(join(ROOT, 'generated', 'i18n', `${language}.json`)));
+const compiledFile = (language: string) =>
+  translationObject(readJson(join(ROOT, 'generated', 'i18n', `${language}.json`)));
 
 function flatten(tree: unknown, prefix = ''): [string, string][] {
   if (typeof tree !== 'object' || tree === null) return [];
@@ -29,10 +30,14 @@ function flatten(tree: unknown, prefix = ''): [string, string][] {
 }
 
 /** The argument names of a message, each with whether it takes a number (plural or number argument). */
-function argumentsOf(elements: readonly MessageFormatElement[], found = new Map<string, boolean>()): Map<string, boolean> {
+function argumentsOf(
+  elements: readonly MessageFormatElement[],
+  found = new Map<string, boolean>(),
+): Map<string, boolean> {
   for (const element of elements) {
     if (element.type === TYPE.argument) found.set(element.value, found.get(element.value) ?? false);
-    if (element.type === TYPE.plural || element.type === TYPE.number) found.set(element.value, true);
+    if (element.type === TYPE.plural || element.type === TYPE.number)
+      found.set(element.value, true);
     if (element.type === TYPE.plural || element.type === TYPE.select) {
       for (const option of Object.values(element.options)) argumentsOf(option.value, found);
     }
@@ -41,7 +46,10 @@ function argumentsOf(elements: readonly MessageFormatElement[], found = new Map<
 }
 
 /** A real TranslateService with the page's compiler, parser and fallback, fed these files. */
-async function translateWith(files: Record<string, TranslationObject>, language: string): Promise<TranslateService> {
+async function translateWith(
+  files: Record<string, TranslationObject>,
+  language: string,
+): Promise<TranslateService> {
   TestBed.configureTestingModule({ providers: memoryTranslations(files).providers });
   const translate = TestBed.inject(TranslateService);
   await firstValueFrom(translate.use(language));
@@ -56,8 +64,12 @@ describe('IntlTranslateCompiler formats every compiled message exactly as intl-m
     for (const [key, source] of flatten(sources.get(language))) {
       const args = argumentsOf(parse(source, { ignoreTag: true }));
       for (const count of args.size > 0 ? COUNTS : [0]) {
-        const values = Object.fromEntries([...args].map(([name, numeric]) => [name, numeric ? count : `«${name}»`]));
-        const expected = String(new IntlMessageFormat(source, language, undefined, { ignoreTag: true }).format(values));
+        const values = Object.fromEntries(
+          [...args].map(([name, numeric]) => [name, numeric ? count : `«${name}»`]),
+        );
+        const expected = String(
+          new IntlMessageFormat(source, language, undefined, { ignoreTag: true }).format(values),
+        );
         expect(`${key}: ${translate.instant(key, values)}`).toBe(`${key}: ${expected}`);
         checked++;
       }
@@ -75,21 +87,32 @@ describe('IntlTranslateCompiler', () => {
   it('leaves out what is not a message, so the key counts as missing, and keeps nested objects', () => {
     TestBed.configureTestingModule({ providers: [providePageTranslations()] });
     const compiler = TestBed.inject(TranslateCompiler);
-    const compiled = compiler.compileTranslations(translationObject({ text: 'T', count: 42, flag: true, none: null, nested: { inner: 'I' } }), 'en');
+    const compiled = compiler.compileTranslations(
+      translationObject({ text: 'T', count: 42, flag: true, none: null, nested: { inner: 'I' } }),
+      'en',
+    );
     expect(compiled).toEqual({ text: 'T', nested: { inner: 'I' } });
     expect(compiler.compile('{count} is plain text here', 'en')).toBe('{count} is plain text here');
   });
 
   it('formats plurals and numbers in the language (Arabic digits, German grouping)', async () => {
     const arabic = await translateWith({ ar: compiledFile('ar') }, 'ar');
-    expect(arabic.instant('rules.minimumLength', { count: 22 })).toContain(new Intl.NumberFormat('ar').format(22));
+    expect(arabic.instant('rules.minimumLength', { count: 22 })).toContain(
+      new Intl.NumberFormat('ar').format(22),
+    );
     TestBed.resetTestingModule();
     const german = await translateWith({ de: compiledFile('de') }, 'de');
-    expect(german.instant('errors.url.too_many_attempts_retry', { minutes: 1500 })).toContain('1.500');
+    expect(german.instant('errors.url.too_many_attempts_retry', { minutes: 1500 })).toContain(
+      '1.500',
+    );
   });
 
   it('shows English for a message it cannot format (a parameter the page does not pass, a garbled element)', async () => {
-    const dutch = { ...compiledFile('nl'), 'rules.noOfDigits': [{ type: 1, value: 'aantal' }], 'page.account': [{ type: 99, value: 'x' }] };
+    const dutch = {
+      ...compiledFile('nl'),
+      'rules.noOfDigits': [{ type: 1, value: 'aantal' }],
+      'page.account': [{ type: 99, value: 'x' }],
+    };
     const translate = await translateWith({ nl: translationObject(dutch), en: ENGLISH_FILE }, 'nl');
     // English is downloaded (here: from memory) in the background the first time a message needs it.
     expect(translate.instant('rules.noOfDigits', { count: 2 })).toBe('rules.noOfDigits');

@@ -62,11 +62,18 @@ export class IntlTranslateCompiler extends TranslateCompiler {
   }
 
   /** Compiles a downloaded file: flat dotted keys (nested objects are kept nested) to text or functions. */
-  compileTranslations(translations: TranslationObject, language: string): InterpolatableTranslationObject {
+  compileTranslations(
+    translations: TranslationObject,
+    language: string,
+  ): InterpolatableTranslationObject {
     return this.compileTree(translations, language, '');
   }
 
-  private compileTree(tree: Readonly<Record<string, unknown>>, language: string, prefix: string): InterpolatableTranslationObject {
+  private compileTree(
+    tree: Readonly<Record<string, unknown>>,
+    language: string,
+    prefix: string,
+  ): InterpolatableTranslationObject {
     const compiled: Record<string, InterpolatableTranslation> = {};
     for (const [name, message] of Object.entries(tree)) {
       const key = prefix + name;
@@ -79,11 +86,17 @@ export class IntlTranslateCompiler extends TranslateCompiler {
   }
 
   /** The text for a message that failed to format: English's, else the bundled English or the key. */
-  private fallback(key: string, language: string, params: InterpolationParameters | undefined): string {
+  private fallback(
+    key: string,
+    language: string,
+    params: InterpolationParameters | undefined,
+  ): string {
     // English's own message failed: nothing further to fall back to.
     if (language === DEFAULT_LANGUAGE) return bundledEnglish(key, params) ?? key;
     const translateService = this.injector.get(TranslateService);
-    const text = this.injector.get(MissingTranslationHandler).handle({ key, translateService, ...(params ? { interpolateParams: params } : {}) });
+    const text = this.injector
+      .get(MissingTranslationHandler)
+      .handle({ key, translateService, ...(params ? { interpolateParams: params } : {}) });
     return typeof text === 'string' ? text : key;
   }
 }

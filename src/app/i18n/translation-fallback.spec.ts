@@ -14,7 +14,13 @@ import italian from '../../../generated/i18n/it.json';
 const BASE = 'http://localhost';
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
-const POLICY = { minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true };
+const POLICY = {
+  minimumLength: 10,
+  maximumLength: 64,
+  noOfDigits: 1,
+  noOfSpecialChars: 1,
+  lowerAndUpperCase: true,
+};
 
 async function setup(uiLocales: string, extraQuery: Record<string, string> = {}) {
   const http = new FakeFetch();
@@ -24,7 +30,15 @@ async function setup(uiLocales: string, extraQuery: Record<string, string> = {})
       providePageTranslations(),
       { provide: FETCH, useValue: http.fetch },
       { provide: CIDAAS_BASE_URL, useValue: BASE },
-      { provide: PAGE_QUERY, useValue: new URLSearchParams({ lsid: LSID, requestId: REQUEST_ID, ui_locales: uiLocales, ...extraQuery }) },
+      {
+        provide: PAGE_QUERY,
+        useValue: new URLSearchParams({
+          lsid: LSID,
+          requestId: REQUEST_ID,
+          ui_locales: uiLocales,
+          ...extraQuery,
+        }),
+      },
     ],
   });
   return http;
@@ -36,17 +50,27 @@ function ok(request: FakeRequest, data: unknown): void {
 
 /** Answers the three API calls of a ready page; returns the field-setup request for inspection. */
 function answerApi(http: FakeFetch): FakeRequest {
-  ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
+  ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), {
+    client_display_name: 'Acme',
+    password_policy: POLICY,
+  });
   const fieldSetup = http.expectOne(`${BASE}/registration-setup-srv/public/list`);
   ok(fieldSetup, []);
-  ok(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), { precheck: 'password_change', username: 'u@example.com', reason: 'first_login' });
+  ok(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), {
+    precheck: 'password_change',
+    username: 'u@example.com',
+    reason: 'first_login',
+  });
   return fieldSetup;
 }
 
 /** Answers the French file and the API as for a login track that has expired (E7: 204). */
 function answerFormWithExpiredTrack(http: FakeFetch): void {
   http.expectOne('i18n/fr.json').respond(french);
-  ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
+  ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), {
+    client_display_name: 'Acme',
+    password_policy: POLICY,
+  });
   ok(http.expectOne(`${BASE}/registration-setup-srv/public/list`), []);
   http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
 }
@@ -65,7 +89,9 @@ describe('loading translations', () => {
     const clientInfo = http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`);
     const fieldSetup = answerApi(http);
     translation.respond(french);
-    expect(await screen.findByRole('heading', { name: 'Choisissez un nouveau mot de passe' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Choisissez un nouveau mot de passe' }),
+    ).toBeInTheDocument();
     expect(fieldSetup.query.get('acceptlanguage')).toBe('fr');
     expect(clientInfo.header('Accept-Language')).toBe('fr');
     expect(document.documentElement.lang).toBe('fr');
@@ -80,15 +106,23 @@ describe('loading translations', () => {
     answerApi(http);
     const alert = await screen.findByRole('heading', { name: french['errors.alertTitle'] });
     expect(alert).toBeInTheDocument();
-    expect(screen.getAllByText(french['errors.url.password_already_used']).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(french['errors.url.password_already_used']).length).toBeGreaterThan(
+      0,
+    );
     http.verify();
   });
 
   it('shows a dead end the answers revealed in the language, without asking for anything more', async () => {
     const http = await setup('fr');
     answerFormWithExpiredTrack(http);
-    expect(await screen.findByRole('heading', { name: french['deadEnd.expiredTrack.heading'] })).toBeInTheDocument();
-    expect(http.requests.filter((request) => request.path.startsWith('i18n/')).map((request) => request.path)).toEqual(['i18n/fr.json']);
+    expect(
+      await screen.findByRole('heading', { name: french['deadEnd.expiredTrack.heading'] }),
+    ).toBeInTheDocument();
+    expect(
+      http.requests
+        .filter((request) => request.path.startsWith('i18n/'))
+        .map((request) => request.path),
+    ).toEqual(['i18n/fr.json']);
     http.verify();
   });
 
@@ -96,11 +130,16 @@ describe('loading translations', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const http = await setup('fr');
     http.expectOne('i18n/fr.json').failNetwork();
-    ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { client_display_name: 'Acme', password_policy: POLICY });
+    ok(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), {
+      client_display_name: 'Acme',
+      password_policy: POLICY,
+    });
     ok(http.expectOne(`${BASE}/registration-setup-srv/public/list`), []);
     http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
     (await waitFor(() => http.expectOne('i18n/en.json'))).failNetwork();
-    expect(await screen.findByRole('heading', { name: 'We could not load this page' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'We could not load this page' }),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/deadEnd\./)).toBeNull();
     warn.mockRestore();
   });
@@ -111,8 +150,13 @@ describe('loading translations', () => {
     http.expectOne('i18n/it.json').respondText('Not found', 404);
     answerApi(http);
     await answerEnglish(http);
-    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "it"`), expect.anything());
+    expect(
+      await screen.findByRole('heading', { name: 'Choose a new password' }),
+    ).toBeInTheDocument();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(`failed to load "it"`),
+      expect.anything(),
+    );
     warn.mockRestore();
     http.verify();
   });
@@ -123,11 +167,15 @@ describe('loading translations', () => {
     http.expectOne('i18n/it.json').failNetwork();
     answerApi(http);
     (await waitFor(() => http.expectOne('i18n/en.json'))).failNetwork();
-    expect(await screen.findByRole('heading', { name: 'We could not load this page' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'We could not load this page' }),
+    ).toBeInTheDocument();
     screen.getByRole('button', { name: 'Try again' }).click();
     http.expectOne('i18n/it.json').respond(italian);
     answerApi(http);
-    expect(await screen.findByRole('heading', { name: 'Scelga una nuova password' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Scelga una nuova password' }),
+    ).toBeInTheDocument();
     warn.mockRestore();
   });
 
@@ -137,8 +185,13 @@ describe('loading translations', () => {
     http.expectOne('i18n/es.json').failNetwork();
     answerApi(http);
     await answerEnglish(http);
-    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "es"`), expect.anything());
+    expect(
+      await screen.findByRole('heading', { name: 'Choose a new password' }),
+    ).toBeInTheDocument();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(`failed to load "es"`),
+      expect.anything(),
+    );
     warn.mockRestore();
   });
 
@@ -152,22 +205,37 @@ describe('loading translations', () => {
     http.expectOne('i18n/nl.json').respondText(body, 200);
     answerApi(http);
     await answerEnglish(http);
-    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "nl"`), expect.anything());
+    expect(
+      await screen.findByRole('heading', { name: 'Choose a new password' }),
+    ).toBeInTheDocument();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(`failed to load "nl"`),
+      expect.anything(),
+    );
     expect(document.documentElement.lang).toBe('en');
     // One try of the broken language, one of English: nothing else.
-    expect(http.requests.filter((request) => request.path.startsWith('i18n/')).map((request) => request.path)).toEqual(['i18n/nl.json', 'i18n/en.json']);
+    expect(
+      http.requests
+        .filter((request) => request.path.startsWith('i18n/'))
+        .map((request) => request.path),
+    ).toEqual(['i18n/nl.json', 'i18n/en.json']);
     warn.mockRestore();
     http.verify();
   });
 
   it('shows English for every message a broken translation file lacks or garbles', async () => {
     const http = await setup('nl');
-    http.expectOne('i18n/nl.json').respond({ 'page.heading': 42, 'rules.heading': ['garbage'], 'submit.label': 'Nieuw wachtwoord instellen' });
+    http.expectOne('i18n/nl.json').respond({
+      'page.heading': 42,
+      'rules.heading': ['garbage'],
+      'submit.label': 'Nieuw wachtwoord instellen',
+    });
     answerApi(http);
     // English is downloaded only now, for the messages the file could not give.
     await answerEnglish(http);
-    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Choose a new password' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Nieuw wachtwoord instellen' })).toBeInTheDocument();
   });
 
@@ -179,8 +247,13 @@ describe('loading translations', () => {
     http.expectOne('i18n/ar.json').respondText('gone', 404);
     answerApi(http);
     await answerEnglish(http);
-    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`failed to load "ar"`), expect.anything());
+    expect(
+      await screen.findByRole('heading', { name: 'Choose a new password' }),
+    ).toBeInTheDocument();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(`failed to load "ar"`),
+      expect.anything(),
+    );
     warn.mockRestore();
   });
 });

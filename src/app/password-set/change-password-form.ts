@@ -24,11 +24,25 @@ import { whenIdle } from '../config/when-idle';
 import type { FieldSetup } from '../../contract/cidaas-types';
 import { DEFAULT_LANGUAGE } from '../i18n/locale';
 import { normalizePassword, passwordRulesAttribute } from '../../contract/password-policy';
-import { Message, fieldOfUrlError, rejectedRule, urlErrorMessage, validationMessage } from './field-messages';
+import {
+  Message,
+  fieldOfUrlError,
+  rejectedRule,
+  urlErrorMessage,
+  validationMessage,
+} from './field-messages';
 import type { PageData } from './page-data';
 import type { UrlError } from '../../contract/page-params';
 import { PasswordField } from './password-field';
-import { FIELD_INPUTS, PASSWORD_FIELDS, PasswordField as PasswordFieldName, fitToPage, formState, passwordForm, shownErrors } from './password-form';
+import {
+  FIELD_INPUTS,
+  PASSWORD_FIELDS,
+  type PasswordFieldName,
+  fitToPage,
+  formState,
+  passwordForm,
+  shownErrors,
+} from './password-form';
 import { RuleChecklist } from './rule-checklist';
 import { PasswordSubmitter } from './submitter';
 import { countDown, formatWait } from './lockout';
@@ -93,7 +107,9 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
    * Whether the checklist shows the rules not met as such: after a submit attempt, or once the user
    * has left the new password with something in it; while typing, only what is met changes.
    */
-  protected readonly showUnmet = computed(() => this.attempted() || (this.left().has('newPassword') && this.newPassword() !== ''));
+  protected readonly showUnmet = computed(
+    () => this.attempted() || (this.left().has('newPassword') && this.newPassword() !== ''),
+  );
   /** Whether a submit is under way (the check before the POST, then the POST); further submits are ignored. */
   protected readonly submitting = signal(false);
   /** Whether the POST went out: the browser is leaving the page, unless the navigation is given up. */
@@ -109,7 +125,9 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /** Whether the fields are disabled: during a lockout's wait. */
   protected readonly locked = computed(() => (this.lockoutLeft() ?? 0) > 0);
   /** The lockout's wait as a clock in the page's language. */
-  protected readonly lockoutClock = computed(() => formatWait(this.lockoutLeft() ?? 0, this.translate.currentLang() ?? DEFAULT_LANGUAGE));
+  protected readonly lockoutClock = computed(() =>
+    formatWait(this.lockoutLeft() ?? 0, this.translate.currentLang() ?? DEFAULT_LANGUAGE),
+  );
 
   /** The server's error, shown next to its field until the user edits that field. */
   private readonly pendingServerError = signal<PasswordFieldName | null>(null);
@@ -131,7 +149,9 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     return rule?.id === 'minimumLength' ? rule.min : null;
   });
   protected readonly reasonKey = computed(() =>
-    this.mode() === 'reset' ? 'page.reason.reset' : `page.reason.${this.data().metadata?.reason ?? 'default'}`,
+    this.mode() === 'reset'
+      ? 'page.reason.reset'
+      : `page.reason.${this.data().metadata?.reason ?? 'default'}`,
   );
 
   /** The message under each field, or `null`. */
@@ -141,11 +161,19 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     const left = this.left();
     const serverField = this.pendingServerError();
     const error = this.urlError();
-    const result: Record<PasswordFieldName, Message | null> = { oldPassword: null, newPassword: null, confirmPassword: null };
+    const result: Record<PasswordFieldName, Message | null> = {
+      oldPassword: null,
+      newPassword: null,
+      confirmPassword: null,
+    };
     for (const field of PASSWORD_FIELDS) {
       // The server's message stays next to its field until the user starts correcting it.
       if (serverField === field && error && !dirty[field]) result[field] = urlErrorMessage(error);
-      else result[field] = validationMessage(field, shownErrors(errors[field], { attempted, left: left.has(field) }));
+      else
+        result[field] = validationMessage(
+          field,
+          shownErrors(errors[field], { attempted, left: left.has(field) }),
+        );
     }
     return result;
   });
@@ -164,7 +192,9 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
    */
   protected readonly forgotPasswordUrl = computed(() => {
     const data = this.data();
-    return data.target.mode === 'change' && data.requestId ? this.client.passwordForgotInitUrl(data.requestId, data.metadata?.username) : null;
+    return data.target.mode === 'change' && data.requestId
+      ? this.client.passwordForgotInitUrl(data.requestId, data.metadata?.username)
+      : null;
   });
 
   /**
@@ -175,13 +205,17 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     const error = this.urlError();
     const checks = this.data().serverChecks;
     const rejected = error && rejectedRule(error);
-    return rejected === 'passwordHistory' && !checks.includes(rejected) ? [rejected, ...checks] : checks;
+    return rejected === 'passwordHistory' && !checks.includes(rejected)
+      ? [rejected, ...checks]
+      : checks;
   });
 
   /** The rule of the checklist the server rejected the last new password for, until the user types another. */
   protected readonly rejectedRule = computed(() => {
     const error = this.urlError();
-    return error && this.pendingServerError() === 'newPassword' && !this.state().dirty.newPassword ? rejectedRule(error) : null;
+    return error && this.pendingServerError() === 'newPassword' && !this.state().dirty.newPassword
+      ? rejectedRule(error)
+      : null;
   });
 
   /**
@@ -205,7 +239,17 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     const unreachable = this.unreachable();
     const items: SummaryItem[] = unreachable
       ? // Nothing was sent: a connection that failed or timed out is the user's to check; anything else is cidaas'.
-        [{ field: null, message: { key: unreachable.kind === 'network' || unreachable.kind === 'timeout' ? 'errors.submit.network' : 'errors.submit.server' } }]
+        [
+          {
+            field: null,
+            message: {
+              key:
+                unreachable.kind === 'network' || unreachable.kind === 'timeout'
+                  ? 'errors.submit.network'
+                  : 'errors.submit.server',
+            },
+          },
+        ]
       : error && this.showServerError() && !this.lockout()
         ? [{ field: fieldOfUrlError(error), message: urlErrorMessage(error) }]
         : [];
@@ -234,7 +278,9 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   });
 
   constructor() {
-    this.form.events.pipe(takeUntilDestroyed()).subscribe(() => this.state.set(formState(this.form)));
+    this.form.events
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.state.set(formState(this.form)));
   }
 
   ngOnInit(): void {
@@ -255,14 +301,26 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
    */
   ngAfterViewInit(): void {
     // In the next frame: focusing now would force a layout in the middle of the first render.
-    requestAnimationFrame(() => (this.host.querySelector<HTMLElement>('#ps-lockout') ?? this.summaryElement())?.focus());
+    requestAnimationFrame(() =>
+      (this.host.querySelector<HTMLElement>('#ps-lockout') ?? this.summaryElement())?.focus(),
+    );
     const field = this.host.querySelector<HTMLInputElement>(`#${FIELD_INPUTS.newPassword.id}`);
     const baseUrl = this.rangeApi;
     if (baseUrl && field) {
       // Once the form is usable; the check is advisory, so a chunk that fails to load changes nothing.
       whenIdle(this.window, () =>
         import('./pwned-passwords')
-          .then((check) => this.destroyRef.onDestroy(check.watchBreaches({ field, fetch: this.fetch, baseUrl, normalize: normalizePassword, report: this.breached.set })))
+          .then((check) =>
+            this.destroyRef.onDestroy(
+              check.watchBreaches({
+                field,
+                fetch: this.fetch,
+                baseUrl,
+                normalize: normalizePassword,
+                report: this.breached.set,
+              }),
+            ),
+          )
           .catch(() => undefined),
       );
     }
@@ -296,7 +354,11 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     }
     this.submitting.set(true);
     const data = this.data();
-    const outcome = await this.submitter.submit(data.target, data.requestId, this.form.getRawValue());
+    const outcome = await this.submitter.submit(
+      data.target,
+      data.requestId,
+      this.form.getRawValue(),
+    );
     switch (outcome.kind) {
       case 'posted':
         // The browser is leaving; the form stays busy until it has (or gives the navigation up).
@@ -361,7 +423,11 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     if (!name) return null;
     const language = field?.localeText.language ?? field?.localeText.locale;
     const current = this.translate.currentLang() ?? DEFAULT_LANGUAGE;
-    if (language && language.split(/[-_]/)[0]?.toLowerCase() !== current.split('-')[0]?.toLowerCase()) return null;
+    if (
+      language &&
+      language.split(/[-_]/)[0]?.toLowerCase() !== current.split('-')[0]?.toLowerCase()
+    )
+      return null;
     return name;
   }
 }

@@ -1,7 +1,7 @@
 import type { PasswordValidationErrors } from '../policy/policy-validators';
 import type { PolicyRuleId } from '../../contract/password-policy';
 import type { ServerCheck } from './page-data';
-import type { PasswordField } from './password-form';
+import type { PasswordFieldName } from './password-form';
 import type { UrlError } from '../../contract/page-params';
 
 /** A translation key with its parameters. */
@@ -11,17 +11,21 @@ export interface Message {
 }
 
 /** The message for a field's validation errors, most important first; `null` when valid. */
-export function validationMessage(field: PasswordField, errors: PasswordValidationErrors | null): Message | null {
+export function validationMessage(
+  field: PasswordFieldName,
+  errors: PasswordValidationErrors | null,
+): Message | null {
   if (!errors) return null;
   if (errors.required) return { key: `validation.${field}.required` };
   if (errors.mismatch) return { key: 'validation.mismatch' };
   if (errors.sameAsCurrent) return { key: 'validation.sameAsCurrent' };
-  if (errors.maxlength) return { key: 'validation.maxlength', params: { count: errors.maxlength.requiredLength } };
+  if (errors.maxlength)
+    return { key: 'validation.maxlength', params: { count: errors.maxlength.requiredLength } };
   return { key: 'validation.policy' };
 }
 
 /** The field a server-reported error belongs to, so its message can sit next to that field. */
-export function fieldOfUrlError(error: UrlError): PasswordField | null {
+export function fieldOfUrlError(error: UrlError): PasswordFieldName | null {
   switch (error.code) {
     case 'invalid_old_password':
       return 'oldPassword';
@@ -76,10 +80,15 @@ export function urlErrorMessage(error: UrlError): Message {
     case 'too_many_attempts':
       return error.retryAfterSeconds === null
         ? { key: 'errors.url.too_many_attempts' }
-        : { key: 'errors.url.too_many_attempts_retry', params: { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) } };
+        : {
+            key: 'errors.url.too_many_attempts_retry',
+            params: { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) },
+          };
     case 'unknown':
       // Only a value shaped like a code is ever shown; anything else in the link is not ours to repeat.
-      return error.supportCode === null ? { key: 'errors.url.unknownNoCode' } : { key: 'errors.url.unknown', params: { code: error.supportCode } };
+      return error.supportCode === null
+        ? { key: 'errors.url.unknownNoCode' }
+        : { key: 'errors.url.unknown', params: { code: error.supportCode } };
     case 'invalid_old_password':
     case 'password_mismatch':
     case 'password_already_used':

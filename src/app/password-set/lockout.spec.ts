@@ -8,7 +8,11 @@ describe('formatWait', () => {
     [0.2, 'en', '00:01'],
     [5400, 'en', '90:00'],
     [0, 'en', '00:00'],
-    [65, 'ar', `${new Intl.NumberFormat('ar', { minimumIntegerDigits: 2 }).format(1)}:${new Intl.NumberFormat('ar', { minimumIntegerDigits: 2 }).format(5)}`],
+    [
+      65,
+      'ar',
+      `${new Intl.NumberFormat('ar', { minimumIntegerDigits: 2 }).format(1)}:${new Intl.NumberFormat('ar', { minimumIntegerDigits: 2 }).format(5)}`,
+    ],
   ])('%p s in %s → %s', (seconds, language, clock) => {
     expect(formatWait(seconds, language)).toBe(clock);
   });

@@ -7,7 +7,10 @@ import type { WritableSignal } from '@angular/core';
  */
 export function formatWait(seconds: number, language: string): string {
   const total = Math.max(0, Math.ceil(seconds));
-  const twoDigits = new Intl.NumberFormat(language, { minimumIntegerDigits: 2, useGrouping: false });
+  const twoDigits = new Intl.NumberFormat(language, {
+    minimumIntegerDigits: 2,
+    useGrouping: false,
+  });
   return `${twoDigits.format(Math.floor(total / 60))}:${twoDigits.format(total % 60)}`;
 }
 

@@ -60,11 +60,17 @@ export type PageState =
    * The success page (`/identity/password_set_success`, after a reset): the change is confirmed, with
    * the way on to sign-in for the same login request (E12) when the URL names one.
    */
-  | { readonly kind: 'success'; readonly signInUrl: string | null; readonly clientInfo: ClientInfo | null };
+  | {
+      readonly kind: 'success';
+      readonly signInUrl: string | null;
+      readonly clientInfo: ClientInfo | null;
+    };
 
 /** Picks the system password fields (`password`, `password_echo`) out of the field setup. */
 export function passwordFieldsFromSetup(fields: readonly FieldSetup[]): PasswordFields {
-  const passwordFields = fields.filter((field) => field.dataType === 'PASSWORD' && field.fieldType === 'SYSTEM');
+  const passwordFields = fields.filter(
+    (field) => field.dataType === 'PASSWORD' && field.fieldType === 'SYSTEM',
+  );
   return {
     newPassword: passwordFields.find((field) => field.fieldKey === 'password') ?? null,
     confirmPassword: passwordFields.find((field) => field.fieldKey === 'password_echo') ?? null,
@@ -79,7 +85,10 @@ function positive(value: number | null | undefined): number | undefined {
  * The effective policy: the client's password policy, tightened by the field setup's `minLength` and
  * `maxLength` for the new-password field (the stricter value wins).
  */
-export function effectivePolicy(policy: PasswordPolicy | undefined, newPassword: FieldSetup | null): PasswordPolicy {
+export function effectivePolicy(
+  policy: PasswordPolicy | undefined,
+  newPassword: FieldSetup | null,
+): PasswordPolicy {
   const base = policy ?? {};
   const fieldMin = positive(newPassword?.fieldDefinition.minLength);
   const fieldMax = positive(newPassword?.fieldDefinition.maxLength);
@@ -87,8 +96,14 @@ export function effectivePolicy(policy: PasswordPolicy | undefined, newPassword:
   const policyMax = positive(base.maximumLength);
   return {
     ...base,
-    minimumLength: fieldMin !== undefined && policyMin !== undefined ? Math.max(fieldMin, policyMin) : (fieldMin ?? policyMin),
-    maximumLength: fieldMax !== undefined && policyMax !== undefined ? Math.min(fieldMax, policyMax) : (fieldMax ?? policyMax),
+    minimumLength:
+      fieldMin !== undefined && policyMin !== undefined
+        ? Math.max(fieldMin, policyMin)
+        : (fieldMin ?? policyMin),
+    maximumLength:
+      fieldMax !== undefined && policyMax !== undefined
+        ? Math.min(fieldMax, policyMax)
+        : (fieldMax ?? policyMax),
   };
 }
 
@@ -112,7 +127,9 @@ export function toPageData(
     rules: rulesFromPolicy(effectivePolicy(clientInfo.password_policy, fields.newPassword)),
     serverChecks: SERVER_CHECKS.filter((check) =>
       // cidaas documents its breached-password refusal (VER_0120); Auth0's Management API has none.
-      check === 'passwordHistory' ? clientInfo.password_policy?.preventAlreadyUsedPwd === true : cidaas,
+      check === 'passwordHistory'
+        ? clientInfo.password_policy?.preventAlreadyUsedPwd === true
+        : cidaas,
     ),
   };
 }

@@ -7,7 +7,11 @@ import { type Auth0Context, Auth0Client } from '../auth0/auth0-client';
 import type { ApiError } from '../cidaas/api-error';
 import { CIDAAS_CLIENT, type CidaasClient } from '../cidaas/cidaas-client';
 import { translationObject } from '../i18n/translation-loader';
-import { ENGLISH_FILE, type TranslationFiles, memoryTranslations } from '../../testing/english-translations';
+import {
+  ENGLISH_FILE,
+  type TranslationFiles,
+  memoryTranslations,
+} from '../../testing/english-translations';
 import type { PageState } from './page-data';
 import { PageLoader } from './page-loader';
 
@@ -22,15 +26,21 @@ const CHANGE_QUERY = `lsid=${LSID}&requestId=${REQUEST_ID}`;
 const RESET_QUERY = `rprq=${RPRQ}&exchangeId=${EXCHANGE_ID}&requestId=${REQUEST_ID}`;
 const AUTH0_QUERY = `session_token=${SESSION_TOKEN}&state=${STATE}`;
 
-const exitUrlFor = (requestId: string) => `https://acme.cidaas.de/authz-srv/authrequest/authz/${requestId}`;
-const cancelUrlFor = (state: string) => `https://page.example/auth0/password_set/cancel?state=${state}`;
+const exitUrlFor = (requestId: string) =>
+  `https://acme.cidaas.de/authz-srv/authrequest/authz/${requestId}`;
+const cancelUrlFor = (state: string) =>
+  `https://page.example/auth0/password_set/cancel?state=${state}`;
 const EXIT_URL = exitUrlFor(REQUEST_ID);
 const CANCEL_URL = cancelUrlFor(STATE);
 
 const GERMAN = translationObject({ 'page.heading': 'Neues Passwort wählen' });
 
 const POLICY = { minimumLength: 10, maximumLength: 64, noOfDigits: 1, preventAlreadyUsedPwd: true };
-const CLIENT_INFO: ClientInfo = { client_id: 'demo-client', client_display_name: 'Acme Demo', password_policy: POLICY };
+const CLIENT_INFO: ClientInfo = {
+  client_id: 'demo-client',
+  client_display_name: 'Acme Demo',
+  password_policy: POLICY,
+};
 const NEW_PASSWORD: FieldSetup = {
   fieldKey: 'password',
   dataType: 'PASSWORD',
@@ -38,8 +48,16 @@ const NEW_PASSWORD: FieldSetup = {
   fieldDefinition: { maxLength: 32 },
   localeText: { language: 'de', name: 'Ihr neues Passwort' },
 };
-const CONFIRMATION: FieldSetup = { ...NEW_PASSWORD, fieldKey: 'password_echo', fieldDefinition: { matchWith: 'password' } };
-const METADATA: PreloginMetadata = { precheck: 'password_change', username: 'new.user@example.com', reason: 'first_login' };
+const CONFIRMATION: FieldSetup = {
+  ...NEW_PASSWORD,
+  fieldKey: 'password_echo',
+  fieldDefinition: { matchWith: 'password' },
+};
+const METADATA: PreloginMetadata = {
+  precheck: 'password_change',
+  username: 'new.user@example.com',
+  reason: 'first_login',
+};
 const CONTEXT: Auth0Context = {
   email: 'auth0.user@example.com',
   reason: 'admin_required',
@@ -71,7 +89,9 @@ interface Answers {
 function setup(answers: Answers = {}) {
   const client = {
     getClientInfo: jest.fn(answers.clientInfo ?? (() => Promise.resolve(CLIENT_INFO))),
-    getRegistrationSetup: jest.fn(answers.fieldSetup ?? (() => Promise.resolve([NEW_PASSWORD, CONFIRMATION]))),
+    getRegistrationSetup: jest.fn(
+      answers.fieldSetup ?? (() => Promise.resolve([NEW_PASSWORD, CONFIRMATION])),
+    ),
     loginPrecheck: jest.fn(answers.metadata ?? (() => Promise.resolve(METADATA))),
     resolveRedirectUrl: jest.fn(exitUrlFor),
   };
@@ -95,12 +115,17 @@ function setup(answers: Answers = {}) {
 const rejecting = (error: unknown) => () => Promise.reject(error);
 
 /** Loads the page for a query string and returns the one state it emits. */
-function stateFor(loader: PageLoader, query: string, language: 'en' | 'de' = 'en'): Promise<PageState> {
+function stateFor(
+  loader: PageLoader,
+  query: string,
+  language: 'en' | 'de' = 'en',
+): Promise<PageState> {
   return firstValueFrom(loader.load(parsePageParams(query), language));
 }
 
 function readyData(state: PageState) {
-  if (state.kind !== 'ready') throw new Error(`expected the ready state, got ${JSON.stringify(state)}`);
+  if (state.kind !== 'ready')
+    throw new Error(`expected the ready state, got ${JSON.stringify(state)}`);
   return state.data;
 }
 
@@ -124,8 +149,14 @@ describe('PageLoader', () => {
       const states: PageState[] = [];
       loader.load(parsePageParams(CHANGE_QUERY), 'de').subscribe((state) => states.push(state));
       await Promise.resolve();
-      expect(client.getClientInfo).toHaveBeenCalledWith({ requestId: REQUEST_ID, acceptlanguage: 'de' });
-      expect(client.getRegistrationSetup).toHaveBeenCalledWith({ requestId: REQUEST_ID, acceptlanguage: 'de' });
+      expect(client.getClientInfo).toHaveBeenCalledWith({
+        requestId: REQUEST_ID,
+        acceptlanguage: 'de',
+      });
+      expect(client.getRegistrationSetup).toHaveBeenCalledWith({
+        requestId: REQUEST_ID,
+        acceptlanguage: 'de',
+      });
       expect(client.loginPrecheck).toHaveBeenCalledWith({ track_id: LSID });
       clientInfo.resolve(CLIENT_INFO);
       fieldSetup.resolve([NEW_PASSWORD, CONFIRMATION]);
@@ -163,16 +194,21 @@ describe('PageLoader', () => {
       ['a network failure', { kind: 'network' } satisfies ApiError],
       ['a server error', { kind: 'server', status: 500 } satisfies ApiError],
       ['an expired request', { kind: 'expired', code: null } satisfies ApiError],
-    ])('is ready without the tenant’s labels when the field setup fails with %s', async (_, error) => {
-      const { loader } = setup({ fieldSetup: rejecting(error) });
-      const data = readyData(await stateFor(loader, CHANGE_QUERY));
-      expect(data.fields).toEqual({ newPassword: null, confirmPassword: null });
-      expect(data.rules).toContainEqual({ id: 'maximumLength', max: 64 });
-      expect(data.metadata).toEqual(METADATA);
-    });
+    ])(
+      'is ready without the tenant’s labels when the field setup fails with %s',
+      async (_, error) => {
+        const { loader } = setup({ fieldSetup: rejecting(error) });
+        const data = readyData(await stateFor(loader, CHANGE_QUERY));
+        expect(data.fields).toEqual({ newPassword: null, confirmPassword: null });
+        expect(data.rules).toContainEqual({ id: 'maximumLength', max: 64 });
+        expect(data.metadata).toEqual(METADATA);
+      },
+    );
 
     it('is ready without metadata when the metadata request fails', async () => {
-      const { loader } = setup({ metadata: rejecting({ kind: 'server', status: 502 } satisfies ApiError) });
+      const { loader } = setup({
+        metadata: rejecting({ kind: 'server', status: 502 } satisfies ApiError),
+      });
       const data = readyData(await stateFor(loader, CHANGE_QUERY));
       expect(data.metadata).toBeNull();
       expect(data.clientInfo).toEqual(CLIENT_INFO);
@@ -180,7 +216,12 @@ describe('PageLoader', () => {
 
     it('ends at the expired-track dead end, branded, when cidaas has no metadata for the track (E7 204)', async () => {
       const { loader } = setup({ metadata: () => Promise.resolve(null) });
-      expect(await stateFor(loader, CHANGE_QUERY)).toEqual({ kind: 'dead-end', reason: 'expired-track', exitUrl: EXIT_URL, clientInfo: CLIENT_INFO });
+      expect(await stateFor(loader, CHANGE_QUERY)).toEqual({
+        kind: 'dead-end',
+        reason: 'expired-track',
+        exitUrl: EXIT_URL,
+        clientInfo: CLIENT_INFO,
+      });
     });
 
     it('ends at the expired-track dead end, branded, when the URL says track_expired, asking nothing else', async () => {
@@ -207,11 +248,20 @@ describe('PageLoader', () => {
     });
 
     it.each<[ApiError, PageState]>([
-      [{ kind: 'expired', code: 'PUB10002' }, { kind: 'dead-end', reason: 'expired-request', exitUrl: null, clientInfo: null }],
-      [{ kind: 'invalid-request', code: 'PUB10001' }, { kind: 'dead-end', reason: 'malformed-request-id', exitUrl: null, clientInfo: null }],
+      [
+        { kind: 'expired', code: 'PUB10002' },
+        { kind: 'dead-end', reason: 'expired-request', exitUrl: null, clientInfo: null },
+      ],
+      [
+        { kind: 'invalid-request', code: 'PUB10001' },
+        { kind: 'dead-end', reason: 'malformed-request-id', exitUrl: null, clientInfo: null },
+      ],
       [{ kind: 'network' }, { kind: 'failed', error: { kind: 'network' } }],
       [{ kind: 'timeout' }, { kind: 'failed', error: { kind: 'timeout' } }],
-      [{ kind: 'server', status: 503 }, { kind: 'failed', error: { kind: 'server', status: 503 } }],
+      [
+        { kind: 'server', status: 503 },
+        { kind: 'failed', error: { kind: 'server', status: 503 } },
+      ],
       [{ kind: 'bad-response' }, { kind: 'failed', error: { kind: 'bad-response' } }],
     ])('when the client info fails with %p, shows %p', async (error, expected) => {
       const { loader } = setup({ clientInfo: rejecting(error) });
@@ -220,7 +270,10 @@ describe('PageLoader', () => {
 
     it('reads a failure that is not an ApiError yet (a TypeError from fetch) as a network failure', async () => {
       const { loader } = setup({ clientInfo: rejecting(new TypeError('Failed to fetch')) });
-      expect(await stateFor(loader, CHANGE_QUERY)).toEqual({ kind: 'failed', error: { kind: 'network' } });
+      expect(await stateFor(loader, CHANGE_QUERY)).toEqual({
+        kind: 'failed',
+        error: { kind: 'network' },
+      });
     });
   });
 
@@ -259,7 +312,12 @@ describe('PageLoader', () => {
 
     it('asks cidaas nothing without a requestId', async () => {
       const { loader, client } = setup();
-      expect(await stateFor(loader, `lsid=${LSID}`)).toEqual({ kind: 'dead-end', reason: 'missing-request-id', exitUrl: null, clientInfo: null });
+      expect(await stateFor(loader, `lsid=${LSID}`)).toEqual({
+        kind: 'dead-end',
+        reason: 'missing-request-id',
+        exitUrl: null,
+        clientInfo: null,
+      });
       expect(client.getClientInfo).not.toHaveBeenCalled();
     });
   });
@@ -274,7 +332,10 @@ describe('PageLoader', () => {
 
     it('fails as a network failure when no translation file can be had, whatever cidaas answered', async () => {
       const { loader } = setup({ files: {} });
-      expect(await stateFor(loader, CHANGE_QUERY, 'de')).toEqual({ kind: 'failed', error: { kind: 'network' } });
+      expect(await stateFor(loader, CHANGE_QUERY, 'de')).toEqual({
+        kind: 'failed',
+        error: { kind: 'network' },
+      });
     });
   });
 
@@ -291,7 +352,12 @@ describe('PageLoader', () => {
         exitUrl: CANCEL_URL,
         clientInfo: { password_policy: { minimumLength: 12 } },
         fields: { newPassword: null, confirmPassword: null },
-        metadata: { precheck: 'password_change', username: 'auth0.user@example.com', reason: 'admin_required', expires_at: '2026-11-30T12:00:00Z' },
+        metadata: {
+          precheck: 'password_change',
+          username: 'auth0.user@example.com',
+          reason: 'admin_required',
+          expires_at: '2026-11-30T12:00:00Z',
+        },
         rules: [{ id: 'minimumLength', min: 12 }],
         // Auth0 has no breached-password refusal to announce, and this policy no history.
         serverChecks: [],
@@ -299,18 +365,32 @@ describe('PageLoader', () => {
     });
 
     it('is ready without a policy, an account or a reason when the context has none', async () => {
-      const { loader } = setup({ context: () => Promise.resolve({ email: null, reason: null, expiresAt: null, passwordPolicy: null }) });
+      const { loader } = setup({
+        context: () =>
+          Promise.resolve({ email: null, reason: null, expiresAt: null, passwordPolicy: null }),
+      });
       const data = readyData(await stateFor(loader, AUTH0_QUERY));
       expect(data.clientInfo).toEqual({});
       expect(data.rules).toEqual([]);
-      expect(data.metadata).toStrictEqual({ precheck: 'password_change', username: undefined, reason: undefined, expires_at: undefined });
+      expect(data.metadata).toStrictEqual({
+        precheck: 'password_change',
+        username: undefined,
+        reason: undefined,
+        expires_at: undefined,
+      });
     });
 
     it.each<[ApiError, PageState]>([
-      [{ kind: 'expired', code: 'track_expired' }, { kind: 'dead-end', reason: 'expired-track', exitUrl: CANCEL_URL, clientInfo: null }],
+      [
+        { kind: 'expired', code: 'track_expired' },
+        { kind: 'dead-end', reason: 'expired-track', exitUrl: CANCEL_URL, clientInfo: null },
+      ],
       [{ kind: 'network' }, { kind: 'failed', error: { kind: 'network' } }],
       [{ kind: 'timeout' }, { kind: 'failed', error: { kind: 'timeout' } }],
-      [{ kind: 'server', status: 500 }, { kind: 'failed', error: { kind: 'server', status: 500 } }],
+      [
+        { kind: 'server', status: 500 },
+        { kind: 'failed', error: { kind: 'server', status: 500 } },
+      ],
       [{ kind: 'bad-response' }, { kind: 'failed', error: { kind: 'bad-response' } }],
     ])('when the context fails with %p, shows %p', async (error, expected) => {
       const { loader } = setup({ context: rejecting(error) });
@@ -332,25 +412,46 @@ describe('PageLoader', () => {
   describe('loadSuccess', () => {
     it('brands the success page and offers sign-in for the same login request', async () => {
       const { loader, client, translate } = setup({ files: { de: GERMAN } });
-      expect(await firstValueFrom(loader.loadSuccess(REQUEST_ID, 'de'))).toEqual({ kind: 'success', signInUrl: EXIT_URL, clientInfo: CLIENT_INFO });
-      expect(client.getClientInfo).toHaveBeenCalledWith({ requestId: REQUEST_ID, acceptlanguage: 'de' });
+      expect(await firstValueFrom(loader.loadSuccess(REQUEST_ID, 'de'))).toEqual({
+        kind: 'success',
+        signInUrl: EXIT_URL,
+        clientInfo: CLIENT_INFO,
+      });
+      expect(client.getClientInfo).toHaveBeenCalledWith({
+        requestId: REQUEST_ID,
+        acceptlanguage: 'de',
+      });
       expect(translate.getCurrentLang()).toBe('de');
     });
 
     it('shows the default look when the client info fails', async () => {
-      const { loader } = setup({ clientInfo: rejecting({ kind: 'server', status: 500 } satisfies ApiError) });
-      expect(await firstValueFrom(loader.loadSuccess(REQUEST_ID, 'en'))).toEqual({ kind: 'success', signInUrl: EXIT_URL, clientInfo: null });
+      const { loader } = setup({
+        clientInfo: rejecting({ kind: 'server', status: 500 } satisfies ApiError),
+      });
+      expect(await firstValueFrom(loader.loadSuccess(REQUEST_ID, 'en'))).toEqual({
+        kind: 'success',
+        signInUrl: EXIT_URL,
+        clientInfo: null,
+      });
     });
 
     it('asks cidaas nothing and offers no sign-in without a request', async () => {
       const { loader, client } = setup();
-      expect(await firstValueFrom(loader.loadSuccess(null, 'en'))).toEqual({ kind: 'success', signInUrl: null, clientInfo: null });
+      expect(await firstValueFrom(loader.loadSuccess(null, 'en'))).toEqual({
+        kind: 'success',
+        signInUrl: null,
+        clientInfo: null,
+      });
       expect(client.getClientInfo).not.toHaveBeenCalled();
     });
 
     it('still succeeds when no translation file can be had (its messages are bundled)', async () => {
       const { loader } = setup({ files: {} });
-      expect(await firstValueFrom(loader.loadSuccess(REQUEST_ID, 'de'))).toEqual({ kind: 'success', signInUrl: EXIT_URL, clientInfo: CLIENT_INFO });
+      expect(await firstValueFrom(loader.loadSuccess(REQUEST_ID, 'de'))).toEqual({
+        kind: 'success',
+        signInUrl: EXIT_URL,
+        clientInfo: CLIENT_INFO,
+      });
     });
   });
 
@@ -366,9 +467,14 @@ describe('PageLoader', () => {
     it('emits nothing, and downloads no fallback, once unsubscribed', async () => {
       const german = new Subject<TranslationObject>();
       const clientInfo = deferred<ClientInfo>();
-      const { loader, requestedLanguages } = setup({ files: { de: german, en: ENGLISH_FILE }, clientInfo: () => clientInfo.promise });
+      const { loader, requestedLanguages } = setup({
+        files: { de: german, en: ENGLISH_FILE },
+        clientInfo: () => clientInfo.promise,
+      });
       const states: PageState[] = [];
-      const subscription = loader.load(parsePageParams(CHANGE_QUERY), 'de').subscribe((state) => states.push(state));
+      const subscription = loader
+        .load(parsePageParams(CHANGE_QUERY), 'de')
+        .subscribe((state) => states.push(state));
       subscription.unsubscribe();
       german.error(new Error('gone'));
       clientInfo.resolve(CLIENT_INFO);

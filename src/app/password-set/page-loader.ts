@@ -27,7 +27,10 @@ export class PageLoader {
 
   /** Loads the page for the given parameters in the given language; emits one state. */
   load(params: PageParams, language: SupportedLanguage): Observable<PageState> {
-    return forkJoin([showPageIn(this.translate, language), defer(() => this.loadState(params, language))]).pipe(
+    return forkJoin([
+      showPageIn(this.translate, language),
+      defer(() => this.loadState(params, language)),
+    ]).pipe(
       // Without its translations the page cannot show a state; it can still say so and offer a retry.
       map(([shown, state]) => (shown === null ? NO_TRANSLATIONS : state)),
     );
@@ -39,8 +42,15 @@ export class PageLoader {
    * default look.
    */
   loadSuccess(requestId: string | null, language: SupportedLanguage): Observable<PageState> {
-    return forkJoin([showPageIn(this.translate, language), defer(() => this.brandingFor(requestId, language))]).pipe(
-      map(([, clientInfo]) => ({ kind: 'success', signInUrl: requestId && this.client.resolveRedirectUrl(requestId), clientInfo })),
+    return forkJoin([
+      showPageIn(this.translate, language),
+      defer(() => this.brandingFor(requestId, language)),
+    ]).pipe(
+      map(([, clientInfo]) => ({
+        kind: 'success',
+        signInUrl: requestId && this.client.resolveRedirectUrl(requestId),
+        clientInfo,
+      })),
     );
   }
 
@@ -53,7 +63,10 @@ export class PageLoader {
     return params.platform === 'auth0' ? this.loadAuth0(params) : this.loadCidaas(params, language);
   }
 
-  private async loadCidaas(params: Extract<PageParams, { platform: 'cidaas' }>, language: SupportedLanguage): Promise<PageState> {
+  private async loadCidaas(
+    params: Extract<PageParams, { platform: 'cidaas' }>,
+    language: SupportedLanguage,
+  ): Promise<PageState> {
     const target = params.target;
     const exitUrl = this.client.resolveRedirectUrl(params.requestId);
     const expiredReason = target.mode === 'change' ? 'expired-track' : 'expired-reset';
@@ -62,16 +75,31 @@ export class PageLoader {
       return { kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo };
     }
     // All three start now, together. (The tenant theme follows the first render: see `themedBranding`.)
-    const clientInfoRequest = this.client.getClientInfo({ requestId: params.requestId, acceptlanguage: language });
+    const clientInfoRequest = this.client.getClientInfo({
+      requestId: params.requestId,
+      acceptlanguage: language,
+    });
     // The page has its own labels, so a failing field setup only costs the tenant's wording.
-    const fieldSetupRequest = this.client.getRegistrationSetup({ requestId: params.requestId, acceptlanguage: language }).catch(() => []);
+    const fieldSetupRequest = this.client
+      .getRegistrationSetup({ requestId: params.requestId, acceptlanguage: language })
+      .catch(() => []);
     // Likewise the metadata: it only lets us tell an expired link early. `undefined` = unknown.
     const metadataRequest =
-      target.mode === 'change' ? this.client.loginPrecheck({ track_id: target.lsid }).catch(() => undefined) : Promise.resolve(undefined);
+      target.mode === 'change'
+        ? this.client.loginPrecheck({ track_id: target.lsid }).catch(() => undefined)
+        : Promise.resolve(undefined);
     try {
-      const [clientInfo, fieldSetup, metadata] = await Promise.all([clientInfoRequest, fieldSetupRequest, metadataRequest]);
-      if (metadata === null) return { kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo };
-      return { kind: 'ready', data: toPageData(params, exitUrl, clientInfo, fieldSetup, metadata ?? null) };
+      const [clientInfo, fieldSetup, metadata] = await Promise.all([
+        clientInfoRequest,
+        fieldSetupRequest,
+        metadataRequest,
+      ]);
+      if (metadata === null)
+        return { kind: 'dead-end', reason: expiredReason, exitUrl, clientInfo };
+      return {
+        kind: 'ready',
+        data: toPageData(params, exitUrl, clientInfo, fieldSetup, metadata ?? null),
+      };
     } catch (error) {
       return this.failure(error);
     }
@@ -105,7 +133,12 @@ export class PageLoader {
       case 'expired':
         return { kind: 'dead-end', reason: 'expired-request', exitUrl: null, clientInfo: null };
       case 'invalid-request':
-        return { kind: 'dead-end', reason: 'malformed-request-id', exitUrl: null, clientInfo: null };
+        return {
+          kind: 'dead-end',
+          reason: 'malformed-request-id',
+          exitUrl: null,
+          clientInfo: null,
+        };
       case 'network':
       case 'timeout':
       case 'server':
@@ -114,7 +147,10 @@ export class PageLoader {
     }
   }
 
-  private async brandingFor(requestId: string | null, language: SupportedLanguage): Promise<ClientInfo | null> {
+  private async brandingFor(
+    requestId: string | null,
+    language: SupportedLanguage,
+  ): Promise<ClientInfo | null> {
     if (requestId === null) return null;
     try {
       return await this.client.getClientInfo({ requestId, acceptlanguage: language });

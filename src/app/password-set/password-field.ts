@@ -1,8 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Message } from './field-messages';
-import { FIELD_INPUTS, type PasswordField as PasswordFieldName } from './password-form';
+import { FIELD_INPUTS, type PasswordFieldName } from './password-form';
 
 /**
  * One password field: label, error message, the input bound to the form's control by
@@ -17,9 +25,14 @@ import { FIELD_INPUTS, type PasswordField as PasswordFieldName } from './passwor
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-field.html',
   styleUrl: './password-field.css',
-  host: { '[attr.data-invalid]': "message() ? '' : null", '(window:pageshow)': 'onPageShow($event)' },
+  host: {
+    '[attr.data-invalid]': "message() ? '' : null",
+    '(window:pageshow)': 'onPageShow($event)',
+  },
   // `formControlName` in this template finds the enclosing form's `[formGroup]`.
-  viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
+  viewProviders: [
+    { provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) },
+  ],
 })
 export class PasswordField {
   /** The name of the form control behind the input. */
@@ -71,13 +84,15 @@ export class PasswordField {
 
   protected onBlur(event: FocusEvent): void {
     this.capsLock.set(false);
-    if (event.relatedTarget instanceof HTMLButtonElement && event.relatedTarget.type === 'submit') return;
+    if (event.relatedTarget instanceof HTMLButtonElement && event.relatedTarget.type === 'submit')
+      return;
     this.left.emit();
   }
 
   protected onKey(event: KeyboardEvent): void {
     // Some key events (synthetic or from IMEs) carry no modifier state.
-    if (typeof event.getModifierState === 'function') this.capsLock.set(event.getModifierState('CapsLock'));
+    if (typeof event.getModifierState === 'function')
+      this.capsLock.set(event.getModifierState('CapsLock'));
   }
 
   /** A page restored from the back-forward cache shows no password in clear text. */

@@ -13,23 +13,28 @@ import type { PageMode } from '../../contract/page-params';
 export const PASSWORD_FIELDS = ['oldPassword', 'newPassword', 'confirmPassword'] as const;
 
 /** A field of the change-password form. */
-export type PasswordField = (typeof PASSWORD_FIELDS)[number];
+export type PasswordFieldName = (typeof PASSWORD_FIELDS)[number];
 
 /**
  * Each field's input: its id (its label, its messages and the error summary's links reference it) and
  * its form name, what a real form submission would use (password managers read it).
  */
-export const FIELD_INPUTS: Readonly<Record<PasswordField, { readonly id: string; readonly name: string }>> = {
+export const FIELD_INPUTS: Readonly<
+  Record<PasswordFieldName, { readonly id: string; readonly name: string }>
+> = {
   oldPassword: { id: 'ps-old-password', name: 'old_password' },
   newPassword: { id: 'ps-new-password', name: 'new_password' },
   confirmPassword: { id: 'ps-confirm-password', name: 'confirm_password' },
 };
 
 /** The change-password form: a typed group of three non-nullable text controls. */
-export type PasswordFormGroup = FormGroup<Record<PasswordField, FormControl<string>>>;
+export type PasswordFormGroup = FormGroup<Record<PasswordFieldName, FormControl<string>>>;
 
 /** The field each group-level error belongs to: it is shown there, as the field's own. */
-const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordField>> = { sameAsCurrent: 'newPassword', mismatch: 'confirmPassword' };
+const GROUP_ERROR_FIELDS: Readonly<Record<string, PasswordFieldName>> = {
+  sameAsCurrent: 'newPassword',
+  mismatch: 'confirmPassword',
+};
 
 /**
  * The change-password form: every field required (`passwordRequired`); the group checks that the new password
@@ -49,7 +54,11 @@ export function passwordForm(): PasswordFormGroup {
  * outside change mode (reset, Auth0) there is no current password to ask for, so that control is
  * disabled: it neither validates nor submits.
  */
-export function fitToPage(form: PasswordFormGroup, rules: readonly PolicyRule[], mode: PageMode): void {
+export function fitToPage(
+  form: PasswordFormGroup,
+  rules: readonly PolicyRule[],
+  mode: PageMode,
+): void {
   const { oldPassword, newPassword } = form.controls;
   newPassword.addValidators(passwordPolicyValidator(rules));
   newPassword.updateValueAndValidity();
@@ -58,10 +67,15 @@ export function fitToPage(form: PasswordFormGroup, rules: readonly PolicyRule[],
 }
 
 /** The errors of one field: its control's own and the group's that belong to it; `null` when valid or disabled. */
-export function fieldErrors(form: PasswordFormGroup, field: PasswordField): PasswordValidationErrors | null {
+export function fieldErrors(
+  form: PasswordFormGroup,
+  field: PasswordFieldName,
+): PasswordValidationErrors | null {
   const control = form.controls[field];
   if (control.disabled) return null;
-  const groupErrors = Object.entries(form.errors ?? {}).filter(([code]) => GROUP_ERROR_FIELDS[code] === field);
+  const groupErrors = Object.entries(form.errors ?? {}).filter(
+    ([code]) => GROUP_ERROR_FIELDS[code] === field,
+  );
   const errors: ValidationErrors = { ...control.errors, ...Object.fromEntries(groupErrors) };
   return Object.keys(errors).length > 0 ? errors : null;
 }
@@ -69,19 +83,23 @@ export function fieldErrors(form: PasswordFormGroup, field: PasswordField): Pass
 /** What the view shows of the form at one moment (see {@link formState}). */
 export interface PasswordFormState {
   /** Each field's value (a disabled field's too). */
-  readonly values: Readonly<Record<PasswordField, string>>;
+  readonly values: Readonly<Record<PasswordFieldName, string>>;
   /** Each field's errors (see {@link fieldErrors}). */
-  readonly errors: Readonly<Record<PasswordField, PasswordValidationErrors | null>>;
+  readonly errors: Readonly<Record<PasswordFieldName, PasswordValidationErrors | null>>;
   /** Whether the user has changed each field (typed, pasted, autofilled) since the form was shown or reset. */
-  readonly dirty: Readonly<Record<PasswordField, boolean>>;
+  readonly dirty: Readonly<Record<PasswordFieldName, boolean>>;
   /** The first field in error, in display order, or `null` when the form is valid. */
-  readonly firstInvalidField: PasswordField | null;
+  readonly firstInvalidField: PasswordFieldName | null;
 }
 
 /** A snapshot of the form for the view, taken after each of its `events`. */
 export function formState(form: PasswordFormGroup): PasswordFormState {
-  const per = <T>(read: (field: PasswordField) => T) =>
-    ({ oldPassword: read('oldPassword'), newPassword: read('newPassword'), confirmPassword: read('confirmPassword') }) as const;
+  const per = <T>(read: (field: PasswordFieldName) => T) =>
+    ({
+      oldPassword: read('oldPassword'),
+      newPassword: read('newPassword'),
+      confirmPassword: read('confirmPassword'),
+    }) as const;
   const errors = per((field) => fieldErrors(form, field));
   return {
     values: form.getRawValue(),

@@ -25,15 +25,33 @@ const CLIENT_INFO = {
   data: {
     client_display_name: 'Acme Demo',
     primaryColor: '#2455c3',
-    password_policy: { minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true },
+    password_policy: {
+      minimumLength: 10,
+      maximumLength: 64,
+      noOfDigits: 1,
+      noOfSpecialChars: 1,
+      lowerAndUpperCase: true,
+    },
   },
 };
 const FIELD_SETUP = {
   success: true,
   status: 200,
   data: [
-    { fieldKey: 'email', dataType: 'EMAIL', fieldType: 'SYSTEM', fieldDefinition: {}, localeText: { language: 'en', name: 'Email' } },
-    { fieldKey: 'password', dataType: 'PASSWORD', fieldType: 'SYSTEM', fieldDefinition: { maxLength: 64 }, localeText: { language: 'en', name: 'Your new password' } },
+    {
+      fieldKey: 'email',
+      dataType: 'EMAIL',
+      fieldType: 'SYSTEM',
+      fieldDefinition: {},
+      localeText: { language: 'en', name: 'Email' },
+    },
+    {
+      fieldKey: 'password',
+      dataType: 'PASSWORD',
+      fieldType: 'SYSTEM',
+      fieldDefinition: { maxLength: 64 },
+      localeText: { language: 'en', name: 'Your new password' },
+    },
     {
       fieldKey: 'password_echo',
       dataType: 'PASSWORD',
@@ -47,7 +65,12 @@ const FIELD_SETUP_URL = `${BASE}/registration-setup-srv/public/list`;
 const METADATA = {
   success: true,
   status: 200,
-  data: { precheck: 'password_change', username: 'new.user@example.com', reason: 'first_login', requestId: REQUEST_ID },
+  data: {
+    precheck: 'password_change',
+    username: 'new.user@example.com',
+    reason: 'first_login',
+    requestId: REQUEST_ID,
+  },
 };
 
 let http: FakeFetch;
@@ -119,7 +142,9 @@ describe('deadEndKey', () => {
   it.each(Object.entries(expected))('%s → %s, a key with a heading and a body', (reason, key) => {
     expect(isDeadEnd(reason) && deadEndKey(reason)).toBe(key);
     const deadEnd: Record<string, unknown> = en.deadEnd;
-    expect(deadEnd[key.slice('deadEnd.'.length)]).toEqual(expect.objectContaining({ heading: expect.any(String), body: expect.any(String) }));
+    expect(deadEnd[key.slice('deadEnd.'.length)]).toEqual(
+      expect.objectContaining({ heading: expect.any(String), body: expect.any(String) }),
+    );
   });
 });
 
@@ -139,7 +164,10 @@ describe('PasswordSetPage', () => {
     await setup({ lsid: LSID, requestId: REQUEST_ID });
     const fieldSetup = http.expectOne(FIELD_SETUP_URL);
     const metadata = http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
-    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { ...CLIENT_INFO, data: { ...CLIENT_INFO.data, client_id: 'demo-client' } });
+    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), {
+      ...CLIENT_INFO,
+      data: { ...CLIENT_INFO.data, client_id: 'demo-client' },
+    });
     answer(fieldSetup, FIELD_SETUP);
     http.expectNone('themes/demo-client.json');
     answer(metadata, METADATA);
@@ -150,9 +178,18 @@ describe('PasswordSetPage', () => {
 
   it('renders the form with the tenant labels, the reason and the account', async () => {
     await setupReady();
-    expect(screen.getByLabelText('Temporary password')).toHaveAttribute('autocomplete', 'current-password');
-    expect(screen.getByLabelText('Your new password')).toHaveAttribute('autocomplete', 'new-password');
-    expect(screen.getByLabelText('Repeat your new password')).toHaveAttribute('autocomplete', 'new-password');
+    expect(screen.getByLabelText('Temporary password')).toHaveAttribute(
+      'autocomplete',
+      'current-password',
+    );
+    expect(screen.getByLabelText('Your new password')).toHaveAttribute(
+      'autocomplete',
+      'new-password',
+    );
+    expect(screen.getByLabelText('Repeat your new password')).toHaveAttribute(
+      'autocomplete',
+      'new-password',
+    );
     expect(screen.getByText(/first sign-in with a temporary password/)).toBeInTheDocument();
     expect(screen.getByText('Account: new.user@example.com')).toBeInTheDocument();
     expectUsernameForPasswordManagersOnly('new.user@example.com');
@@ -167,20 +204,29 @@ describe('PasswordSetPage', () => {
     const context = await setup({ lsid: LSID, requestId: REQUEST_ID });
     answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
     answer(context.http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
-    answer(context.http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), { ...METADATA, data: { ...METADATA.data, reason: 'admin_required' } });
-    expect(await screen.findByLabelText('Current password')).toHaveAttribute('autocomplete', 'current-password');
+    answer(context.http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), {
+      ...METADATA,
+      data: { ...METADATA.data, reason: 'admin_required' },
+    });
+    expect(await screen.findByLabelText('Current password')).toHaveAttribute(
+      'autocomplete',
+      'current-password',
+    );
     expect(screen.queryByLabelText('Temporary password')).toBeNull();
     expect(screen.getByRole('button', { name: 'Show Current password' })).toBeInTheDocument();
   });
 
   it('never limits what can be typed: no maxlength on any password field', async () => {
     await setupReady();
-    for (const input of document.querySelectorAll('input[type="password"]')) expect(input).not.toHaveAttribute('maxlength');
+    for (const input of document.querySelectorAll('input[type="password"]'))
+      expect(input).not.toHaveAttribute('maxlength');
   });
 
   it('puts focus on the heading, so the reason is read before the first field', async () => {
     await setupReady();
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Choose a new password' })).toHaveFocus());
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'Choose a new password' })).toHaveFocus(),
+    );
     // Still there after the frame in which the form would focus an error summary (there is none).
     await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(screen.getByRole('heading', { name: 'Choose a new password' })).toHaveFocus();
@@ -212,7 +258,9 @@ describe('PasswordSetPage', () => {
     const { user } = await setupReady();
     const list = screen.getByRole('list', { name: 'Your new password needs:' });
     const rule = (name: RegExp) => within(list).getByText(name).closest('li');
-    jest.spyOn(TestBed.inject(CIDAAS_CLIENT), 'firstTimeChangePassword').mockImplementation(() => undefined);
+    jest
+      .spyOn(TestBed.inject(CIDAAS_CLIENT), 'firstTimeChangePassword')
+      .mockImplementation(() => undefined);
     await user.click(screen.getByLabelText('Your new password'));
     await user.click(screen.getByLabelText('Repeat your new password'));
     expect(rule(/At least 10 characters/)).toHaveAttribute('data-state', 'pending');
@@ -238,10 +286,19 @@ describe('PasswordSetPage', () => {
   it('offers the forgot-password page of this login request under the current password', async () => {
     await setupReady();
     const link = screen.getByRole('link', { name: 'Forgot your password? Reset it' });
-    expect(link).toHaveAttribute('href', `${BASE}/identity/password_forgot_init?userIdHint=new.user%40example.com&requestId=${REQUEST_ID}&type=email`);
+    expect(link).toHaveAttribute(
+      'href',
+      `${BASE}/identity/password_forgot_init?userIdHint=new.user%40example.com&requestId=${REQUEST_ID}&type=email`,
+    );
     // Right under the field it helps with, before the new password.
-    expect(screen.getByLabelText('Temporary password').compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(link.compareDocumentPosition(screen.getByLabelText('Your new password')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      screen.getByLabelText('Temporary password').compareDocumentPosition(link) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      link.compareDocumentPosition(screen.getByLabelText('Your new password')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 
   it('links the checklist to the new password field', async () => {
@@ -249,12 +306,16 @@ describe('PasswordSetPage', () => {
     const field = screen.getByLabelText('Your new password');
     const describedBy = field.getAttribute('aria-describedby') ?? '';
     expect(describedBy.split(' ')).toContain('ps-new-password-rules');
-    expect(document.getElementById('ps-new-password-rules')).toContainElement(screen.getByRole('list', { name: 'Your new password needs:' }));
+    expect(document.getElementById('ps-new-password-rules')).toContainElement(
+      screen.getByRole('list', { name: 'Your new password needs:' }),
+    );
   });
 
   it('on an invalid submit focuses an error summary that links to each field in error, and does not submit', async () => {
     const { user, client } = await setupReady();
-    const submit = jest.spyOn(client, 'firstTimeChangePassword').mockImplementation(() => undefined);
+    const submit = jest
+      .spyOn(client, 'firstTimeChangePassword')
+      .mockImplementation(() => undefined);
     await user.type(screen.getByLabelText('Temporary password'), 'Welcome-2026');
     await user.type(screen.getByLabelText('Your new password'), 'short');
     await user.click(screen.getByRole('button', { name: 'Set new password' }));
@@ -268,7 +329,9 @@ describe('PasswordSetPage', () => {
     ]);
     const newField = screen.getByLabelText('Your new password');
     expect(newField).toHaveAttribute('aria-invalid', 'true');
-    expect(newField).toHaveAccessibleDescription(expect.stringContaining('does not meet all the requirements'));
+    expect(newField).toHaveAccessibleDescription(
+      expect.stringContaining('does not meet all the requirements'),
+    );
     await user.click(links[1] ?? summary);
     expect(screen.getByLabelText('Repeat your new password')).toHaveFocus();
     await user.click(links[0] ?? summary);
@@ -341,7 +404,9 @@ describe('PasswordSetPage', () => {
       jest.advanceTimersByTime(31_000);
       expect(await screen.findByText(/expires in about a minute/)).toBeInTheDocument();
       jest.advanceTimersByTime(60_000);
-      expect(await screen.findByRole('heading', { name: 'This link has expired' })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('heading', { name: 'This link has expired' }),
+      ).toBeInTheDocument();
       expect(screen.getByRole('link', { name: 'Sign in again' })).toBeInTheDocument();
     } finally {
       jest.useRealTimers();
@@ -358,7 +423,9 @@ describe('PasswordSetPage', () => {
 
   it('submits a valid form once, however often the button is clicked', async () => {
     const { user, client } = await setupReady();
-    const submit = jest.spyOn(client, 'firstTimeChangePassword').mockImplementation(() => undefined);
+    const submit = jest
+      .spyOn(client, 'firstTimeChangePassword')
+      .mockImplementation(() => undefined);
     await user.type(screen.getByLabelText('Temporary password'), 'Welcome-2026');
     await user.type(screen.getByLabelText('Your new password'), 'Brand-new-2026!');
     await user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
@@ -369,7 +436,14 @@ describe('PasswordSetPage', () => {
     // One check before the POST (E7), then one POST.
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
-    expect(submit).toHaveBeenCalledWith({ old_password: 'Welcome-2026', new_password: 'Brand-new-2026!', confirm_password: 'Brand-new-2026!' }, LSID);
+    expect(submit).toHaveBeenCalledWith(
+      {
+        old_password: 'Welcome-2026',
+        new_password: 'Brand-new-2026!',
+        confirm_password: 'Brand-new-2026!',
+      },
+      LSID,
+    );
     expect(button).toHaveTextContent('Saving your new password…');
     await user.click(button);
     expect(http.open().map((request) => request.url)).toEqual([]);
@@ -387,11 +461,16 @@ describe('PasswordSetPage', () => {
 
   it('names the broken rule of a server-side policy violation', async () => {
     await setupReady({ error: 'password_policy_violation', error_code: 'noOfDigits' });
-    expect(screen.getByRole('alert', { name: 'Your password was not changed' })).toHaveTextContent('The new password needs more digits.');
+    expect(screen.getByRole('alert', { name: 'Your password was not changed' })).toHaveTextContent(
+      'The new password needs more digits.',
+    );
   });
 
   it('shows an unknown error code for support only when it looks like a code, never markup', async () => {
-    await setupReady({ error: '<img src=x onerror=alert(1)>', error_description: 'Call +1-900-555-0199' });
+    await setupReady({
+      error: '<img src=x onerror=alert(1)>',
+      error_description: 'Call +1-900-555-0199',
+    });
     const alert = screen.getByRole('alert', { name: 'Your password was not changed' });
     expect(alert).toHaveTextContent('If it keeps happening, contact support.');
     expect(alert).not.toHaveTextContent(/img|mention|900/);
@@ -399,7 +478,11 @@ describe('PasswordSetPage', () => {
   });
 
   it('reads cidaas’ documented redirect (error=Bad Request, error_code=VER_0120) as a compromised password', async () => {
-    await setupReady({ error: 'Bad Request', error_description: 'The password is compromised', error_code: 'VER_0120' });
+    await setupReady({
+      error: 'Bad Request',
+      error_description: 'The password is compromised',
+      error_code: 'VER_0120',
+    });
     const alert = screen.getByRole('alert', { name: 'Your password was not changed' });
     expect(alert).toHaveTextContent('This password has appeared in a data breach');
     expect(alert).not.toHaveTextContent(/Bad Request|mention the code/);
@@ -411,7 +494,10 @@ describe('PasswordSetPage', () => {
     answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
     http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`).respondText('', 204);
     const heading = await screen.findByRole('heading', { name: 'This link has expired' });
-    expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+    expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute(
+      'href',
+      `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`,
+    );
     expect(heading).toHaveFocus();
   });
 
@@ -419,7 +505,10 @@ describe('PasswordSetPage', () => {
     const { http } = await setup({ requestId: REQUEST_ID });
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
     await screen.findByRole('heading', { name: 'This link is incomplete' });
-    expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+    expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute(
+      'href',
+      `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`,
+    );
   });
 
   it('explains a link without anything and points back to the application', async () => {
@@ -433,7 +522,11 @@ describe('PasswordSetPage', () => {
     const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID });
     answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
-    answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), { success: false, status: 400, code: 'PUB10002' }, 400);
+    answer(
+      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`),
+      { success: false, status: 400, code: 'PUB10002' },
+      400,
+    );
     await screen.findByRole('heading', { name: 'Your sign-in has expired' });
   });
 
@@ -447,7 +540,9 @@ describe('PasswordSetPage', () => {
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
     answer(http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
     answer(http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
-    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Choose a new password' }),
+    ).toBeInTheDocument();
   });
 
   it('after a double click on "Try again", shows the latest load and ignores the earlier one answering late', async () => {
@@ -464,7 +559,15 @@ describe('PasswordSetPage', () => {
     const [staleInfo, latestInfo] = byPath(`${BASE}/public-srv/public/${REQUEST_ID}`);
     const [staleSetup, latestSetup] = byPath(FIELD_SETUP_URL);
     const [staleMetadata, latestMetadata] = byPath(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
-    if (!staleInfo || !latestInfo || !staleSetup || !latestSetup || !staleMetadata || !latestMetadata) throw new Error('expected two loads');
+    if (
+      !staleInfo ||
+      !latestInfo ||
+      !staleSetup ||
+      !latestSetup ||
+      !staleMetadata ||
+      !latestMetadata
+    )
+      throw new Error('expected two loads');
     answer(latestInfo, CLIENT_INFO);
     answer(latestSetup, FIELD_SETUP);
     answer(latestMetadata, METADATA);
@@ -502,7 +605,13 @@ describe('PasswordSetPage', () => {
 
   describe('reset mode (end of forgot password)', () => {
     async function setupReset(extra: Record<string, string> = {}) {
-      const context = await setup({ requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID, resetMedium: 'email', ...extra });
+      const context = await setup({
+        requestId: REQUEST_ID,
+        rprq: RPRQ,
+        exchangeid: EXCHANGE_ID,
+        resetMedium: 'email',
+        ...extra,
+      });
       answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
       answer(context.http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
       context.http.expectNone(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
@@ -515,13 +624,17 @@ describe('PasswordSetPage', () => {
       expect(screen.queryByLabelText(/current password|temporary password/i)).toBeNull();
       expect(screen.queryByRole('link', { name: /Forgot your password/ })).toBeNull();
       expect(screen.getByText(/You asked to reset your password/)).toBeInTheDocument();
-      await waitFor(() => expect(screen.getByRole('heading', { name: 'Choose a new password' })).toHaveFocus());
+      await waitFor(() =>
+        expect(screen.getByRole('heading', { name: 'Choose a new password' })).toHaveFocus(),
+      );
     });
 
     it('submits to E11 with the reset identifiers', async () => {
       const { user, client } = await setupReset();
       const reset = jest.spyOn(client, 'resetPassword').mockImplementation(() => undefined);
-      const change = jest.spyOn(client, 'firstTimeChangePassword').mockImplementation(() => undefined);
+      const change = jest
+        .spyOn(client, 'firstTimeChangePassword')
+        .mockImplementation(() => undefined);
       await user.type(screen.getByLabelText('Your new password'), 'Brand-new-2026!');
       await user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
       await user.click(screen.getByRole('button', { name: 'Set new password' }));
@@ -529,18 +642,38 @@ describe('PasswordSetPage', () => {
       answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
       await waitFor(() => expect(reset).toHaveBeenCalled());
       expect(change).not.toHaveBeenCalled();
-      expect(reset).toHaveBeenCalledWith({ resetRequestId: RPRQ, exchangeId: EXCHANGE_ID, password: 'Brand-new-2026!', confirmPassword: 'Brand-new-2026!' });
+      expect(reset).toHaveBeenCalledWith({
+        resetRequestId: RPRQ,
+        exchangeId: EXCHANGE_ID,
+        password: 'Brand-new-2026!',
+        confirmPassword: 'Brand-new-2026!',
+      });
     });
 
-    it.each<Record<string, string>>([{ error: 'track_expired' }, { error: 'Bad Request', error_code: 'VER_0007' }, { error: 'password_already_resetted' }])(
+    it.each<Record<string, string>>([
+      { error: 'track_expired' },
+      { error: 'Bad Request', error_code: 'VER_0007' },
+      { error: 'password_already_resetted' },
+    ])(
       'explains a used or expired reset link (%p): a new link is needed, and a button starts a new reset',
       async (error) => {
-        const { http } = await setup({ requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID, ...error });
+        const { http } = await setup({
+          requestId: REQUEST_ID,
+          rprq: RPRQ,
+          exchangeid: EXCHANGE_ID,
+          ...error,
+        });
         answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
         await screen.findByRole('heading', { name: 'This reset link has expired' });
         expect(screen.getByText(/you need a new link/)).toBeInTheDocument();
-        expect(screen.getByRole('link', { name: 'Get a new reset link' })).toHaveAttribute('href', `${BASE}/identity/password_forgot_init?requestId=${REQUEST_ID}`);
-        expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+        expect(screen.getByRole('link', { name: 'Get a new reset link' })).toHaveAttribute(
+          'href',
+          `${BASE}/identity/password_forgot_init?requestId=${REQUEST_ID}`,
+        );
+        expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute(
+          'href',
+          `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`,
+        );
         expect(screen.getByRole('link', { name: 'Get a new reset link' })).toHaveClass('ps-button');
         expect(screen.getByRole('link', { name: 'Sign in again' })).not.toHaveClass('ps-button');
       },
@@ -553,14 +686,21 @@ describe('PasswordSetPage', () => {
       await user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
       await user.click(screen.getByRole('button', { name: 'Set new password' }));
       http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).failNetwork();
-      expect(await screen.findByRole('alert', { name: 'Your password was not changed' })).toHaveTextContent('Check your connection');
+      expect(
+        await screen.findByRole('alert', { name: 'Your password was not changed' }),
+      ).toHaveTextContent('Check your connection');
       expect(reset).not.toHaveBeenCalled();
       expect(screen.getByLabelText('Repeat your new password')).toHaveValue('Brand-new-2026!');
     });
   });
 
   it('explains a link that mixes change and reset', async () => {
-    const { http } = await setup({ lsid: LSID, requestId: REQUEST_ID, rprq: RPRQ, exchangeid: EXCHANGE_ID });
+    const { http } = await setup({
+      lsid: LSID,
+      requestId: REQUEST_ID,
+      rprq: RPRQ,
+      exchangeid: EXCHANGE_ID,
+    });
     answer(http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), CLIENT_INFO);
     await screen.findByRole('heading', { name: 'This link does not fit together' });
   });
@@ -574,29 +714,47 @@ describe('PasswordSetPage', () => {
       const request = http.expectOne(CONTEXT_URL);
       expect(request.query.get('session_token')).toBe(TOKEN);
       http.expectNone(`${BASE}/public-srv/public/${REQUEST_ID}`);
-      answer(request, { email: 'first.login@example.com', reason: 'first_login', password_policy: { minimumLength: 12, noOfDigits: 1 } });
+      answer(request, {
+        email: 'first.login@example.com',
+        reason: 'first_login',
+        password_policy: { minimumLength: 12, noOfDigits: 1 },
+      });
       await screen.findByRole('heading', { name: 'Choose a new password' });
       expect(screen.queryByLabelText(/current password|temporary password/i)).toBeNull();
       expectUsernameForPasswordManagersOnly('first.login@example.com');
       expect(screen.queryByRole('link', { name: /Forgot your password/ })).toBeNull();
       expect(screen.getByText(/At least 12 characters/)).toBeInTheDocument();
       expect(screen.queryByRole('link', { name: 'Sign in with another account' })).toBeNull();
-      expect(screen.getByRole('link', { name: 'Cancel and sign out' }).getAttribute('href')).toMatch(/\/auth0\/password_set\/cancel\?state=st-1$/);
+      expect(
+        screen.getByRole('link', { name: 'Cancel and sign out' }).getAttribute('href'),
+      ).toMatch(/\/auth0\/password_set\/cancel\?state=st-1$/);
       const auth0 = TestBed.inject(Auth0Client);
       const submit = jest.spyOn(auth0, 'setPassword').mockImplementation(() => undefined);
       await user.type(screen.getByLabelText('New password'), 'Brand-new-2026');
       await user.type(screen.getByLabelText('Confirm new password'), 'Brand-new-2026');
       await user.click(screen.getByRole('button', { name: 'Set new password' }));
       // The check before the POST: the page server still knows the session token.
-      answer(http.expectOne(CONTEXT_URL), { email: 'first.login@example.com', reason: 'first_login' });
-      await waitFor(() => expect(submit).toHaveBeenCalledWith({ sessionToken: TOKEN, state: 'st-1', password: 'Brand-new-2026', confirmPassword: 'Brand-new-2026' }));
+      answer(http.expectOne(CONTEXT_URL), {
+        email: 'first.login@example.com',
+        reason: 'first_login',
+      });
+      await waitFor(() =>
+        expect(submit).toHaveBeenCalledWith({
+          sessionToken: TOKEN,
+          state: 'st-1',
+          password: 'Brand-new-2026',
+          confirmPassword: 'Brand-new-2026',
+        }),
+      );
     });
 
     it('explains an expired or forged session token and offers the way back', async () => {
       const { http } = await setup({ session_token: TOKEN, state: 'st-1' });
       answer(http.expectOne(CONTEXT_URL), { error: 'track_expired' }, 400);
       await screen.findByRole('heading', { name: 'This link has expired' });
-      expect(screen.getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toMatch(/\/auth0\/password_set\/cancel\?state=st-1$/);
+      expect(screen.getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toMatch(
+        /\/auth0\/password_set\/cancel\?state=st-1$/,
+      );
     });
   });
 
@@ -605,7 +763,9 @@ describe('PasswordSetPage', () => {
 
     async function fillAndSubmit() {
       const context = await setupReady();
-      const submit = jest.spyOn(context.client, 'firstTimeChangePassword').mockImplementation(() => undefined);
+      const submit = jest
+        .spyOn(context.client, 'firstTimeChangePassword')
+        .mockImplementation(() => undefined);
       await context.user.type(screen.getByLabelText('Temporary password'), 'Welcome-2026');
       await context.user.type(screen.getByLabelText('Your new password'), 'Brand-new-2026!');
       await context.user.type(screen.getByLabelText('Repeat your new password'), 'Brand-new-2026!');
@@ -619,32 +779,51 @@ describe('PasswordSetPage', () => {
       expect(button).toHaveAttribute('aria-disabled', 'true');
       expect(button).not.toBeDisabled();
       expect(button.closest('form')).toHaveAttribute('aria-busy', 'true');
-      for (const label of ['Temporary password', 'Your new password', 'Repeat your new password']) expect(screen.getByLabelText(label)).toHaveAttribute('readonly');
+      for (const label of ['Temporary password', 'Your new password', 'Repeat your new password'])
+        expect(screen.getByLabelText(label)).toHaveAttribute('readonly');
       expect(submit).not.toHaveBeenCalled();
       answer(http.expectOne(E7), METADATA);
       await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
     });
 
     it.each([
-      ['the network fails', (request: FakeRequest) => request.failNetwork(), 'Nothing was changed. Check your connection and try again.'],
-      ['cidaas answers 503', (request: FakeRequest) => answer(request, 'Service Unavailable', 503), 'Nothing was changed: the sign-in service is not answering properly'],
-      ['a captive portal answers with its own page', (request: FakeRequest) => answer(request, '<html>Log in to the Wi-Fi</html>'), 'Nothing was changed: the sign-in service'],
-    ])('%s: nothing is posted, the fields keep what was typed, and the summary says so', async (_, fail, message) => {
-      const { submit, user } = await fillAndSubmit();
-      fail(http.expectOne(E7));
-      const summary = await screen.findByRole('alert', { name: 'Your password was not changed' });
-      expect(summary).toHaveTextContent(message);
-      await waitFor(() => expect(summary).toHaveFocus());
-      expect(submit).not.toHaveBeenCalled();
-      expect(screen.getByLabelText('Temporary password')).toHaveValue('Welcome-2026');
-      expect(screen.getByLabelText('Your new password')).toHaveValue('Brand-new-2026!');
-      expect(screen.getByLabelText('Your new password')).not.toHaveAttribute('readonly');
-      // Trying again works.
-      await user.click(screen.getByRole('button', { name: 'Set new password' }));
-      answer(http.expectOne((request) => request.path === E7 && !request.settled), METADATA);
-      await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
-      expect(screen.queryByRole('alert', { name: 'Your password was not changed' })).toBeNull();
-    });
+      [
+        'the network fails',
+        (request: FakeRequest) => request.failNetwork(),
+        'Nothing was changed. Check your connection and try again.',
+      ],
+      [
+        'cidaas answers 503',
+        (request: FakeRequest) => answer(request, 'Service Unavailable', 503),
+        'Nothing was changed: the sign-in service is not answering properly',
+      ],
+      [
+        'a captive portal answers with its own page',
+        (request: FakeRequest) => answer(request, '<html>Log in to the Wi-Fi</html>'),
+        'Nothing was changed: the sign-in service',
+      ],
+    ])(
+      '%s: nothing is posted, the fields keep what was typed, and the summary says so',
+      async (_, fail, message) => {
+        const { submit, user } = await fillAndSubmit();
+        fail(http.expectOne(E7));
+        const summary = await screen.findByRole('alert', { name: 'Your password was not changed' });
+        expect(summary).toHaveTextContent(message);
+        await waitFor(() => expect(summary).toHaveFocus());
+        expect(submit).not.toHaveBeenCalled();
+        expect(screen.getByLabelText('Temporary password')).toHaveValue('Welcome-2026');
+        expect(screen.getByLabelText('Your new password')).toHaveValue('Brand-new-2026!');
+        expect(screen.getByLabelText('Your new password')).not.toHaveAttribute('readonly');
+        // Trying again works.
+        await user.click(screen.getByRole('button', { name: 'Set new password' }));
+        answer(
+          http.expectOne((request) => request.path === E7 && !request.settled),
+          METADATA,
+        );
+        await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+        expect(screen.queryByRole('alert', { name: 'Your password was not changed' })).toBeNull();
+      },
+    );
 
     it('gives up after 5 seconds without an answer, as for a lost connection', async () => {
       jest.useFakeTimers({ advanceTimers: true });
@@ -655,7 +834,9 @@ describe('PasswordSetPage', () => {
         await afterPendingWork();
         expect(screen.queryByRole('alert', { name: 'Your password was not changed' })).toBeNull();
         jest.advanceTimersByTime(200);
-        expect(await screen.findByRole('alert', { name: 'Your password was not changed' })).toHaveTextContent('Check your connection');
+        expect(
+          await screen.findByRole('alert', { name: 'Your password was not changed' }),
+        ).toHaveTextContent('Check your connection');
         // The late answer changes nothing.
         answer(check, METADATA);
         await afterPendingWork();
@@ -669,7 +850,10 @@ describe('PasswordSetPage', () => {
       const { submit } = await fillAndSubmit();
       http.expectOne(E7).respondText('', 204);
       const heading = await screen.findByRole('heading', { name: 'This link has expired' });
-      expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+      expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute(
+        'href',
+        `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`,
+      );
       await waitFor(() => expect(heading).toHaveFocus());
       expect(submit).not.toHaveBeenCalled();
     });
@@ -682,12 +866,18 @@ describe('PasswordSetPage', () => {
         // Another navigation given up while the check runs is not this POST's: the form stays busy.
         navigation.dispatchEvent(new Event('navigateerror'));
         await afterPendingWork();
-        expect(screen.getByRole('button', { name: 'Saving your new password…' })).toBeInTheDocument();
+        expect(
+          screen.getByRole('button', { name: 'Saving your new password…' }),
+        ).toBeInTheDocument();
         answer(http.expectOne(E7), METADATA);
         await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
-        expect(screen.getByRole('button', { name: 'Saving your new password…' })).toBeInTheDocument();
+        expect(
+          screen.getByRole('button', { name: 'Saving your new password…' }),
+        ).toBeInTheDocument();
         navigation.dispatchEvent(new Event('navigateerror'));
-        expect(await screen.findByRole('button', { name: 'Set new password' })).not.toHaveAttribute('aria-disabled');
+        expect(await screen.findByRole('button', { name: 'Set new password' })).not.toHaveAttribute(
+          'aria-disabled',
+        );
         expect(screen.getByLabelText('Your new password')).toHaveValue('Brand-new-2026!');
         expect(screen.getByLabelText('Your new password')).not.toHaveAttribute('readonly');
       } finally {
@@ -700,7 +890,9 @@ describe('PasswordSetPage', () => {
       answer(http.expectOne(E7), METADATA);
       await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
       window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
-      expect(await screen.findByRole('button', { name: 'Set new password' })).not.toHaveAttribute('aria-disabled');
+      expect(await screen.findByRole('button', { name: 'Set new password' })).not.toHaveAttribute(
+        'aria-disabled',
+      );
       expect(screen.getByLabelText('Your new password')).toHaveValue('');
       expect(screen.getByLabelText('Your new password')).not.toHaveAttribute('readonly');
     });
@@ -714,13 +906,18 @@ describe('PasswordSetPage', () => {
       const context = await setup({ lsid: LSID, requestId: REQUEST_ID });
       answer(context.http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`), {
         ...CLIENT_INFO,
-        data: { ...CLIENT_INFO.data, password_policy: { ...CLIENT_INFO.data.password_policy, preventAlreadyUsedPwd: true } },
+        data: {
+          ...CLIENT_INFO.data,
+          password_policy: { ...CLIENT_INFO.data.password_policy, preventAlreadyUsedPwd: true },
+        },
       });
       answer(context.http.expectOne(FIELD_SETUP_URL), FIELD_SETUP);
       answer(context.http.expectOne(`${BASE}/token-srv/prelogin/metadata/${LSID}`), METADATA);
       await screen.findByRole('heading', { name: 'Choose a new password' });
       expect(item(/Not one of your recent passwords/)).toHaveAttribute('data-state', 'server');
-      expect(item(/Not one of your recent passwords/)).toHaveTextContent('(checked when you continue)');
+      expect(item(/Not one of your recent passwords/)).toHaveTextContent(
+        '(checked when you continue)',
+      );
       expect(item(/known from data breaches/)).toHaveAttribute('data-state', 'server');
       // Typing judges the policy's rules, not the server's; the live summary counts only the former.
       await context.user.type(screen.getByLabelText('Your new password'), 'Abcdefgh1!');
@@ -734,29 +931,48 @@ describe('PasswordSetPage', () => {
     });
 
     it.each([
-      [{ error: 'Bad Request', error_code: 'VER_0120' }, /known from data breaches/, 'This password has appeared in a data breach'],
-      [{ error: 'password_already_used' }, /Not one of your recent passwords/, 'You have used this password before'],
-      [{ error: 'password_policy_violation', error_code: 'noOfDigits' }, /At least 1 digit/, 'The new password needs more digits.'],
-    ])('%p: the message beside the new password, the failed rule marked, and what to do in the summary', async (error, rule, message) => {
-      const { user } = await setupReady(error);
-      const field = screen.getByLabelText('Your new password');
-      expect(field).toHaveAttribute('aria-invalid', 'true');
-      expect(field).toHaveAccessibleDescription(expect.stringContaining(message));
-      expect(item(rule)).toHaveAttribute('data-state', 'unmet');
-      expect(item(rule)).toHaveAttribute('data-rejected');
-      expect(item(rule)).toHaveTextContent('(not met)');
-      const summary = screen.getByRole('alert', { name: 'Your password was not changed' });
-      expect(summary).toHaveTextContent(message);
-      expect(summary).toHaveTextContent('Please fill in the fields again, with a new password that meets every requirement in the list.');
-      // A new password replaces the mark with the live judgement.
-      await user.type(field, 'x');
-      expect(item(rule)).not.toHaveAttribute('data-rejected');
-      expect(field).not.toHaveAccessibleDescription(expect.stringContaining(message));
-    });
+      [
+        { error: 'Bad Request', error_code: 'VER_0120' },
+        /known from data breaches/,
+        'This password has appeared in a data breach',
+      ],
+      [
+        { error: 'password_already_used' },
+        /Not one of your recent passwords/,
+        'You have used this password before',
+      ],
+      [
+        { error: 'password_policy_violation', error_code: 'noOfDigits' },
+        /At least 1 digit/,
+        'The new password needs more digits.',
+      ],
+    ])(
+      '%p: the message beside the new password, the failed rule marked, and what to do in the summary',
+      async (error, rule, message) => {
+        const { user } = await setupReady(error);
+        const field = screen.getByLabelText('Your new password');
+        expect(field).toHaveAttribute('aria-invalid', 'true');
+        expect(field).toHaveAccessibleDescription(expect.stringContaining(message));
+        expect(item(rule)).toHaveAttribute('data-state', 'unmet');
+        expect(item(rule)).toHaveAttribute('data-rejected');
+        expect(item(rule)).toHaveTextContent('(not met)');
+        const summary = screen.getByRole('alert', { name: 'Your password was not changed' });
+        expect(summary).toHaveTextContent(message);
+        expect(summary).toHaveTextContent(
+          'Please fill in the fields again, with a new password that meets every requirement in the list.',
+        );
+        // A new password replaces the mark with the live judgement.
+        await user.type(field, 'x');
+        expect(item(rule)).not.toHaveAttribute('data-rejected');
+        expect(field).not.toHaveAccessibleDescription(expect.stringContaining(message));
+      },
+    );
 
     it('a wrong current password needs no "what to do" beyond its message', async () => {
       await setupReady({ error: 'invalid_old_password' });
-      expect(screen.getByRole('alert', { name: 'Your password was not changed' })).not.toHaveTextContent('fill in the fields again');
+      expect(
+        screen.getByRole('alert', { name: 'Your password was not changed' }),
+      ).not.toHaveTextContent('fill in the fields again');
     });
   });
 
@@ -765,19 +981,29 @@ describe('PasswordSetPage', () => {
       jest.useFakeTimers({ advanceTimers: true });
       try {
         await setupReady({ error: 'too_many_attempts', retry_after: '125' });
-        const notice = screen.getByRole('region', { name: 'Too many attempts with a wrong password' });
+        const notice = screen.getByRole('region', {
+          name: 'Too many attempts with a wrong password',
+        });
         await waitFor(() => expect(notice).toHaveFocus());
         expect(within(notice).getByRole('timer')).toHaveTextContent('You can try again in 02:05.');
         expect(screen.queryByRole('alert', { name: 'Your password was not changed' })).toBeNull();
-        for (const label of ['Temporary password', 'Your new password', 'Repeat your new password']) expect(screen.getByLabelText(label)).toBeDisabled();
+        for (const label of ['Temporary password', 'Your new password', 'Repeat your new password'])
+          expect(screen.getByLabelText(label)).toBeDisabled();
         expect(screen.getByRole('button', { name: 'Set new password' })).toBeDisabled();
         const forgot = within(notice).getByRole('link', { name: 'Forgot your password? Reset it' });
-        expect(forgot).toHaveAttribute('href', `${BASE}/identity/password_forgot_init?userIdHint=new.user%40example.com&requestId=${REQUEST_ID}&type=email`);
-        expect(screen.getByRole('link', { name: 'Sign in with another account' })).toBeInTheDocument();
+        expect(forgot).toHaveAttribute(
+          'href',
+          `${BASE}/identity/password_forgot_init?userIdHint=new.user%40example.com&requestId=${REQUEST_ID}&type=email`,
+        );
+        expect(
+          screen.getByRole('link', { name: 'Sign in with another account' }),
+        ).toBeInTheDocument();
         jest.advanceTimersByTime(60_000);
         await waitFor(() => expect(within(notice).getByRole('timer')).toHaveTextContent('01:05'));
         jest.advanceTimersByTime(65_000);
-        expect(await within(notice).findByRole('status')).toHaveTextContent('You can try again now.');
+        expect(await within(notice).findByRole('status')).toHaveTextContent(
+          'You can try again now.',
+        );
         expect(within(notice).queryByRole('timer')).toBeNull();
         expect(screen.getByLabelText('Your new password')).toBeEnabled();
         expect(screen.getByRole('button', { name: 'Set new password' })).toBeEnabled();
@@ -788,7 +1014,9 @@ describe('PasswordSetPage', () => {
 
     it('without retry_after, says to wait a while and leaves the form usable (cidaas tells the rest)', async () => {
       await setupReady({ error: 'too_many_attempts' });
-      const notice = screen.getByRole('region', { name: 'Too many attempts with a wrong password' });
+      const notice = screen.getByRole('region', {
+        name: 'Too many attempts with a wrong password',
+      });
       expect(notice).toHaveTextContent('For your security, the form is locked for a while.');
       expect(within(notice).queryByRole('timer')).toBeNull();
       expect(screen.getByLabelText('Your new password')).toBeEnabled();
@@ -800,12 +1028,19 @@ describe('PasswordSetPage', () => {
 
     it('confirms the change, shows the tenant and offers to continue to sign-in (E12)', async () => {
       const { http } = await setupSuccess({ requestId: REQUEST_ID, suggested_action: 'LOGIN' });
-      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
-      const heading = await screen.findByRole('heading', { name: 'Your password has been changed' });
+      http
+        .expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`)
+        .respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
+      const heading = await screen.findByRole('heading', {
+        name: 'Your password has been changed',
+      });
       await waitFor(() => expect(heading).toHaveFocus());
       expect(screen.getByText('Acme Demo')).toBeInTheDocument();
       expect(document.title).toBe('Password changed – Acme Demo');
-      expect(screen.getByRole('link', { name: 'Continue to sign in' })).toHaveAttribute('href', `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`);
+      expect(screen.getByRole('link', { name: 'Continue to sign in' })).toHaveAttribute(
+        'href',
+        `${BASE}/authz-srv/authz/resolve_redirect/${REQUEST_ID}`,
+      );
       http.expectNone(`${BASE}/token-srv/prelogin/metadata/${LSID}`);
     });
 
@@ -820,7 +1055,9 @@ describe('PasswordSetPage', () => {
       const { http, fixture } = await setupSuccess({ requestId: REQUEST_ID });
       document.title = 'before';
       fixture.destroy();
-      http.expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`).respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
+      http
+        .expectOne(`${BASE}/public-srv/public/${REQUEST_ID}`)
+        .respond({ success: true, status: 200, data: { client_display_name: 'Acme Demo' } });
       await afterPendingWork();
       expect(document.title).toBe('before');
     });

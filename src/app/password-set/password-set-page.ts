@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Subject, switchMap, tap } from 'rxjs';
@@ -71,13 +79,20 @@ export class PasswordSetPage {
 
   private readonly page = inject(HOSTED_PAGE);
   protected readonly params = parsePageParams(inject(PAGE_QUERY));
-  protected readonly language = negotiateLanguage(this.params.uiLocales, this.document.defaultView?.navigator.languages ?? []);
+  protected readonly language = negotiateLanguage(
+    this.params.uiLocales,
+    this.document.defaultView?.navigator.languages ?? [],
+  );
   protected readonly state = signal<PageState>({ kind: 'loading' });
 
   protected readonly branding = themedBranding(
     computed(() => {
       const state = this.state();
-      return state.kind === 'ready' ? state.data.clientInfo : state.kind === 'dead-end' || state.kind === 'success' ? state.clientInfo : null;
+      return state.kind === 'ready'
+        ? state.data.clientInfo
+        : state.kind === 'dead-end' || state.kind === 'success'
+          ? state.clientInfo
+          : null;
     }),
   );
   protected readonly urlError = this.params.ok ? this.params.error : null;
@@ -93,14 +108,29 @@ export class PasswordSetPage {
   protected readonly notice = computed(() => {
     const state = this.state();
     if (state.kind === 'dead-end') {
-      return { prefix: deadEndKey(state.reason), url: state.exitUrl, action: 'deadEnd.signInAgain', fallback: 'deadEnd.returnToApp' };
+      return {
+        prefix: deadEndKey(state.reason),
+        url: state.exitUrl,
+        action: 'deadEnd.signInAgain',
+        fallback: 'deadEnd.returnToApp',
+      };
     }
-    return state.kind === 'success' ? { prefix: 'success', url: state.signInUrl, action: 'success.continue', fallback: 'success.returnToApp' } : null;
+    return state.kind === 'success'
+      ? {
+          prefix: 'success',
+          url: state.signInUrl,
+          action: 'success.continue',
+          fallback: 'success.returnToApp',
+        }
+      : null;
   });
   /** A used or expired reset link: where a new reset starts (cidaas' forgot-password page, same login request). */
   protected readonly newResetUrl = computed(() => {
     const state = this.state();
-    return state.kind === 'dead-end' && state.reason === 'expired-reset' && this.params.ok && this.params.platform === 'cidaas'
+    return state.kind === 'dead-end' &&
+      state.reason === 'expired-reset' &&
+      this.params.ok &&
+      this.params.platform === 'cidaas'
       ? this.client.passwordForgotInitUrl(this.params.requestId)
       : null;
   });
@@ -141,7 +171,10 @@ export class PasswordSetPage {
         tap(() => this.showLoading()),
         switchMap(() =>
           this.page === 'password_set_success'
-            ? this.loader.loadSuccess(this.params.ok && this.params.platform === 'auth0' ? null : this.params.requestId, this.language)
+            ? this.loader.loadSuccess(
+                this.params.ok && this.params.platform === 'auth0' ? null : this.params.requestId,
+                this.language,
+              )
             : this.loader.load(this.params, this.language),
         ),
         takeUntilDestroyed(this.destroyRef),
@@ -152,7 +185,8 @@ export class PasswordSetPage {
         setDocumentLanguage(this.document, this.translate.getCurrentLang() ?? DEFAULT_LANGUAGE);
         this.state.set(state);
         this.updateTitle();
-        if (state.kind === 'ready') this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
+        if (state.kind === 'ready')
+          this.watchExpiry(state.data.metadata?.expires_at, state.data.exitUrl);
       });
   }
 
@@ -161,7 +195,12 @@ export class PasswordSetPage {
     this.clearExpiryTimers();
     this.expiresSoon.set(false);
     const reason = data.target.mode === 'reset' ? 'expired-reset' : 'expired-track';
-    this.state.set({ kind: 'dead-end', reason, exitUrl: data.exitUrl, clientInfo: data.clientInfo });
+    this.state.set({
+      kind: 'dead-end',
+      reason,
+      exitUrl: data.exitUrl,
+      clientInfo: data.clientInfo,
+    });
   }
 
   private showLoading(): void {
@@ -183,12 +222,15 @@ export class PasswordSetPage {
     const remaining = expiry - Date.now();
     this.expiryTimers = [
       setTimeout(() => this.expiresSoon.set(true), Math.max(0, remaining - EXPIRY_WARNING_MS)),
-      setTimeout(() => {
-        this.expiresSoon.set(false);
-        const state = this.state();
-        const clientInfo = state.kind === 'ready' ? state.data.clientInfo : null;
-        this.state.set({ kind: 'dead-end', reason: 'expired-track', exitUrl, clientInfo });
-      }, Math.max(0, remaining)),
+      setTimeout(
+        () => {
+          this.expiresSoon.set(false);
+          const state = this.state();
+          const clientInfo = state.kind === 'ready' ? state.data.clientInfo : null;
+          this.state.set({ kind: 'dead-end', reason: 'expired-track', exitUrl, clientInfo });
+        },
+        Math.max(0, remaining),
+      ),
     ];
   }
 
@@ -205,4 +247,3 @@ export class PasswordSetPage {
     this.document.title = name ? `${title} – ${name}` : title;
   }
 }
-

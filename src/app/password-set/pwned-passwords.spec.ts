@@ -5,7 +5,14 @@
 import { createHash } from 'node:crypto';
 import type { Fetch, FetchInit, FetchResponse } from '../config/fetch';
 import { normalizePassword } from '../../contract/password-policy';
-import { CHECK_DEBOUNCE_MS, RANGE_TIMEOUT_MS, breachCount, countInRange, sha1Hex, watchBreaches } from './pwned-passwords';
+import {
+  CHECK_DEBOUNCE_MS,
+  RANGE_TIMEOUT_MS,
+  breachCount,
+  countInRange,
+  sha1Hex,
+  watchBreaches,
+} from './pwned-passwords';
 
 const BASE = 'https://range.example';
 
@@ -15,7 +22,9 @@ function sha1(text: string): string {
 
 /** A range answer with the given `SUFFIX:COUNT` lines and padding, CRLF-separated as the real API sends it. */
 function rangeBody(lines: readonly string[]): string {
-  return [...lines, `${'0'.repeat(35)}:0`, `${'F'.repeat(35)}:0`].map((line) => `${line}\r\n`).join('');
+  return [...lines, `${'0'.repeat(35)}:0`, `${'F'.repeat(35)}:0`]
+    .map((line) => `${line}\r\n`)
+    .join('');
 }
 
 interface Call {
@@ -24,7 +33,10 @@ interface Call {
 }
 
 /** A fake fetch that records its calls and answers each with `answer(url)`. */
-function fakeFetch(answer: (url: string, init: FetchInit) => Promise<FetchResponse>): { fetch: Fetch; calls: Call[] } {
+function fakeFetch(answer: (url: string, init: FetchInit) => Promise<FetchResponse>): {
+  fetch: Fetch;
+  calls: Call[];
+} {
   const calls: Call[] = [];
   return {
     calls,
@@ -36,7 +48,11 @@ function fakeFetch(answer: (url: string, init: FetchInit) => Promise<FetchRespon
 }
 
 function ok(body: string, status = 200): Promise<FetchResponse> {
-  return Promise.resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(body) });
+  return Promise.resolve({
+    ok: status >= 200 && status < 300,
+    status,
+    text: () => Promise.resolve(body),
+  });
 }
 
 describe('sha1Hex', () => {
@@ -64,9 +80,12 @@ describe('countInRange', () => {
     expect(countInRange(rangeBody([`${suffix}:0`]), suffix)).toBe(0);
   });
 
-  it.each([['<html>Service unavailable</html>'], ['ABC:1'], [`${suffix}:many`]])('throws on an answer that is not a range answer: %p', (body) => {
-    expect(() => countInRange(body, suffix)).toThrow();
-  });
+  it.each([['<html>Service unavailable</html>'], ['ABC:1'], [`${suffix}:many`]])(
+    'throws on an answer that is not a range answer: %p',
+    (body) => {
+      expect(() => countInRange(body, suffix)).toThrow();
+    },
+  );
 });
 
 describe('breachCount', () => {
@@ -169,10 +188,21 @@ describe('watchBreaches', () => {
   function watch(fetch: Fetch): void {
     // The fake has the part of an input the check uses.
     const input = field as unknown as HTMLInputElement;
-    stop = watchBreaches({ field: input, fetch, baseUrl: BASE, normalize: normalizePassword, report: (password) => reports.push(password) });
+    stop = watchBreaches({
+      field: input,
+      fetch,
+      baseUrl: BASE,
+      normalize: normalizePassword,
+      report: (password) => reports.push(password),
+    });
   }
 
-  const rangeApi = () => fakeFetch((url) => ok(rangeBody(url.endsWith(sha1(breached).slice(0, 5)) ? [`${sha1(breached).slice(5)}:9`] : [])));
+  const rangeApi = () =>
+    fakeFetch((url) =>
+      ok(
+        rangeBody(url.endsWith(sha1(breached).slice(0, 5)) ? [`${sha1(breached).slice(5)}:9`] : []),
+      ),
+    );
 
   it(`checks once typing has paused for ${CHECK_DEBOUNCE_MS} ms, and reports a breached password`, async () => {
     const { fetch, calls } = rangeApi();
@@ -225,10 +255,15 @@ describe('watchBreaches', () => {
 
   it('drops the answer for a password the user has changed since: the newer check wins', async () => {
     const answers: ((response: FetchResponse) => void)[] = [];
-    const { fetch, calls } = fakeFetch((_url, init) => new Promise((resolve, reject) => {
-      answers.push(resolve);
-      init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-    }));
+    const { fetch, calls } = fakeFetch(
+      (_url, init) =>
+        new Promise((resolve, reject) => {
+          answers.push(resolve);
+          init.signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          );
+        }),
+    );
     watch(fetch);
     field.type(breached);
     field.leave();
@@ -238,7 +273,11 @@ describe('watchBreaches', () => {
     await settle(() => calls.length === 2);
     expect(calls).toHaveLength(2);
     expect(calls[0]?.init.signal?.aborted).toBe(true);
-    answers[0]?.({ ok: true, status: 200, text: () => Promise.resolve(rangeBody([`${sha1(breached).slice(5)}:9`])) });
+    answers[0]?.({
+      ok: true,
+      status: 200,
+      text: () => Promise.resolve(rangeBody([`${sha1(breached).slice(5)}:9`])),
+    });
     answers[1]?.({ ok: true, status: 200, text: () => Promise.resolve(rangeBody([])) });
     await settle(() => reports.length > 0);
     await settle();
@@ -247,7 +286,11 @@ describe('watchBreaches', () => {
 
   it('reports nothing when the check fails, and tries the same password again when the user leaves the field again', async () => {
     let fail = true;
-    const { fetch, calls } = fakeFetch((url) => (fail ? Promise.reject(new TypeError('Failed to fetch')) : rangeApi().fetch(url, { headers: {} })));
+    const { fetch, calls } = fakeFetch((url) =>
+      fail
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : rangeApi().fetch(url, { headers: {} }),
+    );
     watch(fetch);
     field.type(breached);
     field.leave();

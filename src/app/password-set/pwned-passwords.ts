@@ -51,7 +51,12 @@ export function countInRange(body: string, suffix: string): number {
  * cookies. Rejects on a network failure, a status other than 2xx, an answer that is not a range
  * answer, when `signal` aborts, and after {@link RANGE_TIMEOUT_MS}.
  */
-export async function breachCount(fetch: Fetch, baseUrl: string, password: string, signal?: AbortSignal): Promise<number> {
+export async function breachCount(
+  fetch: Fetch,
+  baseUrl: string,
+  password: string,
+  signal?: AbortSignal,
+): Promise<number> {
   const controller = new AbortController();
   const abort = (): void => controller.abort();
   signal?.addEventListener('abort', abort);
@@ -95,7 +100,13 @@ export interface BreachWatch {
  * cancelled by the next one; a failed check reports nothing (the warning is advisory) and lets the same
  * password be checked again. Returns the function that stops watching.
  */
-export function watchBreaches({ field, fetch, baseUrl, normalize, report }: BreachWatch): () => void {
+export function watchBreaches({
+  field,
+  fetch,
+  baseUrl,
+  normalize,
+  report,
+}: BreachWatch): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let checked = '';
   let controller: AbortController | undefined;

@@ -10,7 +10,12 @@ import { RuleChecklist, type RuleState, ruleMessageParams } from './rule-checkli
 
 const RULES = rulesFromPolicy({ minimumLength: 10, maximumLength: 64, noOfDigits: 1 });
 
-async function setup(inputs: { password: string; showUnmet: boolean; serverChecks?: readonly ServerCheck[]; rejected?: ServerCheck | null }) {
+async function setup(inputs: {
+  password: string;
+  showUnmet: boolean;
+  serverChecks?: readonly ServerCheck[];
+  rejected?: ServerCheck | null;
+}) {
   await render(RuleChecklist, {
     inputs: { rules: RULES, serverChecks: [], rejected: null, ...inputs },
     providers: [provideZonelessChangeDetection(), ...englishTranslations()],
@@ -23,9 +28,33 @@ async function setup(inputs: { password: string; showUnmet: boolean; serverCheck
 describe('RuleChecklist', () => {
   it.each<[string, string, boolean, RuleState, RuleState, RuleState, string]>([
     ['nothing typed', '', false, 'pending', 'pending', 'pending', '(not yet met)'],
-    ['typing: only what is met changes (green), nothing turns red', 'abc1', false, 'pending', 'met', 'met', '(not yet met)'],
-    ['the field left with something typed, or a submit: unmet rules turn red', 'abc1', true, 'unmet', 'met', 'met', '(not met)'],
-    ['a submit with nothing typed: nothing counts as met', '', true, 'unmet', 'unmet', 'pending', '(not met)'],
+    [
+      'typing: only what is met changes (green), nothing turns red',
+      'abc1',
+      false,
+      'pending',
+      'met',
+      'met',
+      '(not yet met)',
+    ],
+    [
+      'the field left with something typed, or a submit: unmet rules turn red',
+      'abc1',
+      true,
+      'unmet',
+      'met',
+      'met',
+      '(not met)',
+    ],
+    [
+      'a submit with nothing typed: nothing counts as met',
+      '',
+      true,
+      'unmet',
+      'unmet',
+      'pending',
+      '(not met)',
+    ],
     ['every rule met', 'abcdefghi1', false, 'met', 'met', 'met', '(met)'],
   ])('%s', async (_, password, showUnmet, length, digit, maximum, lengthText) => {
     const rule = await setup({ password, showUnmet });
@@ -37,9 +66,16 @@ describe('RuleChecklist', () => {
   });
 
   it('lists what only the server checks as "checked when you continue", and a rejected one as not met', async () => {
-    const rule = await setup({ password: '', showUnmet: false, serverChecks: ['passwordHistory', 'breachedPassword'], rejected: 'breachedPassword' });
+    const rule = await setup({
+      password: '',
+      showUnmet: false,
+      serverChecks: ['passwordHistory', 'breachedPassword'],
+      rejected: 'breachedPassword',
+    });
     expect(rule(/Not one of your recent passwords/)).toHaveAttribute('data-state', 'server');
-    expect(rule(/Not one of your recent passwords/)).toHaveTextContent('(checked when you continue)');
+    expect(rule(/Not one of your recent passwords/)).toHaveTextContent(
+      '(checked when you continue)',
+    );
     expect(rule(/known from data breaches/)).toHaveAttribute('data-state', 'unmet');
     expect(rule(/known from data breaches/)).toHaveAttribute('data-rejected', '');
   });

@@ -75,7 +75,10 @@ export class RuleChecklist {
         this.announcement.set(null);
         return;
       }
-      const counts = { met: items.filter((item) => item.state === 'met').length, total: this.rules().length };
+      const counts = {
+        met: items.filter((item) => item.state === 'met').length,
+        total: this.rules().length,
+      };
       const timer = setTimeout(() => this.announcement.set(counts), LIVE_SUMMARY_DELAY_MS);
       onCleanup(() => clearTimeout(timer));
     });
@@ -86,9 +89,21 @@ export class RuleChecklist {
     const showUnmet = this.showUnmet();
     const rejected = this.rejected();
     const state = (id: string, met: boolean | null): RuleState =>
-      id === rejected ? 'unmet' : met === null ? 'server' : met && password ? 'met' : !met && showUnmet ? 'unmet' : 'pending';
+      id === rejected
+        ? 'unmet'
+        : met === null
+          ? 'server'
+          : met && password
+            ? 'met'
+            : !met && showUnmet
+              ? 'unmet'
+              : 'pending';
     return [
-      ...evaluatePassword(password, this.rules()).map((result) => ({ id: result.rule.id, params: ruleMessageParams(result.rule), state: state(result.rule.id, result.met) })),
+      ...evaluatePassword(password, this.rules()).map((result) => ({
+        id: result.rule.id,
+        params: ruleMessageParams(result.rule),
+        state: state(result.rule.id, result.met),
+      })),
       // What only the server checks: "checked when you continue", until it rejected a password for it.
       ...this.serverChecks().map((id) => ({ id, params: {}, state: state(id, null) })),
     ];

@@ -22,7 +22,10 @@ export interface PasswordsToSubmit {
  * What became of a submit: the form POST went out (the browser is leaving the page), the login track
  * (or Auth0 session) is gone, or cidaas could not be reached and nothing was sent.
  */
-export type SubmitOutcome = { readonly kind: 'posted' } | { readonly kind: 'expired' } | { readonly kind: 'unreachable'; readonly error: ApiError };
+export type SubmitOutcome =
+  | { readonly kind: 'posted' }
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'unreachable'; readonly error: ApiError };
 
 /** Rejects with a `timeout` {@link ApiError} when `promise` has not settled within `ms`. */
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -55,20 +58,41 @@ export class PasswordSubmitter {
   private readonly auth0 = inject(Auth0Client);
 
   /** Checks, then posts; resolves with what happened (never rejects). */
-  async submit(target: SubmitTarget, requestId: string | null, passwords: PasswordsToSubmit): Promise<SubmitOutcome> {
+  async submit(
+    target: SubmitTarget,
+    requestId: string | null,
+    passwords: PasswordsToSubmit,
+  ): Promise<SubmitOutcome> {
     const reachable = await this.precheck(target, requestId);
     if (reachable.kind !== 'posted') return reachable;
     const password = normalizePassword(passwords.newPassword);
     const confirmPassword = normalizePassword(passwords.confirmPassword);
     switch (target.mode) {
       case 'change':
-        this.client.firstTimeChangePassword({ old_password: passwords.oldPassword, new_password: password, confirm_password: confirmPassword }, target.lsid);
+        this.client.firstTimeChangePassword(
+          {
+            old_password: passwords.oldPassword,
+            new_password: password,
+            confirm_password: confirmPassword,
+          },
+          target.lsid,
+        );
         break;
       case 'reset':
-        this.client.resetPassword({ resetRequestId: target.rprq, exchangeId: target.exchangeId, password, confirmPassword });
+        this.client.resetPassword({
+          resetRequestId: target.rprq,
+          exchangeId: target.exchangeId,
+          password,
+          confirmPassword,
+        });
         break;
       case 'auth0':
-        this.auth0.setPassword({ sessionToken: target.sessionToken, state: target.state, password, confirmPassword });
+        this.auth0.setPassword({
+          sessionToken: target.sessionToken,
+          state: target.state,
+          password,
+          confirmPassword,
+        });
         break;
     }
     return reachable;
@@ -85,13 +109,18 @@ export class PasswordSubmitter {
             : requestId === null
               ? undefined
               : this.client.getClientInfo({ requestId });
-      return (await withTimeout(Promise.resolve(answer), PRECHECK_TIMEOUT_MS)) === null ? { kind: 'expired' } : { kind: 'posted' };
+      return (await withTimeout(Promise.resolve(answer), PRECHECK_TIMEOUT_MS)) === null
+        ? { kind: 'expired' }
+        : { kind: 'posted' };
     } catch (error) {
       const apiError = toApiError(error);
       // A cidaas that answers "expired" or "invalid" is there: in reset mode (where the check asked about
       // the login request, not the reset) and for a malformed request, the POST goes and E11/E8 decide.
-      if (apiError.kind === 'expired') return target.mode === 'reset' ? { kind: 'posted' } : { kind: 'expired' };
-      return apiError.kind === 'invalid-request' ? { kind: 'posted' } : { kind: 'unreachable', error: apiError };
+      if (apiError.kind === 'expired')
+        return target.mode === 'reset' ? { kind: 'posted' } : { kind: 'expired' };
+      return apiError.kind === 'invalid-request'
+        ? { kind: 'posted' }
+        : { kind: 'unreachable', error: apiError };
     }
   }
 }

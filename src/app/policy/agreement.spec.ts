@@ -2,8 +2,18 @@ import fc from 'fast-check';
 
 import { checkReplacementPassword } from '../../../server/emulator/password-change';
 import type { UserRecord } from '../../../server/emulator/store';
-import { POLICY_RULE_IDS, type PasswordPolicy, type PolicyRuleId, rulesFromPolicy } from '../../contract/password-policy';
-import { type PasswordField, fieldErrors, fitToPage, passwordForm } from '../password-set/password-form';
+import {
+  POLICY_RULE_IDS,
+  type PasswordPolicy,
+  type PolicyRuleId,
+  rulesFromPolicy,
+} from '../../contract/password-policy';
+import {
+  type PasswordFieldName,
+  fieldErrors,
+  fitToPage,
+  passwordForm,
+} from '../password-set/password-form';
 
 /**
  * Property tests: the page's form (its typed FormGroup with the policy's validators) and the emulator's server-side check (the very
@@ -20,10 +30,53 @@ const NUM_RUNS = 1000;
 // scripts and planes, letters that are neither lower nor upper case, symbols that are not letters,
 // whitespace kinds, astral emoji and ZWJ sequences, and lone surrogates.
 const TRICKY_CHARACTERS = [
-  'a', 'z', 'A', 'Z', '0', '9', '!', '-', '_', ' ', '\u00a0', '\t', '\n', '\u3000',
-  'é', 'e\u0301', 'Å', '\u212b', 'A\u030a', 'ß', 'ẞ', 'İ', 'ı', 'ǅ', 'ʰ', 'ª',
-  '٣', '५', '𝟘', '߁', '½', 'Ⅻ', '²', '€', '°', '😀', '👩\u200d👩\u200d👧', '\u200d', '\u0000',
-  '\ud800', '\udfff', '日', 'ㄱ', 'ﬁ', 'Ω', '\u2126', 'ω',
+  'a',
+  'z',
+  'A',
+  'Z',
+  '0',
+  '9',
+  '!',
+  '-',
+  '_',
+  ' ',
+  '\u00a0',
+  '\t',
+  '\n',
+  '\u3000',
+  'é',
+  'e\u0301',
+  'Å',
+  '\u212b',
+  'A\u030a',
+  'ß',
+  'ẞ',
+  'İ',
+  'ı',
+  'ǅ',
+  'ʰ',
+  'ª',
+  '٣',
+  '५',
+  '𝟘',
+  '߁',
+  '½',
+  'Ⅻ',
+  '²',
+  '€',
+  '°',
+  '😀',
+  '👩\u200d👩\u200d👧',
+  '\u200d',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '日',
+  'ㄱ',
+  'ﬁ',
+  'Ω',
+  '\u2126',
+  'ω',
 ];
 
 const unicodeCharacter = fc.oneof(
@@ -81,7 +134,10 @@ function userWithoutHistory(): UserRecord {
 }
 
 /** The page's form for a policy in change mode, holding the given values. */
-function pageForm(passwordPolicy: PasswordPolicy, values: Partial<Record<PasswordField, string>>) {
+function pageForm(
+  passwordPolicy: PasswordPolicy,
+  values: Partial<Record<PasswordFieldName, string>>,
+) {
   const form = passwordForm();
   fitToPage(form, rulesFromPolicy(passwordPolicy), 'change');
   form.setValue({ oldPassword: 'Current-1!', newPassword: '', confirmPassword: '', ...values });
@@ -89,18 +145,29 @@ function pageForm(passwordPolicy: PasswordPolicy, values: Partial<Record<Passwor
 }
 
 /** The first rule the page's form reports as broken for the new password, in the page's reporting order, or `undefined`. */
-function pageFirstBrokenRule(value: string, passwordPolicy: PasswordPolicy): PolicyRuleId | undefined {
+function pageFirstBrokenRule(
+  value: string,
+  passwordPolicy: PasswordPolicy,
+): PolicyRuleId | undefined {
   // Different from `value` after normalization, so "same as current" never decides first.
-  const errors = pageForm(passwordPolicy, { oldPassword: `${value}\u0000current`, newPassword: value }).controls.newPassword.errors;
+  const errors = pageForm(passwordPolicy, {
+    oldPassword: `${value}\u0000current`,
+    newPassword: value,
+  }).controls.newPassword.errors;
   if (errors === null) return undefined;
   const broken = POLICY_RULE_IDS.find((rule) => Object.hasOwn(errors, ERROR_KEY_OF_RULE[rule]));
   // Every key the validator reports must be one of the rules' keys: nothing unmapped slips through.
-  expect(Object.keys(errors).every((key) => Object.values(ERROR_KEY_OF_RULE).includes(key))).toBe(true);
+  expect(Object.keys(errors).every((key) => Object.values(ERROR_KEY_OF_RULE).includes(key))).toBe(
+    true,
+  );
   return broken;
 }
 
 /** The rule the emulator names in `error_code` when it rejects the password for the policy, or `undefined`. */
-async function serverBrokenRule(value: string, passwordPolicy: PasswordPolicy): Promise<string | undefined> {
+async function serverBrokenRule(
+  value: string,
+  passwordPolicy: PasswordPolicy,
+): Promise<string | undefined> {
   const failure = await checkReplacementPassword({
     user: userWithoutHistory(),
     // Different from `value` after normalization, so "same as current" never decides first.
@@ -134,14 +201,32 @@ describe('page validators and the emulator agree (fast-check)', () => {
   it('on the confirmation: "does not match" on the page exactly when the emulator answers password_mismatch', async () => {
     // The confirmation is the same text, its other normalization form, or anything else.
     const pair = password.chain((next) =>
-      fc.tuple(fc.constant(next), fc.oneof(fc.constant(next), fc.constant(next.normalize('NFD')), fc.constant(next.normalize('NFKC')), password)),
+      fc.tuple(
+        fc.constant(next),
+        fc.oneof(
+          fc.constant(next),
+          fc.constant(next.normalize('NFD')),
+          fc.constant(next.normalize('NFKC')),
+          password,
+        ),
+      ),
     );
     let mismatches = 0;
     await fc.assert(
       fc.asyncProperty(pair, policy, async ([next, confirm], passwordPolicy) => {
-        const form = pageForm(passwordPolicy, { oldPassword: `${next}\u0000current`, newPassword: next, confirmPassword: confirm });
+        const form = pageForm(passwordPolicy, {
+          oldPassword: `${next}\u0000current`,
+          newPassword: next,
+          confirmPassword: confirm,
+        });
         const pageMismatch = fieldErrors(form, 'confirmPassword')?.mismatch === true;
-        const failure = await checkReplacementPassword({ user: userWithoutHistory(), current: `${next}\u0000current`, next, confirm, policy: passwordPolicy });
+        const failure = await checkReplacementPassword({
+          user: userWithoutHistory(),
+          current: `${next}\u0000current`,
+          next,
+          confirm,
+          policy: passwordPolicy,
+        });
         expect(failure?.error === 'password_mismatch').toBe(pageMismatch);
         if (pageMismatch) mismatches++;
       }),
@@ -153,13 +238,30 @@ describe('page validators and the emulator agree (fast-check)', () => {
 
   it('on "same as the current password": the page flags it exactly when the emulator answers password_same_as_old', async () => {
     const pair = password.chain((current) =>
-      fc.tuple(fc.constant(current), fc.oneof(fc.constant(current), fc.constant(current.normalize('NFD')), password)),
+      fc.tuple(
+        fc.constant(current),
+        fc.oneof(fc.constant(current), fc.constant(current.normalize('NFD')), password),
+      ),
     );
     let same = 0;
     await fc.assert(
       fc.asyncProperty(pair, policy, async ([current, next], passwordPolicy) => {
-        const pageSame = fieldErrors(pageForm(passwordPolicy, { oldPassword: current, newPassword: next, confirmPassword: next }), 'newPassword')?.sameAsCurrent === true;
-        const failure = await checkReplacementPassword({ user: userWithoutHistory(), current, next, confirm: next, policy: passwordPolicy });
+        const pageSame =
+          fieldErrors(
+            pageForm(passwordPolicy, {
+              oldPassword: current,
+              newPassword: next,
+              confirmPassword: next,
+            }),
+            'newPassword',
+          )?.sameAsCurrent === true;
+        const failure = await checkReplacementPassword({
+          user: userWithoutHistory(),
+          current,
+          next,
+          confirm: next,
+          policy: passwordPolicy,
+        });
         expect(failure?.error === 'password_same_as_old').toBe(pageSame);
         if (pageSame) same++;
       }),
@@ -171,8 +273,16 @@ describe('page validators and the emulator agree (fast-check)', () => {
   it('an empty new password is refused on both sides: required on the page, never accepted by the emulator', async () => {
     await fc.assert(
       fc.asyncProperty(policy, async (passwordPolicy) => {
-        expect(pageForm(passwordPolicy, { newPassword: '' }).controls.newPassword.errors).toEqual({ required: true });
-        const failure = await checkReplacementPassword({ user: userWithoutHistory(), current: 'Current-1!', next: '', confirm: '', policy: passwordPolicy });
+        expect(pageForm(passwordPolicy, { newPassword: '' }).controls.newPassword.errors).toEqual({
+          required: true,
+        });
+        const failure = await checkReplacementPassword({
+          user: userWithoutHistory(),
+          current: 'Current-1!',
+          next: '',
+          confirm: '',
+          policy: passwordPolicy,
+        });
         expect(failure).toBeDefined();
       }),
       { seed: SEED, numRuns: 100 },

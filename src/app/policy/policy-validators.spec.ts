@@ -1,13 +1,30 @@
 import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { rulesFromPolicy } from '../../contract/password-policy';
-import { confirmationMatchesNewPassword, newPasswordDiffersFromCurrent, passwordPolicyValidator, passwordRequired } from './policy-validators';
+import {
+  confirmationMatchesNewPassword,
+  newPasswordDiffersFromCurrent,
+  passwordPolicyValidator,
+  passwordRequired,
+} from './policy-validators';
 
-const demoRules = rulesFromPolicy({ minimumLength: 10, maximumLength: 64, noOfDigits: 1, noOfSpecialChars: 1, lowerAndUpperCase: true });
+const demoRules = rulesFromPolicy({
+  minimumLength: 10,
+  maximumLength: 64,
+  noOfDigits: 1,
+  noOfSpecialChars: 1,
+  lowerAndUpperCase: true,
+});
 
 /** A group of the three password controls, as the form has them (`oldPassword` disabled when asked). */
-function group(values: { oldPassword: string; newPassword: string; confirmPassword: string }, oldPasswordDisabled = false): FormGroup {
+function group(
+  values: { oldPassword: string; newPassword: string; confirmPassword: string },
+  oldPasswordDisabled = false,
+): FormGroup {
   return new FormGroup({
-    oldPassword: new FormControl({ value: values.oldPassword, disabled: oldPasswordDisabled }, { nonNullable: true }),
+    oldPassword: new FormControl(
+      { value: values.oldPassword, disabled: oldPasswordDisabled },
+      { nonNullable: true },
+    ),
     newPassword: new FormControl(values.newPassword, { nonNullable: true }),
     confirmPassword: new FormControl(values.confirmPassword, { nonNullable: true }),
   });
@@ -46,8 +63,10 @@ describe('passwordPolicyValidator', () => {
 });
 
 describe('passwordRequired', () => {
-  it.each(['', ' ', 'x', 'Émile'])('reports %p as Angular\'s Validators.required does', (value) => {
-    expect(passwordRequired(new FormControl(value))).toEqual(Validators.required(new FormControl(value)));
+  it.each(['', ' ', 'x', 'Émile'])("reports %p as Angular's Validators.required does", (value) => {
+    expect(passwordRequired(new FormControl(value))).toEqual(
+      Validators.required(new FormControl(value)),
+    );
   });
 
   it('flags only the empty value', () => {
@@ -64,7 +83,9 @@ describe('confirmationMatchesNewPassword (group validator)', () => {
     ['', 'Secret-123', { mismatch: true }],
     ['Émile-2026!', 'E\u0301mile-2026!', null],
   ])('new %p, confirm %p → %p', (newPassword, confirmPassword, expected) => {
-    expect(confirmationMatchesNewPassword(group({ oldPassword: '', newPassword, confirmPassword }))).toEqual(expected);
+    expect(
+      confirmationMatchesNewPassword(group({ oldPassword: '', newPassword, confirmPassword })),
+    ).toEqual(expected);
   });
 });
 
@@ -76,10 +97,16 @@ describe('newPasswordDiffersFromCurrent (group validator)', () => {
     ['', 'New-Password-1', null],
     ['Old-Password-1', '', null],
   ])('current %p, new %p → %p', (oldPassword, newPassword, expected) => {
-    expect(newPasswordDiffersFromCurrent(group({ oldPassword, newPassword, confirmPassword: '' }))).toEqual(expected);
+    expect(
+      newPasswordDiffersFromCurrent(group({ oldPassword, newPassword, confirmPassword: '' })),
+    ).toEqual(expected);
   });
 
   it('is silent when the current password is not asked for (its control disabled)', () => {
-    expect(newPasswordDiffersFromCurrent(group({ oldPassword: 'Same-1!', newPassword: 'Same-1!', confirmPassword: '' }, true))).toBeNull();
+    expect(
+      newPasswordDiffersFromCurrent(
+        group({ oldPassword: 'Same-1!', newPassword: 'Same-1!', confirmPassword: '' }, true),
+      ),
+    ).toBeNull();
   });
 });

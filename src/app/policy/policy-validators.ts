@@ -1,5 +1,10 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { PolicyRule, RuleResult, evaluatePassword, normalizePassword } from '../../contract/password-policy';
+import {
+  PolicyRule,
+  RuleResult,
+  evaluatePassword,
+  normalizePassword,
+} from '../../contract/password-policy';
 
 /**
  * Validation error codes of the new-password field, with Angular-style parameters. The codes are
@@ -70,7 +75,8 @@ function text(control: AbstractControl | null): string {
  * text control. (Referring to `Validators` keeps every one of Angular's validators in the bundle,
  * 1.8 kB raw: the page needs this one.)
  */
-export const passwordRequired: ValidatorFn = (control): ValidationErrors | null => (text(control) === '' ? { required: true } : null);
+export const passwordRequired: ValidatorFn = (control): ValidationErrors | null =>
+  text(control) === '' ? { required: true } : null;
 
 /**
  * The policy's rules as a `ValidatorFn` for the new password: one error per broken rule, keyed as
