@@ -28,6 +28,18 @@ describe('expectedPageCsp', () => {
       /;form-action 'self' https:\/\/acme\.cidaas\.de https:\/\/app\.example\.com;/,
     );
   });
+
+  it('adds the breached-password range API origin to connect-src only', () => {
+    const csp = expectedPageCsp({
+      cidaasOrigin: 'https://acme.cidaas.de',
+      pwnedPasswordsOrigin: 'https://api.pwnedpasswords.com',
+    });
+    assert.match(
+      csp,
+      /;connect-src 'self' https:\/\/acme\.cidaas\.de https:\/\/api\.pwnedpasswords\.com;/,
+    );
+    assert.match(csp, /;form-action 'self' https:\/\/acme\.cidaas\.de;/);
+  });
 });
 
 describe('expectedHeaders', () => {

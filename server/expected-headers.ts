@@ -38,6 +38,8 @@ export type HeaderExpectations = Readonly<Record<string, HeaderExpectation>>;
 export interface ExpectedHeadersConfig {
   /** The cidaas origin the page talks to and posts to, when not the page's own. */
   readonly cidaasOrigin?: string | undefined;
+  /** The breached-password range API's origin, when the page is configured with one: `connect-src` only. */
+  readonly pwnedPasswordsOrigin?: string | undefined;
   /** Extra `form-action` sources (the applications cidaas redirects to). */
   readonly formActionExtra?: readonly string[] | undefined;
   /** Whether the server sends `Strict-Transport-Security` (behind TLS). */
@@ -68,7 +70,7 @@ export function expectedPageCsp(config: Omit<ExpectedHeadersConfig, 'hsts'> = {}
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' https: data:",
     "font-src 'self'",
-    `connect-src ${unique(["'self'", ...cidaas])}`,
+    `connect-src ${unique(["'self'", ...cidaas, ...(config.pwnedPasswordsOrigin === undefined ? [] : [config.pwnedPasswordsOrigin])])}`,
     "object-src 'none'",
     "base-uri 'self'",
     `form-action ${unique(["'self'", ...cidaas, ...(config.formActionExtra ?? [])])}`,

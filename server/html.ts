@@ -111,3 +111,23 @@ export function messagePage(options: {
 ${options.link ? html`<p><a href="${options.link.href}">${options.link.text}</a></p>` : ''}`,
   });
 }
+
+/** How many `<meta name="{name}">` elements a page has. */
+export function countMetaElements(indexHtml: string, name: string): number {
+  return indexHtml.match(metaElement(name))?.length ?? 0;
+}
+
+/**
+ * Writes a deploy-time setting into the built page: `<meta name="{name}" content="{value}">` (escaped),
+ * replacing the element the build left empty. The page reads it at start-up (`src/app/config/`).
+ */
+export function setMetaContent(indexHtml: string, name: string, value: string): string {
+  return indexHtml.replace(
+    metaElement(name),
+    `<meta name="${escapeHtml(name)}" content="${escapeHtml(value)}">`,
+  );
+}
+
+function metaElement(name: string): RegExp {
+  return new RegExp(`<meta\\b[^>]*\\bname=["']${name.replace(/[^a-z0-9-]/gi, '')}["'][^>]*>`, 'gi');
+}

@@ -29,6 +29,7 @@ import {
   DEFAULT_SERVER_LIMITS,
   escapeHtmlAttribute,
   injectCidaasBaseUrl,
+  injectPageSetting,
   readProductionConfig,
   type ServerLimits,
 } from './production';
@@ -39,6 +40,7 @@ const INDEX = [
   '<!doctype html><html><head>',
   '<meta name="referrer" content="no-referrer">',
   '<meta name="cidaas-base-url" content="">',
+  '<meta name="pwned-passwords-base-url" content="">',
   // Like the real page's inlined stylesheet: enough bytes to be worth compressing (over 1 kB).
   `<style>${'.card{margin:0 auto;padding:24px;border-radius:8px}'.repeat(40)}</style>`,
   '</head><body><ps-root></ps-root><script src="main-ABCD2345.js" type="module"></script></body></html>',
@@ -114,6 +116,7 @@ describe('readProductionConfig', () => {
       distDir: DEFAULT_DIST_DIR,
       cidaasBaseUrl: undefined,
       formActionExtra: [],
+      pwnedPasswordsBaseUrl: undefined,
       hsts: true,
       limits: DEFAULT_SERVER_LIMITS,
     });
@@ -257,6 +260,67 @@ describe('injectCidaasBaseUrl', () => {
   });
 });
 
+describe('readProductionConfig: PWNED_PASSWORDS_BASE_URL', () => {
+  it('is off unless set', () => {
+    assert.equal(
+      readProductionConfig({ PWNED_PASSWORDS_BASE_URL: ' ' }).pwnedPasswordsBaseUrl,
+      undefined,
+    );
+  });
+
+  it('takes an https: URL (or local http outside production), without its trailing slash', () => {
+    assert.equal(
+      readProductionConfig({ PWNED_PASSWORDS_BASE_URL: 'https://api.pwnedpasswords.com/' })
+        .pwnedPasswordsBaseUrl,
+      'https://api.pwnedpasswords.com',
+    );
+    assert.equal(
+      readProductionConfig({ PWNED_PASSWORDS_BASE_URL: 'http://127.0.0.1:4200/pwned-passwords' })
+        .pwnedPasswordsBaseUrl,
+      'http://127.0.0.1:4200/pwned-passwords',
+    );
+  });
+
+  for (const [value, nodeEnv] of [
+    ['http://api.pwnedpasswords.com', undefined],
+    ['http://localhost:4200', 'production'],
+    ['https://api.pwnedpasswords.com/?x=1', undefined],
+  ] as const) {
+    it(`refuses ${value} (NODE_ENV=${nodeEnv ?? 'unset'}), naming the variable`, () => {
+      assert.throws(
+        () => readProductionConfig({ PWNED_PASSWORDS_BASE_URL: value, NODE_ENV: nodeEnv }),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigurationError);
+          assert.match(error.message, /PWNED_PASSWORDS_BASE_URL/);
+          return true;
+        },
+      );
+    });
+  }
+
+  it('needs a build with exactly one <meta name="pwned-passwords-base-url">', () => {
+    assert.throws(
+      () =>
+        injectPageSetting(
+          INDEX.replace('<meta name="pwned-passwords-base-url" content="">', ''),
+          'pwned-passwords-base-url',
+          'https://x.example',
+        ),
+      /found 0/,
+    );
+    const html = injectPageSetting(
+      INDEX,
+      'pwned-passwords-base-url',
+      'https://x.example/"><script>',
+    );
+    assert.match(
+      html,
+      /<meta name="pwned-passwords-base-url" content="https:\/\/x\.example\/&quot;&gt;&lt;script&gt;">/,
+    );
+    assert.match(html, /<meta name="cidaas-base-url" content="">/);
+  });
+});
+
 describe('the production app', () => {
   let dist: string;
   let server: Server;
@@ -267,6 +331,7 @@ describe('the production app', () => {
       distDir: dist,
       cidaasBaseUrl: 'https://acme.cidaas.de/tenant',
       formActionExtra: ['https://app.example.com'],
+      pwnedPasswordsBaseUrl: 'https://api.pwnedpasswords.com',
       hsts: true,
     });
     server = app.listen(0, '127.0.0.1');
@@ -292,6 +357,11 @@ describe('the production app', () => {
       assert.match(
         html,
         /<meta name="cidaas-base-url" content="https:\/\/acme\.cidaas\.de\/tenant">/,
+        path,
+      );
+      assert.match(
+        html,
+        /<meta name="pwned-passwords-base-url" content="https:\/\/api\.pwnedpasswords\.com">/,
         path,
       );
       assert.match(html, /main-ABCD2345\.js/, path);
@@ -385,6 +455,7 @@ describe('the production app', () => {
   it('sends each kind of response the headers of the shared table (server/expected-headers.ts), whatever the encoding', async () => {
     const expected = expectedHeaders({
       cidaasOrigin: 'https://acme.cidaas.de',
+      pwnedPasswordsOrigin: 'https://api.pwnedpasswords.com',
       formActionExtra: ['https://app.example.com'],
       hsts: true,
     });
@@ -603,7 +674,11 @@ describe('the production app', () => {
   });
 
   it('ignores Range: a 200 with the whole representation, never a 206 of bytes that do not match its encoding', async () => {
-    const injected = injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant');
+    const injected = injectPageSetting(
+      injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant'),
+      'pwned-passwords-base-url',
+      'https://api.pwnedpasswords.com',
+    );
     const files: ReadonlyArray<readonly [string, string]> = [
       ['/chunk-LAZY2345.js', LAZY_CHUNK], // compressed on the fly
       ['/main-ABCD2345.js', BUNDLE], // precompressed siblings
@@ -629,7 +704,11 @@ describe('the production app', () => {
   });
 
   it('compresses the page once at start-up: brotli 11 or gzip 9 as the client prefers, with a Content-Length and Vary', async () => {
-    const injected = injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant');
+    const injected = injectPageSetting(
+      injectCidaasBaseUrl(INDEX, 'https://acme.cidaas.de/tenant'),
+      'pwned-passwords-base-url',
+      'https://api.pwnedpasswords.com',
+    );
     const cases: ReadonlyArray<readonly [string | undefined, string | undefined]> = [
       ['gzip, deflate, br, zstd', 'br'], // what Chromium sends: equal rating, brotli is smaller
       ['br', 'br'],

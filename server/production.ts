@@ -21,12 +21,13 @@
  * `PAGE_DIST_DIR` (default `dist/password-set/browser`), `CIDAAS_BASE_URL` (optional tenant
  * authority, written into `index.html` at start-up), `FORM_ACTION_EXTRA` (optional, space- or
  * comma-separated origins the `form-action` CSP also allows: the applications cidaas redirects to;
- * see `server/security-headers.ts`), `NODE_ENV` (`production` refuses `http:` URLs, even on localhost),
+ * see `server/security-headers.ts`), `PWNED_PASSWORDS_BASE_URL` (optional breached-password range API,
+ * written into `index.html` and allowed by `connect-src`), `NODE_ENV` (`production` refuses `http:` URLs, even on localhost),
  * `MAX_CONNECTIONS` (default 1024) and `KEEP_ALIVE_TIMEOUT_SECONDS` (default 5; behind a load balancer,
  * more than its idle timeout for upstream connections).
  */
 import { isSecureUrl } from '../src/contract/url-safety';
-import { escapeHtml } from './html';
+import { countMetaElements, escapeHtml, setMetaContent } from './html';
 import { readFileSync } from 'node:fs';
 import {
   createServer,
@@ -71,6 +72,8 @@ export interface ProductionConfig {
   readonly cidaasBaseUrl: string | undefined;
   /** Extra `form-action` sources (application origins, or `https:`). */
   readonly formActionExtra: readonly string[];
+  /** The breached-password range API's base URL without a trailing slash, or `undefined` for "no check". */
+  readonly pwnedPasswordsBaseUrl: string | undefined;
   /** Whether `Strict-Transport-Security` is sent. */
   readonly hsts: boolean;
   /** The HTTP server's limits. */
@@ -156,6 +159,10 @@ function parseSecureUrl(name: string, value: string, production: boolean): URL {
   return url;
 }
 
+function withoutTrailingSlash(url: URL): string {
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 /**
  * Reads and validates the environment. Throws a {@link ConfigurationError} that says what to fix,
  * so the server refuses to start rather than serve a page that posts passwords to the wrong place.
@@ -165,6 +172,11 @@ export function readProductionConfig(env: NodeJS.ProcessEnv): ProductionConfig {
   const rawBaseUrl = env['CIDAAS_BASE_URL']?.trim() ?? '';
   const baseUrl =
     rawBaseUrl === '' ? undefined : parseSecureUrl('CIDAAS_BASE_URL', rawBaseUrl, production);
+  const rawRangeUrl = env['PWNED_PASSWORDS_BASE_URL']?.trim() ?? '';
+  const rangeUrl =
+    rawRangeUrl === ''
+      ? undefined
+      : parseSecureUrl('PWNED_PASSWORDS_BASE_URL', rawRangeUrl, production);
   const formActionExtra = (env['FORM_ACTION_EXTRA'] ?? '')
     .split(/[\s,]+/)
     .filter((entry) => entry !== '')
@@ -188,11 +200,9 @@ export function readProductionConfig(env: NodeJS.ProcessEnv): ProductionConfig {
     port: parseInteger('PORT', env['PORT'], 8080, 0, 65535),
     host: env['HOST'] || '0.0.0.0',
     distDir: env['PAGE_DIST_DIR'] ? resolve(env['PAGE_DIST_DIR']) : DEFAULT_DIST_DIR,
-    cidaasBaseUrl:
-      baseUrl === undefined
-        ? undefined
-        : `${baseUrl.origin}${baseUrl.pathname}`.replace(/\/+$/, ''),
+    cidaasBaseUrl: baseUrl === undefined ? undefined : withoutTrailingSlash(baseUrl),
     formActionExtra,
+    pwnedPasswordsBaseUrl: rangeUrl === undefined ? undefined : withoutTrailingSlash(rangeUrl),
     hsts: true,
     limits: {
       ...DEFAULT_SERVER_LIMITS,
@@ -212,23 +222,29 @@ export function readProductionConfig(env: NodeJS.ProcessEnv): ProductionConfig {
 /** Escapes a value for a double-quoted HTML attribute: the servers' one escaper. */
 export const escapeHtmlAttribute: (value: string) => string = escapeHtml;
 
-const BASE_URL_META = /<meta\b[^>]*\bname=["']cidaas-base-url["'][^>]*>/gi;
+/** The `<meta>` elements of `index.html` that carry the deploy-time settings the page reads. */
+export const PAGE_SETTING_METAS = {
+  cidaasBaseUrl: 'cidaas-base-url',
+  pwnedPasswordsBaseUrl: 'pwned-passwords-base-url',
+} as const;
 
 /**
- * Writes the cidaas base URL into `<meta name="cidaas-base-url" content="…">` of the built
- * `index.html`. Throws when the element is missing or appears more than once (a build that does not
- * read the setting must not start as if it did).
+ * Writes a deploy-time setting into its `<meta name="…" content="…">` of the built `index.html`.
+ * Throws when the element is missing or appears more than once (a build that does not read the
+ * setting must not start as if it did).
  */
-export function injectCidaasBaseUrl(indexHtml: string, baseUrl: string): string {
-  const found = indexHtml.match(BASE_URL_META)?.length ?? 0;
+export function injectPageSetting(indexHtml: string, name: string, value: string): string {
+  const found = countMetaElements(indexHtml, name);
   if (found !== 1)
     throw new ConfigurationError(
-      `index.html must contain exactly one <meta name="cidaas-base-url"> element, found ${found}.`,
+      `index.html must contain exactly one <meta name="${name}"> element, found ${found}.`,
     );
-  return indexHtml.replace(
-    BASE_URL_META,
-    `<meta name="cidaas-base-url" content="${escapeHtmlAttribute(baseUrl)}">`,
-  );
+  return setMetaContent(indexHtml, name, value);
+}
+
+/** Writes the cidaas base URL into `<meta name="cidaas-base-url" content="…">` (see {@link injectPageSetting}). */
+export function injectCidaasBaseUrl(indexHtml: string, baseUrl: string): string {
+  return injectPageSetting(indexHtml, PAGE_SETTING_METAS.cidaasBaseUrl, baseUrl);
 }
 
 function setStaticFileHeaders(res: ServerResponse, filePath: string): void {
@@ -384,7 +400,8 @@ const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
  * {@link ConfigurationError} when the page is not built.
  */
 export function createProductionApp(
-  config: Pick<ProductionConfig, 'distDir' | 'cidaasBaseUrl' | 'formActionExtra' | 'hsts'>,
+  config: Pick<ProductionConfig, 'distDir' | 'cidaasBaseUrl' | 'formActionExtra' | 'hsts'> &
+    Partial<Pick<ProductionConfig, 'pwnedPasswordsBaseUrl'>>,
   /** Server-side routes of an identity platform other than cidaas (the Auth0 mode), mounted before the page. */
   extraRoutes: readonly RequestHandler[] = [],
 ): Express {
@@ -399,6 +416,12 @@ export function createProductionApp(
   }
   if (config.cidaasBaseUrl !== undefined)
     indexHtml = injectCidaasBaseUrl(indexHtml, config.cidaasBaseUrl);
+  if (config.pwnedPasswordsBaseUrl !== undefined)
+    indexHtml = injectPageSetting(
+      indexHtml,
+      PAGE_SETTING_METAS.pwnedPasswordsBaseUrl,
+      config.pwnedPasswordsBaseUrl,
+    );
 
   const app = express();
   app.disable('x-powered-by');
@@ -408,6 +431,10 @@ export function createProductionApp(
       cidaasOrigin:
         config.cidaasBaseUrl === undefined ? undefined : new URL(config.cidaasBaseUrl).origin,
       formActionExtra: config.formActionExtra,
+      pwnedPasswordsOrigin:
+        config.pwnedPasswordsBaseUrl === undefined
+          ? undefined
+          : new URL(config.pwnedPasswordsBaseUrl).origin,
       hsts: config.hsts,
     }),
   );
@@ -553,6 +580,7 @@ async function main(): Promise<void> {
       `password_set production server: listening on http://${config.host}:${port}/ (page at /identity/password_set)`,
       `  page: ${config.distDir}`,
       `  cidaas base URL: ${config.cidaasBaseUrl ?? "the page's own origin"}`,
+      `  breached-password range API: ${config.pwnedPasswordsBaseUrl ?? 'none (no check)'}`,
       `  form-action extra: ${config.formActionExtra.length > 0 ? config.formActionExtra.join(' ') : 'none'}`,
       `  limits: ${config.limits.maxConnections} connections, headers ${config.limits.headersTimeoutMs / 1000} s, request ${config.limits.requestTimeoutMs / 1000} s, keep-alive ${config.limits.keepAliveTimeoutMs / 1000} s, idle ${config.limits.socketTimeoutMs / 1000} s`,
     ].join('\n'),

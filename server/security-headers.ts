@@ -38,6 +38,11 @@ export interface SecurityHeaderOptions {
    * not a URL with a path: a CSP source with a path matches that path only.
    */
   readonly cidaasOrigin?: string | undefined;
+  /**
+   * The origin of the breached-password range API the page is configured with (`https://api.pwnedpasswords.com`):
+   * allowed for `connect-src` only. An origin, for the same reason as `cidaasOrigin`.
+   */
+  readonly pwnedPasswordsOrigin?: string | undefined;
   /** More `form-action` sources: the origins of the applications cidaas redirects to after the change (see the module's JSDoc). */
   readonly formActionExtra?: readonly string[] | undefined;
   /** Whether to send `Strict-Transport-Security` (the production server behind TLS, not the http emulator). */
@@ -109,7 +114,11 @@ export function contentSecurityPolicyDirectives(
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'https:', 'data:'],
     fontSrc: ["'self'"],
-    connectSrc: unique(["'self'", ...cidaas]),
+    connectSrc: unique([
+      "'self'",
+      ...cidaas,
+      ...(options.pwnedPasswordsOrigin === undefined ? [] : [options.pwnedPasswordsOrigin]),
+    ]),
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: unique(["'self'", ...cidaas, ...(options.formActionExtra ?? [])]),

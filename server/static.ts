@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 
 import express, { Router } from 'express';
 
-import { messagePage } from './html';
+import { messagePage, setMetaContent } from './html';
 import { assetPreloadLinks, baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
 import { markFileFromDisk } from './security-headers';
 
@@ -42,17 +42,26 @@ function setFileHeaders(res: ServerResponse, filePath: string): void {
   }
 }
 
+/** Deploy-time settings written into the served `index.html`'s `<meta>` elements. */
+export interface PageSettings {
+  /** The breached-password range API's base URL (`<meta name="pwned-passwords-base-url">`); no check when absent. */
+  readonly pwnedPasswordsBaseUrl?: string | undefined;
+}
+
 /**
  * Serves the built Angular page: `index.html` (no-store) at the hosted-page paths, and the dist
  * folder's files (no directory indexes). When the page is not built, the page paths answer 503 with
  * a note to run `npm run build`; other files fall through (to the 404 page).
  */
-export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR): Router {
+export function staticSiteRoutes(
+  distDir: string = DEFAULT_DIST_DIR,
+  settings: PageSettings = {},
+): Router {
   const router = Router();
   const root = resolve(distDir);
 
   for (const path of PAGE_PATHS) {
-    router.get(path, (req, res, next) => {
+    router.get(path, (req, res) => {
       res.set('Cache-Control', 'no-store');
       if (!isPageBuilt(root)) {
         res
@@ -74,13 +83,11 @@ export function staticSiteRoutes(distDir: string = DEFAULT_DIST_DIR): Router {
         assetPreloadLinks(indexHtml),
       );
       if (preload !== null) res.set('Link', preload);
-      res.sendFile(
-        join(root, 'index.html'),
-        { cacheControl: false, lastModified: false, etag: false },
-        (error) => {
-          if (error) next(error);
-        },
-      );
+      const page =
+        settings.pwnedPasswordsBaseUrl === undefined
+          ? indexHtml
+          : setMetaContent(indexHtml, 'pwned-passwords-base-url', settings.pwnedPasswordsBaseUrl);
+      res.type('html').send(page);
     });
   }
 

@@ -550,12 +550,40 @@ describe(
       );
     });
 
+    it('writes the breached-password range API into the page and its origin into connect-src only, when set', () => {
+      const result = render(DEFAULT_DIST_DIR, out, {
+        CIDAAS_BASE_URL: 'https://acme.cidaas.de',
+        PWNED_PASSWORDS_BASE_URL: 'https://API.pwnedpasswords.com/',
+      });
+      assert.equal(result.status, 0, result.stderr);
+      const html = readFileSync(join(out, 'index.html'), 'utf8');
+      assert.match(
+        html,
+        /<meta name="pwned-passwords-base-url" content="https:\/\/api\.pwnedpasswords\.com">/,
+      );
+      assert.match(html, /<meta name="cidaas-base-url" content="https:\/\/acme\.cidaas\.de">/);
+      assert.equal(
+        renderedCsp().get('connect-src'),
+        "connect-src 'self' https://acme.cidaas.de https://api.pwnedpasswords.com",
+      );
+      assert.equal(renderedCsp().get('form-action'), "form-action 'self' https://acme.cidaas.de");
+      const refused = render(DEFAULT_DIST_DIR, out, {
+        PWNED_PASSWORDS_BASE_URL: 'http://api.pwnedpasswords.com',
+      });
+      assert.notEqual(refused.status, 0);
+      assert.match(refused.stderr, /PWNED_PASSWORDS_BASE_URL/);
+    });
+
     it("leaves the base URL empty (the page's own origin) when unset", () => {
       const result = render(DEFAULT_DIST_DIR, out, {});
       assert.equal(result.status, 0, result.stderr);
       assert.match(
         readFileSync(join(out, 'index.html'), 'utf8'),
         /<meta name="cidaas-base-url" content="">/,
+      );
+      assert.match(
+        readFileSync(join(out, 'index.html'), 'utf8'),
+        /<meta name="pwned-passwords-base-url" content="">/,
       );
       assert.equal(renderedCsp().get('connect-src'), "connect-src 'self'");
       assert.equal(renderedCsp().get('form-action'), "form-action 'self'");

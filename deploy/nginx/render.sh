@@ -6,6 +6,9 @@
 #   CIDAAS_BASE_URL     tenant authority, e.g. https://acme.cidaas.de (empty: the page's own origin);
 #                       written into the page's <meta name="cidaas-base-url"> and, as an origin, into the
 #                       CSP's connect-src and form-action
+#   PWNED_PASSWORDS_BASE_URL  a breached-password range API in the style of Pwned Passwords, e.g.
+#                       https://api.pwnedpasswords.com (empty: no check); written into the page's
+#                       <meta name="pwned-passwords-base-url"> and, as an origin, into connect-src
 #   FORM_ACTION_EXTRA   origins (space- or comma-separated) of the applications cidaas redirects to after
 #                       the change, or "https:"; added to form-action
 #   NODE_ENV            "production" refuses http: URLs even on localhost (as the Node server does)
@@ -101,6 +104,13 @@ if [ -n "$(printf '%s' "${CIDAAS_BASE_URL:-}" | tr -d ' \t')" ]; then
   cidaas_origin=$(origin_of "$cidaas_base_url")
 fi
 
+range_base_url=
+range_origin=
+if [ -n "$(printf '%s' "${PWNED_PASSWORDS_BASE_URL:-}" | tr -d ' \t')" ]; then
+  range_base_url=$(normalize_url PWNED_PASSWORDS_BASE_URL "$(printf '%s' "$PWNED_PASSWORDS_BASE_URL" | tr -d ' \t')")
+  range_origin=$(origin_of "$range_base_url")
+fi
+
 form_action_extra=
 for entry in $(printf '%s' "${FORM_ACTION_EXTRA:-}" | tr ',' ' '); do
   if [ "$entry" = https: ]; then
@@ -136,6 +146,12 @@ done
 meta_count=$(grep -o -i -E '<meta[^>]*name="cidaas-base-url"[^>]*>' "$site_dir/index.html" | wc -l | tr -d ' ')
 [ "$meta_count" = 1 ] || fail "index.html must contain exactly one <meta name=\"cidaas-base-url\"> element, found $meta_count."
 sed -E "s|<meta[^>]*name=\"cidaas-base-url\"[^>]*>|<meta name=\"cidaas-base-url\" content=\"$cidaas_base_url\">|I" "$site_dir/index.html" >"$out_dir/index.html.tmp"
+if [ -n "$range_base_url" ]; then
+  range_meta_count=$(grep -o -i -E '<meta[^>]*name="pwned-passwords-base-url"[^>]*>' "$site_dir/index.html" | wc -l | tr -d ' ')
+  [ "$range_meta_count" = 1 ] || fail "index.html must contain exactly one <meta name=\"pwned-passwords-base-url\"> element, found $range_meta_count."
+  sed -E "s|<meta[^>]*name=\"pwned-passwords-base-url\"[^>]*>|<meta name=\"pwned-passwords-base-url\" content=\"$range_base_url\">|I" "$out_dir/index.html.tmp" >"$out_dir/index.html.tmp2"
+  mv "$out_dir/index.html.tmp2" "$out_dir/index.html.tmp"
+fi
 mv "$out_dir/index.html.tmp" "$out_dir/index.html"
 # Compressed once, here, like every other file of the build (gzip 9, brotli 11): nginx only picks one.
 gzip -9 -n -c "$out_dir/index.html" >"$out_dir/index.html.gz"
@@ -188,7 +204,7 @@ esac
 export PASSWORD_SET_SITE_DIR="$site_dir"
 export PASSWORD_SET_CONF_DIR="$out_dir"
 export PASSWORD_SET_LISTEN="$host:$port"
-export PASSWORD_SET_CONNECT_SRC="$(unique_sources "'self'" "$cidaas_origin")"
+export PASSWORD_SET_CONNECT_SRC="$(unique_sources "'self'" "$cidaas_origin" "$range_origin")"
 export PASSWORD_SET_FORM_ACTION="$(unique_sources "'self'" "$cidaas_origin" $form_action_extra)"
 export PASSWORD_SET_ASSET_LINKS="$asset_links"
 export PASSWORD_SET_ACCESS_LOG="$access_log"
@@ -217,4 +233,4 @@ for template in "$here"/*.conf.template; do
   mv "$out_dir/$name.tmp" "$out_dir/$name"
 done
 
-echo "render.sh: rendered into $out_dir (cidaas base URL: ${cidaas_base_url:-the page's own origin}; form-action: $PASSWORD_SET_FORM_ACTION; brotli $brotli; headers-more $headers_more)"
+echo "render.sh: rendered into $out_dir (cidaas base URL: ${cidaas_base_url:-the page's own origin}; breached-password range API: ${range_base_url:-none}; form-action: $PASSWORD_SET_FORM_ACTION; brotli $brotli; headers-more $headers_more)"

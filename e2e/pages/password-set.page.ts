@@ -19,6 +19,8 @@ export class PasswordSetPage {
   readonly signInAgain: Locator;
   /** Change mode's way to cidaas' forgot-password page, under the current password. */
   readonly forgotPassword: Locator;
+  /** The advisory warning under the new password that it is known from data breaches. */
+  readonly breachWarning: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -36,6 +38,9 @@ export class PasswordSetPage {
     this.checklist = page.getByRole('list', { name: 'Your new password needs:' });
     this.signInAgain = page.getByRole('link', { name: 'Sign in again' });
     this.forgotPassword = page.getByRole('link', { name: 'Forgot your password? Reset it' });
+    this.breachWarning = page.getByText('This password has appeared in a data breach', {
+      exact: false,
+    });
   }
 
   /** Opens the page at a (relative) password_set URL. */

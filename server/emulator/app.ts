@@ -15,6 +15,7 @@ import { fieldSetupRoutes } from './routes/fieldsetup';
 import { loginRoutes } from './routes/login';
 import { precheckRoutes } from './routes/precheck';
 import { publicRoutes } from './routes/public';
+import { PWNED_PASSWORDS_PATH, pwnedPasswordsRoutes } from './routes/pwned-passwords';
 import { resetRoutes } from './routes/reset';
 import { EmulatorStore, loadSeed, type Seed } from './store';
 
@@ -30,6 +31,11 @@ export interface EmulatorOptions {
   readonly distDir?: string | undefined;
   /** The seed to start from and reset to. Default `server/emulator/seed.json`. */
   readonly seed?: Seed | undefined;
+  /**
+   * Whether the page is configured with the emulator's breached-password range API (on the page's own
+   * origin, so `connect-src 'self'` allows it). Default `true`: the demo shows the warning.
+   */
+  readonly breachCheck?: boolean | undefined;
 }
 
 /** The emulator's express app, with the store and fault registry behind it (for tests and the banner). */
@@ -142,7 +148,8 @@ const loopbackCors: RequestHandler = (req, res, next) => {
 /**
  * Builds the cidaas emulator and the static server for the built page on one express app:
  * security headers, the control API (when enabled), fault injection, the emulated endpoints
- * (E1, login, E3, E5, E7, E8, E12), the demo relying party, the built page, 404 and error pages.
+ * (E1, login, E3, E5, E7, E8, E12), the demo relying party, a breached-password range API, the built
+ * page (configured with that API), 404 and error pages.
  */
 export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<EmulatorApp> {
   const seed = options.seed ?? loadSeed();
@@ -175,7 +182,12 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
   app.use(fieldSetupRoutes(store));
   app.use(precheckRoutes(store));
   app.use(resetRoutes(store));
-  app.use(staticSiteRoutes(options.distDir));
+  app.use(pwnedPasswordsRoutes());
+  app.use(
+    staticSiteRoutes(options.distDir, {
+      pwnedPasswordsBaseUrl: options.breachCheck === false ? undefined : PWNED_PASSWORDS_PATH,
+    }),
+  );
 
   app.use(notFound);
   app.use(errorHandler);

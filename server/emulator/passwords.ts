@@ -10,13 +10,16 @@ const BLOCK_SIZE = 8;
 const PARALLELIZATION = 1;
 
 /**
- * A small built-in list of known breached passwords (cidaas reports these as `VER_0120`).
- * Each one satisfies the demo policy, so the breach check is reachable from the page.
+ * A small built-in list of known breached passwords: cidaas reports these as `VER_0120`, and the
+ * emulator's range API (`routes/pwned-passwords.ts`) lists them, so the page warns before the submit.
+ * Each one satisfies the demo policy, so both checks are reachable from the page; the demo's first
+ * sign-in password is among them, the obvious choice a newcomer might try to keep.
  */
 export const BREACHED_PASSWORDS: ReadonlySet<string> = new Set([
   'Password123!',
   'P@ssw0rd2024',
   'Welcome2026!',
+  'Welcome-2026',
   'Qwertyuiop1!',
 ]);
 

@@ -1,4 +1,4 @@
-import { resolveCidaasBaseUrl } from './cidaas-base-url';
+import { resolveCidaasBaseUrl, resolveConfiguredUrl } from './cidaas-base-url';
 
 const ORIGIN = 'http://localhost:4200';
 
@@ -26,5 +26,27 @@ describe('resolveCidaasBaseUrl from a public page', () => {
     expect(resolveCidaasBaseUrl('http://127.0.0.1:4310', 'https://login.example.com')).toBe(
       'https://login.example.com',
     );
+  });
+});
+
+describe('resolveConfiguredUrl (the breached-password range API)', () => {
+  it.each([
+    ['', null],
+    [null, null],
+    ['https://api.pwnedpasswords.com', 'https://api.pwnedpasswords.com'],
+    ['https://mirror.example/pwned/', 'https://mirror.example/pwned'],
+    ['/pwned-passwords', `${ORIGIN}/pwned-passwords`],
+    ['http://evil.example.com', null],
+    ['javascript:alert(1)', null],
+    ['https://user:pass@api.pwnedpasswords.com', null],
+    ['https://api.pwnedpasswords.com?x=1', null],
+  ])('%p → %p: off (null) when nothing usable is configured', (configured, expected) => {
+    expect(resolveConfiguredUrl(configured, ORIGIN)).toBe(expected);
+  });
+
+  it('never accepts plain http from a public page, even to a loopback address', () => {
+    expect(
+      resolveConfiguredUrl('http://127.0.0.1:4351/pwned-passwords', 'https://login.example.com'),
+    ).toBeNull();
   });
 });

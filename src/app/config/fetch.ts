@@ -4,6 +4,8 @@ import { InjectionToken } from '@angular/core';
 export interface FetchInit {
   readonly headers: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
+  /** Whether cookies go along; the browser's default (same-origin) when absent. */
+  readonly credentials?: RequestCredentials;
 }
 
 /** The part of a fetch `Response` the page reads. */

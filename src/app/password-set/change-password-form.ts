@@ -18,9 +18,12 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ApiError } from '../cidaas/api-error';
 import { CIDAAS_CLIENT } from '../cidaas/cidaas-client';
+import { configuredUrl } from '../config/cidaas-base-url';
+import { FETCH } from '../config/fetch';
+import { whenIdle } from '../config/when-idle';
 import type { FieldSetup } from '../../contract/cidaas-types';
 import { DEFAULT_LANGUAGE } from '../i18n/locale';
-import { passwordRulesAttribute } from '../../contract/password-policy';
+import { normalizePassword, passwordRulesAttribute } from '../../contract/password-policy';
 import {
   Message,
   fieldOfUrlError,
@@ -79,6 +82,7 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly destroyRef = inject(DestroyRef);
+  private readonly fetch = inject(FETCH);
 
   /** What start-up loaded. */
   readonly data = input.required<PageData>();
@@ -130,6 +134,15 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   private readonly pendingServerError = signal<PasswordFieldName | null>(null);
   /** Whether the server's error is still shown in the summary (until the next submit attempt). */
   private readonly showServerError = signal(true);
+
+  /**
+   * The base URL of a breached-password range API in the style of Pwned Passwords
+   * (`https://api.pwnedpasswords.com`), from `<meta name="pwned-passwords-base-url">`; `null` when the
+   * deployment configures none: then nothing is checked and nothing is requested.
+   */
+  private readonly rangeApi = configuredUrl('pwned-passwords-base-url');
+  /** The new password the range API last reported as breached; warned about only while it is still the one typed. */
+  protected readonly breached = signal('');
 
   protected readonly passwordRules = computed(() => passwordRulesAttribute(this.data().rules));
   protected readonly minLength = computed(() => {
@@ -286,12 +299,34 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /**
    * Puts the user on the explanation of what went wrong (lockout, or cidaas' error), when there is
    * one; otherwise focus stays on the page's heading, so the reason is read before the first field.
+   * Then, when the browser is idle, loads the breached-password check (`pwned-passwords.ts`) if the
+   * deployment configured a range API.
    */
   ngAfterViewInit(): void {
     // In the next frame: focusing now would force a layout in the middle of the first render.
     requestAnimationFrame(() =>
       (this.host.querySelector<HTMLElement>('#ps-lockout') ?? this.summaryElement())?.focus(),
     );
+    const field = this.host.querySelector<HTMLInputElement>(`#${FIELD_INPUTS.newPassword.id}`);
+    const baseUrl = this.rangeApi;
+    if (baseUrl && field) {
+      // Once the form is usable; the check is advisory, so a chunk that fails to load changes nothing.
+      whenIdle(this.window, () =>
+        import('./pwned-passwords')
+          .then((check) =>
+            this.destroyRef.onDestroy(
+              check.watchBreaches({
+                field,
+                fetch: this.fetch,
+                baseUrl,
+                normalize: normalizePassword,
+                report: this.breached.set,
+              }),
+            ),
+          )
+          .catch(() => undefined),
+      );
+    }
   }
 
   /** A summary link moves focus to its field (the page's `<base href>` would turn `#id` into a navigation). */

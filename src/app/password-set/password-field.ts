@@ -14,7 +14,8 @@ import { FIELD_INPUTS, type PasswordFieldName } from './password-form';
 
 /**
  * One password field: label, error message, the input bound to the form's control by
- * `formControlName`, a show/hide toggle that names the field, and a polite Caps Lock warning. Paste
+ * `formControlName`, a show/hide toggle that names the field, and a polite Caps Lock warning (and
+ * note, see {@link PasswordField.note}). Paste
  * and autofill are never blocked. Extra content (the rule checklist) is projected below the input.
  * Coming back through the back-forward cache hides the password again.
  */
@@ -52,6 +53,11 @@ export class PasswordField {
    */
   readonly readonly = input(false);
   /**
+   * An advisory note under the input (a translation key), such as the warning that the password is
+   * known from data breaches: announced politely with the Caps Lock warning, never an error.
+   */
+  readonly note = input<string | null>(null);
+  /**
    * The user left the field, other than for the submit button: from then on its errors may show
    * (see `shownErrors`). Going to the button, the submit shows every message; showing this one
    * already would push the button down between press and release, and the click would be lost.
@@ -68,7 +74,7 @@ export class PasswordField {
   protected describedBy(): string | null {
     const ids = [...this.describedByExtra()];
     if (this.message()) ids.unshift(`${this.input().id}-error`);
-    if (this.capsLock()) ids.push(`${this.input().id}-caps`);
+    if (this.capsLock() || this.note()) ids.push(`${this.input().id}-caps`);
     return ids.length > 0 ? ids.join(' ') : null;
   }
 
