@@ -59,7 +59,7 @@ test('the checklist stays calm while typing: green once met, red only after leav
     await passwordSet.submitButton.click();
     await expect(passwordSet.errorSummary).toBeFocused();
     await expect(passwordSet.errorSummary.getByRole('link')).toHaveText([
-      'Enter your current password.',
+      'Enter your temporary password.',
       'Your new password does not meet all the requirements below.',
       'Enter your new password again.',
     ]);
@@ -131,7 +131,7 @@ test('messages never move the submit button from under a click, and passing over
   }
   await expect(passwordSet.errorSummary).toBeFocused();
   await expect(passwordSet.errorSummary.getByRole('link')).toHaveText([
-    'Enter your current password.',
+    'Enter your temporary password.',
     'The two new passwords do not match.',
   ]);
 });

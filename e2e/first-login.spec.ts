@@ -26,6 +26,12 @@ test('a pre-created user is forced to change the password at first login and lan
     await expectAccessible(page);
   });
 
+  await test.step('an empty submit asks for the temporary password, by that name', async () => {
+    await passwordSet.submitButton.click();
+    await expect(passwordSet.errorSummary).toContainText('Enter your temporary password.');
+    await expect(passwordSet.errorSummary).not.toContainText(/current password/i);
+  });
+
   await test.step('change the password', async () => {
     await passwordSet.changePassword(USERS.newUser.password, NEW_PASSWORD);
   });

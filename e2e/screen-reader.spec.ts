@@ -73,7 +73,7 @@ test('an invalid submit: an alert, focused, read before the form, linking each f
         - list:
           - /children: equal
           - listitem:
-            - link "Enter your current password."
+            - link "Enter your temporary password."
           - listitem:
             - link "Your new password does not meet all the requirements below."
           - listitem:
@@ -82,7 +82,7 @@ test('an invalid submit: an alert, focused, read before the form, linking each f
         - /children: equal
         - paragraph: "Account: new.user@example.com"
         - text: Temporary password
-        - paragraph: ⚠ Enter your current password.
+        - paragraph: ⚠ Enter your temporary password.
         - textbox "Temporary password" [invalid]
         - button "Show Temporary password" [pressed=false]
         - paragraph

@@ -1,6 +1,6 @@
 import { USERS, expect, expectAccessible, test } from './fixtures';
 
-test('a wrong current password is explained, the session is kept, and a retry succeeds', async ({
+test('a wrong temporary (current) password is explained, the session is kept, and a retry succeeds', async ({
   page,
   emulator,
   passwordSet,
@@ -14,7 +14,7 @@ test('a wrong current password is explained, the session is kept, and a retry su
   expect((await landing).search).toMatch(
     new RegExp(`lsid=${session.lsid}.*requestId=${session.requestId}.*error=invalid_old_password`),
   );
-  await expect(passwordSet.errorSummary).toContainText('The current password is not correct.');
+  await expect(passwordSet.errorSummary).toContainText('The temporary password is not correct.');
   await expect(passwordSet.errorSummary).toBeFocused();
   await expect(passwordSet.currentPassword).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
