@@ -195,7 +195,7 @@ test.describe('every failure has an answer, and the login session is never lost'
     await passwordSet.open(
       `${kept}&error=invalid_old_password&error_description=The+current+password+is+wrong.&error_code=X1&retry_after=30`,
     );
-    await expect(passwordSet.errorSummary).toContainText('The current password is not correct.');
+    await expect(passwordSet.errorSummary).toContainText('The temporary password is not correct.');
     await expect(page).toHaveURL(new URL(kept, page.url()).href);
 
     await page.reload();
@@ -216,7 +216,7 @@ test.describe('every failure has an answer, and the login session is never lost'
     const landing = passwordSet.nextLoad();
     await passwordSet.changePassword('Not-my-password-1', 'Sunny-Meadow-42');
     expect((await landing).searchParams.get('error')).toBe('invalid_old_password');
-    await expect(passwordSet.errorSummary).toContainText('The current password is not correct.');
+    await expect(passwordSet.errorSummary).toContainText('The temporary password is not correct.');
     await expect(page).toHaveURL(
       new URL(
         `/identity/password_set?lsid=${session.lsid}&requestId=${session.requestId}`,
@@ -247,12 +247,12 @@ test.describe('every failure has an answer, and the login session is never lost'
   });
 
   const CODE_MESSAGES = {
-    invalid_old_password: 'The current password is not correct.',
+    invalid_old_password: 'The temporary password is not correct.',
     password_mismatch: 'The two new passwords did not match.',
     'password_policy_violation&error_code=minimumLength': 'The new password is too short.',
     password_policy_violation: 'The new password does not meet the password requirements.',
     password_already_used: 'You have used this password before.',
-    password_same_as_old: 'must be different from your current password',
+    password_same_as_old: 'must be different from your temporary password',
     'password_compromised&error_code=VER_0120': 'appeared in a data breach',
   } as const;
   for (const [error, message] of Object.entries(CODE_MESSAGES)) {

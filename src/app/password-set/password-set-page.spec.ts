@@ -345,7 +345,7 @@ describe('PasswordSetPage', () => {
     await user.type(screen.getByLabelText('Repeat your new password'), 'Other-Password-1');
     await user.click(screen.getByRole('button', { name: 'Set new password' }));
     expect(screen.getByLabelText('Your new password')).toHaveAccessibleDescription(
-      expect.stringContaining('Your new password must be different from your current password.'),
+      expect.stringContaining('Your new password must be different from your temporary password.'),
     );
     expect(screen.getByLabelText('Repeat your new password')).toHaveAccessibleDescription(
       expect.stringContaining('The two new passwords do not match.'),
@@ -453,7 +453,7 @@ describe('PasswordSetPage', () => {
   it('explains an error that came back in the URL and focuses it', async () => {
     await setupReady({ error: 'invalid_old_password', error_description: '<b>bad</b>' });
     const alert = screen.getByRole('alert', { name: 'Your password was not changed' });
-    expect(alert).toHaveTextContent('The current password is not correct.');
+    expect(alert).toHaveTextContent('The temporary password is not correct.');
     expect(alert).not.toHaveTextContent('bad');
     await waitFor(() => expect(alert).toHaveFocus());
     expect(screen.getByLabelText('Temporary password')).toHaveAttribute('aria-invalid', 'true');
