@@ -26,7 +26,7 @@ export class TenantThemes {
    * ids are ignored. The promise resolves (never rejects) once the theme is in {@link themeOf} or
    * known to be absent.
    */
-  load(clientId: string | null | undefined): Promise<void> {
+  loadTheme(clientId: string | null | undefined): Promise<void> {
     const id = safeClientId(clientId);
     if (id === null) return Promise.resolve();
     const pending = this.requests.get(id);

@@ -136,8 +136,8 @@ describe('TenantThemes', () => {
 
   it('loads and validates themes/<client_id>.json once per client', async () => {
     const { themes, http } = setup();
-    const loading = themes.load('demo-client');
-    expect(themes.load('demo-client')).toBe(loading);
+    const loading = themes.loadTheme('demo-client');
+    expect(themes.loadTheme('demo-client')).toBe(loading);
     expect(themes.themeOf('demo-client')).toBeNull();
     http
       .expectOne('themes/demo-client.json')
@@ -148,7 +148,7 @@ describe('TenantThemes', () => {
 
   it('reads colour names and functions in a theme, loading the full colour parser for such a theme', async () => {
     const { themes, http } = setup();
-    const loading = themes.load('named-client');
+    const loading = themes.loadTheme('named-client');
     http.expectOne('themes/named-client.json').respond({
       light: { primary: 'navy', accent: 'Teal' },
       dark: { surface: 'rgb(17, 28, 51)' },
@@ -163,7 +163,7 @@ describe('TenantThemes', () => {
 
   it('reads a theme whose colours are plain hex without loading the full colour parser', async () => {
     const { themes, http } = setup();
-    const loading = themes.load('hex-client');
+    const loading = themes.loadTheme('hex-client');
     http.expectOne('themes/hex-client.json').respond({
       light: { primary: '#7C3AED', logo: '/logo.svg' },
       dark: { surface: '#111c33' },
@@ -188,7 +188,7 @@ describe('TenantThemes', () => {
     ],
   ])('treats %s as "no theme"', async (_name, answer) => {
     const { themes, http } = setup();
-    const loading = themes.load('dark-client');
+    const loading = themes.loadTheme('dark-client');
     answer(http.expectOne('themes/dark-client.json'));
     await expect(loading).resolves.toBeUndefined();
     expect(themes.themeOf('dark-client')).toBeNull();
@@ -198,7 +198,7 @@ describe('TenantThemes', () => {
     'requests nothing for the client id %p',
     async (clientId) => {
       const { themes, http } = setup();
-      await themes.load(clientId);
+      await themes.loadTheme(clientId);
       http.expectNone(() => true);
     },
   );

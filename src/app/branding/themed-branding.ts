@@ -135,7 +135,7 @@ export function themedBranding(clientInfo: Signal<ClientInfo | null>): Signal<Th
   effect((onCleanup) => {
     const clientId = branding().clientId;
     if (clientId === null) return;
-    onCleanup(whenIdle(view, () => void themes.load(clientId)));
+    onCleanup(whenIdle(view, () => void themes.loadTheme(clientId)));
   });
   return computed(() => {
     const current = branding();

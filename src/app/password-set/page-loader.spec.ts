@@ -120,7 +120,7 @@ function stateFor(
   query: string,
   language: 'en' | 'de' = 'en',
 ): Promise<PageState> {
-  return firstValueFrom(loader.load(parsePageParams(query), language));
+  return firstValueFrom(loader.loadForm(parsePageParams(query), language));
 }
 
 function readyData(state: PageState) {
@@ -147,7 +147,7 @@ describe('PageLoader', () => {
         files: { de: GERMAN },
       });
       const states: PageState[] = [];
-      loader.load(parsePageParams(CHANGE_QUERY), 'de').subscribe((state) => states.push(state));
+      loader.loadForm(parsePageParams(CHANGE_QUERY), 'de').subscribe((state) => states.push(state));
       await Promise.resolve();
       expect(client.getClientInfo).toHaveBeenCalledWith({
         requestId: REQUEST_ID,
@@ -458,7 +458,7 @@ describe('PageLoader', () => {
   describe('cancelling', () => {
     it('starts nothing before it is subscribed', () => {
       const { loader, client, requestedLanguages } = setup();
-      loader.load(parsePageParams(CHANGE_QUERY), 'en');
+      loader.loadForm(parsePageParams(CHANGE_QUERY), 'en');
       loader.loadSuccess(REQUEST_ID, 'en');
       expect(requestedLanguages()).toEqual([]);
       expect(client.getClientInfo).not.toHaveBeenCalled();
@@ -473,7 +473,7 @@ describe('PageLoader', () => {
       });
       const states: PageState[] = [];
       const subscription = loader
-        .load(parsePageParams(CHANGE_QUERY), 'de')
+        .loadForm(parsePageParams(CHANGE_QUERY), 'de')
         .subscribe((state) => states.push(state));
       subscription.unsubscribe();
       german.error(new Error('gone'));

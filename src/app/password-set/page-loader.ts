@@ -26,7 +26,7 @@ export class PageLoader {
   private readonly translate = inject(TranslateService);
 
   /** Loads the page for the given parameters in the given language; emits one state. */
-  load(params: PageParams, language: SupportedLanguage): Observable<PageState> {
+  loadForm(params: PageParams, language: SupportedLanguage): Observable<PageState> {
     return forkJoin([
       showPageIn(this.translate, language),
       defer(() => this.loadState(params, language)),

@@ -156,11 +156,11 @@ export class PasswordSetPage {
     // A dead end or a failure replaces the whole card: move focus to its heading so it is read out.
     focusOnChange(this.state, 'ps-page-heading');
     this.showLoads();
-    this.load();
+    this.loadPage();
   }
 
   /** Loads (or, after a failure, reloads) everything the page needs. */
-  protected load(): void {
+  protected loadPage(): void {
     this.loads.next();
   }
 
@@ -175,7 +175,7 @@ export class PasswordSetPage {
                 this.params.ok && this.params.platform === 'auth0' ? null : this.params.requestId,
                 this.language,
               )
-            : this.loader.load(this.params, this.language),
+            : this.loader.loadForm(this.params, this.language),
         ),
         takeUntilDestroyed(this.destroyRef),
       )
