@@ -92,8 +92,10 @@ try {
       const lhr = result?.lhr;
       if (REPORT_DIR !== undefined && lhr !== undefined)
         writeFileSync(join(REPORT_DIR, `${which}-${run}.json`), JSON.stringify(lhr));
-      for (const id of CATEGORIES)
-        (scoresOf[which][id] ??= []).push(Math.round((lhr?.categories[id]?.score ?? 0) * 100));
+      // A run Lighthouse could not measure (e.g. NO_NAVSTART) has no scores: it is reported, not counted as 0.
+      if (!lhr?.runtimeError)
+        for (const id of CATEGORIES)
+          (scoresOf[which][id] ??= []).push(Math.round((lhr?.categories[id]?.score ?? 0) * 100));
       const scores = CATEGORIES.map(
         (id) => `${id} ${Math.round((lhr?.categories[id]?.score ?? 0) * 100)}`,
       ).join(', ');
