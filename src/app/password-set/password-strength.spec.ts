@@ -137,6 +137,7 @@ describe('watchStrength', () => {
   let field: HTMLInputElement;
   let submit: HTMLButtonElement;
   let other: HTMLInputElement;
+  let link: HTMLAnchorElement;
   let reports: (Strength | null)[];
   let stop: () => void;
 
@@ -144,10 +145,11 @@ describe('watchStrength', () => {
   async function start(language = 'en', typedBefore = '', focused = false): Promise<void> {
     document.documentElement.lang = language;
     document.body.innerHTML =
-      '<form><input id="new" /><input id="confirm" /><button type="submit">Go</button></form>';
+      '<form><input id="new" /><input id="confirm" /><button type="submit">Go</button></form><a href="#x">Other account</a>';
     field = document.querySelector<HTMLInputElement>('#new')!;
     other = document.querySelector<HTMLInputElement>('#confirm')!;
     submit = document.querySelector('button')!;
+    link = document.querySelector('a')!;
     field.value = typedBefore;
     if (focused) field.focus();
     reports = [];
@@ -204,18 +206,20 @@ describe('watchStrength', () => {
     expect(english('NordwindLogistik', []).level).toBe('veryStrong');
   });
 
-  it('leaving the field for another rates at once; leaving it for the submit button moves nothing', async () => {
+  it('leaving the field for another rates at once; leaving it for a button or a link changes nothing', async () => {
     await start();
     field.focus();
     type('password');
     other.focus();
     expect(reports).toHaveLength(1);
 
-    field.focus();
-    type('qT7#vL2pX9!mR4zW');
-    submit.focus();
-    await jest.advanceTimersByTimeAsync(STRENGTH_DEBOUNCE_MS * 2);
-    expect(reports).toHaveLength(1);
+    for (const target of [submit, link]) {
+      field.focus();
+      type('qT7#vL2pX9!mR4zW');
+      target.focus();
+      await jest.advanceTimersByTimeAsync(STRENGTH_DEBOUNCE_MS * 2);
+      expect(reports).toHaveLength(1);
+    }
   });
 
   it('rates a password typed before it was ready if the user is still in the field, else waits for the next keystroke', async () => {

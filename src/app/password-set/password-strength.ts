@@ -137,13 +137,14 @@ export function strengthRater(
 
 /**
  * Rates the new password in `field` when typing pauses for {@link STRENGTH_DEBOUNCE_MS}, or when the
- * user leaves the field with a rating pending, except for the submit button (the meter must not move
- * the button between the press and the release), and reports it; emptying the field reports `null` at
- * once. The words of `page` (the tenant's names, the user's) count as guessable, and zxcvbn's warning
- * comes in the page's language (`<html lang>`). A password typed before the meter was ready is rated
- * if the user is still in the field; otherwise the meter waits for the next keystroke, so nothing moves
- * under a user who is already on the button. A rating that fails reports nothing (the meter is
- * advisory). Returns the function that stops watching.
+ * user leaves the field for another with a rating pending, and reports it; emptying the field reports
+ * `null` at once. The meter changes only in answer to typing in the field: leaving it for a button or
+ * a link (the submit button above all) with a rating pending drops that rating, since a line that
+ * appeared then would move the target between the press and the release; a password typed before
+ * the meter was ready is rated only if the user is still in the field. The words of `page` (the
+ * tenant's names, the user's) count as guessable, and zxcvbn's warning comes in the page's language
+ * (`<html lang>`). A rating that fails reports nothing (the meter is advisory). Returns the function
+ * that stops watching.
  */
 export function watchStrength(
   field: HTMLInputElement,
@@ -180,7 +181,7 @@ export function watchStrength(
   const onBlur = (event: FocusEvent): void => {
     if (!pending || !rate) return;
     const to = event.relatedTarget;
-    if (to instanceof HTMLButtonElement && to.type === 'submit') {
+    if (to instanceof HTMLButtonElement || to instanceof HTMLAnchorElement) {
       clearTimeout(timer);
       pending = false;
     } else update();
