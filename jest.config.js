@@ -11,4 +11,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   // intl-messageformat and its @formatjs parts ship ES modules only.
   transformIgnorePatterns: ['node_modules/(?!(intl-messageformat|@formatjs)/|.*\\.mjs$)'],
+  // The single files of zxcvbn-ts the strength meter imports (see src/app/password-set/zxcvbn-modules.d.ts):
+  // their CommonJS twins, which load their own CommonJS dependencies as Node expects.
+  moduleNameMapper: { '^(@zxcvbn-ts/.+)\\.mjs$': '$1.cjs' },
 };

@@ -21,6 +21,10 @@ export class PasswordSetPage {
   readonly forgotPassword: Locator;
   /** The advisory warning under the new password that it is known from data breaches. */
   readonly breachWarning: Locator;
+  /** The strength meter's line under the new password: its level in words (empty until it rates). */
+  readonly strength: Locator;
+  /** The strength meter's bar (decoration, hidden from assistive technology: the line says it). */
+  readonly strengthBar: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -41,6 +45,8 @@ export class PasswordSetPage {
     this.breachWarning = page.getByText('This password has appeared in a data breach', {
       exact: false,
     });
+    this.strength = page.locator('#ps-new-password-strength [aria-live]');
+    this.strengthBar = page.locator('#ps-new-password-strength meter');
   }
 
   /** Opens the page at a (relative) password_set URL. */

@@ -14,6 +14,14 @@ import { ChangePasswordForm } from './change-password-form';
 import type { PageData } from './page-data';
 import { type PasswordsToSubmit, PasswordSubmitter, type SubmitOutcome } from './submitter';
 
+/** How often the form asked for the strength meter's chunk, which fails to load here (see below). */
+const mockStrengthChunk = { loads: 0 };
+// The strength meter's chunk failing to load (as on a flaky network): the form must not notice.
+jest.mock('./password-strength', () => {
+  mockStrengthChunk.loads += 1;
+  throw new Error('Failed to fetch dynamically imported module');
+});
+
 const LSID = '1ea61648-fbe7-4673-bb8b-18a06d8addd8';
 const REQUEST_ID = '9080d117-43e2-4a03-8215-a9f7a03e2999';
 const FORGOT_URL = 'https://acme.example/identity/password_forgot_init?for=test';
@@ -433,6 +441,25 @@ describe('ChangePasswordForm', () => {
         'href',
         FORGOT_URL,
       );
+    });
+  });
+
+  describe('the strength meter', () => {
+    it('a chunk that fails to load changes nothing: the line stays empty and the form submits', async () => {
+      const before = mockStrengthChunk.loads;
+      const { submitter, user } = await setup();
+      // Loaded once the browser is idle, after the form is usable.
+      expect(mockStrengthChunk.loads).toBe(before);
+      await waitFor(() => expect(mockStrengthChunk.loads).toBe(before + 1));
+      await fillValid(user);
+      const line = document.getElementById('ps-new-password-strength');
+      expect(line?.textContent?.trim()).toBe('');
+      expect(line?.querySelector('meter')).toBeNull();
+      expect(field.new().getAttribute('aria-describedby')).toBe(
+        'ps-new-password-strength ps-new-password-rules',
+      );
+      await user.click(submitButton());
+      expect(submitter.submit).toHaveBeenCalledTimes(1);
     });
   });
 

@@ -33,6 +33,7 @@ import {
   validationMessage,
 } from './field-messages';
 import type { PageData } from './page-data';
+import type { Strength } from './password-strength';
 import type { UrlError } from '../../contract/page-params';
 import { PasswordField } from './password-field';
 import {
@@ -143,6 +144,8 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   private readonly rangeApi = configuredUrl('pwned-passwords-base-url');
   /** The new password the range API last reported as breached; warned about only while it is still the one typed. */
   protected readonly breached = signal('');
+  /** The new password's strength as the lazy meter (`password-strength.ts`) last rated it; `null` while there is none. */
+  protected readonly strength = signal<Strength | null>(null);
 
   protected readonly passwordRules = computed(() => passwordRulesAttribute(this.data().rules));
   protected readonly minLength = computed(() => {
@@ -299,8 +302,8 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /**
    * Puts the user on the explanation of what went wrong (lockout, or cidaas' error), when there is
    * one; otherwise focus stays on the page's heading, so the reason is read before the first field.
-   * Then, when the browser is idle, loads the breached-password check (`pwned-passwords.ts`) if the
-   * deployment configured a range API.
+   * Then, when the browser is idle, loads the strength meter (`password-strength.ts`) and, if the
+   * deployment configured a range API, the breached-password check (`pwned-passwords.ts`).
    */
   ngAfterViewInit(): void {
     // In the next frame: focusing now would force a layout in the middle of the first render.
@@ -309,9 +312,15 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     );
     const field = this.host.querySelector<HTMLInputElement>(`#${FIELD_INPUTS.newPassword.id}`);
     const baseUrl = this.rangeApi;
-    if (baseUrl && field) {
-      // Once the form is usable; the check is advisory, so a chunk that fails to load changes nothing.
-      whenIdle(this.window, () =>
+    // Once the form is usable; both are advisory, so a chunk that fails to load changes nothing.
+    whenIdle(this.window, () => {
+      if (!field) return;
+      import('./password-strength')
+        .then((meter) =>
+          this.destroyRef.onDestroy(meter.watchStrength(field, this.data(), this.strength.set)),
+        )
+        .catch(() => undefined);
+      if (baseUrl)
         import('./pwned-passwords')
           .then((check) =>
             this.destroyRef.onDestroy(
@@ -324,9 +333,8 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
               }),
             ),
           )
-          .catch(() => undefined),
-      );
-    }
+          .catch(() => undefined);
+    });
   }
 
   /** A summary link moves focus to its field (the page's `<base href>` would turn `#id` into a navigation). */

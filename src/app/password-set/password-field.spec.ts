@@ -42,7 +42,7 @@ class Host {
   controlName = signal<PasswordFieldName>('newPassword');
   readonly label = signal('Your new password');
   readonly message = signal<Message | null>(null);
-  readonly describedByExtra = signal<readonly string[]>([]);
+  readonly describedByExtra = signal('');
   readonly readonly = signal(false);
   readonly minLength = signal<number | null>(null);
   readonly passwordRules = signal<string | null>(null);
@@ -218,7 +218,7 @@ describe('PasswordField', () => {
     it('with a message: shows it translated, marks the input invalid and describes it first', async () => {
       const { fixture } = await setup((host) => {
         host.message.set({ key: 'validation.maxlength', params: { count: 64 } });
-        host.describedByExtra.set(['extra-note']);
+        host.describedByExtra.set('extra-note');
       });
       const error = document.getElementById('ps-new-password-error');
       expect(error).toHaveTextContent('64');
@@ -233,7 +233,7 @@ describe('PasswordField', () => {
     it('orders the descriptions: the error, the extra ones, then Caps Lock', async () => {
       const { user } = await setup((host) => {
         host.message.set(MESSAGE);
-        host.describedByExtra.set(['extra-note']);
+        host.describedByExtra.set('extra-note');
       });
       await user.click(input());
       await user.keyboard('{CapsLock}a');

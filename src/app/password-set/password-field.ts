@@ -41,8 +41,8 @@ export class PasswordField {
   readonly label = input.required<string>();
   /** The error to show under the label, or `null`. */
   readonly message = input<Message | null>(null);
-  /** Ids of further descriptions (e.g. the rule checklist). */
-  readonly describedByExtra = input<readonly string[]>([]);
+  /** Ids of further descriptions (e.g. the strength meter, the rule checklist), space-separated as in `aria-describedby`. */
+  readonly describedByExtra = input('');
   /** The `passwordrules` hint for password managers. */
   readonly passwordRules = input<string | null>(null);
   /** `minlength` attribute. */
@@ -72,7 +72,7 @@ export class PasswordField {
   protected readonly capsLock = signal(false);
 
   protected describedBy(): string | null {
-    const ids = [...this.describedByExtra()];
+    const ids = this.describedByExtra().split(' ').filter(Boolean);
     if (this.message()) ids.unshift(`${this.input().id}-error`);
     if (this.capsLock() || this.note()) ids.push(`${this.input().id}-caps`);
     return ids.length > 0 ? ids.join(' ') : null;
