@@ -29,15 +29,24 @@ function flatten(tree: unknown, prefix = ''): [string, string][] {
   });
 }
 
-/** The argument names of a message, each with whether it takes a number (plural or number argument). */
+/** The counts a plural or number argument is tried with. */
+const COUNTS = [0, 1, 2, 3, 5, 11, 22, 101, 1500];
+
+/**
+ * The argument names of a message, each with the values to try: numbers for a plural or number
+ * argument, each case of a select (and a value that is none of them, for `other`), else a text.
+ */
 function argumentsOf(
   elements: readonly MessageFormatElement[],
-  found = new Map<string, boolean>(),
-): Map<string, boolean> {
+  found = new Map<string, readonly (string | number)[]>(),
+): Map<string, readonly (string | number)[]> {
   for (const element of elements) {
-    if (element.type === TYPE.argument) found.set(element.value, found.get(element.value) ?? false);
+    if (element.type === TYPE.argument && !found.has(element.value))
+      found.set(element.value, [`«${element.value}»`]);
     if (element.type === TYPE.plural || element.type === TYPE.number)
-      found.set(element.value, true);
+      found.set(element.value, COUNTS);
+    if (element.type === TYPE.select)
+      found.set(element.value, [...Object.keys(element.options), `«${element.value}»`]);
     if (element.type === TYPE.plural || element.type === TYPE.select) {
       for (const option of Object.values(element.options)) argumentsOf(option.value, found);
     }
@@ -57,15 +66,16 @@ async function translateWith(
 }
 
 describe('IntlTranslateCompiler formats every compiled message exactly as intl-messageformat formats its source', () => {
-  const COUNTS = [0, 1, 2, 3, 5, 11, 22, 101, 1500];
   it.each([...sources.keys()])('%s', async (language) => {
     const translate = await translateWith({ [language]: compiledFile(language) }, language);
     let checked = 0;
     for (const [key, source] of flatten(sources.get(language))) {
       const args = argumentsOf(parse(source, { ignoreTag: true }));
-      for (const count of args.size > 0 ? COUNTS : [0]) {
+      const rounds = Math.max(1, ...[...args.values()].map((tried) => tried.length));
+      for (let round = 0; round < rounds; round++) {
+        // Each argument goes through its values; the shorter lists start over.
         const values = Object.fromEntries(
-          [...args].map(([name, numeric]) => [name, numeric ? count : `«${name}»`]),
+          [...args].map(([name, tried]) => [name, tried[round % tried.length] ?? '']),
         );
         const expected = String(
           new IntlMessageFormat(source, language, undefined, { ignoreTag: true }).format(values),
