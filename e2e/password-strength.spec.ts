@@ -3,7 +3,8 @@ import type { Locator, Page, Request, Route } from '@playwright/test';
 import { USERS, expect, expectAccessible, test } from './fixtures';
 
 /**
- * The advisory strength meter: a lazy chunk (zxcvbn-ts) the form loads once it is usable. The form
+ * The advisory strength meter: a lazy chunk (zxcvbn-ts) the form loads when the user first comes to
+ * the new password, never at start-up. The form
  * works without it (held back or never arriving), it rates as the user types, in the page's language,
  * counts the tenant's and the user's names as guessable, never holds up the submit, moves nothing when
  * it arrives for a user who has moved on, and the password it rates never leaves the page.
@@ -26,7 +27,9 @@ const METER_MARK = 'passwords-common';
 async function holdMeterChunk(page: Page): Promise<{
   release: () => void;
   requested: Promise<{ formShown: boolean }>;
+  isRequested: () => boolean;
 }> {
+  let asked = false;
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let requestedResolve!: (value: { formShown: boolean }) => void;
@@ -35,6 +38,7 @@ async function holdMeterChunk(page: Page): Promise<{
     const response = await route.fetch();
     const body = await response.text();
     if (body.includes(METER_MARK)) {
+      asked = true;
       requestedResolve({
         formShown: await page.evaluate(
           () => document.querySelector('input[autocomplete="new-password"]') !== null,
@@ -44,7 +48,7 @@ async function holdMeterChunk(page: Page): Promise<{
     }
     await route.fulfill({ response, body });
   });
-  return { release, requested };
+  return { release, requested, isRequested: () => asked };
 }
 
 /** The element's box, which must exist. */
@@ -66,7 +70,7 @@ function spellings(password: string): string[] {
   ];
 }
 
-test('the meter arrives after the form is usable, moves nothing on arrival, rates as the user types, and the password stays in the page', async ({
+test('the meter loads when the user comes to the new password, after the form is usable, moves nothing on arrival, rates as the user types, and the password stays in the page', async ({
   page,
   emulator,
   passwordSet,
@@ -78,9 +82,16 @@ test('the meter arrives after the form is usable, moves nothing on arrival, rate
   await passwordSet.open(session.url);
   await expect(passwordSet.heading).toHaveText('Choose a new password');
 
+  await test.step('nothing of the meter loads at start-up, nor for the first field', async () => {
+    await passwordSet.currentPassword.fill(USERS.newUser.password);
+    await page.waitForLoadState('networkidle');
+    expect(chunk.isRequested()).toBe(false);
+  });
+
   await test.step('the form works before the meter arrives', async () => {
-    expect((await chunk.requested).formShown).toBe(true);
     await passwordSet.newPassword.fill(STRONG);
+    // Coming to the new password asked for it.
+    expect((await chunk.requested).formShown).toBe(true);
     await expect(passwordSet.rule(/At least 10 characters/)).toHaveAttribute('data-state', 'met');
     await passwordSet.confirmPassword.fill(STRONG);
     await expect(passwordSet.strength).toHaveText('');
@@ -174,6 +185,7 @@ test('a meter that never arrives holds nothing up', async ({ page, emulator, pas
   const chunk = await holdMeterChunk(page);
   const session = await emulator.loginSession(USERS.newUser);
   await passwordSet.open(session.url);
+  await passwordSet.newPassword.focus();
   await chunk.requested;
   await passwordSet.changePassword(USERS.newUser.password, STRONG);
   await expect(page).toHaveURL(/\/callback\?code=/);

@@ -445,13 +445,20 @@ describe('ChangePasswordForm', () => {
   });
 
   describe('the strength meter', () => {
-    it('a chunk that fails to load changes nothing: the line stays empty and the form submits', async () => {
+    it('loads when the user first comes to the new password; a chunk that fails to load changes nothing: the line stays empty and the form submits', async () => {
       const before = mockStrengthChunk.loads;
-      const { submitter, user } = await setup();
-      // Loaded once the browser is idle, after the form is usable.
+      const { submitter, user, fixture } = await setup();
+      // Not at start-up: only when the user comes to the new password (the first field is not it).
+      await user.type(field.current(), VALID.oldPassword);
+      await fixture.whenStable();
       expect(mockStrengthChunk.loads).toBe(before);
+      await user.click(field.new());
       await waitFor(() => expect(mockStrengthChunk.loads).toBe(before + 1));
-      await fillValid(user);
+      await user.type(field.new(), VALID.newPassword);
+      await user.type(field.confirm(), VALID.confirmPassword);
+      // Once: leaving the field and coming back loads nothing more.
+      await user.click(field.new());
+      expect(mockStrengthChunk.loads).toBe(before + 1);
       const line = document.getElementById('ps-new-password-strength');
       expect(line?.textContent?.trim()).toBe('');
       expect(line?.querySelector('meter')).toBeNull();

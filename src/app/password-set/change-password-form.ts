@@ -302,8 +302,9 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   /**
    * Puts the user on the explanation of what went wrong (lockout, or cidaas' error), when there is
    * one; otherwise focus stays on the page's heading, so the reason is read before the first field.
-   * Then, when the browser is idle, loads the strength meter (`password-strength.ts`) and, if the
-   * deployment configured a range API, the breached-password check (`pwned-passwords.ts`).
+   * Then, when the browser is idle, loads the breached-password check (`pwned-passwords.ts`) if the
+   * deployment configured a range API; the strength meter (`password-strength.ts`) loads when the
+   * user first comes to the new password.
    */
   ngAfterViewInit(): void {
     // In the next frame: focusing now would force a layout in the middle of the first render.
@@ -312,15 +313,21 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
     );
     const field = this.host.querySelector<HTMLInputElement>(`#${FIELD_INPUTS.newPassword.id}`);
     const baseUrl = this.rangeApi;
-    // Once the form is usable; both are advisory, so a chunk that fails to load changes nothing.
+    // The meter is zxcvbn and its dictionaries (about 0.9 MB of script, parsed and ranked in one long
+    // task): only a user who comes to the new password loads it, so start-up (and a visit that never
+    // gets there) pays nothing. Both checks are advisory: a chunk that fails to load changes nothing.
+    field?.addEventListener(
+      'focus',
+      () =>
+        void import('./password-strength')
+          .then((meter) =>
+            this.destroyRef.onDestroy(meter.watchStrength(field, this.data(), this.strength.set)),
+          )
+          .catch(() => undefined),
+      { once: true },
+    );
     whenIdle(this.window, () => {
-      if (!field) return;
-      import('./password-strength')
-        .then((meter) =>
-          this.destroyRef.onDestroy(meter.watchStrength(field, this.data(), this.strength.set)),
-        )
-        .catch(() => undefined);
-      if (baseUrl)
+      if (field && baseUrl)
         import('./pwned-passwords')
           .then((check) =>
             this.destroyRef.onDestroy(
