@@ -48,6 +48,7 @@ import express, {
   type RequestHandler,
 } from 'express';
 import expressStaticGzip from 'express-static-gzip';
+import { errorStatus } from './error-status';
 import Negotiator from 'negotiator';
 
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
@@ -375,14 +376,7 @@ const precompressedResponses = new WeakSet<ServerResponse>();
 
 // Never echoes the error: a malformed URL (bad percent-encoding) is a plain 400, anything else a 500.
 const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  const status: unknown =
-    typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
-  const code = typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
-  if (code === 500)
-    console.error(
-      `production server: internal error on ${req.method} ${req.path}:`,
-      error instanceof Error ? error.name : 'unknown',
-    );
+  const code = errorStatus(error, req, 'production server');
   if (res.headersSent) {
     res.end();
     return;

@@ -27,6 +27,7 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
+import { errorStatus } from '../error-status';
 
 import {
   applyMetadataUpdates,
@@ -747,14 +748,7 @@ export async function createAuth0Emulator(options: Auth0EmulatorOptions): Promis
   });
 
   const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-    const status: unknown =
-      typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
-    const code = typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
-    if (code === 500)
-      console.error(
-        `auth0 emulator: internal error on ${req.method} ${req.path}:`,
-        error instanceof Error ? error.name : 'unknown',
-      );
+    const code = errorStatus(error, req, 'auth0 emulator');
     if (res.headersSent) return void res.end();
     managementError(
       res,

@@ -26,6 +26,7 @@
  */
 import { isRecord } from '../../src/contract/is-record';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { errorStatus } from '../error-status';
 import { ManagementClient, ManagementError } from 'auth0';
 
 import { firstViolation, type PasswordPolicy } from '../../src/contract/password-policy';
@@ -558,18 +559,9 @@ export function auth0PasswordSetRoutes(
   );
 
   // A body too large or malformed: answer plainly, never with a stack or the request echoed back.
-  const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-    const status: unknown =
-      typeof error === 'object' && error !== null ? Reflect.get(error, 'status') : undefined;
-    const clientError = typeof status === 'number' && status >= 400 && status < 500;
-    if (!clientError)
-      console.error(
-        'auth0 password_set: internal error',
-        error instanceof Error ? error.name : 'unknown error',
-      );
-    res
-      .status(clientError ? status : 500)
-      .json({ error: clientError ? 'invalid_request' : 'server_error' });
+  const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+    const status = errorStatus(error, req, 'auth0 password_set');
+    res.status(status).json({ error: status === 500 ? 'server_error' : 'invalid_request' });
   };
   router.use('/auth0/password_set', errorHandler);
 
