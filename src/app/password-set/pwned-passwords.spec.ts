@@ -121,12 +121,16 @@ describe('breachCount', () => {
       let aborted = false;
       const { fetch } = fakeFetch(
         (_url, init) =>
-          new Promise((_resolve, reject) =>
-            init.signal?.addEventListener('abort', () => {
+          new Promise((_resolve, reject) => {
+            const abort = () => {
               aborted = true;
               reject(new DOMException('aborted', 'AbortError'));
-            }),
-          ),
+            };
+            // As fetch does: a signal aborted before the call (the hash took longer than the wait)
+            // rejects at once.
+            if (init.signal?.aborted) abort();
+            else init.signal?.addEventListener('abort', abort);
+          }),
       );
       const result = breachCount(fetch, BASE, password);
       const settled = expect(result).rejects.toThrow();
