@@ -29,6 +29,7 @@ test('at first: the heading (focused), the reason, the account once, then the fi
         - textbox "New password"
         - button "Show New password" [pressed=false]
         - paragraph
+        - paragraph
         - paragraph: "Your new password needs:"
         - list "Your new password needs:":
           - /children: equal
@@ -91,6 +92,7 @@ test('an invalid submit: an alert, focused, read before the form, linking each f
         - paragraph: ⚠ Your new password does not meet all the requirements below.
         - textbox "New password" [invalid]: abc1
         - button "Show New password" [pressed=true]
+        - paragraph
         - paragraph
         - paragraph: "Your new password needs:"
         - list "Your new password needs:":
