@@ -1,15 +1,14 @@
-import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 
 import type { Page, Response } from '@playwright/test';
 
 import { expectedHeaders, headerMismatches, type ResponseKind } from '../server/expected-headers';
 import { DEFAULT_DIST_DIR } from '../server/static';
+import { spawnProduction } from '../server/testing';
 
 import { expect, expectAccessible, test } from './fixtures';
 import { PasswordSetPage } from './pages/password-set.page';
@@ -29,45 +28,9 @@ interface ProductionServer {
 async function startProductionServer(
   env: Readonly<Record<string, string>> = {},
 ): Promise<ProductionServer> {
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(__dirname, '..', 'server', 'production.ts')],
-    {
-      // PAGE_DIST_DIR passes through, so this serves the same build as the emulator of the run.
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        NODE_ENV: 'test',
-        CIDAAS_BASE_URL: '',
-        FORM_ACTION_EXTRA: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
-      if (port !== undefined) resolveUrl(`http://127.0.0.1:${port}`);
-    });
-    child.once('exit', (code) => reject(new Error(`production server exited ${code}: ${output}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolveStopped) => {
-        if (child.exitCode !== null) {
-          resolveStopped();
-          return;
-        }
-        child.once('exit', () => resolveStopped());
-        child.kill('SIGTERM');
-      }),
-  };
+  // PAGE_DIST_DIR passes through, so this serves the same build as the emulator of the run.
+  const server = await spawnProduction(env).started;
+  return { url: server.url, stop: async () => void (await server.stop()) };
 }
 
 /** A one-handler HTTP server on a free port of 127.0.0.1 (stand-ins for cidaas and an application). */

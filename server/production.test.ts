@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
@@ -35,6 +34,7 @@ import {
 } from './production';
 import { headerValue, rawRequest, type RawResponse } from './raw-http';
 import { DEFAULT_DIST_DIR } from './static';
+import { spawnProduction } from './testing';
 
 const INDEX = [
   '<!doctype html><html><head>',
@@ -1092,72 +1092,6 @@ describe('createProductionServer: the limits', () => {
     }
   });
 });
-
-/** A spawned `server/production.ts`: its URL and output, and how to stop it. */
-interface ServerProcess {
-  readonly url: string;
-  output(): string;
-  /** Resolves once the server has logged that it received SIGTERM. */
-  signalled(): Promise<void>;
-  /** Sends SIGTERM and resolves with the exit code. */
-  stop(): Promise<number | null>;
-}
-
-function spawnProduction(env: Readonly<Record<string, string>>): {
-  started: Promise<ServerProcess>;
-  exited: Promise<{ code: number | null; output: string }>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'production.ts')], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      CIDAAS_BASE_URL: '',
-      FORM_ACTION_EXTRA: '',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; output: string }>((resolveExit) =>
-    child.once('exit', (code) => resolveExit({ code, output })),
-  );
-  const started = new Promise<ServerProcess>((resolveStarted, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start-up line: ${output}`)), 15_000);
-    child.stdout.on('data', () => {
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
-      if (port === undefined) return;
-      clearTimeout(timer);
-      resolveStarted({
-        url: `http://127.0.0.1:${port}`,
-        output: () => output,
-        signalled: () =>
-          new Promise((resolveSignalled) => {
-            const check = (): void => {
-              if (!/SIGTERM/.test(output)) return;
-              child.stdout.off('data', check);
-              resolveSignalled();
-            };
-            child.stdout.on('data', check);
-            check();
-          }),
-        stop: async () => {
-          child.kill('SIGTERM');
-          return (await exited).code;
-        },
-      });
-    });
-    void exited.then(({ code }) => {
-      clearTimeout(timer);
-      reject(new Error(`exited ${code}: ${output}`));
-    });
-  });
-  started.catch(() => undefined);
-  return { started, exited };
-}
 
 describe('server/production.ts as a process', () => {
   let dist: string;

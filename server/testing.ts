@@ -1,9 +1,12 @@
 /**
  * Helpers for the server tests (not a test file itself): start the emulator on an ephemeral port
- * with a controllable clock, and small fetch wrappers that never follow redirects.
+ * with a controllable clock, small fetch wrappers that never follow redirects, and the production
+ * server as a process of its own (for the server tests and the e2e stories).
  */
+import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 import { createEmulatorApp, type EmulatorOptions } from './emulator/app';
 import type { FaultRegistry } from './emulator/faults';
@@ -177,4 +180,74 @@ export function pick(value: unknown, ...path: readonly string[]): unknown {
     current = Reflect.get(current, key);
   }
   return current;
+}
+
+/** A spawned `server/production.ts`: its URL and output, and how to stop it. */
+export interface ServerProcess {
+  readonly url: string;
+  output(): string;
+  /** Resolves once the server has logged that it received SIGTERM. */
+  signalled(): Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts `server/production.ts` as its own process (port 0, loopback, no cidaas base URL, `env` on
+ * top; `PAGE_DIST_DIR` passes through): `started` once it logs its URL, `exited` with its code.
+ */
+export function spawnProduction(env: Readonly<Record<string, string>>): {
+  started: Promise<ServerProcess>;
+  exited: Promise<{ code: number | null; output: string }>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'production.ts')], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      CIDAAS_BASE_URL: '',
+      FORM_ACTION_EXTRA: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; output: string }>((resolveExit) =>
+    child.once('exit', (code) => resolveExit({ code, output })),
+  );
+  const started = new Promise<ServerProcess>((resolveStarted, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start-up line: ${output}`)), 15_000);
+    child.stdout.on('data', () => {
+      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
+      if (port === undefined) return;
+      clearTimeout(timer);
+      resolveStarted({
+        url: `http://127.0.0.1:${port}`,
+        output: () => output,
+        signalled: () =>
+          new Promise((resolveSignalled) => {
+            const check = (): void => {
+              if (!/SIGTERM/.test(output)) return;
+              child.stdout.off('data', check);
+              resolveSignalled();
+            };
+            child.stdout.on('data', check);
+            check();
+          }),
+        stop: async () => {
+          child.kill('SIGTERM');
+          return (await exited).code;
+        },
+      });
+    });
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}: ${output}`));
+    });
+  });
+  started.catch(() => undefined);
+  return { started, exited };
 }
