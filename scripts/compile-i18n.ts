@@ -8,10 +8,9 @@
  * - `generated/languages.ts`: the list of languages, one per file, which the page negotiates and offers
  *   (see `locale.ts`), and the digits of those that do not write ASCII digits (see `message-format.ts`);
  *   adding `i18n/<lang>.json` is all it takes to add a language;
- * - `generated/language-names.ts`: each offered language's name in that language, for the switcher's
- *   list (named here, so the page need not spend the time; a module of its own, which the page loads
- *   only when the list is about to open: 0.6 kB gzip that the first render does not need). Each
- *   compiled file also names its own language (`language.name`), for the switcher's button.
+ * - `generated/language-names.ts`: each offered language's name in that language, for the switcher
+ *   (named here, so the page need not spend the time; a module of its own, which the page loads
+ *   lazily: the names are 0.6 kB gzip the first render does not need).
  *
  * Fails, naming the file and key, on a file name that is not a BCP 47 language tag, an invalid message,
  * or a message that uses an argument its English message does not have (the page would have no value
@@ -25,17 +24,6 @@ import { localeZeroDigit } from './i18n/locale-zero-digit';
 import { compileMessages, messageArguments, type MessageTree } from './i18n/message-compiler';
 import { PSEUDO_GENERATORS } from './i18n/pseudo-locale';
 import { isStartupMessageKey, translationFilePath } from '../src/app/i18n/message-files';
-
-/**
- * The key under which each compiled file names its own language ("Deutsch" in `de.json`): written by
- * the compiler, never by translators.
- */
-export const LANGUAGE_NAME_KEY = 'language.name';
-
-/** A language's name in that language; a pseudo-locale (not offered) is shown as its tag. */
-function languageName(language: string): string {
-  return language in PSEUDO_GENERATORS ? language : nativeLanguageName(language);
-}
 
 /** What {@link compileTranslations} did. */
 export interface CompileReport {
@@ -112,12 +100,7 @@ export function compileTranslations(root: string): CompileReport {
     const lacking = Object.keys(english).filter((key) => !(key in messages));
     if (lacking.length > 0) missing[language] = lacking;
     // translationFilePath is relative to the site root, where generated/i18n/ is served as i18n/.
-    // The file names its own language, for the switcher's button: the page has that name with its
-    // messages, and needs the module of every language's name only when the list opens.
-    writeFileSync(
-      join(generated, translationFilePath(language)),
-      JSON.stringify({ ...messages, [LANGUAGE_NAME_KEY]: languageName(language) }),
-    );
+    writeFileSync(join(generated, translationFilePath(language)), JSON.stringify(messages));
   }
   // Not under the served i18n/ folder: it is bundled, never fetched.
   const startup = Object.fromEntries(
@@ -133,7 +116,7 @@ export function compileTranslations(root: string): CompileReport {
   const names = Object.fromEntries(
     languages
       .filter((language) => !(language in PSEUDO_GENERATORS))
-      .map((language) => [language, languageName(language)]),
+      .map((language) => [language, nativeLanguageName(language)]),
   );
   writeFileSync(
     join(generated, 'languages.ts'),

@@ -2,19 +2,11 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { render, screen, waitFor, within } from '@testing-library/angular';
 import { TestBed } from '@angular/core/testing';
 import english from '../../../i18n/en.json';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ENGLISH_FILE, memoryTranslations } from '../../testing/english-translations';
-import { TranslateService, type TranslationObject } from '@ngx-translate/core';
-import { Subject, firstValueFrom } from 'rxjs';
+import { englishTranslations } from '../../testing/english-translations';
+import { TranslateService } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
 import { NATIVE_LANGUAGE_NAMES } from '../../../generated/language-names';
-import {
-  LANGUAGE_NAMES,
-  LanguageSwitcher,
-  type LanguageNames,
-  languageOptions,
-  urlWithLanguage,
-} from './language-switcher';
+import { LanguageSwitcher, languageOptions, urlWithLanguage } from './language-switcher';
 import { nativeLanguageName } from '../../../scripts/i18n/language-names';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
 
@@ -73,39 +65,19 @@ describe('LanguageSwitcher', () => {
   const PAGE_URL = '/identity/password_set?lsid=L1&requestId=R1&ui_locales=de&extra=a%26b';
   afterAll(() => history.replaceState(null, '', '/'));
 
-  /** The compiled file of `language` (as the page downloads it): its own name, English messages otherwise. */
-  function fileOf(language: string): TranslationObject {
-    const compiled: Record<string, unknown> = JSON.parse(
-      readFileSync(join(__dirname, '../../../generated/i18n', `${language}.json`), 'utf8'),
-    );
-    return { ...ENGLISH_FILE, 'language.name': compiled['language.name'] } as TranslationObject;
-  }
-
   async function setup(current: 'de' | 'en-XA') {
     history.replaceState(null, '', PAGE_URL);
     const rendered = await render(LanguageSwitcher, {
       inputs: { current },
-      providers: [
-        provideZonelessChangeDetection(),
-        ...memoryTranslations({ [current]: fileOf(current) }).providers,
-      ],
+      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
     });
-    await firstValueFrom(TestBed.inject(TranslateService).use(current));
+    await firstValueFrom(TestBed.inject(TranslateService).use('en'));
+    // The names come in their own module, just after the first render.
     await waitFor(() => expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending'));
     const button = screen.getByRole('button');
     const list = document.getElementById(button.getAttribute('aria-controls') ?? '');
     if (!list) throw new Error('the button controls no element');
     return { rendered, button, list };
-  }
-
-  /** Opens the list as the browser does, and waits for the languages' names. */
-  async function openList(
-    rendered: Awaited<ReturnType<typeof setup>>['rendered'],
-    list: HTMLElement,
-  ): Promise<void> {
-    toggle(list, 'open');
-    await waitFor(() => expect(within(list).getAllByRole('link').length).toBeGreaterThan(0));
-    await rendered.fixture.whenStable();
   }
 
   /** What the browser does when the popover opens or closes (jsdom has no popovers). */
@@ -125,75 +97,19 @@ describe('LanguageSwitcher', () => {
     expect(within(list).queryAllByRole('link')).toHaveLength(0);
   });
 
-  it("holds its place, hidden, until the page language's file (which names the language) is there", async () => {
-    const file = new Subject<TranslationObject>();
+  it('holds its place, hidden, until the names have loaded', async () => {
     const rendered = await render(LanguageSwitcher, {
       inputs: { current: 'de' },
-      providers: [provideZonelessChangeDetection(), ...memoryTranslations({ de: file }).providers],
+      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
     });
-    const shown = firstValueFrom(TestBed.inject(TranslateService).use('de'));
-    await rendered.fixture.whenStable();
     expect(rendered.fixture.nativeElement).toHaveAttribute('data-pending');
-    file.next(fileOf('de'));
-    file.complete();
-    await shown;
     await waitFor(() => expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending'));
-    expect(screen.getByRole('button')).toHaveAccessibleName(`${english.language.label}: Deutsch`);
   });
-
-  /** A switcher whose names module answers when the test says, counting the requests. */
-  async function withNamesOnDemand() {
-    let requests = 0;
-    let answer: (names: LanguageNames) => void = () => undefined;
-    const names = new Promise<LanguageNames>((resolve) => (answer = resolve));
-    history.replaceState(null, '', PAGE_URL);
-    const rendered = await render(LanguageSwitcher, {
-      inputs: { current: 'de' },
-      providers: [
-        provideZonelessChangeDetection(),
-        ...memoryTranslations({ de: fileOf('de') }).providers,
-        { provide: LANGUAGE_NAMES, useValue: () => (requests++, names) },
-      ],
-    });
-    await firstValueFrom(TestBed.inject(TranslateService).use('de'));
-    await rendered.fixture.whenStable();
-    const list = document.getElementById('ps-languages');
-    if (!list) throw new Error('no list');
-    return { rendered, list, requests: () => requests, answer };
-  }
-
-  it("loads the languages' names only when the list opens, saying it is loading until then", async () => {
-    const { rendered, list, requests, answer } = await withNamesOnDemand();
-    expect(requests()).toBe(0);
-    toggle(list, 'open');
-    await rendered.fixture.whenStable();
-    expect(requests()).toBe(1);
-    expect(list).toHaveAttribute('aria-busy', 'true');
-    expect(within(list).getByText(english.page.loading)).toBeInTheDocument();
-    expect(within(list).queryAllByRole('link')).toHaveLength(0);
-    answer(NATIVE_LANGUAGE_NAMES);
-    await waitFor(() =>
-      expect(within(list).getAllByRole('link')).toHaveLength(SUPPORTED_LANGUAGES.length),
-    );
-    expect(list).not.toHaveAttribute('aria-busy');
-    expect(within(list).queryByText(english.page.loading)).toBeNull();
-  });
-
-  it.each(['pointerenter', 'focusin'])(
-    'starts loading the names, once, on %s (the user coming to it)',
-    async (event) => {
-      const { rendered, list, requests } = await withNamesOnDemand();
-      rendered.fixture.nativeElement.dispatchEvent(new Event(event, { bubbles: true }));
-      expect(requests()).toBe(1);
-      rendered.fixture.nativeElement.dispatchEvent(new Event(event, { bubbles: true }));
-      toggle(list, 'open');
-      expect(requests()).toBe(1);
-    },
-  );
 
   it('opens to every offered language, named in that language, each a link to this page in it keeping every parameter', async () => {
     const { rendered, button, list } = await setup('de');
-    await openList(rendered, list);
+    toggle(list, 'open');
+    await rendered.fixture.whenStable();
     expect(button).toHaveAttribute('aria-expanded', 'true');
     const links = within(list).getAllByRole('link');
     expect(links).toHaveLength(SUPPORTED_LANGUAGES.length);
@@ -227,7 +143,8 @@ describe('LanguageSwitcher', () => {
   it('links from the address as it is when the list opens', async () => {
     const { rendered, list } = await setup('de');
     history.replaceState(null, '', '/identity/password_set?lsid=L2&requestId=R2');
-    await openList(rendered, list);
+    toggle(list, 'open');
+    await rendered.fixture.whenStable();
     const url = new URL(
       within(list).getByRole('link', { name: 'English' }).getAttribute('href') ?? '',
       location.href,
@@ -242,7 +159,8 @@ describe('LanguageSwitcher', () => {
   it('shows a pseudo-locale as itself, without offering it', async () => {
     const { rendered, button, list } = await setup('en-XA');
     expect(button).toHaveAccessibleName(`${english.language.label}: en-XA`);
-    await openList(rendered, list);
+    toggle(list, 'open');
+    await rendered.fixture.whenStable();
     expect(within(list).getAllByRole('link')).toHaveLength(SUPPORTED_LANGUAGES.length);
     expect(within(list).queryByRole('link', { current: true })).toBeNull();
   });

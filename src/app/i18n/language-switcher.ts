@@ -2,32 +2,24 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
-  InjectionToken,
   computed,
   inject,
   input,
   signal,
 } from '@angular/core';
-import { TranslatePipe, translate } from '@ngx-translate/core';
+import { TranslatePipe } from '@ngx-translate/core';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
 
 /** Each offered language's name in that language (`generated/language-names.ts`). */
 export type LanguageNames = Readonly<Record<string, string>>;
 
 /**
- * Loads the languages' names: a module of its own (0.6 kB gzip of names in 42 scripts), needed only
- * for the list. It is requested when the user comes to the switcher (pointer or focus), else when
- * the list opens.
+ * Loads the languages' names: a module of its own (0.6 kB gzip of names in 42 scripts), which the
+ * first render does not need. It is requested at start-up, alongside the page's data.
  */
 export function loadLanguageNames(): Promise<LanguageNames> {
   return import('../../../generated/language-names').then((module) => module.NATIVE_LANGUAGE_NAMES);
 }
-
-/** Where the switcher gets the languages' names ({@link loadLanguageNames}; tests provide their own). */
-export const LANGUAGE_NAMES = new InjectionToken<() => Promise<LanguageNames>>('LANGUAGE_NAMES', {
-  providedIn: 'root',
-  factory: () => loadLanguageNames,
-});
 
 /** A language as the switcher offers it: its tag and its name in that language. */
 export interface LanguageOption {
@@ -60,8 +52,7 @@ export function urlWithLanguage(href: string, language: string): string {
 }
 
 /**
- * The language switcher: a compact button naming the page's language (its translation file names it,
- * `language.name`, written by the compiler) that discloses the list of
+ * The language switcher: a compact button naming the page's language that discloses the list of
  * languages, each named in that language and linking to this page in it (every URL parameter kept,
  * `ui_locales` replaced). The list is a native popover (`popovertarget`): the browser closes it on
  * Escape or a click elsewhere, returns focus to the button, keeps it next in the tab order and lays
@@ -72,24 +63,18 @@ export function urlWithLanguage(href: string, language: string): string {
   selector: 'ps-language-switcher',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: {
-    // Hidden, but holding its place, until the page's translation file (which names the language) is there.
-    '[attr.data-pending]': "currentName() === nameKey ? '' : null",
-    '(pointerenter)': 'loadNames()',
-    '(focusin)': 'loadNames()',
-  },
+  // Hidden, but holding its place, until the languages' names have loaded.
+  host: { '[attr.data-pending]': "names() ? null : ''" },
   template: `
     <button type="button" popovertarget="ps-languages" aria-controls="ps-languages" [attr.aria-expanded]="open()">
       <span class="globe" aria-hidden="true"></span>
       <span class="visually-hidden">{{ 'language.label' | translate }}: </span>{{ currentName() }}
     </button>
-    <ul id="ps-languages" popover [attr.aria-label]="'language.label' | translate" [attr.aria-busy]="(open() && !names()) || null" (beforetoggle)="onToggle($event.newState)">
+    <ul id="ps-languages" popover [attr.aria-label]="'language.label' | translate" (beforetoggle)="open.set($event.newState === 'open')">
       @for (option of options(); track option.tag) {
         <li>
           <a [href]="option.href" [attr.lang]="option.tag" [attr.hreflang]="option.tag" [attr.aria-current]="option.tag === current() || null">{{ option.nativeName }}</a>
         </li>
-      } @empty {
-        <li class="loading">{{ 'page.loading' | translate }}</li>
       }
     </ul>
   `,
@@ -168,9 +153,6 @@ export function urlWithLanguage(href: string, language: string): string {
     a:focus-visible {
       outline-offset: -3px;
     }
-    .loading {
-      padding: 0.375rem 0.75rem;
-    }
     [aria-current] {
       padding-inline-start: calc(0.75rem - 3px);
       font-weight: 700;
@@ -180,44 +162,30 @@ export function urlWithLanguage(href: string, language: string): string {
 })
 export class LanguageSwitcher {
   private readonly document = inject(DOCUMENT);
-  private readonly loadLanguageNames = inject(LANGUAGE_NAMES);
 
   /** The language the page is shown in. */
   readonly current = input.required<SupportedLanguage>();
 
-  /** The key of the language's own name in its translation file, which ngx-translate returns while there is none. */
-  protected readonly nameKey = 'language.name';
-  /** The page language's name, as its translation file gives it. */
-  protected readonly currentName = translate(this.nameKey);
   /** The languages' names; `null` until loaded (`{}` if they cannot be: then the tags stand in). */
   protected readonly names = signal<LanguageNames | null>(null);
-  private namesRequested = false;
   /** Whether the list is open (it is rendered only then). */
   protected readonly open = signal(false);
-  /** The languages with their links, from the address as it is when the list opens (none while the names load). */
-  protected readonly options = computed(() => {
-    const names = this.names();
-    return this.open() && names
-      ? languageOptions(this.current(), names).map((option) => ({
+  protected readonly currentName = computed(() => nameOf(this.current(), this.names() ?? {}));
+  /** The languages with their links, from the address as it is when the list opens. */
+  protected readonly options = computed(() =>
+    this.open()
+      ? languageOptions(this.current(), this.names() ?? {}).map((option) => ({
           ...option,
           href: urlWithLanguage(this.document.location.href, option.tag),
         }))
-      : [];
-  });
+      : [],
+  );
 
-  /** Starts loading the languages' names, once. */
-  protected loadNames(): void {
-    if (this.namesRequested) return;
-    this.namesRequested = true;
-    this.loadLanguageNames().then(
+  constructor() {
+    loadLanguageNames().then(
       (names) => this.names.set(names),
       // The module is gone (a redeploy since this page loaded): the tags stand in for the names.
       () => this.names.set({}),
     );
-  }
-
-  protected onToggle(newState: string): void {
-    this.open.set(newState === 'open');
-    this.loadNames();
   }
 }
