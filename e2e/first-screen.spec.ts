@@ -1,5 +1,4 @@
-import type { Locator } from '@playwright/test';
-import { USERS, expect, test } from './fixtures';
+import { USERS, box, expect, test } from './fixtures';
 
 /** What the tests find the form by, per language (the demo user's first sign-in: a temporary password). */
 const TEXTS = {
@@ -18,15 +17,6 @@ const SCREENS = [
   { width: 1280, height: 800, whole: true },
   { width: 360, height: 740, whole: false },
 ] as const;
-
-/** The element's box, which must exist. */
-async function box(
-  locator: Locator,
-): Promise<{ x: number; y: number; width: number; height: number }> {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error(`${locator.toString()} has no box`);
-  return found;
-}
 
 for (const [locale, text] of Object.entries(TEXTS)) {
   test(`${locale}: the first screen holds the whole form on a laptop and the first password field on a phone`, async ({

@@ -1,6 +1,6 @@
-import type { Locator, Page, Request, Route } from '@playwright/test';
+import type { Page, Request, Route } from '@playwright/test';
 
-import { USERS, expect, expectAccessible, test } from './fixtures';
+import { USERS, box, expect, expectAccessible, test } from './fixtures';
 
 /**
  * The advisory strength meter: a lazy chunk (zxcvbn-ts) the form loads when the user first comes to
@@ -49,15 +49,6 @@ async function holdMeterChunk(page: Page): Promise<{
     await route.fulfill({ response, body });
   });
   return { release, requested, isRequested: () => asked };
-}
-
-/** The element's box, which must exist. */
-async function box(
-  locator: Locator,
-): Promise<{ x: number; y: number; width: number; height: number }> {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error(`${locator.toString()} has no box`);
-  return found;
 }
 
 /** Every spelling of a password that would give it away in a request. */

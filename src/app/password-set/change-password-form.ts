@@ -326,8 +326,9 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
           .catch(() => undefined),
       { once: true },
     );
-    whenIdle(this.window, () => {
-      if (field && baseUrl)
+    // The breach check once the form is usable, and only where the deployment configured a range API.
+    if (field && baseUrl)
+      whenIdle(this.window, () =>
         import('./pwned-passwords')
           .then((check) =>
             this.destroyRef.onDestroy(
@@ -340,8 +341,8 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
               }),
             ),
           )
-          .catch(() => undefined);
-    });
+          .catch(() => undefined),
+      );
   }
 
   /** A summary link moves focus to its field (the page's `<base href>` would turn `#id` into a navigation). */
