@@ -18,7 +18,6 @@ export interface LoginSession {
   readonly url: string;
 }
 
-/** A fault the emulator injects into matching requests. */
 /** A reset cidaas' forgot-password flow started (`POST /__emulator/reset-sessions`): the password_set URL its mail links to, and its ids. */
 export interface ResetSession {
   readonly url: string;
@@ -28,6 +27,7 @@ export interface ResetSession {
   readonly code: string;
 }
 
+/** A fault the emulator injects into matching requests. */
 export interface Fault {
   readonly path: string;
   readonly status?: number;

@@ -140,6 +140,25 @@ describe('LanguageSwitcher', () => {
     expect(within(list).queryAllByRole('link')).toHaveLength(0);
   });
 
+  it('has its links in the list as the browser shows it: rendered within the beforetoggle event, for a Tab pressed at once', async () => {
+    const { button, list } = await setup('de');
+    toggle(list, 'open');
+    // No wait for a scheduled render: the browser shows the list right after this event.
+    expect(within(list).getAllByRole('link')).toHaveLength(SUPPORTED_LANGUAGES.length);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('keeps its links through the beforetoggle event that closes it, so the browser can return focus from a link to the button', async () => {
+    const { rendered, list } = await setup('de');
+    toggle(list, 'open');
+    const french = within(list).getByRole('link', { name: 'Français' });
+    french.focus();
+    toggle(list, 'closed');
+    expect(french).toHaveFocus();
+    await rendered.fixture.whenStable();
+    expect(within(list).queryAllByRole('link')).toHaveLength(0);
+  });
+
   it('links from the address as it is when the list opens', async () => {
     const { rendered, list } = await setup('de');
     history.replaceState(null, '', '/identity/password_set?lsid=L2&requestId=R2');

@@ -1,5 +1,6 @@
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   DOCUMENT,
   computed,
@@ -70,7 +71,7 @@ export function urlWithLanguage(href: string, language: string): string {
       <span class="globe" aria-hidden="true"></span>
       <span class="visually-hidden">{{ 'language.label' | translate }}: </span>{{ currentName() }}
     </button>
-    <ul id="ps-languages" popover [attr.aria-label]="'language.label' | translate" (beforetoggle)="open.set($event.newState === 'open')">
+    <ul id="ps-languages" popover [attr.aria-label]="'language.label' | translate" (beforetoggle)="toggled($event.newState)">
       @for (option of options(); track option.tag) {
         <li>
           <a [href]="option.href" [attr.lang]="option.tag" [attr.hreflang]="option.tag" [attr.aria-current]="option.tag === current() || null">{{ option.nativeName }}</a>
@@ -162,6 +163,7 @@ export function urlWithLanguage(href: string, language: string): string {
 })
 export class LanguageSwitcher {
   private readonly document = inject(DOCUMENT);
+  private readonly changeDetector = inject(ChangeDetectorRef);
 
   /** The language the page is shown in. */
   readonly current = input.required<SupportedLanguage>();
@@ -180,6 +182,18 @@ export class LanguageSwitcher {
         }))
       : [],
   );
+
+  /**
+   * Follows the popover's state. On opening, the list's links are rendered here, in the
+   * `beforetoggle` event, before the browser shows the list: a Tab pressed the moment it opens must
+   * find them (a render scheduled for the next frame would let that Tab fall through to the form
+   * behind). On closing they go in the scheduled render, after the browser has returned focus from
+   * the focused link to the button (removed now, the link would take the focus with it).
+   */
+  protected toggled(newState: string): void {
+    this.open.set(newState === 'open');
+    if (this.open()) this.changeDetector.detectChanges();
+  }
 
   constructor() {
     loadLanguageNames().then(
