@@ -375,7 +375,7 @@ test.describe('nothing moves while the page loads (layout shifts summed, as CLS 
       const session = await emulator.loginSession(USERS.newUser);
       await page.goto(session.url);
       await expect(page.locator('#ps-new-password')).toBeVisible();
-      // The languages' names and the theme come after the form: wait until the switcher names the language.
+      // The switcher shows once the translation file (with the languages' names) is there: wait for it.
       await expect(
         page.getByRole('button', { name: /^(Language: English|Sprache: Deutsch|اللغة: العربية)$/ }),
       ).toBeVisible();

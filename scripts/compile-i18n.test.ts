@@ -51,14 +51,23 @@ describe('compileTranslations', () => {
       generated('languages.ts'),
       /export const TRANSLATED_LANGUAGES: readonly string\[\] = \["de","en","es-MX"\];/,
     );
-    // Named at build time, in each language, for the switcher (a module of its own, loaded lazily).
-    assert.doesNotMatch(generated('languages.ts'), /NATIVE_LANGUAGE_NAMES/);
-    assert.match(
-      generated('language-names.ts'),
-      /export const NATIVE_LANGUAGE_NAMES: .* = \{"de":"Deutsch","en":"English","es-MX":"Español \(México\)"\};/,
-    );
     // Flat keys, ICU parsed ahead of time.
     const german = JSON.parse(generated('i18n', 'de.json'));
+    // Every file names every language in that language, for the switcher; the same in each file.
+    const languageNames = {
+      'languageNames.de': 'Deutsch',
+      'languageNames.en': 'English',
+      'languageNames.es-MX': 'Español (México)',
+    };
+    for (const file of ['de.json', 'en.json', 'es-MX.json']) {
+      const compiled = JSON.parse(generated('i18n', file));
+      assert.deepEqual(
+        Object.fromEntries(
+          Object.entries(compiled).filter(([key]) => key.startsWith('languageNames.')),
+        ),
+        languageNames,
+      );
+    }
     assert.equal(german['page.heading'], 'Neues Passwort wählen');
     assert.deepEqual(german['page.account'], [
       { type: 0, value: 'Konto: ' },
@@ -66,6 +75,11 @@ describe('compileTranslations', () => {
     ]);
     // What German lacks is reported (the page shows it in English).
     assert.deepEqual(report.missing, { de: ['rules.noOfDigits'] });
+  });
+
+  it('refuses a file that writes the language names itself (the compiler owns those keys)', () => {
+    write('de.json', { ...ENGLISH, languageNames: { de: 'Deutsch' } });
+    assert.throws(() => compileTranslations(root), /i18n\/de\.json: keys under "languageNames"/);
   });
 
   it('bundles only the start-up messages of English', () => {

@@ -8,9 +8,10 @@
  * - `generated/languages.ts`: the list of languages, one per file, which the page negotiates and offers
  *   (see `locale.ts`), and the digits of those that do not write ASCII digits (see `message-format.ts`);
  *   adding `i18n/<lang>.json` is all it takes to add a language;
- * - `generated/language-names.ts`: each offered language's name in that language, for the switcher
- *   (named here, so the page need not spend the time; a module of its own, which the page loads
- *   lazily: the names are 0.6 kB gzip the first render does not need).
+ * - in every compiled file, each offered language's name in that language under
+ *   `languageNames.<tag>` (`"languageNames.de": "Deutsch"`), for the switcher: named here, so the page
+ *   need not spend the time, and delivered with the file the page downloads anyway (no request of
+ *   their own, and there whenever the page's text is).
  *
  * Fails, naming the file and key, on a file name that is not a BCP 47 language tag, an invalid message,
  * or a message that uses an argument its English message does not have (the page would have no value
@@ -23,7 +24,11 @@ import { nativeLanguageName } from './i18n/language-names';
 import { localeZeroDigit } from './i18n/locale-zero-digit';
 import { compileMessages, messageArguments, type MessageTree } from './i18n/message-compiler';
 import { PSEUDO_GENERATORS } from './i18n/pseudo-locale';
-import { isStartupMessageKey, translationFilePath } from '../src/app/i18n/message-files';
+import {
+  LANGUAGE_NAME_PREFIX,
+  isStartupMessageKey,
+  translationFilePath,
+} from '../src/app/i18n/message-files';
 
 /** What {@link compileTranslations} did. */
 export interface CompileReport {
@@ -79,6 +84,11 @@ export function compileTranslations(root: string): CompileReport {
       );
     }
   };
+  const names = Object.fromEntries(
+    languages
+      .filter((language) => !(language in PSEUDO_GENERATORS))
+      .map((language) => [`${LANGUAGE_NAME_PREFIX}${language}`, nativeLanguageName(language)]),
+  );
   const english = compile('en');
   // A file removed from i18n/ must not live on in the build.
   rmSync(join(generated, 'i18n'), { recursive: true, force: true });
@@ -100,7 +110,15 @@ export function compileTranslations(root: string): CompileReport {
     const lacking = Object.keys(english).filter((key) => !(key in messages));
     if (lacking.length > 0) missing[language] = lacking;
     // translationFilePath is relative to the site root, where generated/i18n/ is served as i18n/.
-    writeFileSync(join(generated, translationFilePath(language)), JSON.stringify(messages));
+    if (Object.keys(messages).some((key) => key.startsWith(LANGUAGE_NAME_PREFIX))) {
+      throw new Error(
+        `i18n/${language}.json: keys under "${LANGUAGE_NAME_PREFIX.slice(0, -1)}" are written by the compiler (each language's own name); remove them`,
+      );
+    }
+    writeFileSync(
+      join(generated, translationFilePath(language)),
+      JSON.stringify({ ...messages, ...names }),
+    );
   }
   // Not under the served i18n/ folder: it is bundled, never fetched.
   const startup = Object.fromEntries(
@@ -113,11 +131,6 @@ export function compileTranslations(root: string): CompileReport {
       return zero === null ? [] : [[language, zero]];
     }),
   );
-  const names = Object.fromEntries(
-    languages
-      .filter((language) => !(language in PSEUDO_GENERATORS))
-      .map((language) => [language, nativeLanguageName(language)]),
-  );
   writeFileSync(
     join(generated, 'languages.ts'),
     `// Written by \`npm run i18n:compile\` (scripts/compile-i18n.ts) from the files in i18n/: do not edit.\n` +
@@ -125,12 +138,6 @@ export function compileTranslations(root: string): CompileReport {
       `export const TRANSLATED_LANGUAGES: readonly string[] = ${JSON.stringify(languages)};\n` +
       `/** The code point of the zero digit of each language that does not write ASCII digits, as \`Intl.NumberFormat\` writes it. */\n` +
       `export const LOCALE_ZERO_DIGITS: Readonly<Record<string, number>> = ${JSON.stringify(zeroDigits)};\n`,
-  );
-  writeFileSync(
-    join(generated, 'language-names.ts'),
-    `// Written by \`npm run i18n:compile\` (scripts/compile-i18n.ts) from the files in i18n/: do not edit.\n` +
-      `/** The name of each offered language in that language ("Deutsch"), for the language switcher, which loads this module lazily. */\n` +
-      `export const NATIVE_LANGUAGE_NAMES: Readonly<Record<string, string>> = ${JSON.stringify(names)};\n`,
   );
   return { languages, missing };
 }

@@ -2,13 +2,28 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { render, screen, waitFor, within } from '@testing-library/angular';
 import { TestBed } from '@angular/core/testing';
 import english from '../../../i18n/en.json';
-import { englishTranslations } from '../../testing/english-translations';
+import { ENGLISH_FILE, englishTranslations } from '../../testing/english-translations';
 import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
-import { NATIVE_LANGUAGE_NAMES } from '../../../generated/language-names';
-import { LanguageSwitcher, languageOptions, urlWithLanguage } from './language-switcher';
+import {
+  LanguageSwitcher,
+  languageNamesIn,
+  languageOptions,
+  urlWithLanguage,
+} from './language-switcher';
 import { nativeLanguageName } from '../../../scripts/i18n/language-names';
 import { PSEUDO_LOCALES, SUPPORTED_LANGUAGES } from './locale';
+
+/** The names as every compiled translation file holds them. */
+const NATIVE_LANGUAGE_NAMES = languageNamesIn(ENGLISH_FILE);
+
+describe('languageNamesIn', () => {
+  it('reads every offered language’s name from a compiled file, and nothing else', () => {
+    expect(Object.keys(NATIVE_LANGUAGE_NAMES).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+    expect(NATIVE_LANGUAGE_NAMES['de']).toBe('Deutsch');
+    expect(languageNamesIn({ 'page.title': 'x', 'languageNames.de': 7 })).toEqual({});
+  });
+});
 
 describe('languageOptions', () => {
   it('offers every supported language once, never a pseudo-locale, each with a distinct native name', () => {
@@ -72,7 +87,7 @@ describe('LanguageSwitcher', () => {
       providers: [provideZonelessChangeDetection(), ...englishTranslations()],
     });
     await firstValueFrom(TestBed.inject(TranslateService).use('en'));
-    // The names come in their own module, just after the first render.
+    // The names come with the translation file.
     await waitFor(() => expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending'));
     const button = screen.getByRole('button');
     const list = document.getElementById(button.getAttribute('aria-controls') ?? '');
@@ -97,13 +112,17 @@ describe('LanguageSwitcher', () => {
     expect(within(list).queryAllByRole('link')).toHaveLength(0);
   });
 
-  it('holds its place, hidden, until the names have loaded', async () => {
+  it('holds its place, hidden, until the translation file with the names is there', async () => {
     const rendered = await render(LanguageSwitcher, {
       inputs: { current: 'de' },
       providers: [provideZonelessChangeDetection(), ...englishTranslations()],
     });
+    await rendered.fixture.whenStable();
     expect(rendered.fixture.nativeElement).toHaveAttribute('data-pending');
-    await waitFor(() => expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending'));
+    await firstValueFrom(TestBed.inject(TranslateService).use('en'));
+    await rendered.fixture.whenStable();
+    expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending');
+    expect(screen.getByRole('button')).toHaveAccessibleName(`${english.language.label}: Deutsch`);
   });
 
   it('opens to every offered language, named in that language, each a link to this page in it keeping every parameter', async () => {

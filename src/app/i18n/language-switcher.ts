@@ -8,18 +8,24 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './locale';
+import { LANGUAGE_NAME_PREFIX } from './message-files';
 
-/** Each offered language's name in that language (`generated/language-names.ts`). */
+/** Each offered language's name in that language, by tag. */
 export type LanguageNames = Readonly<Record<string, string>>;
 
 /**
- * Loads the languages' names: a module of its own (0.6 kB gzip of names in 42 scripts), which the
- * first render does not need. It is requested at start-up, alongside the page's data.
+ * The languages' names in a compiled translation file (the compiler writes them into every file,
+ * under {@link LANGUAGE_NAME_PREFIX}).
  */
-export function loadLanguageNames(): Promise<LanguageNames> {
-  return import('../../../generated/language-names').then((module) => module.NATIVE_LANGUAGE_NAMES);
+export function languageNamesIn(translations: Readonly<Record<string, unknown>>): LanguageNames {
+  const names: Record<string, string> = {};
+  for (const tag of SUPPORTED_LANGUAGES) {
+    const name = translations[LANGUAGE_NAME_PREFIX + tag];
+    if (typeof name === 'string') names[tag] = name;
+  }
+  return names;
 }
 
 /** A language as the switcher offers it: its tag and its name in that language. */
@@ -28,7 +34,7 @@ export interface LanguageOption {
   readonly nativeName: string;
 }
 
-/** A language's name in that language, as named at build time (`language-names.ts`), else its tag. */
+/** A language's name in that language, as named at build time, else its tag. */
 function nameOf(tag: SupportedLanguage, names: LanguageNames): string {
   return names[tag] ?? tag;
 }
@@ -64,7 +70,7 @@ export function urlWithLanguage(href: string, language: string): string {
   selector: 'ps-language-switcher',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  // Hidden, but holding its place, until the languages' names have loaded.
+  // Hidden, but holding its place, until the page's translation file (with the languages' names) is there.
   host: { '[attr.data-pending]': "names() ? null : ''" },
   template: `
     <button type="button" popovertarget="ps-languages" aria-controls="ps-languages" [attr.aria-expanded]="open()">
@@ -164,12 +170,20 @@ export function urlWithLanguage(href: string, language: string): string {
 export class LanguageSwitcher {
   private readonly document = inject(DOCUMENT);
   private readonly changeDetector = inject(ChangeDetectorRef);
+  private readonly translate = inject(TranslateService);
 
   /** The language the page is shown in. */
   readonly current = input.required<SupportedLanguage>();
 
-  /** The languages' names; `null` until loaded (`{}` if they cannot be: then the tags stand in). */
-  protected readonly names = signal<LanguageNames | null>(null);
+  /**
+   * The languages' names, from the translation file the page is shown in; `null` until it is there.
+   * The service's current language and store are signals, so this follows them.
+   */
+  protected readonly names = computed(() => {
+    const language = this.translate.getCurrentLang();
+    const translations = language === null ? undefined : this.translate.getTranslations(language);
+    return translations === undefined ? null : languageNamesIn(translations);
+  });
   /** Whether the list is open (it is rendered only then). */
   protected readonly open = signal(false);
   protected readonly currentName = computed(() => nameOf(this.current(), this.names() ?? {}));
@@ -193,13 +207,5 @@ export class LanguageSwitcher {
   protected toggled(newState: string): void {
     this.open.set(newState === 'open');
     if (this.open()) this.changeDetector.detectChanges();
-  }
-
-  constructor() {
-    loadLanguageNames().then(
-      (names) => this.names.set(names),
-      // The module is gone (a redeploy since this page loaded): the tags stand in for the names.
-      () => this.names.set({}),
-    );
   }
 }

@@ -17,6 +17,12 @@
  * de 2.81 kB, ar 3.16 kB gzip; the bundled start-up messages 0.38 kB).
  */
 
+/**
+ * The prefix of the keys under which every compiled file also holds each offered language's name in
+ * that language (`"languageNames.de": "Deutsch"`), written by the compiler for the language switcher.
+ */
+export const LANGUAGE_NAME_PREFIX = 'languageNames.';
+
 /** Where a language's compiled messages are served: `i18n/<lang>.json`, relative to the page's `<base href>`. */
 export function translationFilePath(language: string): string {
   return `i18n/${encodeURIComponent(language)}.json`;
