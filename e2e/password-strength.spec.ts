@@ -34,7 +34,7 @@ async function holdMeterChunk(page: Page): Promise<{
   const released = new Promise<void>((resolve) => (release = resolve));
   let requestedResolve!: (value: { formShown: boolean }) => void;
   const requested = new Promise<{ formShown: boolean }>((resolve) => (requestedResolve = resolve));
-  await page.route(/\/chunk-[A-Z0-9]+\.js$/, async (route: Route) => {
+  await page.route(/\/chunk-[\w-]+\.js$/, async (route: Route) => {
     const response = await route.fetch();
     const body = await response.text();
     if (body.includes(METER_MARK)) {

@@ -8,6 +8,14 @@
  * `dist/password-set/browser` (angular.json sets no `outputPath`, so Angular uses `dist/<project>`).
  * Last, it enforces the gzip budget angular.json cannot express (its budgets count raw bytes): the
  * initial JS+CSS must stay within {@link INITIAL_JS_CSS_TARGET_BYTES} gzipped, or the build fails.
+ *
+ * `ng build` runs with Angular's chunk optimizer (`NG_BUILD_OPTIMIZE_CHUNKS=1`, unless the environment
+ * sets it): without it, esbuild's object-spread helpers, shared by the main script and the lazy
+ * chunks, become an initial chunk of their own (0.4 kB gzip), one more request before the page can
+ * start. Merged into the main script, the initial files are 0.5 kB gzip smaller, and Lighthouse's
+ * first contentful paint comes about 0.1 s sooner (README, "Performance"). The optimizer keeps the
+ * names esbuild gave the files (hashes of their content before merging), so a name still changes
+ * with the source.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -39,7 +47,13 @@ export function browserOutputDir(args: readonly string[], cwd: string): string {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const ng = require.resolve('@angular/cli/bin/ng.js');
-  const build = spawnSync(process.execPath, [ng, 'build', ...args], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [ng, 'build', ...args], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NG_BUILD_OPTIMIZE_CHUNKS: process.env['NG_BUILD_OPTIMIZE_CHUNKS'] ?? '1',
+    },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
   const site = browserOutputDir(args, process.cwd());

@@ -66,6 +66,8 @@ function makeDist(): string {
   writeFileSync(join(dist, 'main-ABCD2345.js.gz'), gzipSync(BUNDLE, { level: 9 }));
   writeFileSync(join(dist, 'chunk-LAZY2345.js'), LAZY_CHUNK);
   writeFileSync(join(dist, 'chunk-QRST6789.js'), 'export const x = 1;');
+  // Named by the chunk optimizer (base64url hash), as the build's lazy chunks are.
+  writeFileSync(join(dist, 'chunk-xXU-NWo_.js'), 'export const y = 2;');
   writeFileSync(join(dist, 'styles-WXYZ6789.css'), 'body{}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   // Five megabytes, to hold a response open across a shutdown.
@@ -369,7 +371,12 @@ describe('the production app', () => {
   });
 
   it('caches hashed bundles and chunks for a year without validators, revalidates i18n and unhashed files', async () => {
-    for (const path of ['/main-ABCD2345.js', '/chunk-QRST6789.js', '/styles-WXYZ6789.css']) {
+    for (const path of [
+      '/main-ABCD2345.js',
+      '/chunk-QRST6789.js',
+      '/chunk-xXU-NWo_.js',
+      '/styles-WXYZ6789.css',
+    ]) {
       const response = await rawRequest(baseUrl, path);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', path);
@@ -440,6 +447,7 @@ describe('the production app', () => {
     ['hashedScript', '/main-ABCD2345.js'],
     ['hashedScript', '/chunk-LAZY2345.js'],
     ['hashedScript', '/chunk-QRST6789.js'],
+    ['hashedScript', '/chunk-xXU-NWo_.js'],
     ['translation', '/i18n/en.json'],
     ['staticFile', '/favicon.svg'],
     ['staticFile', '/themes/acme-logo.svg'],

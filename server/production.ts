@@ -54,7 +54,7 @@ import Negotiator from 'negotiator';
 import { auth0PasswordSetConfigFromEnv, auth0PasswordSetRoutes } from './auth0/password-set';
 import { assetPreloadLinks, baseHrefOf, preloadLinkHeaderFor } from './preload-hints';
 import { markFileFromDisk, securityHeaders } from './security-headers';
-import { DEFAULT_DIST_DIR, PAGE_PATHS } from './static';
+import { DEFAULT_DIST_DIR, HASHED_BUNDLE, PAGE_PATHS } from './static';
 
 /** A start-up configuration problem, with a message meant for the person deploying. */
 export class ConfigurationError extends Error {
@@ -113,9 +113,6 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
 
 /** How long a graceful shutdown may wait for open requests before closing their connections. */
 export const SHUTDOWN_GRACE_MS = 10_000;
-
-// Angular's output hashing appends `-<8 base32 chars>` to bundle and chunk names (main-ABCD1234.js).
-const HASHED_BUNDLE = /-[A-Z0-9]{8}\.(?:js|css)$/;
 
 /** The suffixes of the precompressed siblings `scripts/precompress.ts` writes next to the built files. */
 export const PRECOMPRESSED_SIBLING = /\.(?:br|gz)$/;

@@ -28,8 +28,12 @@ export function isPageBuilt(distDir: string): boolean {
   return existsSync(join(distDir, 'index.html'));
 }
 
-// Angular's output hashing appends `-<8 base32 chars>` to bundle names (main-ABCD1234.js).
-const HASHED_BUNDLE = /-[A-Z0-9]{8}\.(?:js|css)$/;
+/**
+ * A bundle named by its content's hash: Angular's output hashing appends `-` and 8 characters,
+ * upper-case base32 from esbuild (`main-ABCD1234.js`), base64url from the chunk optimizer the build
+ * runs (`chunk-xXU-NWoB.js`, see `scripts/build.ts`).
+ */
+export const HASHED_BUNDLE = /-[A-Za-z0-9_-]{8}\.(?:js|css)$/;
 
 function setFileHeaders(res: ServerResponse, filePath: string): void {
   markFileFromDisk(res);

@@ -13,8 +13,9 @@
  *
  * The split between 1 and 2 pays: bundling every language's messages would add 2.4 kB (English) to
  * 3.2 kB (Arabic) gzip per language to the initial script, which the 80 kB budget has no room for;
- * one file per language is downloaded in parallel with the script (measured 2026-12-02: en 2.35 kB,
- * de 2.81 kB, ar 3.16 kB gzip; the bundled start-up messages 0.38 kB).
+ * one file per language is downloaded in parallel with the script (measured 2026-12-02, with the 42
+ * languages' names the compiler adds to each: en 3.15 kB, de 3.61 kB, ar 3.90 kB gzip; the bundled
+ * start-up messages 0.38 kB).
  */
 
 /**
