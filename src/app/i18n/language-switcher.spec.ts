@@ -2,9 +2,13 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { render, screen, waitFor, within } from '@testing-library/angular';
 import { TestBed } from '@angular/core/testing';
 import english from '../../../i18n/en.json';
-import { ENGLISH_FILE, englishTranslations } from '../../testing/english-translations';
-import { TranslateService } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
+import {
+  ENGLISH_FILE,
+  englishTranslations,
+  memoryTranslations,
+} from '../../testing/english-translations';
+import { TranslateService, type TranslationObject } from '@ngx-translate/core';
+import { Subject, firstValueFrom } from 'rxjs';
 import {
   LanguageSwitcher,
   languageNamesIn,
@@ -112,17 +116,32 @@ describe('LanguageSwitcher', () => {
     expect(within(list).queryAllByRole('link')).toHaveLength(0);
   });
 
-  it('holds its place, hidden, until the translation file with the names is there', async () => {
+  it('holds its place, hidden, while the translation file with the names loads', async () => {
+    const file = new Subject<TranslationObject>();
     const rendered = await render(LanguageSwitcher, {
       inputs: { current: 'de' },
-      providers: [provideZonelessChangeDetection(), ...englishTranslations()],
+      providers: [provideZonelessChangeDetection(), ...memoryTranslations({ en: file }).providers],
     });
+    const shown = firstValueFrom(TestBed.inject(TranslateService).use('en'));
     await rendered.fixture.whenStable();
     expect(rendered.fixture.nativeElement).toHaveAttribute('data-pending');
-    await firstValueFrom(TestBed.inject(TranslateService).use('en'));
+    file.next(ENGLISH_FILE);
+    file.complete();
+    await shown;
     await rendered.fixture.whenStable();
     expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending');
     expect(screen.getByRole('button')).toHaveAccessibleName(`${english.language.label}: Deutsch`);
+  });
+
+  it('shows when no translation file can be had, in its bundled English, the tags standing in for the names', async () => {
+    const rendered = await render(LanguageSwitcher, {
+      inputs: { current: 'de' },
+      providers: [provideZonelessChangeDetection(), ...memoryTranslations({}).providers],
+    });
+    await expect(firstValueFrom(TestBed.inject(TranslateService).use('de'))).rejects.toThrow();
+    await rendered.fixture.whenStable();
+    expect(rendered.fixture.nativeElement).not.toHaveAttribute('data-pending');
+    expect(screen.getByRole('button')).toHaveAccessibleName(`${english.language.label}: de`);
   });
 
   it('opens to every offered language, named in that language, each a link to this page in it keeping every parameter', async () => {

@@ -176,13 +176,16 @@ export class LanguageSwitcher {
   readonly current = input.required<SupportedLanguage>();
 
   /**
-   * The languages' names, from the translation file the page is shown in; `null` until it is there.
-   * The service's current language and store are signals, so this follows them.
+   * The languages' names, from the translation file the page is shown in; `null` while it loads, and
+   * `{}` (the tags stand in) when no file could be had: the switcher, whose own words are bundled,
+   * still shows. The service's current language, store and loading state are signals, so this
+   * follows them.
    */
   protected readonly names = computed(() => {
     const language = this.translate.getCurrentLang();
     const translations = language === null ? undefined : this.translate.getTranslations(language);
-    return translations === undefined ? null : languageNamesIn(translations);
+    if (translations !== undefined) return languageNamesIn(translations);
+    return this.translate.isLoading() ? null : {};
   });
   /** Whether the list is open (it is rendered only then). */
   protected readonly open = signal(false);
