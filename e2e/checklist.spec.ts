@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test';
 import { USERS, expect, expectAccessible, test } from './fixtures';
 
 test('the checklist stays calm while typing: green once met, red only after leaving the field; an invalid submit focuses the first error', async ({
@@ -115,23 +116,61 @@ test('messages never move the submit button from under a click, and passing over
   // A wrong confirmation, then straight to the button with a slow press (as people click): the
   // mismatch must not appear between press and release, or the click would miss the moved button.
   await passwordSet.confirmPassword.fill('Abcdefgh1?');
-  await passwordSet.submitButton.scrollIntoViewIfNeeded();
-  const button = await passwordSet.submitButton.boundingBox();
-  expect(button).not.toBeNull();
-  if (button) {
-    await page.mouse.move(button.x + button.width / 2, button.y + button.height / 2);
-    await page.mouse.down();
+  const button = await pressSlowly(page, passwordSet.submitButton, async () => {
     await expect(passwordSet.confirmPassword).not.toBeFocused();
-    // Let the page render whatever the blur changed (two frames: change detection, then layout).
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    );
-    expect((await passwordSet.submitButton.boundingBox())?.y).toBe(button.y);
-    await page.mouse.up();
-  }
+  });
+  expect(button.after.y).toBe(button.before.y);
   await expect(passwordSet.errorSummary).toBeFocused();
   await expect(passwordSet.errorSummary.getByRole('link')).toHaveText([
     'Enter your temporary password.',
     'The two new passwords do not match.',
   ]);
 });
+
+test('a slow click on a button that the left field\'s message moves still lands: "Show" after a too-short new password, and after a mismatched confirmation', async ({
+  page,
+  openForm,
+  passwordSet,
+}) => {
+  await openForm();
+  await passwordSet.newPassword.fill('abc1');
+  const newToggle = passwordSet.toggle('New password');
+  await pressSlowly(page, newToggle);
+  await expect(newToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(passwordSet.newPassword).toHaveAttribute('type', 'text');
+  // The field left shows its message, once the click is done.
+  await expect(passwordSet.newPassword).toHaveAttribute('aria-invalid', 'true');
+
+  await passwordSet.confirmPassword.fill('abc2');
+  const confirmToggle = passwordSet.toggle('Confirm new password');
+  await pressSlowly(page, confirmToggle);
+  await expect(confirmToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(passwordSet.confirmPassword).toHaveAttribute('aria-invalid', 'true');
+});
+
+/**
+ * Presses the mouse on `target` and holds it as people do: `whilePressed` runs and the page renders
+ * whatever the press changed (two frames: change detection, then layout) before the release.
+ * Returns where the target was at the press and just before the release.
+ */
+async function pressSlowly(
+  page: Page,
+  target: Locator,
+  whilePressed: () => Promise<void> = async () => undefined,
+): Promise<{ before: Box; after: Box }> {
+  await target.scrollIntoViewIfNeeded();
+  const before = await target.boundingBox();
+  if (!before) throw new Error('The target to press is not visible.');
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await page.mouse.down();
+  await whilePressed();
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  const after = await target.boundingBox();
+  await page.mouse.up();
+  if (!after) throw new Error('The pressed target disappeared.');
+  return { before, after };
+}
+
+type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;

@@ -62,6 +62,9 @@ test('an invalid submit: an alert, focused, read before the form, linking each f
   await passwordSet.toggle('New password').click();
   await passwordSet.submitButton.click();
   await expect(passwordSet.errorSummary).toBeFocused();
+  // The checklist's summary is announced once typing has paused (LIVE_SUMMARY_DELAY_MS): wait for it,
+  // so the snapshot is of the page at rest rather than a race with that delay.
+  await expect(page.getByTestId('rules-live-summary')).toHaveText('2 of 5 requirements met');
   await expect(page.getByRole('main')).toMatchAriaSnapshot(`
     - main:
       - /children: equal
@@ -104,7 +107,7 @@ test('an invalid submit: an alert, focused, read before the form, linking each f
           - listitem: Both lowercase and uppercase letters (not met)
           - listitem: Not one of your recent passwords (checked when you continue)
           - listitem: Not a password known from data breaches (checked when you continue)
-        - paragraph
+        - paragraph: 2 of 5 requirements met
         - text: Confirm new password
         - paragraph: ⚠ Enter your new password again.
         - textbox "Confirm new password" [invalid]

@@ -294,6 +294,36 @@ describe('PasswordField', () => {
       expect(host.leftCount).toBe(1);
     });
 
+    it('leaving by a mouse press fires at the release, so its message cannot move the pressed button from under the pointer', async () => {
+      const { fixture, host, user } = await setup();
+      const whenStable = () => fixture.whenStable();
+      await user.click(input());
+      const toggle = screen.getByRole('button', { name: 'Show Your new password' });
+      await user.pointer({ keys: '[MouseLeft>]', target: toggle });
+      expect(toggle).toHaveFocus();
+      expect(host.leftCount).toBe(0);
+      await user.pointer({ keys: '[/MouseLeft]', target: toggle });
+      expect(host.leftCount).toBe(1);
+      await whenStable();
+      expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    });
+
+    it('does not fire (nor warn of an emit after destroy) for a field removed during the press', async () => {
+      const warn = jest.spyOn(console, 'warn');
+      const { fixture, host, user } = await setup();
+      await user.click(input());
+      await user.pointer({
+        keys: '[MouseLeft>]',
+        target: screen.getByRole('button', { name: 'Elsewhere' }),
+      });
+      const left = host.leftCount;
+      fixture.destroy();
+      await user.pointer({ keys: '[/MouseLeft]', target: document.body });
+      expect(host.leftCount).toBe(left);
+      expect(warn).not.toHaveBeenCalled();
+      warn.mockRestore();
+    });
+
     it('decides by the blur’s relatedTarget: a submit button holds it back, anything else lets it through', async () => {
       const { host } = await setup();
       const submit = screen.getByRole('button', { name: 'Send' });

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   computed,
   inject,
   input,
@@ -11,6 +12,7 @@ import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Message } from './field-messages';
 import { FIELD_INPUTS, type PasswordFieldName } from './password-form';
+import { PointerPress } from './pointer-press';
 
 /**
  * One password field: label, error message, the input bound to the form's control by
@@ -61,6 +63,8 @@ export class PasswordField {
    * The user left the field, other than for the submit button: from then on its errors may show
    * (see `shownErrors`). Going to the button, the submit shows every message; showing this one
    * already would push the button down between press and release, and the click would be lost.
+   * Leaving it by pressing anything else (its own "Show" toggle, a link below), it fires at the
+   * release, for the same reason (see {@link PointerPress}).
    */
   readonly left = output<void>();
 
@@ -70,6 +74,9 @@ export class PasswordField {
   protected readonly visible = signal(false);
   /** Whether Caps Lock is on while typing here. */
   protected readonly capsLock = signal(false);
+
+  private readonly pointerPress = inject(PointerPress);
+  private readonly destroyRef = inject(DestroyRef);
 
   protected describedBy(): string | null {
     const ids = this.describedByExtra().split(' ').filter(Boolean);
@@ -86,7 +93,7 @@ export class PasswordField {
     this.capsLock.set(false);
     if (event.relatedTarget instanceof HTMLButtonElement && event.relatedTarget.type === 'submit')
       return;
-    this.left.emit();
+    this.pointerPress.afterRelease(() => this.left.emit(), this.destroyRef);
   }
 
   protected onKey(event: KeyboardEvent): void {
