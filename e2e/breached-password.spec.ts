@@ -12,6 +12,7 @@ import { USERS, expect, expectAccessible, test } from './fixtures';
  */
 
 const BREACHED = 'Password123!';
+const ALSO_BREACHED = 'Welcome2026!';
 const FRESH = 'Sunny-Meadow-42ä';
 const RANGE_URL = /\/pwned-passwords\/range\/[0-9A-F]{5}$/;
 
@@ -62,6 +63,19 @@ test('a breached new password is warned about, politely and described; a fresh o
     await expectAccessible(page);
   });
 
+  await test.step('a warning that arrives while a button below is pressed waits for the release, so the click lands', async () => {
+    const range = page.waitForResponse(
+      (response) => response.url() === `${base}/range/${sha1(ALSO_BREACHED).slice(0, 5)}`,
+    );
+    await passwordSet.newPassword.fill(ALSO_BREACHED);
+    const toggle = passwordSet.toggle('Confirm new password');
+    // Leaving the field by the press starts the check; its answer comes before the release.
+    const pressed = await passwordSet.pressSlowly(toggle, () => range);
+    expect(pressed.after).toEqual(pressed.before);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(passwordSet.breachWarning).toBeVisible();
+  });
+
   await test.step('typing another password hides it at once; a fresh one, checked once typing stops, shows none', async () => {
     const range = page.waitForResponse(
       (response) => response.url() === `${base}/range/${sha1(FRESH).slice(0, 5)}`,
@@ -107,7 +121,7 @@ test('a breached new password is warned about, politely and described; a fresh o
       JSON.stringify(request.headers()),
       ...(formPosts.includes(request) ? [] : [request.postData() ?? '']),
     ];
-    for (const secret of [BREACHED, FRESH, USERS.newUser.password]) {
+    for (const secret of [BREACHED, ALSO_BREACHED, FRESH, USERS.newUser.password]) {
       const found = spellings(secret).filter((spelling) =>
         places.some((place) => place.includes(spelling)),
       );

@@ -1,4 +1,3 @@
-import type { Locator, Page } from '@playwright/test';
 import { USERS, expect, expectAccessible, test } from './fixtures';
 
 test('the checklist stays calm while typing: green once met, red only after leaving the field; an invalid submit focuses the first error', async ({
@@ -100,7 +99,6 @@ test('the checklist stays calm while typing: green once met, red only after leav
 });
 
 test('messages never move the submit button from under a click, and passing over an empty field is no mistake', async ({
-  page,
   emulator,
   passwordSet,
 }) => {
@@ -116,7 +114,7 @@ test('messages never move the submit button from under a click, and passing over
   // A wrong confirmation, then straight to the button with a slow press (as people click): the
   // mismatch must not appear between press and release, or the click would miss the moved button.
   await passwordSet.confirmPassword.fill('Abcdefgh1?');
-  const button = await pressSlowly(page, passwordSet.submitButton, async () => {
+  const button = await passwordSet.pressSlowly(passwordSet.submitButton, async () => {
     await expect(passwordSet.confirmPassword).not.toBeFocused();
   });
   expect(button.after.y).toBe(button.before.y);
@@ -128,14 +126,14 @@ test('messages never move the submit button from under a click, and passing over
 });
 
 test('a slow click on a button that the left field\'s message moves still lands: "Show" after a too-short new password, and after a mismatched confirmation', async ({
-  page,
   openForm,
   passwordSet,
 }) => {
   await openForm();
   await passwordSet.newPassword.fill('abc1');
   const newToggle = passwordSet.toggle('New password');
-  await pressSlowly(page, newToggle);
+  const pressedNew = await passwordSet.pressSlowly(newToggle);
+  expect(pressedNew.after).toEqual(pressedNew.before);
   await expect(newToggle).toHaveAttribute('aria-pressed', 'true');
   await expect(passwordSet.newPassword).toHaveAttribute('type', 'text');
   // The field left shows its message, once the click is done.
@@ -143,34 +141,8 @@ test('a slow click on a button that the left field\'s message moves still lands:
 
   await passwordSet.confirmPassword.fill('abc2');
   const confirmToggle = passwordSet.toggle('Confirm new password');
-  await pressSlowly(page, confirmToggle);
+  const pressedConfirm = await passwordSet.pressSlowly(confirmToggle);
+  expect(pressedConfirm.after).toEqual(pressedConfirm.before);
   await expect(confirmToggle).toHaveAttribute('aria-pressed', 'true');
   await expect(passwordSet.confirmPassword).toHaveAttribute('aria-invalid', 'true');
 });
-
-/**
- * Presses the mouse on `target` and holds it as people do: `whilePressed` runs and the page renders
- * whatever the press changed (two frames: change detection, then layout) before the release.
- * Returns where the target was at the press and just before the release.
- */
-async function pressSlowly(
-  page: Page,
-  target: Locator,
-  whilePressed: () => Promise<void> = async () => undefined,
-): Promise<{ before: Box; after: Box }> {
-  await target.scrollIntoViewIfNeeded();
-  const before = await target.boundingBox();
-  if (!before) throw new Error('The target to press is not visible.');
-  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
-  await page.mouse.down();
-  await whilePressed();
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-  const after = await target.boundingBox();
-  await page.mouse.up();
-  if (!after) throw new Error('The pressed target disappeared.');
-  return { before, after };
-}
-
-type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;

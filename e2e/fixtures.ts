@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { APIRequestContext, Locator, Page, expect, test as base } from '@playwright/test';
+import { APIRequestContext, Page, expect, test as base } from '@playwright/test';
 import { LoginPage } from './pages/login.page';
 import { PasswordSetPage } from './pages/password-set.page';
 
@@ -89,15 +89,6 @@ export class Emulator {
       true,
     );
   }
-}
-
-/** The element's box, which must exist (Playwright's `boundingBox()` is `null` for an element not shown). */
-export async function box(
-  locator: Locator,
-): Promise<{ x: number; y: number; width: number; height: number }> {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error(`${locator.toString()} has no box`);
-  return found;
 }
 
 /** Fails the test with the list of accessibility violations axe-core finds on the page as it is now. */
@@ -212,3 +203,4 @@ export const test = base.extend<{
 });
 
 export { expect };
+export { box } from './box';

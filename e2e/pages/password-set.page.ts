@@ -1,5 +1,6 @@
 import { Locator, Page } from '@playwright/test';
 import { postForm } from '../../src/app/cidaas/form-post';
+import { type Box, box } from '../box';
 
 /** The password_set page, by role and label (English unless a test switches language). */
 export class PasswordSetPage {
@@ -76,6 +77,28 @@ export class PasswordSetPage {
   /** The show/hide toggle of a field, by the field's label. */
   toggle(fieldLabel: string): Locator {
     return this.page.getByRole('button', { name: `Show ${fieldLabel}` });
+  }
+
+  /**
+   * Presses the mouse on `target` and holds it as people do: `whilePressed` runs and the page renders
+   * whatever the press changed (two frames: change detection, then layout) before the release.
+   * Returns where the target was at the press and just before the release.
+   */
+  async pressSlowly(
+    target: Locator,
+    whilePressed: () => Promise<unknown> = async () => undefined,
+  ): Promise<{ before: Box; after: Box }> {
+    await target.scrollIntoViewIfNeeded();
+    const before = await box(target);
+    await this.page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await this.page.mouse.down();
+    await whilePressed();
+    await this.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    const after = await box(target);
+    await this.page.mouse.up();
+    return { before, after };
   }
 
   /** The checklist item whose text matches. */

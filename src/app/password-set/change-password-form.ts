@@ -45,6 +45,7 @@ import {
   passwordForm,
   shownErrors,
 } from './password-form';
+import { PointerPress } from './pointer-press';
 import { RuleChecklist } from './rule-checklist';
 import { PasswordSubmitter } from './submitter';
 import { countDown, formatWait } from './lockout';
@@ -84,6 +85,7 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly destroyRef = inject(DestroyRef);
   private readonly fetch = inject(FETCH);
+  private readonly pointerPress = inject(PointerPress);
 
   /** What start-up loaded. */
   readonly data = input.required<PageData>();
@@ -337,7 +339,12 @@ export class ChangePasswordForm implements OnInit, AfterViewInit {
                 fetch: this.fetch,
                 baseUrl,
                 normalize: normalizePassword,
-                report: this.breached.set,
+                // The warning moves whatever is below it: not while a button there is pressed.
+                report: (breached) =>
+                  this.pointerPress.afterRelease(
+                    () => this.breached.set(breached),
+                    this.destroyRef,
+                  ),
               }),
             ),
           )
