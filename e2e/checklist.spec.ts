@@ -146,3 +146,21 @@ test('a slow click on a button that the left field\'s message moves still lands:
   await expect(confirmToggle).toHaveAttribute('aria-pressed', 'true');
   await expect(passwordSet.confirmPassword).toHaveAttribute('aria-invalid', 'true');
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+
+  test('a tap on "Show" after a too-short new password shows it, and the field\'s message appears', async ({
+    openForm,
+    passwordSet,
+  }) => {
+    await openForm();
+    await passwordSet.newPassword.tap();
+    await passwordSet.newPassword.fill('abc1');
+    const toggle = passwordSet.toggle('New password');
+    await toggle.tap();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(passwordSet.newPassword).toHaveAttribute('type', 'text');
+    await expect(passwordSet.newPassword).toHaveAttribute('aria-invalid', 'true');
+  });
+});
