@@ -130,21 +130,20 @@ test('a slow click on a button that the left field\'s message moves still lands:
   passwordSet,
 }) => {
   await openForm();
-  await passwordSet.newPassword.fill('abc1');
-  const newToggle = passwordSet.toggle('New password');
-  const pressedNew = await passwordSet.pressSlowly(newToggle);
-  expect(pressedNew.after).toEqual(pressedNew.before);
-  await expect(newToggle).toHaveAttribute('aria-pressed', 'true');
-  await expect(passwordSet.newPassword).toHaveAttribute('type', 'text');
-  // The field left shows its message, once the click is done.
-  await expect(passwordSet.newPassword).toHaveAttribute('aria-invalid', 'true');
-
-  await passwordSet.confirmPassword.fill('abc2');
-  const confirmToggle = passwordSet.toggle('Confirm new password');
-  const pressedConfirm = await passwordSet.pressSlowly(confirmToggle);
-  expect(pressedConfirm.after).toEqual(pressedConfirm.before);
-  await expect(confirmToggle).toHaveAttribute('aria-pressed', 'true');
-  await expect(passwordSet.confirmPassword).toHaveAttribute('aria-invalid', 'true');
+  const cases = [
+    { field: passwordSet.newPassword, label: 'New password', typed: 'abc1' },
+    { field: passwordSet.confirmPassword, label: 'Confirm new password', typed: 'abc2' },
+  ];
+  for (const { field, label, typed } of cases) {
+    await field.fill(typed);
+    const toggle = passwordSet.toggle(label);
+    const pressed = await passwordSet.pressSlowly(toggle);
+    expect(pressed.after, `${label}: the toggle stays under the pointer`).toEqual(pressed.before);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(field).toHaveAttribute('type', 'text');
+    // The field left shows its message, once the click is done.
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+  }
 });
 
 test.describe('on a touch screen', () => {
